@@ -1,0 +1,13 @@
+package org.jaynes.core.model;
+
+import java.util.Locale;
+
+/** The file formats jaynes reads. */
+public enum ModelFormat {
+    SAFETENSORS,
+    ONNX;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,35 @@
+package org.jaynes.core.tensor;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Bytes {@code [offset, offset + length)} of a file, memory-mapped one window at a time. The file is
+ * opened read-only for each window; the mapping outlives the channel and is released by the garbage
+ * collector, so no window pins more than {@link ByteSource#MAX_WINDOW} bytes of address space per call.
+ *
+ * @param file   the file; readers check that the region lies inside it before handing it out
+ * @param offset first byte of the region in the file
+ * @param length bytes in the region
+ */
+public record FileRegion(Path file, long offset, long length) implements ByteSource {
+
+    public FileRegion {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("negative offset or length: " + offset + ", " + length);
+        }
+    }
+
+    @Override
+    public ByteBuffer window(long windowOffset, int windowLength) throws IOException {
+        ByteSource.checkWindow(windowOffset, windowLength, length);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return channel.map(FileChannel.MapMode.READ_ONLY, offset + windowOffset, windowLength)
+                    .order(ByteOrder.LITTLE_ENDIAN);
+        }
+    }
+}
