@@ -1,0 +1,125 @@
+package org.jaynes.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.core.analysis.AnalysisResult;
+import org.jaynes.core.analysis.ModelAnalyzer;
+import org.jaynes.core.analysis.ProgressListener;
+import org.jaynes.core.model.Model;
+import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.ModelOpener;
+import org.jaynes.report.AtomicOutput;
+import org.jaynes.report.json.JsonReportWriter;
+import org.jaynes.report.text.LayerTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jaynes analyze [MODEL]}: the per-layer microstructure of a model's weights. */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Reads every tensor of a model and summarises each population (a weight tensor of rank >= 2 "
+                + "with at least --min-elements values): n, zeros, mean and std of w, mu and sigma of ln|w|, and "
+                + "the Kolmogorov-Smirnov distance of |w| from the fitted lognormal; then the same pooled over all "
+                + "populations. Other tensors are listed as set aside, with the reason.",
+                "", "Formats: safetensors (a file, or a folder of shards with model.safetensors.index.json) and ONNX "
+                + "(initializers, external data, subgraphs)."},
+        footer = {"", "Examples:",
+                "  jaynes analyze                                   the bundled all-MiniLM-L6-v2 (BERT, fp32 ONNX)",
+                "  jaynes analyze model.safetensors --json r.json   table on stdout, JSON to r.json",
+                "  jaynes analyze ~/models/llama --json -           JSON on stdout",
+                "  jaynes analyze m.onnx --include 'attention' --min-elements 100000"})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL",
+            description = "model file or folder; default: the bundled all-MiniLM-L6-v2")
+    private Path model;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the report as JSON to FILE ('-' for stdout)")
+    private String json;
+
+    @Option(names = "--min-elements", paramLabel = "N",
+            description = "smallest tensor that is a population (default: ${DEFAULT-VALUE})")
+    private long minElements = AnalysisOptions.DEFAULT_MIN_ELEMENTS;
+
+    @Option(names = "--include", paramLabel = "REGEX",
+            description = "only tensors whose layer or stored name matches are populations")
+    private Pattern include;
+
+    @Option(names = "--exclude", paramLabel = "REGEX", description = "tensors whose layer or stored name matches are not")
+    private Pattern exclude;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the number of cores); "
+            + "results do not depend on it")
+    private int threads = AnalysisOptions.DEFAULTS.threads();
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException, ModelFormatException, UsageException {
+        AnalysisOptions options = options();
+        boolean jsonToStdout = "-".equals(json);
+        Path jsonFile = json == null || jsonToStdout ? null : Path.of(json);
+        if (jsonFile != null) {
+            String problem = AtomicOutput.problemWith(jsonFile);
+            if (problem != null) {
+                throw new UsageException(problem);
+            }
+        }
+
+        Model loaded = load();
+        PrintWriter out = spec.commandLine().getOut();
+        TerminalProgress progress = quiet || System.console() == null ? null : new TerminalProgress(System.err);
+        AnalysisResult result = new ModelAnalyzer(options).analyze(loaded,
+                progress == null ? ProgressListener.NONE : progress);
+        if (progress != null) {
+            progress.finish();
+        }
+
+        JsonReportWriter writer = new JsonReportWriter(Main.version());
+        if (jsonFile != null) {
+            AtomicOutput.write(jsonFile, stream -> {
+                Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                writer.write(result, text);
+                text.flush();
+            });
+        }
+        if (jsonToStdout) {
+            writer.write(result, out);
+            out.flush();
+        } else {
+            LayerTable.print(result, out);
+        }
+        return Main.OK;
+    }
+
+    private AnalysisOptions options() throws UsageException {
+        if (minElements < 1) {
+            throw new UsageException("--min-elements must be at least 1, not " + minElements);
+        }
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1, not " + threads);
+        }
+        return AnalysisOptions.DEFAULTS.withMinElements(minElements).withInclude(include).withExclude(exclude)
+                .withThreads(threads);
+    }
+
+    private Model load() throws IOException, ModelFormatException {
+        if (model != null) {
+            return ModelOpener.standard().open(model);
+        }
+        Model bundled = ModelOpener.standard().open(BundledModel.file());
+        return new Model(BundledModel.DISPLAY_NAME, bundled.format(), bundled.tensors());
+    }
+}

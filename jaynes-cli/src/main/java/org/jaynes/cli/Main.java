@@ -1,0 +1,86 @@
+package org.jaynes.cli;
+
+import java.io.PrintWriter;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.jaynes.formats.ModelFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The jaynes command line. Example: {@code jaynes analyze model.safetensors --json report.json}.
+ *
+ * <p>Exit codes: 0 success, 1 the work failed, 2 bad usage or bad input. Bad input becomes one line on
+ * stderr here and nowhere else; a stack trace means a fault of jaynes itself.
+ */
+@Command(name = "jaynes", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Measures the microstructure of neural networks: which law their weights follow, "
+                + "layer by layer, and how far each layer is from the Jaynes Machine's arbitrage equilibrium.",
+        subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:", "  jaynes analyze                       the bundled all-MiniLM-L6-v2",
+                "  jaynes analyze model.safetensors --json r.json"})
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs jaynes with the given streams and returns the exit code; never throws. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.registerConverter(Pattern.class, Main::regex);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            err.println("jaynes: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help')");
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ModelFormatException || e instanceof UsageException) {
+                err.println("jaynes: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            if (e instanceof java.io.IOException) {
+                err.println("jaynes: " + e.getMessage());
+                return FAILURE;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    private static Pattern regex(String value) {
+        try {
+            return Pattern.compile(value);
+        } catch (PatternSyntaxException e) {
+            throw new CommandLine.TypeConversionException("not a regular expression: " + e.getDescription()
+                    + " near index " + e.getIndex() + " of '" + value + "'");
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"jaynes " + version()};
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.jaynes.core.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jaynes.core.model.Model;
+import org.jaynes.core.stats.PopulationAccumulator;
+import org.jaynes.core.stats.PopulationStats;
+import org.jaynes.core.stats.StreamingAccumulator;
+import org.jaynes.core.tensor.DType;
+import org.jaynes.core.tensor.Tensor;
+
+/**
+ * Analyses every population of a model: {@code new ModelAnalyzer(AnalysisOptions.DEFAULTS).analyze(model, ProgressListener.NONE)}.
+ *
+ * <p>Each population is cut into segments of {@value #SEGMENT_BYTES} bytes; worker threads summarise
+ * segments in parallel, each into its own accumulator, and the segments of a tensor are merged in file
+ * order. Segment boundaries do not depend on the thread count, so results are the same bit for bit
+ * with any number of threads. At most {@code 2 × threads} segments are in flight, so memory does not
+ * grow with the model.
+ */
+public final class ModelAnalyzer {
+
+    /** Bytes per unit of parallel work; a multiple of every element size. */
+    public static final int SEGMENT_BYTES = 16 << 20;
+
+    private final AnalysisOptions options;
+
+    public ModelAnalyzer(AnalysisOptions options) {
+        this.options = options;
+    }
+
+    private record Segment(int population, long offset, int length, boolean last) {
+    }
+
+    public AnalysisResult analyze(Model model, ProgressListener progress) throws IOException {
+        PopulationSelector selector = new PopulationSelector(options);
+        List<Tensor> populations = new ArrayList<>();
+        List<SetAside> setAside = new ArrayList<>();
+        for (Tensor t : model.tensors()) {
+            Optional<SetAsideReason> reason = selector.reasonToSetAside(t);
+            if (reason.isPresent()) {
+                setAside.add(new SetAside(TensorInfo.of(t), reason.get()));
+            } else {
+                populations.add(t);
+            }
+        }
+        List<Segment> segments = segments(populations);
+        long totalBytes = populations.stream().mapToLong(t -> t.data().length()).sum();
+
+        List<LayerResult> layers = new ArrayList<>();
+        StreamingAccumulator pooled = new StreamingAccumulator(DType.F64);
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "jaynes-analyze");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            PopulationAccumulator current = null;
+            long bytesDone = 0;
+            int inFlight = 2 * options.threads();
+            for (int start = 0; start < segments.size(); start += inFlight) {
+                List<Segment> batch = segments.subList(start, Math.min(segments.size(), start + inFlight));
+                List<Future<PopulationAccumulator>> futures = new ArrayList<>();
+                for (Segment s : batch) {
+                    Tensor tensor = populations.get(s.population());
+                    futures.add(pool.submit(() -> summarise(tensor, s)));
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    Segment s = batch.get(i);
+                    PopulationAccumulator part = await(futures.get(i));
+                    if (current == null) {
+                        current = part;
+                    } else {
+                        current.merge(part);
+                    }
+                    bytesDone += s.length();
+                    if (s.last()) {
+                        Tensor tensor = populations.get(s.population());
+                        PopulationStats stats = current.result();
+                        current.addTo(pooled);
+                        layers.add(new LayerResult(TensorInfo.of(tensor), stats));
+                        current = null;
+                        progress.progress(bytesDone, totalBytes, layers.size(), populations.size());
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        ModelSummary summary = new ModelSummary(model.path(), model.format(), model.parameters(),
+                model.tensors().size());
+        return new AnalysisResult(summary, options, layers, setAside, pooled.result());
+    }
+
+    private static PopulationAccumulator summarise(Tensor tensor, Segment s) throws IOException {
+        PopulationAccumulator accumulator = PopulationAccumulator.of(tensor.dtype());
+        accumulator.accept(tensor.data().window(s.offset(), s.length()));
+        return accumulator;
+    }
+
+    private static List<Segment> segments(List<Tensor> populations) {
+        List<Segment> segments = new ArrayList<>();
+        for (int p = 0; p < populations.size(); p++) {
+            long length = populations.get(p).data().length();
+            long offset = 0;
+            do {
+                int piece = (int) Math.min(SEGMENT_BYTES, length - offset);
+                segments.add(new Segment(p, offset, piece, offset + piece == length));
+                offset += piece;
+            } while (offset < length);
+        }
+        return segments;
+    }
+
+    private static PopulationAccumulator await(Future<PopulationAccumulator> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+}

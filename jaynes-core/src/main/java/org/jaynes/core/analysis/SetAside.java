@@ -1,0 +1,5 @@
+package org.jaynes.core.analysis;
+
+/** A tensor that is not a population, and why. */
+public record SetAside(TensorInfo tensor, SetAsideReason reason) {
+}

@@ -1,0 +1,87 @@
+package org.jaynes.core.stats;
+
+/**
+ * Mergeable count, mean and sum of squared deviations of a stream of values.
+ *
+ * <p>Values arrive in blocks; each block's mean and squared deviations are computed in two passes over
+ * the block (exact up to rounding, no cancellation), and blocks are combined with the pairwise update of
+ * Chan, Golub and LeVeque (1983), doi:10.1080/00031305.1983.10483115. The relative error of the mean and
+ * variance is a small multiple of the machine epsilon times log2(number of blocks). Variance divides
+ * by n (ddof 0). Not thread-safe: use one instance per thread and {@link #merge} them.
+ */
+public final class Moments {
+
+    private long count;
+    private double mean;
+    private double m2;
+
+    /** Adds the first {@code length} values of {@code values}. */
+    public void addBlock(double[] values, int length) {
+        if (length == 0) {
+            return;
+        }
+        double sum = 0;
+        for (int i = 0; i < length; i++) {
+            sum += values[i];
+        }
+        double blockMean = sum / length;
+        double squares = 0;
+        double correction = 0;
+        for (int i = 0; i < length; i++) {
+            double d = values[i] - blockMean;
+            squares += d * d;
+            correction += d;
+        }
+        // The correction term removes the rounding error of blockMean (compensated two-pass formula).
+        double blockM2 = squares - correction * correction / length;
+        combine(length, blockMean + correction / length, blockM2);
+    }
+
+    /** Adds {@code weight} copies of {@code value}. */
+    public void addRepeated(double value, long weight) {
+        if (weight > 0) {
+            combine(weight, value, 0);
+        }
+    }
+
+    /** Adds everything {@code other} has seen; {@code other} is unchanged. */
+    public void merge(Moments other) {
+        combine(other.count, other.mean, other.m2);
+    }
+
+    private void combine(long otherCount, double otherMean, double otherM2) {
+        if (otherCount == 0) {
+            return;
+        }
+        if (count == 0) {
+            count = otherCount;
+            mean = otherMean;
+            m2 = otherM2;
+            return;
+        }
+        long total = count + otherCount;
+        double delta = otherMean - mean;
+        double otherShare = (double) otherCount / total;
+        mean += delta * otherShare;
+        m2 += otherM2 + delta * delta * count * otherShare;
+        count = total;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    /** The mean, or NaN when no value was added. */
+    public double mean() {
+        return count == 0 ? Double.NaN : mean;
+    }
+
+    /** The population variance (divided by n), or NaN when no value was added. */
+    public double variance() {
+        return count == 0 ? Double.NaN : Math.max(0, m2) / count;
+    }
+
+    public double standardDeviation() {
+        return Math.sqrt(variance());
+    }
+}

@@ -1,0 +1,35 @@
+package org.jaynes.core.stats;
+
+import java.nio.ByteBuffer;
+import org.jaynes.core.tensor.DType;
+
+/**
+ * Streams over the bytes of one population and summarises it, in memory that does not grow with the
+ * population. Partial accumulators (one per window, thread or shard) combine with {@link #merge}.
+ *
+ * <p>Two kinds: 8- and 16-bit dtypes count bit patterns and compute every statistic exactly from the
+ * counts; wider dtypes keep exact moments and a fine histogram of ln|w| ({@link LogAbsHistogram}).
+ * Not thread-safe.
+ */
+public sealed interface PopulationAccumulator permits PatternAccumulator, StreamingAccumulator {
+
+    /** A new, empty accumulator for values of {@code dtype}. */
+    static PopulationAccumulator of(DType dtype) {
+        return dtype.byteSize() <= 2 ? new PatternAccumulator(dtype) : new StreamingAccumulator(dtype);
+    }
+
+    /** Adds every element in {@code window} (position to limit, little-endian, whole elements). */
+    void accept(ByteBuffer window);
+
+    /** Adds everything {@code other} (an accumulator of the same dtype) has seen. */
+    void merge(PopulationAccumulator other);
+
+    /** Adds everything this accumulator has seen to a (pooled) streaming accumulator. */
+    void addTo(StreamingAccumulator pooled);
+
+    /** The distribution of ln|w| as cells, for the distribution-free statistics. */
+    ValueCells cells();
+
+    /** The summary of everything seen so far. */
+    PopulationStats result();
+}

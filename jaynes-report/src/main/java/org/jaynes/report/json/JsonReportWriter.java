@@ -1,0 +1,139 @@
+package org.jaynes.report.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.core.analysis.AnalysisResult;
+import org.jaynes.core.analysis.LayerResult;
+import org.jaynes.core.analysis.SetAside;
+import org.jaynes.core.analysis.TensorInfo;
+import org.jaynes.core.stats.LogAbsHistogram;
+import org.jaynes.core.stats.PopulationStats;
+
+/**
+ * Writes an analysis as JSON: {@code {"tool", "model", "options", "conventions", "layers", "setAside",
+ * "pooled"}}. Numbers are written in full precision with '.' whatever the locale; values that are not
+ * finite (the mean of an empty population) are written as null.
+ */
+public final class JsonReportWriter {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private final String toolVersion;
+
+    public JsonReportWriter(String toolVersion) {
+        this.toolVersion = toolVersion;
+    }
+
+    public void write(AnalysisResult result, Writer out) throws IOException {
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeObjectFieldStart("tool");
+            json.writeStringField("name", "jaynes");
+            json.writeStringField("version", toolVersion);
+            json.writeEndObject();
+
+            json.writeObjectFieldStart("model");
+            json.writeStringField("path", result.model().path());
+            json.writeStringField("format", result.model().format().label());
+            json.writeNumberField("parameters", result.model().parameters());
+            json.writeNumberField("tensors", result.model().tensors());
+            json.writeEndObject();
+
+            writeOptions(json, result.options());
+            writeConventions(json);
+
+            json.writeArrayFieldStart("layers");
+            for (LayerResult layer : result.layers()) {
+                json.writeStartObject();
+                writeTensor(json, layer.tensor());
+                writeStats(json, layer.stats());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+
+            json.writeArrayFieldStart("setAside");
+            for (SetAside other : result.setAside()) {
+                json.writeStartObject();
+                writeTensor(json, other.tensor());
+                json.writeStringField("reason", other.reason().description());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+
+            json.writeFieldName("pooled");
+            json.writeStartObject();
+            writeStats(json, result.pooled());
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeRaw('\n');
+        }
+    }
+
+    private static void writeOptions(JsonGenerator json, AnalysisOptions options) throws IOException {
+        json.writeObjectFieldStart("options");
+        json.writeNumberField("minElements", options.minElements());
+        json.writeFieldName("include");
+        if (options.include().isPresent()) {
+            json.writeString(options.include().get().pattern());
+        } else {
+            json.writeNull();
+        }
+        json.writeFieldName("exclude");
+        if (options.exclude().isPresent()) {
+            json.writeString(options.exclude().get().pattern());
+        } else {
+            json.writeNull();
+        }
+        json.writeNumberField("threads", options.threads());
+        json.writeEndObject();
+    }
+
+    /** The fixed conventions of THEORY.md that this report used, stated so a reader need not guess. */
+    private static void writeConventions(JsonGenerator json) throws IOException {
+        json.writeObjectFieldStart("conventions");
+        json.writeStringField("population", "floating-point tensors of rank >= 2 with at least minElements elements");
+        json.writeStringField("logarithm", "natural");
+        json.writeStringField("standardDeviation", "divided by n (ddof 0)");
+        json.writeStringField("zeros", "counted, left out of mu, sigma and ks");
+        json.writeStringField("nonfinite", "counted, left out of everything");
+        json.writeStringField("ks", "sup |F_n - F| of ln|w| against N(mu, sigma), i.e. |w| against the fitted lognormal");
+        json.writeStringField("ksAccuracy", "exact for 8- and 16-bit dtypes; wider dtypes use a histogram with bins at most "
+                + "2^-" + LogAbsHistogram.MANTISSA_BITS + " wide in ln|w|, error bound per layer in ksErrorBound");
+        json.writeEndObject();
+    }
+
+    private static void writeTensor(JsonGenerator json, TensorInfo tensor) throws IOException {
+        json.writeStringField("name", tensor.name());
+        json.writeStringField("tensor", tensor.tensor());
+        json.writeStringField("role", tensor.role().label());
+        json.writeFieldName("shape");
+        long[] dims = tensor.shape().dims();
+        json.writeArray(dims, 0, dims.length);
+        json.writeStringField("dtype", tensor.dtype().label());
+    }
+
+    private static void writeStats(JsonGenerator json, PopulationStats stats) throws IOException {
+        json.writeNumberField("n", stats.n());
+        json.writeNumberField("zeros", stats.zeros());
+        json.writeNumberField("nonfinite", stats.nonfinite());
+        number(json, "mean", stats.mean());
+        number(json, "std", stats.std());
+        number(json, "mu", stats.mu());
+        number(json, "sigma", stats.sigma());
+        number(json, "ks", stats.ks());
+        number(json, "ksErrorBound", stats.ksErrorBound());
+    }
+
+    private static void number(JsonGenerator json, String name, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            json.writeNumberField(name, value);
+        } else {
+            json.writeNullField(name);
+        }
+    }
+}
