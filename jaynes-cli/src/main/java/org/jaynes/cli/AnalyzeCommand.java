@@ -10,9 +10,12 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.AnalysisResult;
+import org.jaynes.core.analysis.Baseline;
 import org.jaynes.core.analysis.ModelAnalyzer;
 import org.jaynes.core.analysis.ProgressListener;
 import org.jaynes.core.model.Model;
+import org.jaynes.core.stats.Normalization;
+import org.jaynes.core.theory.BinConvention;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelOpener;
 import org.jaynes.report.AtomicOutput;
@@ -58,6 +61,26 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--exclude", paramLabel = "REGEX", description = "tensors whose layer or stored name matches are not")
     private Pattern exclude;
+
+    @Option(names = "--normalize", paramLabel = "SCALE",
+            description = "also report mu relative to a scale: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
+                    + "sigma never depends on it")
+    private Normalization normalization = AnalysisOptions.DEFAULTS.normalization();
+
+    @Option(names = "--bins", paramLabel = "K", description = "histogram bins for R^2, utilities and the arbitrage gap "
+            + "(default: ${DEFAULT-VALUE})")
+    private int bins = AnalysisOptions.DEFAULT_BINS;
+
+    @Option(names = "--bin-convention", paramLabel = "SPACING", description = "bins equal in ln w (log) or in w "
+            + "(linear) for the game's (alpha, beta) and utilities: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    private BinConvention convention = AnalysisOptions.DEFAULTS.convention();
+
+    @Option(names = "--baseline", paramLabel = "NULL", description = "analyse beside each layer a null model of "
+            + "its shape and std: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    private Baseline baseline = AnalysisOptions.DEFAULTS.baseline();
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the baseline (default: ${DEFAULT-VALUE})")
+    private long seed = AnalysisOptions.DEFAULT_SEED;
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the number of cores); "
             + "results do not depend on it")
@@ -108,11 +131,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (minElements < 1) {
             throw new UsageException("--min-elements must be at least 1, not " + minElements);
         }
+        if (bins < 2) {
+            throw new UsageException("--bins must be at least 2, not " + bins);
+        }
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1, not " + threads);
         }
         return AnalysisOptions.DEFAULTS.withMinElements(minElements).withInclude(include).withExclude(exclude)
-                .withThreads(threads);
+                .withNormalization(normalization).withBins(bins).withConvention(convention).withBaseline(baseline)
+                .withSeed(seed).withThreads(threads);
     }
 
     private Model load() throws IOException, ModelFormatException {

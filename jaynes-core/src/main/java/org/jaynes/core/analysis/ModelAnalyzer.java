@@ -2,7 +2,9 @@ package org.jaynes.core.analysis;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -11,9 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.stats.PopulationAccumulator;
-import org.jaynes.core.stats.PopulationStats;
 import org.jaynes.core.stats.StreamingAccumulator;
 import org.jaynes.core.tensor.DType;
+import org.jaynes.core.tensor.Role;
+import org.jaynes.core.tensor.Shape;
 import org.jaynes.core.tensor.Tensor;
 
 /**
@@ -62,6 +65,7 @@ public final class ModelAnalyzer {
             return thread;
         });
         try {
+            Deque<Future<LayerResult>> finishing = new ArrayDeque<>();
             PopulationAccumulator current = null;
             long bytesDone = 0;
             int inFlight = 2 * options.threads();
@@ -82,21 +86,45 @@ public final class ModelAnalyzer {
                     }
                     bytesDone += s.length();
                     if (s.last()) {
-                        Tensor tensor = populations.get(s.population());
-                        PopulationStats stats = current.result();
                         current.addTo(pooled);
-                        layers.add(new LayerResult(TensorInfo.of(tensor), stats));
+                        PopulationAccumulator complete = current;
+                        TensorInfo info = TensorInfo.of(populations.get(s.population()));
+                        finishing.add(pool.submit(() -> finish(info, complete, s.population())));
                         current = null;
-                        progress.progress(bytesDone, totalBytes, layers.size(), populations.size());
+                        // Bound the accumulators held by unfinished layers.
+                        while (finishing.size() > options.threads()) {
+                            layers.add(await(finishing.poll()));
+                            progress.progress(bytesDone, totalBytes, layers.size(), populations.size());
+                        }
                     }
                 }
+            }
+            while (!finishing.isEmpty()) {
+                layers.add(await(finishing.poll()));
+                progress.progress(bytesDone, totalBytes, layers.size(), populations.size());
             }
         } finally {
             pool.shutdownNow();
         }
         ModelSummary summary = new ModelSummary(model.path(), model.format(), model.parameters(),
                 model.tensors().size());
-        return new AnalysisResult(summary, options, layers, setAside, pooled.result());
+        TensorInfo pooledInfo = new TensorInfo("pooled", "", Role.OTHER, Shape.of(pooled.result().n()), DType.F64);
+        LayerResult pooledResult = LayerAnalysis.of(pooledInfo, pooled, options, Optional.empty());
+        return new AnalysisResult(summary, options, layers, setAside, pooledResult);
+    }
+
+    /** The analysis of a complete population, with its baseline when the options ask for one. */
+    private LayerResult finish(TensorInfo info, PopulationAccumulator accumulator, int index) {
+        Optional<LayerResult> baseline = Optional.empty();
+        if (options.baseline() == Baseline.GAUSSIAN) {
+            double std = accumulator.result().std();
+            StreamingAccumulator gaussian = GaussianBaseline.accumulate(info.shape().elementCount(), std,
+                    options.seed(), index);
+            TensorInfo baselineInfo = new TensorInfo(info.name() + " (gaussian baseline)", "", info.role(),
+                    info.shape(), DType.F64);
+            baseline = Optional.of(LayerAnalysis.of(baselineInfo, gaussian, options, Optional.empty()));
+        }
+        return LayerAnalysis.of(info, accumulator, options, baseline);
     }
 
     private static PopulationAccumulator summarise(Tensor tensor, Segment s) throws IOException {
@@ -119,7 +147,7 @@ public final class ModelAnalyzer {
         return segments;
     }
 
-    private static PopulationAccumulator await(Future<PopulationAccumulator> future) throws IOException {
+    private static <T> T await(Future<T> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {

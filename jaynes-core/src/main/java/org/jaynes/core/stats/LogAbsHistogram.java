@@ -1,14 +1,15 @@
 package org.jaynes.core.stats;
 
 /**
- * A fine histogram of |w| keyed by the bits of the double value: the exponent and the top
- * {@value #MANTISSA_BITS} bits of the mantissa. Bins are therefore nearly equal in ln|w|: each is
- * at most 2^-17 ≈ 7.6e-6 wide in ln|w|, whatever the scale of the weights, and no logarithm is needed
- * to find a value's bin.
+ * A fine histogram of w keyed by the bits of the double value: the sign, the exponent and the top
+ * {@value #MANTISSA_BITS} bits of the mantissa. Bins are therefore nearly equal in ln|w|: each is at
+ * most 2^-17 ≈ 7.6e-6 wide in ln|w|, whatever the scale of the weights, and no logarithm is needed to
+ * find a value's bin. Cells by magnitude merge the two signs.
  *
- * <p>Storage is sparse: a directory of 2^18 pages of 1,024 bins each, a page allocated only when a value
- * falls in it, so a layer whose values span many octaves costs a few megabytes at most. Counts are
- * longs; merging adds pages. Not thread-safe: use one per thread and {@link #merge} them.
+ * <p>Storage is sparse: a directory of 2^19 pages of 1,024 int counts (4 KiB), a page allocated only
+ * when a value falls in it, so a layer whose values span many octaves costs a few megabytes. A segment
+ * of at most 2^31 values cannot overflow a count; merging checks ({@link Math#addExact}). Not
+ * thread-safe: use one per thread and {@link #merge} them.
  */
 public final class LogAbsHistogram implements ValueCells {
 
@@ -16,63 +17,98 @@ public final class LogAbsHistogram implements ValueCells {
     public static final int MANTISSA_BITS = 17;
 
     private static final int KEY_SHIFT = 52 - MANTISSA_BITS;
+    private static final int MAGNITUDE_KEY_BITS = 11 + MANTISSA_BITS;
     private static final int PAGE_BITS = 10;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
     private static final int PAGE_MASK = PAGE_SIZE - 1;
-    private static final int DIRECTORY_SIZE = 1 << (11 + MANTISSA_BITS - PAGE_BITS);
+    /** Pages per sign. */
+    private static final int HALF = 1 << (MAGNITUDE_KEY_BITS - PAGE_BITS);
 
-    private final long[][] pages = new long[DIRECTORY_SIZE][];
+    private final int[][] pages = new int[2 * HALF][];
 
-    /** Counts one value; {@code absValue} must be positive and finite. */
-    public void accept(double absValue) {
-        add(absValue, 1);
+    /** Counts one value; {@code w} must be non-zero and finite. */
+    public void accept(double w) {
+        add(w, 1);
     }
 
-    /** Counts {@code count} copies of one value; {@code absValue} must be positive and finite. */
-    public void add(double absValue, long count) {
-        int key = (int) (Double.doubleToRawLongBits(absValue) >>> KEY_SHIFT);
-        long[] page = pages[key >>> PAGE_BITS];
+    /** Counts {@code count} copies of one value; {@code w} must be non-zero and finite. */
+    public void add(double w, long count) {
+        int key = (int) (Double.doubleToRawLongBits(w) >>> KEY_SHIFT);
+        int[] page = pages[key >>> PAGE_BITS];
         if (page == null) {
-            page = new long[PAGE_SIZE];
+            page = new int[PAGE_SIZE];
             pages[key >>> PAGE_BITS] = page;
         }
-        page[key & PAGE_MASK] += count;
+        page[key & PAGE_MASK] = Math.toIntExact(page[key & PAGE_MASK] + count);
     }
 
     /** Adds every count of {@code other}; {@code other} is unchanged. */
     public void merge(LogAbsHistogram other) {
-        for (int p = 0; p < DIRECTORY_SIZE; p++) {
-            long[] theirs = other.pages[p];
+        for (int p = 0; p < pages.length; p++) {
+            int[] theirs = other.pages[p];
             if (theirs == null) {
                 continue;
             }
-            long[] mine = pages[p];
+            int[] mine = pages[p];
             if (mine == null) {
                 pages[p] = theirs.clone();
                 continue;
             }
             for (int i = 0; i < PAGE_SIZE; i++) {
-                mine[i] += theirs[i];
+                mine[i] = Math.addExact(mine[i], theirs[i]);
             }
         }
     }
 
     @Override
     public void forEachCell(CellConsumer consumer) {
-        for (int p = 0; p < DIRECTORY_SIZE; p++) {
-            long[] page = pages[p];
-            if (page == null) {
+        for (int p = 0; p < HALF; p++) {
+            int[] positive = pages[p];
+            int[] negative = pages[p + HALF];
+            if (positive == null && negative == null) {
                 continue;
             }
             for (int i = 0; i < PAGE_SIZE; i++) {
-                if (page[i] != 0) {
+                long count = (positive == null ? 0L : positive[i]) + (negative == null ? 0L : negative[i]);
+                if (count != 0) {
                     long key = ((long) p << PAGE_BITS) | i;
-                    double low = Double.longBitsToDouble(key << KEY_SHIFT);
-                    double high = Double.longBitsToDouble((key + 1) << KEY_SHIFT);
-                    consumer.accept(Math.log(low), Math.log(high), page[i]);
+                    consumer.accept(Math.log(low(key)), Math.log(low(key + 1)), count);
                 }
             }
         }
+    }
+
+    @Override
+    public void forEachSignedCell(CellConsumer consumer) {
+        for (int p = HALF - 1; p >= 0; p--) {
+            int[] negative = pages[p + HALF];
+            if (negative == null) {
+                continue;
+            }
+            for (int i = PAGE_SIZE - 1; i >= 0; i--) {
+                if (negative[i] != 0) {
+                    long key = ((long) p << PAGE_BITS) | i;
+                    consumer.accept(-low(key + 1), -low(key), negative[i]);
+                }
+            }
+        }
+        for (int p = 0; p < HALF; p++) {
+            int[] positive = pages[p];
+            if (positive == null) {
+                continue;
+            }
+            for (int i = 0; i < PAGE_SIZE; i++) {
+                if (positive[i] != 0) {
+                    long key = ((long) p << PAGE_BITS) | i;
+                    consumer.accept(low(key), low(key + 1), positive[i]);
+                }
+            }
+        }
+    }
+
+    /** The smallest magnitude with the given magnitude key. */
+    private static double low(long magnitudeKey) {
+        return Double.longBitsToDouble(magnitudeKey << KEY_SHIFT);
     }
 
     /** ln(1 + 2^-17): the widest bin, the one at the bottom of each octave. */

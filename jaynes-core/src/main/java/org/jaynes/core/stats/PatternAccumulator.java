@@ -2,7 +2,6 @@ package org.jaynes.core.stats;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Comparator;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.Decoding;
 
@@ -59,35 +58,44 @@ public final class PatternAccumulator implements PopulationAccumulator {
 
     @Override
     public ValueCells cells() {
-        Integer[] order = nonZeroFinitePatterns();
-        double[] lnValues = new double[order.length];
-        long[] cellCounts = new long[order.length];
-        int cells = 0;
-        double previous = Double.NaN;
-        for (Integer p : order) {
-            double ln = Math.log(Math.abs(Decoding.patternToDouble(dtype, p)));
-            if (cells > 0 && ln == previous) {
-                cellCounts[cells - 1] += counts[p];
-            } else {
-                lnValues[cells] = ln;
-                cellCounts[cells++] = counts[p];
-                previous = ln;
+        // Patterns of signed integer and float types are not in value order; sort the distinct values.
+        double[] values = java.util.stream.IntStream.range(0, counts.length)
+                .filter(p -> counts[p] != 0)
+                .mapToDouble(p -> Decoding.patternToDouble(dtype, p))
+                .filter(v -> v != 0 && Double.isFinite(v))
+                .sorted()
+                .toArray();
+        long[] cellCounts = new long[values.length];
+        for (int p = 0; p < counts.length; p++) {
+            double v = Decoding.patternToDouble(dtype, p);
+            if (counts[p] != 0 && v != 0 && Double.isFinite(v)) {
+                cellCounts[Arrays.binarySearch(values, v)] += counts[p];
             }
         }
-        return new ExactCells(Arrays.copyOf(lnValues, cells), Arrays.copyOf(cellCounts, cells));
+        return new ExactCells(values, cellCounts);
     }
 
-    /** Patterns seen whose value is finite and non-zero, in ascending order of |value|. */
-    private Integer[] nonZeroFinitePatterns() {
-        return java.util.stream.IntStream.range(0, counts.length)
-                .filter(p -> counts[p] != 0)
-                .filter(p -> {
-                    double v = Decoding.patternToDouble(dtype, p);
-                    return v != 0 && Double.isFinite(v);
-                })
-                .boxed()
-                .sorted(Comparator.comparingDouble(p -> Math.abs(Decoding.patternToDouble(dtype, p))))
-                .toArray(Integer[]::new);
+    @Override
+    public FitInput fitInput() {
+        Moments logAbs = new Moments();
+        Moments abs = new Moments();
+        Moments square = new Moments();
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int p = 0; p < counts.length; p++) {
+            double v = Decoding.patternToDouble(dtype, p);
+            if (counts[p] == 0 || v == 0 || !Double.isFinite(v)) {
+                continue;
+            }
+            double magnitude = Math.abs(v);
+            logAbs.addRepeated(Math.log(magnitude), counts[p]);
+            abs.addRepeated(magnitude, counts[p]);
+            square.addRepeated(v * v, counts[p]);
+            min = Math.min(min, magnitude);
+            max = Math.max(max, magnitude);
+        }
+        return new FitInput(logAbs.count(), logAbs.mean(), logAbs.variance(), abs.mean(), square.mean(), min, max,
+                cells());
     }
 
     @Override

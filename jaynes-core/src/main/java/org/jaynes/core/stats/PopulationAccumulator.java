@@ -30,6 +30,9 @@ public sealed interface PopulationAccumulator permits PatternAccumulator, Stream
     /** The distribution of ln|w| as cells, for the distribution-free statistics. */
     ValueCells cells();
 
+    /** The sums and cells the distribution fits need. */
+    FitInput fitInput();
+
     /** The summary of everything seen so far. */
     PopulationStats result();
 }

@@ -16,14 +16,20 @@ public final class StreamingAccumulator implements PopulationAccumulator {
     private final DType dtype;
     private final Moments signed = new Moments();
     private final Moments logAbs = new Moments();
+    private final Moments abs = new Moments();
+    private final Moments square = new Moments();
     private final LogAbsHistogram histogram = new LogAbsHistogram();
     private final double[] signedBlock = new double[BLOCK];
     private final double[] logBlock = new double[BLOCK];
+    private final double[] absBlock = new double[BLOCK];
+    private final double[] squareBlock = new double[BLOCK];
     private int signedFill;
     private int logFill;
     private long n;
     private long zeros;
     private long nonfinite;
+    private double minAbs = Double.POSITIVE_INFINITY;
+    private double maxAbs;
 
     /** An accumulator for values of {@code dtype}; the pooled accumulator of a model uses F64. */
     public StreamingAccumulator(DType dtype) {
@@ -63,6 +69,14 @@ public final class StreamingAccumulator implements PopulationAccumulator {
         flush();
     }
 
+    /** Adds the first {@code length} values of {@code values}: how generated populations are summarised. */
+    public void accept(double[] values, int length) {
+        for (int i = 0; i < length; i++) {
+            add(values[i]);
+        }
+        flush();
+    }
+
     private void add(double w) {
         n++;
         if (!Double.isFinite(w)) {
@@ -79,19 +93,28 @@ public final class StreamingAccumulator implements PopulationAccumulator {
             return;
         }
         double magnitude = Math.abs(w);
-        histogram.accept(magnitude);
+        histogram.accept(w);
+        minAbs = Math.min(minAbs, magnitude);
+        maxAbs = Math.max(maxAbs, magnitude);
+        absBlock[logFill] = magnitude;
+        squareBlock[logFill] = w * w;
         logBlock[logFill++] = Math.log(magnitude);
         if (logFill == BLOCK) {
-            logAbs.addBlock(logBlock, BLOCK);
-            logFill = 0;
+            flushMagnitudes();
         }
+    }
+
+    private void flushMagnitudes() {
+        logAbs.addBlock(logBlock, logFill);
+        abs.addBlock(absBlock, logFill);
+        square.addBlock(squareBlock, logFill);
+        logFill = 0;
     }
 
     private void flush() {
         signed.addBlock(signedBlock, signedFill);
-        logAbs.addBlock(logBlock, logFill);
         signedFill = 0;
-        logFill = 0;
+        flushMagnitudes();
     }
 
     /** Adds {@code count} copies of {@code w}: how exact pattern counts join a pooled accumulator. */
@@ -106,8 +129,13 @@ public final class StreamingAccumulator implements PopulationAccumulator {
             zeros += count;
             return;
         }
-        histogram.add(Math.abs(w), count);
-        logAbs.addRepeated(Math.log(Math.abs(w)), count);
+        double magnitude = Math.abs(w);
+        histogram.add(w, count);
+        minAbs = Math.min(minAbs, magnitude);
+        maxAbs = Math.max(maxAbs, magnitude);
+        logAbs.addRepeated(Math.log(magnitude), count);
+        abs.addRepeated(magnitude, count);
+        square.addRepeated(w * w, count);
     }
 
     @Override
@@ -125,12 +153,22 @@ public final class StreamingAccumulator implements PopulationAccumulator {
         pooled.nonfinite += nonfinite;
         pooled.signed.merge(signed);
         pooled.logAbs.merge(logAbs);
+        pooled.abs.merge(abs);
+        pooled.square.merge(square);
+        pooled.minAbs = Math.min(pooled.minAbs, minAbs);
+        pooled.maxAbs = Math.max(pooled.maxAbs, maxAbs);
         pooled.histogram.merge(histogram);
     }
 
     @Override
     public ValueCells cells() {
         return histogram;
+    }
+
+    @Override
+    public FitInput fitInput() {
+        return new FitInput(logAbs.count(), logAbs.mean(), logAbs.variance(), abs.mean(), square.mean(), minAbs,
+                maxAbs, histogram);
     }
 
     @Override

@@ -1,21 +1,25 @@
 package org.jaynes.core.stats;
 
 /**
- * The distribution of ln|w| of a population as cells in ascending order: each cell holds a count of
- * values whose ln|w| lies in {@code [lnLow, lnHigh)}, or is exactly {@code lnLow} when the two are equal
- * (exact counts of 8- and 16-bit values). Distribution-free statistics (KS, R², utilities, plots) are
- * computed from cells, so their accuracy is set by the cell widths alone.
+ * The distribution of a population's non-zero finite values as cells in ascending order, seen two ways:
+ * by magnitude, in ln|w| ({@link #forEachCell}), and by signed value, in w ({@link #forEachSignedCell}).
+ * Each cell holds a count of values in {@code [low, high)}, or exactly {@code low} when the two are equal
+ * (exact counts of 8- and 16-bit values). Distribution-free statistics (KS, R², utilities, plots) and the
+ * iterative fits are computed from cells, so their accuracy is set by the cell widths alone.
  */
 public interface ValueCells {
 
     /** Receives one cell. */
     @FunctionalInterface
     interface CellConsumer {
-        void accept(double lnLow, double lnHigh, long count);
+        void accept(double low, double high, long count);
     }
 
-    /** Hands every non-empty cell to {@code consumer}, in ascending order of ln|w|. */
+    /** Hands every non-empty cell of ln|w| to {@code consumer}, in ascending order. */
     void forEachCell(CellConsumer consumer);
+
+    /** Hands every non-empty cell of w (negative values first) to {@code consumer}, in ascending order. */
+    void forEachSignedCell(CellConsumer consumer);
 
     /** The widest cell in ln|w|; 0 when every cell is a single exact value. */
     double maxCellWidth();

@@ -11,6 +11,8 @@ import org.jaynes.core.analysis.SetAside;
 import org.jaynes.core.analysis.TensorInfo;
 import org.jaynes.core.stats.LogAbsHistogram;
 import org.jaynes.core.stats.PopulationStats;
+import org.jaynes.core.theory.BinConvention;
+import org.jaynes.core.theory.NullModels;
 
 /**
  * Writes an analysis as JSON: {@code {"tool", "model", "options", "conventions", "layers", "setAside",
@@ -45,14 +47,11 @@ public final class JsonReportWriter {
             json.writeEndObject();
 
             writeOptions(json, result.options());
-            writeConventions(json);
+            writeConventions(json, result.options());
 
             json.writeArrayFieldStart("layers");
             for (LayerResult layer : result.layers()) {
-                json.writeStartObject();
-                writeTensor(json, layer.tensor());
-                writeStats(json, layer.stats());
-                json.writeEndObject();
+                writeLayer(json, layer);
             }
             json.writeEndArray();
 
@@ -67,7 +66,8 @@ public final class JsonReportWriter {
 
             json.writeFieldName("pooled");
             json.writeStartObject();
-            writeStats(json, result.pooled());
+            writeStats(json, result.pooled().stats());
+            writeMicrostructure(json, result.pooled());
             json.writeEndObject();
             json.writeEndObject();
             json.writeRaw('\n');
@@ -89,12 +89,17 @@ public final class JsonReportWriter {
         } else {
             json.writeNull();
         }
+        json.writeStringField("normalize", options.normalization().label());
+        json.writeNumberField("bins", options.bins());
+        json.writeStringField("binConvention", options.convention().label());
+        json.writeStringField("baseline", options.baseline().label());
+        json.writeNumberField("seed", options.seed());
         json.writeNumberField("threads", options.threads());
         json.writeEndObject();
     }
 
     /** The fixed conventions of THEORY.md that this report used, stated so a reader need not guess. */
-    private static void writeConventions(JsonGenerator json) throws IOException {
+    private static void writeConventions(JsonGenerator json, AnalysisOptions options) throws IOException {
         json.writeObjectFieldStart("conventions");
         json.writeStringField("population", "floating-point tensors of rank >= 2 with at least minElements elements");
         json.writeStringField("logarithm", "natural");
@@ -104,7 +109,46 @@ public final class JsonReportWriter {
         json.writeStringField("ks", "sup |F_n - F| of ln|w| against N(mu, sigma), i.e. |w| against the fitted lognormal");
         json.writeStringField("ksAccuracy", "exact for 8- and 16-bit dtypes; wider dtypes use a histogram with bins at most "
                 + "2^-" + LogAbsHistogram.MANTISSA_BITS + " wide in ln|w|, error bound per layer in ksErrorBound");
+        json.writeStringField("normalizedMu", "mu - ln c with c = " + switch (options.normalization()) {
+            case NONE -> "1";
+            case RMS -> "sqrt(mean w^2)";
+            case MAX -> "max |w|";
+            case MEDIAN -> "median |w|";
+        } + ", over the non-zero finite w; sigma does not depend on it");
+        json.writeStringField("alphaBeta", "equilibrium of h = alpha ln w - beta (ln w)^2 - ln M at LN(normalizedMu, sigma), "
+                + options.convention().description() + ": beta = 1/(2 sigma^2), alpha = "
+                + (options.convention() == BinConvention.LOG ? "mu/sigma^2" : "mu/sigma^2 - 1"));
+        json.writeStringField("utilities", options.bins() + " bins " + options.convention().description()
+                + " between min and max |w|; utilitySpread is the count-weighted std of h over occupied bins");
+        json.writeStringField("arbitrageGap", "KL(x || x*) in nats, x* proportional to exp(alpha ln w - beta (ln w)^2) on the same bins");
+        json.writeStringField("r2", "1 - SSres/SStot of the fitted normal density of ln|w| against the density histogram "
+                + "of ln|w| (" + options.bins() + " bins equal in ln|w| between min and max), at bin centres");
+        json.writeObjectFieldStart("nullSigma");
+        json.writeNumberField("gaussian", NullModels.GAUSSIAN_SIGMA);
+        json.writeNumberField("laplace", NullModels.LAPLACE_SIGMA);
         json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static void writeLayer(JsonGenerator json, LayerResult layer) throws IOException {
+        json.writeStartObject();
+        writeTensor(json, layer.tensor());
+        writeStats(json, layer.stats());
+        writeMicrostructure(json, layer);
+        if (layer.baseline().isPresent()) {
+            json.writeFieldName("baseline");
+            writeLayer(json, layer.baseline().get());
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeMicrostructure(JsonGenerator json, LayerResult layer) throws IOException {
+        number(json, "normalizedMu", layer.normalizedMu());
+        number(json, "r2", layer.r2());
+        number(json, "alpha", layer.game().game().alpha());
+        number(json, "beta", layer.game().game().beta());
+        number(json, "utilitySpread", layer.game().utilitySpread());
+        number(json, "arbitrageGap", layer.game().arbitrageGap());
     }
 
     private static void writeTensor(JsonGenerator json, TensorInfo tensor) throws IOException {

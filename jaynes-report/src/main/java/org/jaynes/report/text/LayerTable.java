@@ -41,7 +41,7 @@ public final class LayerTable {
                     compact(layer.tensor().shape().toString()), layer.tensor().dtype().label(), s.n(), s.zeros(),
                     number(s.mean()), number(s.std()), fixed(s.mu()), fixed(s.sigma()), ks(s.ks()));
         }
-        PopulationStats pooled = result.pooled();
+        PopulationStats pooled = result.pooled().stats();
         out.printf(Locale.ROOT, ROW, "", "pooled over " + result.layers().size() + " populations", "", "", "",
                 pooled.n(), pooled.zeros(), number(pooled.mean()), number(pooled.std()), fixed(pooled.mu()),
                 fixed(pooled.sigma()), ks(pooled.ks()));

@@ -1,0 +1,38 @@
+package org.jaynes.core.analysis;
+
+import java.util.Optional;
+import org.jaynes.core.stats.FitInput;
+import org.jaynes.core.stats.PopulationAccumulator;
+import org.jaynes.core.stats.PopulationStats;
+import org.jaynes.core.theory.BinConvention;
+import org.jaynes.core.theory.GameParameters;
+import org.jaynes.core.theory.GameView;
+import org.jaynes.core.theory.HistogramFit;
+import org.jaynes.core.theory.MagnitudeBins;
+
+/** Everything said about one population once its accumulator has seen all its values. */
+final class LayerAnalysis {
+
+    private LayerAnalysis() {
+    }
+
+    static LayerResult of(TensorInfo tensor, PopulationAccumulator accumulator, AnalysisOptions options,
+                          Optional<LayerResult> baseline) {
+        PopulationStats stats = accumulator.result();
+        FitInput input = accumulator.fitInput();
+        if (input.n() == 0) {
+            GameParameters none = GameParameters.fromLognormal(Double.NaN, Double.NaN, options.convention());
+            return new LayerResult(tensor, stats, Double.NaN, Double.NaN, new GameView(none, new double[0],
+                    Double.NaN, Double.NaN), baseline);
+        }
+        double lnScale = Math.log(options.normalization().scale(input));
+        double normalizedMu = stats.mu() - lnScale;
+        MagnitudeBins logBins = MagnitudeBins.of(input.cells(), BinConvention.LOG, options.bins(), input.minAbs(),
+                input.maxAbs());
+        MagnitudeBins gameBins = options.convention() == BinConvention.LOG ? logBins
+                : MagnitudeBins.of(input.cells(), options.convention(), options.bins(), input.minAbs(), input.maxAbs());
+        GameParameters game = GameParameters.fromLognormal(normalizedMu, stats.sigma(), options.convention());
+        return new LayerResult(tensor, stats, normalizedMu, HistogramFit.lognormalR2(logBins, stats.mu(), stats.sigma()),
+                GameView.of(gameBins, game, lnScale), baseline);
+    }
+}
