@@ -1,0 +1,138 @@
+package org.jaynes.formats.onnx;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Gives every tensor of an ONNX model a unique layer name that users recognise.
+ *
+ * <p>Exporters often leave weights anonymous ({@code onnx::MatMul_885}) while the node using them
+ * carries the module path ({@code /encoder/layer.0/attention/self/query/MatMul}). So:
+ * <ol>
+ *   <li>an <em>anonymous</em> tensor (name empty or starting with {@code onnx::}, {@code /},
+ *       {@code const_fold_opt__} or {@code ortshared_}) is named after its first consumer's path without
+ *       the last segment (the op), joined with dots: {@code encoder.layer.0.attention.self.query};</li>
+ *   <li>any other tensor, or an anonymous one whose consumer has no path, keeps its stored name,
+ *       without a trailing {@code .weight} and with a {@code /}-path turned into dots
+ *       ({@code embeddings.word_embeddings.weight} becomes {@code embeddings.word_embeddings});</li>
+ *   <li>a name already given gets the consumer's input slot as ONNX names it ({@code pooler.dense.C} for a
+ *       Gemm's bias), and if that is taken too, {@code .1}, {@code .2}... Initializers choose before
+ *       Constant values, each in file order, so a constant never pushes a weight to a suffix.</li>
+ * </ol>
+ */
+final class OnnxLayerNames {
+
+    private static final List<String> ANONYMOUS_PREFIXES = List.of("onnx::", "/", "const_fold_opt__", "ortshared_");
+    private static final String WEIGHT_SUFFIX = ".weight";
+
+    /** Input slot names from the ONNX operator specifications: the ops that hold weights or constants. */
+    private static final Map<String, List<String>> SLOTS = Map.ofEntries(
+            Map.entry("MatMul", List.of("A", "B")),
+            Map.entry("Gemm", List.of("A", "B", "C")),
+            Map.entry("Conv", List.of("X", "W", "B")),
+            Map.entry("ConvTranspose", List.of("X", "W", "B")),
+            Map.entry("Add", List.of("A", "B")),
+            Map.entry("Sub", List.of("A", "B")),
+            Map.entry("Mul", List.of("A", "B")),
+            Map.entry("Div", List.of("A", "B")),
+            Map.entry("Pow", List.of("X", "Y")),
+            Map.entry("Gather", List.of("data", "indices")),
+            Map.entry("LayerNormalization", List.of("X", "Scale", "B")),
+            Map.entry("BatchNormalization", List.of("X", "scale", "B", "input_mean", "input_var")),
+            Map.entry("InstanceNormalization", List.of("input", "scale", "B")),
+            Map.entry("LSTM", List.of("X", "W", "R", "B", "sequence_lens", "initial_h", "initial_c", "P")),
+            Map.entry("GRU", List.of("X", "W", "R", "B", "sequence_lens", "initial_h")),
+            Map.entry("RNN", List.of("X", "W", "R", "B", "sequence_lens", "initial_h")),
+            Map.entry("PRelu", List.of("X", "slope")),
+            Map.entry("MatMulInteger", List.of("A", "B", "a_zero_point", "b_zero_point")),
+            Map.entry("ConvInteger", List.of("x", "w", "x_zero_point", "w_zero_point")),
+            Map.entry("QuantizeLinear", List.of("x", "y_scale", "y_zero_point")),
+            Map.entry("DequantizeLinear", List.of("x", "x_scale", "x_zero_point")),
+            Map.entry("Reshape", List.of("data", "shape")),
+            Map.entry("Unsqueeze", List.of("data", "axes")),
+            Map.entry("Squeeze", List.of("data", "axes")),
+            Map.entry("Slice", List.of("data", "starts", "ends", "axes", "steps")),
+            Map.entry("Expand", List.of("input", "shape")),
+            Map.entry("Pad", List.of("data", "pads", "constant_value", "axes")),
+            Map.entry("Resize", List.of("X", "roi", "scales", "sizes")),
+            Map.entry("Clip", List.of("input", "min", "max")),
+            Map.entry("Where", List.of("condition", "X", "Y")));
+
+    private OnnxLayerNames() {
+    }
+
+    /** The layer names of the tensors, in the same order; all different. */
+    static List<String> assign(List<OnnxTensorSource> sources) {
+        String[] names = new String[sources.size()];
+        Set<String> taken = new HashSet<>();
+        for (boolean constants : new boolean[] {false, true}) {
+            for (int i = 0; i < names.length; i++) {
+                OnnxTensorSource source = sources.get(i);
+                if (source.constant() == constants) {
+                    names[i] = unique(source, taken);
+                }
+            }
+        }
+        return List.of(names);
+    }
+
+    /** The name before making it unique. */
+    static String base(OnnxTensorSource source) {
+        String stored = source.tensor().name();
+        if (isAnonymous(stored)) {
+            String path = source.consumer().map(consumer -> layerPath(consumer.nodeName())).orElse("");
+            if (!path.isEmpty()) {
+                return path;
+            }
+        }
+        String name = stored.startsWith("/") ? String.join(".", segments(stored)) : stored;
+        if (name.endsWith(WEIGHT_SUFFIX) && name.length() > WEIGHT_SUFFIX.length()) {
+            name = name.substring(0, name.length() - WEIGHT_SUFFIX.length());
+        }
+        return name.isEmpty() ? "unnamed" : name;
+    }
+
+    static boolean isAnonymous(String stored) {
+        return stored.isEmpty() || ANONYMOUS_PREFIXES.stream().anyMatch(stored::startsWith);
+    }
+
+    /** {@code /encoder/layer.0/attention/self/query/MatMul} → {@code encoder.layer.0.attention.self.query}. */
+    static String layerPath(String nodeName) {
+        List<String> segments = segments(nodeName);
+        return segments.isEmpty() ? "" : String.join(".", segments.subList(0, segments.size() - 1));
+    }
+
+    private static List<String> segments(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty()) {
+                segments.add(segment);
+            }
+        }
+        return segments;
+    }
+
+    private static String unique(OnnxTensorSource source, Set<String> taken) {
+        String name = base(source);
+        if (taken.contains(name) && source.consumer().isPresent()) {
+            name = name + "." + slotName(source.consumer().get());
+        }
+        if (taken.contains(name)) {
+            int suffix = 1;
+            while (taken.contains(name + "." + suffix)) {
+                suffix++;
+            }
+            name = name + "." + suffix;
+        }
+        taken.add(name);
+        return name;
+    }
+
+    private static String slotName(OnnxTensorSource.Consumer consumer) {
+        List<String> slots = SLOTS.getOrDefault(consumer.opType(), List.of());
+        return consumer.slot() < slots.size() ? slots.get(consumer.slot()) : "input" + consumer.slot();
+    }
+}
