@@ -24,6 +24,17 @@ public final class LogAbsHistogram implements ValueCells {
     /** Pages per sign. */
     private static final int HALF = 1 << (MAGNITUDE_KEY_BITS - PAGE_BITS);
 
+    private static final int MANTISSA_MASK = (1 << MANTISSA_BITS) - 1;
+    private static final double LN2 = Math.log(2);
+    /** ln(1 + m/2^17) for m = 0 … 2^17, so a bin edge's logarithm costs a look-up, not a Math.log. */
+    private static final double[] LN_MANTISSA = new double[(1 << MANTISSA_BITS) + 1];
+
+    static {
+        for (int m = 0; m < LN_MANTISSA.length; m++) {
+            LN_MANTISSA[m] = Math.log1p(Math.scalb((double) m, -MANTISSA_BITS));
+        }
+    }
+
     private final int[][] pages = new int[2 * HALF][];
 
     /** Counts one value; {@code w} must be non-zero and finite. */
@@ -72,7 +83,9 @@ public final class LogAbsHistogram implements ValueCells {
                 long count = (positive == null ? 0L : positive[i]) + (negative == null ? 0L : negative[i]);
                 if (count != 0) {
                     long key = ((long) p << PAGE_BITS) | i;
-                    consumer.accept(Math.log(low(key)), Math.log(low(key + 1)), count);
+                    double lnLow = lnLow(key);
+                    consumer.accept(lnLow, lnLow + (LN_MANTISSA[(int) (key & MANTISSA_MASK) + 1]
+                            - LN_MANTISSA[(int) (key & MANTISSA_MASK)]), count);
                 }
             }
         }
@@ -104,6 +117,15 @@ public final class LogAbsHistogram implements ValueCells {
                 }
             }
         }
+    }
+
+    /** ln of the smallest magnitude with the given magnitude key, exact to an ulp or two. */
+    private static double lnLow(long magnitudeKey) {
+        int exponent = (int) (magnitudeKey >>> MANTISSA_BITS);
+        if (exponent == 0) {
+            return Math.log(low(magnitudeKey)); // subnormal doubles: no implicit leading 1
+        }
+        return (exponent - 1023) * LN2 + LN_MANTISSA[(int) (magnitudeKey & MANTISSA_MASK)];
     }
 
     /** The smallest magnitude with the given magnitude key. */
