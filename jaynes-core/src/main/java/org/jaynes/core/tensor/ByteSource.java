@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  * Where a tensor's bytes live: a region of a file (mapped window by window, so heap use does not grow
  * with the tensor) or a small buffer a reader decoded. Values are little-endian.
  */
-public sealed interface ByteSource permits FileRegion, HeapBytes {
+public sealed interface ByteSource permits FileRegion, HeapBytes, DecodedBytes {
 
     /** The largest window handed out at once: 1 GiB, so files over 2 GiB are read in pieces. */
     int MAX_WINDOW = 1 << 30;

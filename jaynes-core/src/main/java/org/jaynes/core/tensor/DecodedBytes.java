@@ -1,0 +1,50 @@
+package org.jaynes.core.tensor;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Values a reader computes on demand from a file, window by window, such as the f32 values of a
+ * block-quantized tensor: the file holds scales and integer levels, and each window is dequantized when
+ * a statistic asks for it, so heap use stays that of one window.
+ */
+public final class DecodedBytes implements ByteSource {
+
+    /** Produces bytes {@code [offset, offset + length)} of the decoded values, little-endian. */
+    @FunctionalInterface
+    public interface Decoder {
+        ByteBuffer decode(long offset, int length) throws IOException;
+    }
+
+    private final long length;
+    private final Decoder decoder;
+
+    /**
+     * @param length  bytes of decoded values
+     * @param decoder computes any window of them
+     */
+    public DecodedBytes(long length, Decoder decoder) {
+        if (length < 0) {
+            throw new IllegalArgumentException("negative length " + length);
+        }
+        this.length = length;
+        this.decoder = decoder;
+    }
+
+    @Override
+    public long length() {
+        return length;
+    }
+
+    @Override
+    public ByteBuffer window(long offset, int windowLength) throws IOException {
+        ByteSource.checkWindow(offset, windowLength, length);
+        ByteBuffer decoded = decoder.decode(offset, windowLength);
+        if (decoded.remaining() != windowLength) {
+            throw new IllegalStateException("decoder gave " + decoded.remaining() + " bytes for a window of "
+                    + windowLength);
+        }
+        return decoded.order(ByteOrder.LITTLE_ENDIAN);
+    }
+}
