@@ -1,5 +1,8 @@
 package org.jaynes.core.stats;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * A fine histogram of w keyed by the bits of the double value: the sign, the exponent and the top
  * {@value #MANTISSA_BITS} bits of the mantissa. Bins are therefore nearly equal in ln|w|: each is at
@@ -7,9 +10,10 @@ package org.jaynes.core.stats;
  * find a value's bin. Cells by magnitude merge the two signs.
  *
  * <p>Storage is sparse: a directory of 2^19 pages of 1,024 int counts (4 KiB), a page allocated only
- * when a value falls in it, so a layer whose values span many octaves costs a few megabytes. A segment
- * of at most 2^31 values cannot overflow a count; merging checks ({@link Math#addExact}). Not
- * thread-safe: use one per thread and {@link #merge} them.
+ * when a value falls in it, so a layer whose values span many octaves costs a few megabytes. A count
+ * that would pass {@link Integer#MAX_VALUE} spills into a map of long counts, so counts stay exact at
+ * any size while the pages stay small. Subnormal doubles (below 2.2e-308) have wider bins, whose true
+ * edges the cells report. Not thread-safe: use one per thread and {@link #merge} them.
  */
 public final class LogAbsHistogram implements ValueCells {
 
@@ -36,6 +40,8 @@ public final class LogAbsHistogram implements ValueCells {
     }
 
     private final int[][] pages = new int[2 * HALF][];
+    /** Counts beyond what an int page holds, by signed key; empty in all but enormous populations. */
+    private final Map<Integer, Long> spilled = new HashMap<>();
 
     /** Counts one value; {@code w} must be non-zero and finite. */
     public void accept(double w) {
@@ -44,13 +50,13 @@ public final class LogAbsHistogram implements ValueCells {
 
     /** Counts {@code count} copies of one value; {@code w} must be non-zero and finite. */
     public void add(double w, long count) {
-        int key = (int) (Double.doubleToRawLongBits(w) >>> KEY_SHIFT);
-        int[] page = pages[key >>> PAGE_BITS];
-        if (page == null) {
-            page = new int[PAGE_SIZE];
-            pages[key >>> PAGE_BITS] = page;
-        }
-        page[key & PAGE_MASK] = Math.toIntExact(page[key & PAGE_MASK] + count);
+        add((int) (Double.doubleToRawLongBits(w) >>> KEY_SHIFT), count);
+    }
+
+    /** The count of a signed key: its page slot plus anything spilled. */
+    private long count(int[] page, int key) {
+        long count = page == null ? 0 : page[key & PAGE_MASK];
+        return spilled.isEmpty() ? count : count + spilled.getOrDefault(key, 0L);
     }
 
     /** Adds every count of {@code other}; {@code other} is unchanged. */
@@ -60,14 +66,30 @@ public final class LogAbsHistogram implements ValueCells {
             if (theirs == null) {
                 continue;
             }
-            int[] mine = pages[p];
-            if (mine == null) {
-                pages[p] = theirs.clone();
-                continue;
+            if (pages[p] == null) {
+                pages[p] = new int[PAGE_SIZE];
             }
             for (int i = 0; i < PAGE_SIZE; i++) {
-                mine[i] = Math.addExact(mine[i], theirs[i]);
+                if (theirs[i] != 0) {
+                    add((p << PAGE_BITS) | i, theirs[i]);
+                }
             }
+        }
+        other.spilled.forEach((key, count) -> add(key, count));
+    }
+
+    private void add(int key, long count) {
+        int[] page = pages[key >>> PAGE_BITS];
+        if (page == null) {
+            page = new int[PAGE_SIZE];
+            pages[key >>> PAGE_BITS] = page;
+        }
+        long total = page[key & PAGE_MASK] + count;
+        if (total <= Integer.MAX_VALUE) {
+            page[key & PAGE_MASK] = (int) total;
+        } else {
+            page[key & PAGE_MASK] = 0;
+            spilled.merge(key, total, Long::sum);
         }
     }
 
@@ -76,16 +98,14 @@ public final class LogAbsHistogram implements ValueCells {
         for (int p = 0; p < HALF; p++) {
             int[] positive = pages[p];
             int[] negative = pages[p + HALF];
-            if (positive == null && negative == null) {
+            if (positive == null && negative == null && spilled.isEmpty()) {
                 continue;
             }
             for (int i = 0; i < PAGE_SIZE; i++) {
-                long count = (positive == null ? 0L : positive[i]) + (negative == null ? 0L : negative[i]);
+                int key = (p << PAGE_BITS) | i;
+                long count = count(positive, key) + count(negative, key | (HALF << PAGE_BITS));
                 if (count != 0) {
-                    long key = ((long) p << PAGE_BITS) | i;
-                    double lnLow = lnLow(key);
-                    consumer.accept(lnLow, lnLow + (LN_MANTISSA[(int) (key & MANTISSA_MASK) + 1]
-                            - LN_MANTISSA[(int) (key & MANTISSA_MASK)]), count);
+                    consumer.accept(lnLow(key), lnLow(key + 1L), count);
                 }
             }
         }
@@ -95,25 +115,27 @@ public final class LogAbsHistogram implements ValueCells {
     public void forEachSignedCell(CellConsumer consumer) {
         for (int p = HALF - 1; p >= 0; p--) {
             int[] negative = pages[p + HALF];
-            if (negative == null) {
+            if (negative == null && spilled.isEmpty()) {
                 continue;
             }
             for (int i = PAGE_SIZE - 1; i >= 0; i--) {
-                if (negative[i] != 0) {
-                    long key = ((long) p << PAGE_BITS) | i;
-                    consumer.accept(-low(key + 1), -low(key), negative[i]);
+                int key = (p << PAGE_BITS) | i;
+                long count = count(negative, key | (HALF << PAGE_BITS));
+                if (count != 0) {
+                    consumer.accept(-low(key + 1L), -low(key), count);
                 }
             }
         }
         for (int p = 0; p < HALF; p++) {
             int[] positive = pages[p];
-            if (positive == null) {
+            if (positive == null && spilled.isEmpty()) {
                 continue;
             }
             for (int i = 0; i < PAGE_SIZE; i++) {
-                if (positive[i] != 0) {
-                    long key = ((long) p << PAGE_BITS) | i;
-                    consumer.accept(low(key), low(key + 1), positive[i]);
+                int key = (p << PAGE_BITS) | i;
+                long count = count(positive, key);
+                if (count != 0) {
+                    consumer.accept(low(key), low(key + 1L), count);
                 }
             }
         }
@@ -133,7 +155,7 @@ public final class LogAbsHistogram implements ValueCells {
         return Double.longBitsToDouble(magnitudeKey << KEY_SHIFT);
     }
 
-    /** ln(1 + 2^-17): the widest bin, the one at the bottom of each octave. */
+    /** ln(1 + 2^-17): the widest bin of normal doubles, the one at the bottom of each octave. */
     @Override
     public double maxCellWidth() {
         return Math.log1p(Math.scalb(1.0, -MANTISSA_BITS));
