@@ -7,11 +7,15 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jaynes.core.model.Model;
+import org.jaynes.formats.gguf.GgufReader;
+import org.jaynes.formats.numpy.NumpyReader;
 import org.jaynes.formats.onnx.OnnxReader;
+import org.jaynes.formats.pytorch.PytorchReader;
 import org.jaynes.formats.safetensors.SafetensorsReader;
 
 /**
@@ -30,7 +34,9 @@ public final class ModelOpener {
 
     /** An opener with every reader jaynes has. */
     public static ModelOpener standard() {
-        return new ModelOpener(List.of(new SafetensorsReader(), new OnnxReader()));
+        // Readers that recognise content by magic bytes come before those that also go by file name.
+        return new ModelOpener(List.of(new SafetensorsReader(), new GgufReader(), new NumpyReader(), new OnnxReader(),
+                new PytorchReader()));
     }
 
     public Model open(Path path) throws IOException, ModelFormatException {
@@ -40,41 +46,52 @@ public final class ModelOpener {
         if (Files.isDirectory(path)) {
             return openFolder(path);
         }
-        ByteBuffer head = head(path);
-        for (ModelReader reader : readers) {
-            if (reader.recognizes(path, head.duplicate().order(ByteOrder.LITTLE_ENDIAN))) {
-                return reader.read(path);
-            }
+        ModelReader reader = readerFor(path);
+        if (reader == null) {
+            throw new ModelFormatException(path, 0, "not a model file jaynes can read (" + formats() + ")");
         }
-        throw new ModelFormatException(path, 0, "not a model file jaynes can read (" + formats() + ")");
+        return reader.read(path);
     }
 
-    /** A folder: the safetensors reader handles shards and indexes; otherwise the folder's one model file. */
+    /**
+     * A folder: read by the first reader that reads folders itself (sharded formats), or else the one file
+     * in it that some reader recognises.
+     */
     private Model openFolder(Path folder) throws IOException, ModelFormatException {
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
-        }
         for (ModelReader reader : readers) {
-            String suffix = "." + reader.format().label();
-            boolean hasOne = files.stream().anyMatch(f -> f.getFileName().toString().endsWith(suffix))
-                    || reader instanceof SafetensorsReader
-                    && files.stream().anyMatch(f -> f.getFileName().toString().equals("model.safetensors.index.json"));
-            if (hasOne) {
-                return reader instanceof SafetensorsReader ? reader.read(folder) : reader.read(onlyWithSuffix(folder, files, suffix));
+            if (reader.readsFolder(folder)) {
+                return reader.read(folder);
             }
         }
-        throw new ModelFormatException(folder, ModelFormatException.NO_OFFSET,
-                "no model file in this folder (looked for " + formats() + ")");
+        List<Path> models = new ArrayList<>();
+        try (Stream<Path> listing = Files.list(folder)) {
+            for (Path file : listing.filter(Files::isRegularFile).sorted().collect(Collectors.toList())) {
+                if (readerFor(file) != null) {
+                    models.add(file);
+                }
+            }
+        }
+        if (models.size() > 1) {
+            throw ModelFormatException.at(folder, ModelFormatException.NO_OFFSET,
+                    "this folder holds %d model files (%s, ...); name the one to analyse", models.size(),
+                    models.get(0).getFileName());
+        }
+        if (models.isEmpty()) {
+            throw new ModelFormatException(folder, ModelFormatException.NO_OFFSET,
+                    "no model file in this folder (looked for " + formats() + ")");
+        }
+        return open(models.get(0));
     }
 
-    private static Path onlyWithSuffix(Path folder, List<Path> files, String suffix) throws ModelFormatException {
-        List<Path> matching = files.stream().filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
-        if (matching.size() > 1) {
-            throw ModelFormatException.at(folder, ModelFormatException.NO_OFFSET,
-                    "this folder holds %d %s files; name the one to analyse", matching.size(), suffix);
+    /** The reader that recognises a file, or null. */
+    private ModelReader readerFor(Path file) throws IOException {
+        ByteBuffer head = head(file);
+        for (ModelReader reader : readers) {
+            if (reader.recognizes(file, head.duplicate().order(ByteOrder.LITTLE_ENDIAN))) {
+                return reader;
+            }
         }
-        return matching.get(0);
+        return null;
     }
 
     private String formats() {

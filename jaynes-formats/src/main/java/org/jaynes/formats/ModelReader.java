@@ -25,6 +25,14 @@ public interface ModelReader {
     boolean recognizes(Path file, ByteBuffer head);
 
     /**
+     * Whether this reader reads {@code folder} as one model by itself, as sharded formats do (an index
+     * file, or shards of its extension). Other formats are found in a folder by {@link ModelOpener}.
+     */
+    default boolean readsFolder(Path folder) throws IOException {
+        return false;
+    }
+
+    /**
      * Reads a model from a file (or, for formats that shard, a folder or an index file).
      *
      * @throws ModelFormatException when the file is not a valid instance of the format

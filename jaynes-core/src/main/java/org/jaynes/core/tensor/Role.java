@@ -8,6 +8,8 @@ public enum Role {
     ATTENTION_QUERY,
     ATTENTION_KEY,
     ATTENTION_VALUE,
+    /** Query, key and value fused in one matrix. */
+    ATTENTION_QKV,
     ATTENTION_OUTPUT,
     MLP_UP,
     MLP_GATE,

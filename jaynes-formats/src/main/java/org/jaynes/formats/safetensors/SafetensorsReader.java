@@ -84,6 +84,17 @@ public final class SafetensorsReader implements ModelReader {
         }
     }
 
+    /** A folder with {@code model.safetensors.index.json} or any {@code .safetensors} file. */
+    @Override
+    public boolean readsFolder(Path folder) throws IOException {
+        if (Files.isRegularFile(folder.resolve(SafetensorsIndex.FILE_NAME))) {
+            return true;
+        }
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.anyMatch(f -> f.getFileName().toString().endsWith(EXTENSION) && Files.isRegularFile(f));
+        }
+    }
+
     @Override
     public Model read(Path path) throws IOException, ModelFormatException {
         List<Tensor> tensors;

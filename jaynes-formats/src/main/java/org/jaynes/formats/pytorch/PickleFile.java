@@ -1,0 +1,30 @@
+package org.jaynes.formats.pytorch;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.jaynes.formats.ModelFormatException;
+
+/**
+ * Where a pickle lives, to name it in errors: the checkpoint file, the zip entry, and the file offset
+ * of the entry's first byte when the entry is stored (uncompressed), so an error names both the byte
+ * in the file and the byte in the pickle.
+ *
+ * @param file       the checkpoint file
+ * @param entry      the zip entry ({@code archive/data.pkl})
+ * @param fileOffset the file offset of the entry's byte 0, or {@link ModelFormatException#NO_OFFSET}
+ *                   when the entry is compressed
+ */
+record PickleFile(Path file, String entry, long fileOffset) {
+
+    /** An error at byte {@code at} of the pickle: {@code <entry> byte <at>: <reason>}. */
+    ModelFormatException error(long at, String template, Object... args) {
+        String reason = String.format(Locale.ROOT, template, args);
+        long offset = fileOffset == ModelFormatException.NO_OFFSET ? ModelFormatException.NO_OFFSET : fileOffset + at;
+        return ModelFormatException.at(file, offset, "%s byte %d: %s", entry, at, reason);
+    }
+
+    /** An error about the pickle as a whole: {@code <entry>: <reason>}, at the entry's first byte. */
+    ModelFormatException errorInEntry(String template, Object... args) {
+        return ModelFormatException.at(file, fileOffset, "%s: %s", entry, String.format(Locale.ROOT, template, args));
+    }
+}

@@ -1,0 +1,233 @@
+package org.jaynes.formats.pytorch;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jaynes.core.model.Model;
+import org.jaynes.core.model.ModelFormat;
+import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.ModelReader;
+
+/**
+ * Reads PyTorch checkpoints written by {@code torch.save}, without Python and without running anything
+ * in them.
+ * <pre>{@code
+ * Model model = new PytorchReader().read(Path.of("pytorch_model.bin"));   // a file, an index or a folder
+ * }</pre>
+ *
+ * <p>A file is a zip-format checkpoint ({@code .bin}, {@code .pt}, {@code .pth}; see
+ * {@link TorchCheckpoint}) whose pickle is read by a virtual machine with an allow-list of globals
+ * ({@link Unpickler}, {@link TorchGlobal}): a pickle naming anything else, such as {@code os.system},
+ * is refused before anything in it is used. A tensor's {@link Tensor#storedName()} is its state-dict key
+ * (nested dicts joined with {@code '.'}), its {@link Tensor#name()} the key without a trailing
+ * {@code .weight}, and its bytes stay in the file.
+ *
+ * <p>A sharded checkpoint is read through its {@code pytorch_model.bin.index.json}, named directly or
+ * as the folder holding it: every tensor of every shard the index names, shards by file name, each read
+ * once. A folder without an index is read as its {@code pytorch_model.bin}, or else its one
+ * {@code .bin}/{@code .pt}/{@code .pth} file. Every problem with the input is a
+ * {@link ModelFormatException} naming the file and the byte or entry. Stateless and thread-safe.
+ *
+ * @see <a href="https://pytorch.org/docs/stable/notes/serialization.html">torch serialization notes</a>
+ */
+public final class PytorchReader implements ModelReader {
+
+    static final String NO_MODEL = "no " + PytorchIndex.FILE_NAME + ", pytorch_model.bin or single .bin/.pt/.pth file in this folder";
+    static final String SEVERAL_FILES = "this folder holds %d PyTorch files (%s, %s, ...) and no index; name the one to analyse";
+    static final String MISSING_SHARD = "weight_map maps tensor %s to %s, which does not exist";
+    static final String SHARD_OUTSIDE = "weight_map maps tensor %s to %s, which is not a file in the index's folder";
+    static final String NOT_IN_SHARD = "weight_map maps tensor %s to %s, which has no such tensor";
+    static final String IN_TWO_SHARDS = "tensor %s is in both %s and %s";
+
+    private static final String DEFAULT_FILE = "pytorch_model.bin";
+    private static final List<String> EXTENSIONS = List.of(".bin", ".pt", ".pth");
+    private static final byte[] LEGACY_MAGIC = {(byte) 0x80, 0x02, (byte) 0x8a, 0x0a, 0x6c, (byte) 0xfc, (byte) 0x9c,
+        0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8, 0x50, 0x19};
+    private static final int ZIP_MAGIC = 0x04034b50;
+    private static final int LOCAL_HEADER = 30;
+
+    @Override
+    public ModelFormat format() {
+        return ModelFormat.PYTORCH;
+    }
+
+    /**
+     * True for a zip whose first entry is {@code <archive>/data.pkl} (torch writes it first), a zip named
+     * {@code .pt}, {@code .pth} or {@code .bin}, a legacy {@code torch.save} file (so that reading it
+     * explains the refusal), {@code .pt}/{@code .pth} files whatever they hold, and index files
+     * ({@code *.bin.index.json}).
+     */
+    @Override
+    public boolean recognizes(Path file, ByteBuffer head) {
+        Path fileName = file.getFileName();
+        String name = fileName == null ? "" : fileName.toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".pt") || name.endsWith(".pth") || name.endsWith(".bin.index.json")) {
+            return true;
+        }
+        ByteBuffer bytes = head.slice().order(ByteOrder.LITTLE_ENDIAN);
+        if (startsWith(bytes, LEGACY_MAGIC)) {
+            return true;
+        }
+        if (bytes.remaining() < LOCAL_HEADER || bytes.getInt(0) != ZIP_MAGIC) {
+            return false;
+        }
+        String entry = firstEntryName(file, bytes);
+        boolean torch = entry != null && entry.endsWith("/data.pkl")
+                && entry.indexOf('/') == entry.length() - "/data.pkl".length();
+        return torch || name.endsWith(".bin");
+    }
+
+    /** The name in a zip's first local header: from the head, or from the file when the head cuts it short. */
+    private static String firstEntryName(Path file, ByteBuffer head) {
+        int length = head.getShort(26) & 0xffff;
+        byte[] name = new byte[length];
+        if (length <= head.remaining() - LOCAL_HEADER) {
+            head.get(LOCAL_HEADER, name);
+        } else {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                ByteBuffer read = ByteBuffer.wrap(name);
+                while (read.hasRemaining() && channel.read(read, LOCAL_HEADER + read.position()) > 0) {
+                    // read until the name is complete or the file ends
+                }
+                if (read.hasRemaining()) {
+                    return null;
+                }
+            } catch (IOException | SecurityException unreadable) {
+                return null; // the extension alone has to do
+            }
+        }
+        return new String(name, StandardCharsets.UTF_8);
+    }
+
+    /** A folder with {@code pytorch_model.bin.index.json}, {@code pytorch_model.bin} or a .pt/.pth/.bin file. */
+    @Override
+    public boolean readsFolder(Path folder) throws IOException {
+        if (Files.isRegularFile(folder.resolve(PytorchIndex.FILE_NAME))) {
+            return true;
+        }
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .anyMatch(n -> n.endsWith(".pt") || n.endsWith(".pth") || n.endsWith(".bin"));
+        }
+    }
+
+    @Override
+    public Model read(Path path) throws IOException, ModelFormatException {
+        List<Tensor> tensors;
+        if (Files.isDirectory(path)) {
+            tensors = readFolder(path);
+        } else if (path.toString().endsWith(".json")) {
+            tensors = readIndex(PytorchIndex.read(path));
+        } else {
+            tensors = TorchCheckpoint.read(path);
+        }
+        return new Model(path.toString(), ModelFormat.PYTORCH, tensors);
+    }
+
+    private static List<Tensor> readFolder(Path folder) throws IOException, ModelFormatException {
+        Path index = folder.resolve(PytorchIndex.FILE_NAME);
+        if (Files.isRegularFile(index)) {
+            return readIndex(PytorchIndex.read(index));
+        }
+        Path single = folder.resolve(DEFAULT_FILE);
+        if (Files.isRegularFile(single)) {
+            return TorchCheckpoint.read(single);
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(folder)) {
+            files = listing.filter(f -> EXTENSIONS.stream().anyMatch(f.getFileName().toString()::endsWith))
+                    .filter(Files::isRegularFile).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw ModelFormatException.at(folder, ModelFormatException.NO_OFFSET, NO_MODEL);
+        }
+        if (files.size() > 1) {
+            throw ModelFormatException.at(folder, ModelFormatException.NO_OFFSET, SEVERAL_FILES, files.size(),
+                    files.get(0).getFileName(), files.get(1).getFileName());
+        }
+        return TorchCheckpoint.read(files.get(0));
+    }
+
+    /** Every tensor of every shard the index names, shards by file name, each read once. */
+    private static List<Tensor> readIndex(PytorchIndex index) throws IOException, ModelFormatException {
+        Path folder = index.file().getParent() == null ? Path.of("") : index.file().getParent();
+        Map<String, Path> shardFiles = new HashMap<>();
+        Map<Path, List<PytorchIndex.Mapping>> byShard = new TreeMap<>();
+        for (PytorchIndex.Mapping m : index.mappings()) {
+            Path shard = shardFiles.get(m.shard());
+            if (shard == null) {
+                shard = shardFile(index.file(), folder, m);
+                shardFiles.put(m.shard(), shard);
+            }
+            byShard.computeIfAbsent(shard, s -> new ArrayList<>()).add(m);
+        }
+        List<Tensor> tensors = new ArrayList<>();
+        Map<String, Path> seen = new HashMap<>();
+        for (Map.Entry<Path, List<PytorchIndex.Mapping>> shard : byShard.entrySet()) {
+            List<Tensor> inShard = TorchCheckpoint.read(shard.getKey());
+            Set<String> names = new HashSet<>();
+            for (Tensor t : inShard) {
+                names.add(t.storedName());
+                Path other = seen.putIfAbsent(t.storedName(), shard.getKey());
+                if (other != null) {
+                    throw ModelFormatException.at(shard.getKey(), ModelFormatException.NO_OFFSET, IN_TWO_SHARDS,
+                            t.storedName(), other.getFileName(), shard.getKey().getFileName());
+                }
+            }
+            for (PytorchIndex.Mapping m : shard.getValue()) {
+                if (!names.contains(m.tensor())) {
+                    throw ModelFormatException.at(index.file(), m.at(), NOT_IN_SHARD, m.tensor(), m.shard());
+                }
+            }
+            tensors.addAll(inShard);
+        }
+        return tensors;
+    }
+
+    /** The shard a mapping names, which must be an existing file inside the index's folder. */
+    private static Path shardFile(Path indexFile, Path folder, PytorchIndex.Mapping m) throws ModelFormatException {
+        Path shard;
+        try {
+            shard = folder.resolve(m.shard());
+        } catch (InvalidPathException e) {
+            throw ModelFormatException.at(indexFile, m.at(), SHARD_OUTSIDE, m.tensor(), m.shard());
+        }
+        Path root = folder.toAbsolutePath().normalize();
+        Path resolved = shard.toAbsolutePath().normalize();
+        if (m.shard().isEmpty() || !resolved.startsWith(root) || resolved.equals(root)) {
+            throw ModelFormatException.at(indexFile, m.at(), SHARD_OUTSIDE, m.tensor(), m.shard());
+        }
+        if (!Files.isRegularFile(shard)) {
+            throw ModelFormatException.at(indexFile, m.at(), MISSING_SHARD, m.tensor(), m.shard());
+        }
+        return shard.normalize();
+    }
+
+    private static boolean startsWith(ByteBuffer bytes, byte[] prefix) {
+        if (bytes.remaining() < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes.get(i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

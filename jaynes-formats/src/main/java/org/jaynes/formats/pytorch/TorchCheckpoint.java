@@ -1,0 +1,251 @@
+package org.jaynes.formats.pytorch;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.jaynes.core.tensor.DType;
+import org.jaynes.core.tensor.FileRegion;
+import org.jaynes.core.tensor.Shape;
+import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.naming.Roles;
+
+/**
+ * The tensors of one {@code torch.save} checkpoint in the zip format (torch 1.6 and later).
+ *
+ * <p>The zip holds one folder, {@code <archive>/}, with {@code data.pkl} (the pickled object, usually a
+ * state dict), {@code data/<key>} (one entry per storage, raw little-endian elements, stored
+ * uncompressed and 64-byte aligned by torch) and {@code byteorder} ({@code little}; absent before torch
+ * 1.10, meaning little). Reading costs the zip's central directory, the pickle (at most
+ * {@link #MAX_PICKLE_BYTES}, inflated if compressed) and one local header per storage; each tensor's
+ * bytes stay in the file as a {@link FileRegion} over its storage entry, checked to lie inside it.
+ * Tied weights share a storage and so a region.
+ *
+ * <p>Refused, each with a one-line {@link ModelFormatException}: the legacy format (a bare pickle),
+ * zip damage, entry names that escape the archive, a missing {@code data.pkl}, a big-endian
+ * checkpoint, any global outside {@link TorchGlobal}'s allow-list, storage types and dtypes jaynes does
+ * not read, compressed storages (mapping in place needs stored bytes), storages or views past their
+ * entry, and views that are not contiguous row-major (a view with a stride other than the row-major
+ * one, such as a transpose, would need its elements gathered; {@code t.contiguous()} before saving
+ * avoids it).
+ */
+final class TorchCheckpoint {
+
+    static final String LEGACY = "legacy torch.save format (a bare pickle, as torch < 1.6 or "
+            + "_use_new_zipfile_serialization=False write); re-save with torch >= 1.6";
+    static final String NOT_ZIP = "not a torch.save checkpoint: it starts with %s, expected a zip file (PK\\3\\4)";
+    static final String NO_PICKLE = "the zip file has no <archive>/data.pkl entry, so it is not a torch.save checkpoint";
+    static final String SEVERAL_PICKLES = "the zip file has %d data.pkl entries (%s, %s); a checkpoint has one";
+    static final String BIG_ENDIAN = "%s says \"%s\": jaynes reads checkpoints saved little-endian";
+    static final String PICKLE_TOO_LARGE = "%s of %d bytes is over the limit of %d";
+    static final String PICKLE_METHOD = "%s is compressed with zip method %d; jaynes reads stored or deflated pickles";
+    static final String ENCRYPTED = "zip entry %s is encrypted";
+    static final String BAD_DEFLATE = "%s does not inflate to its declared %d bytes (%s)";
+    static final String NO_STORAGE = "tensor %s: storage %s has no zip entry %s";
+    static final String COMPRESSED_STORAGE = "tensor %s: storage entry %s is compressed (zip method %d); "
+            + "jaynes maps storages in place, so it reads them stored, as torch.save writes them";
+    static final String STORAGE_PAST_ENTRY = "tensor %s: storage %s (%s) claims %d bytes, its entry %s holds %d";
+    static final String OUTSIDE_STORAGE =
+            "tensor %s: elements [%d, %d) lie outside its storage %s of %d %s elements";
+    static final String NOT_CONTIGUOUS = "tensor %s: size %s with stride %s is not a contiguous row-major view; "
+            + "jaynes reads contiguous tensors only (save t.contiguous())";
+    static final String TOO_LARGE = "tensor %s: size %s has too many elements";
+
+    /** The largest pickle read: state dicts of the largest models pickle to a few megabytes. */
+    static final int MAX_PICKLE_BYTES = 64 << 20;
+
+    private static final int ZIP_MAGIC = 0x04034b50;
+    private static final int PICKLE_PROTO = 0x80;
+    private static final String PICKLE = "data.pkl";
+    private static final String WEIGHT_SUFFIX = ".weight";
+
+    private TorchCheckpoint() {
+    }
+
+    /** Every tensor of the checkpoint {@code file}, in pickle order. */
+    static List<Tensor> read(Path file) throws IOException, ModelFormatException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            int head = (int) Math.min(4, channel.size());
+            ByteBuffer magic = ZipDirectory.readFully(channel, 0, head);
+            if (head == 4 && magic.getInt(0) == ZIP_MAGIC) {
+                return tensors(file, ZipDirectory.read(file, channel));
+            }
+            if (head > 0 && (magic.get(0) & 0xff) == PICKLE_PROTO) {
+                throw ModelFormatException.at(file, 0, LEGACY);
+            }
+            throw ModelFormatException.at(file, 0, NOT_ZIP, hex(magic));
+        }
+    }
+
+    private static List<Tensor> tensors(Path file, ZipDirectory zip) throws IOException, ModelFormatException {
+        ZipDirectory.Entry pickle = pickleEntry(zip);
+        String archive = pickle.name().substring(0, pickle.name().length() - PICKLE.length());
+        checkByteOrder(zip, archive);
+        long pickleStart = zip.dataStart(pickle);
+        PickleFile source = new PickleFile(file, pickle.name(),
+                pickle.method() == ZipDirectory.Entry.STORED ? pickleStart : ModelFormatException.NO_OFFSET);
+        Object root = Unpickler.load(source, pickleBytes(zip, pickle, pickleStart));
+        String stem = file.getFileName() == null ? "tensor" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        Map<String, Long> starts = new HashMap<>();
+        List<Tensor> tensors = new ArrayList<>();
+        for (StateDict.Entry e : StateDict.tensors(source, root, stem)) {
+            tensors.add(tensor(zip, archive, source, e, starts));
+        }
+        return tensors;
+    }
+
+    private static ZipDirectory.Entry pickleEntry(ZipDirectory zip) throws ModelFormatException {
+        List<ZipDirectory.Entry> pickles = zip.entries().stream()
+                .filter(e -> e.name().endsWith("/" + PICKLE) && e.name().indexOf('/') == e.name().length() - PICKLE.length() - 1)
+                .toList();
+        if (pickles.isEmpty()) {
+            throw ModelFormatException.at(zip.file(), ModelFormatException.NO_OFFSET, NO_PICKLE);
+        }
+        if (pickles.size() > 1) {
+            throw ModelFormatException.at(zip.file(), pickles.get(1).headerOffset(), SEVERAL_PICKLES, pickles.size(),
+                    pickles.get(0).name(), pickles.get(1).name());
+        }
+        return pickles.get(0);
+    }
+
+    private static void checkByteOrder(ZipDirectory zip, String archive) throws IOException, ModelFormatException {
+        ZipDirectory.Entry entry = zip.find(archive + "byteorder");
+        if (entry == null) {
+            return; // torch before 1.10 wrote none, and only little-endian
+        }
+        long start = zip.dataStart(entry);
+        String order = entry.method() == ZipDirectory.Entry.STORED && entry.compressedSize() <= 16
+                ? new String(zip.bytes(start, (int) entry.compressedSize()), StandardCharsets.US_ASCII).strip()
+                : "(unreadable)";
+        if (!order.equals("little")) {
+            throw ModelFormatException.at(zip.file(), start, BIG_ENDIAN, entry.name(), order);
+        }
+    }
+
+    private static byte[] pickleBytes(ZipDirectory zip, ZipDirectory.Entry pickle, long start)
+            throws IOException, ModelFormatException {
+        Path file = zip.file();
+        if (pickle.encrypted()) {
+            throw ModelFormatException.at(file, pickle.headerOffset(), ENCRYPTED, pickle.name());
+        }
+        if (pickle.size() > MAX_PICKLE_BYTES || pickle.compressedSize() > MAX_PICKLE_BYTES) {
+            throw ModelFormatException.at(file, start, PICKLE_TOO_LARGE, pickle.name(),
+                    Math.max(pickle.size(), pickle.compressedSize()), MAX_PICKLE_BYTES);
+        }
+        byte[] stored = zip.bytes(start, (int) pickle.compressedSize());
+        if (pickle.method() == ZipDirectory.Entry.STORED) {
+            return stored;
+        }
+        if (pickle.method() != ZipDirectory.Entry.DEFLATED) {
+            throw ModelFormatException.at(file, pickle.headerOffset(), PICKLE_METHOD, pickle.name(), pickle.method());
+        }
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(stored);
+            byte[] inflated = new byte[(int) pickle.size()];
+            int n = 0;
+            while (n < inflated.length) {
+                int k = inflater.inflate(inflated, n, inflated.length - n);
+                if (k == 0) {
+                    break; // finished, out of input, or wanting a preset dictionary
+                }
+                n += k;
+            }
+            byte[] probe = new byte[1];
+            if (n != inflated.length || !inflater.finished() && inflater.inflate(probe) > 0) {
+                throw ModelFormatException.at(file, start, BAD_DEFLATE, pickle.name(), pickle.size(),
+                        n != inflated.length ? "it ends after " + n : "it holds more");
+            }
+            return inflated;
+        } catch (DataFormatException e) {
+            throw ModelFormatException.at(file, start, BAD_DEFLATE, pickle.name(), pickle.size(), e.getMessage());
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /** The tensor an entry describes, checked against its storage's zip entry. */
+    private static Tensor tensor(ZipDirectory zip, String archive, PickleFile source, StateDict.Entry e,
+            Map<String, Long> starts) throws IOException, ModelFormatException {
+        Pickled.TensorRef t = e.tensor();
+        Pickled.Storage s = t.storage();
+        String entryName = archive + "data/" + s.key();
+        ZipDirectory.Entry entry = zip.find(entryName);
+        if (entry == null) {
+            throw source.error(s.at(), NO_STORAGE, e.name(), s.key(), entryName);
+        }
+        if (entry.method() != ZipDirectory.Entry.STORED || entry.encrypted()) {
+            throw source.error(s.at(), COMPRESSED_STORAGE, e.name(), entryName, entry.method());
+        }
+        if (s.byteLength() > entry.compressedSize()) {
+            throw source.error(s.at(), STORAGE_PAST_ENTRY, e.name(), s.key(), s.type(), s.byteLength(), entryName,
+                    entry.compressedSize());
+        }
+        DType dtype = t.dtype();
+        Shape shape = Shape.of(t.size());
+        long elements;
+        try {
+            elements = shape.elementCount();
+            Math.multiplyExact(elements, dtype.byteSize());
+        } catch (ArithmeticException overflow) {
+            throw source.error(t.at(), TOO_LARGE, e.name(), shape);
+        }
+        if (!contiguous(t.size(), t.stride(), elements)) {
+            throw source.error(t.at(), NOT_CONTIGUOUS, e.name(), shape, Arrays.toString(t.stride()));
+        }
+        long capacity = s.byteLength() / dtype.byteSize();
+        if (t.offset() > capacity || elements > capacity - t.offset()) {
+            throw source.error(t.at(), OUTSIDE_STORAGE, e.name(), t.offset(), t.offset() + elements, s.key(), capacity,
+                    dtype.label());
+        }
+        Long start = starts.get(entryName);
+        if (start == null) {
+            start = zip.dataStart(entry);
+            starts.put(entryName, start);
+        }
+        FileRegion data = new FileRegion(zip.file(), start + t.offset() * dtype.byteSize(), elements * dtype.byteSize());
+        String name = e.name().endsWith(WEIGHT_SUFFIX)
+                ? e.name().substring(0, e.name().length() - WEIGHT_SUFFIX.length())
+                : e.name();
+        return new Tensor(e.name(), name, Roles.of(name, shape), shape, dtype, data);
+    }
+
+    /** Whether a view is row-major contiguous, as torch decides it: dimensions of size 1 have any stride. */
+    static boolean contiguous(long[] size, long[] stride, long elements) {
+        if (elements == 0) {
+            return true;
+        }
+        long expected = 1;
+        for (int i = size.length - 1; i >= 0; i--) {
+            if (size[i] != 1) {
+                if (stride[i] != expected) {
+                    return false;
+                }
+                expected *= size[i];
+            }
+        }
+        return true;
+    }
+
+    private static String hex(ByteBuffer bytes) {
+        if (!bytes.hasRemaining()) {
+            return "nothing (the file is empty)";
+        }
+        StringBuilder text = new StringBuilder("bytes");
+        for (int i = 0; i < bytes.limit(); i++) {
+            text.append(String.format(Locale.ROOT, " %02x", bytes.get(i)));
+        }
+        return text.toString();
+    }
+}

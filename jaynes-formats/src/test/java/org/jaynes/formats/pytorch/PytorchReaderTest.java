@@ -1,0 +1,244 @@
+package org.jaynes.formats.pytorch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jaynes.core.model.Model;
+import org.jaynes.core.model.ModelFormat;
+import org.jaynes.core.tensor.FileRegion;
+import org.jaynes.core.tensor.Role;
+import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.ModelFormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reads the checkpoints torch.save wrote and checks every tensor against what torch held. */
+class PytorchReaderTest {
+
+    private static final List<String> SHARDS = List.of(
+            "sharded/pytorch_model-00001-of-00002.bin", "sharded/pytorch_model-00002-of-00002.bin");
+
+    private final PytorchReader reader = new PytorchReader();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void stateDictHoldsTorchsValuesBitForBit() throws Exception {
+        Path file = PytorchFixtures.path("mixed.pt");
+        Model model = reader.read(file);
+        assertEquals(ModelFormat.PYTORCH, model.format());
+        assertEquals(file.toString(), model.path());
+        assertMatches(PytorchFixtures.expected("mixed.pt"), model.tensors());
+    }
+
+    @Test
+    void tiedWeightsShareOneRegionOfTheFile() throws Exception {
+        Map<String, Tensor> byName = byName(reader.read(PytorchFixtures.path("mixed.pt")));
+        Tensor embedding = byName.get("embeddings.word_embeddings.weight");
+        Tensor head = byName.get("lm_head.weight");
+        assertNotSame(embedding, head);
+        assertEquals(embedding.data(), head.data());
+    }
+
+    @Test
+    void viewsAtAStorageOffsetStartThatManyElementsIn() throws Exception {
+        Map<String, Tensor> byName = byName(reader.read(PytorchFixtures.path("mixed.pt")));
+        FileRegion base = (FileRegion) byName.get("views.base").data();
+        for (PytorchFixtures.Expected e : PytorchFixtures.expected("mixed.pt")) {
+            if (e.name().startsWith("views.")) {
+                FileRegion view = (FileRegion) byName.get(e.name()).data();
+                assertEquals(base.offset() + 4 * e.storageOffset(), view.offset(), e.name());
+            }
+        }
+        assertEquals(12, PytorchFixtures.expected("mixed.pt").stream()
+                .filter(e -> e.name().equals("views.rows")).findFirst().orElseThrow().storageOffset());
+    }
+
+    @Test
+    void regionsLieInsideTheFile() throws Exception {
+        Path file = PytorchFixtures.path("mixed.pt");
+        for (Tensor t : reader.read(file).tensors()) {
+            FileRegion region = (FileRegion) t.data();
+            assertEquals(file, region.file());
+            assertTrue(region.offset() > 0 && region.offset() + region.length() <= Files.size(file), t.storedName());
+        }
+    }
+
+    @Test
+    void namesDropTheWeightSuffixAndRolesFollow() throws Exception {
+        Map<String, Tensor> byName = byName(reader.read(PytorchFixtures.path("mixed.pt")));
+        Tensor query = byName.get("encoder.layer.0.attention.self.query.weight");
+        assertEquals("encoder.layer.0.attention.self.query", query.name());
+        assertEquals(Role.ATTENTION_QUERY, query.role());
+        Tensor bias = byName.get("encoder.layer.0.attention.self.query.bias");
+        assertEquals("encoder.layer.0.attention.self.query.bias", bias.name());
+        assertEquals(Role.BIAS, bias.role());
+        assertEquals(Role.EMBEDDING, byName.get("embeddings.word_embeddings.weight").role());
+        assertEquals(Role.OUTPUT_HEAD, byName.get("lm_head.weight").role());
+        assertEquals(Role.NORMALIZATION, byName.get("encoder.layer.0.output.LayerNorm.weight").role());
+        assertEquals(Role.CONVOLUTION, byName.get("conv1.weight").role());
+        assertEquals(0, byName.get("logit_scale").shape().rank());
+    }
+
+    @Test
+    void trainingCheckpointReadsOnlyItsStateDict() throws Exception {
+        Model model = reader.read(PytorchFixtures.path("checkpoint.pt"));
+        assertEquals(List.of("encoder.weight", "encoder.bias", "blocks.0", "blocks.1", "head.weight"),
+                model.tensors().stream().map(Tensor::storedName).toList());
+        assertMatches(PytorchFixtures.expected("checkpoint.pt"), model.tensors());
+    }
+
+    @Test
+    void protocol4PickleReadsAlike() throws Exception {
+        // FRAME, MEMOIZE, STACK_GLOBAL and SHORT_BINUNICODE instead of protocol 2's opcodes
+        Model model = reader.read(PytorchFixtures.path("protocol4.pt"));
+        assertMatches(PytorchFixtures.expected("protocol4.pt"), model.tensors());
+    }
+
+    @Test
+    void aBareTensorIsNamedAfterItsFile() throws Exception {
+        Model model = reader.read(PytorchFixtures.path("single.pt"));
+        assertMatches(PytorchFixtures.expected("single.pt"), model.tensors());
+    }
+
+    @Test
+    void indexFileReadsEveryShardInOrder() throws Exception {
+        Model model = reader.read(PytorchFixtures.path("sharded/pytorch_model.bin.index.json"));
+        assertMatches(expectedShards(), model.tensors());
+        assertEquals(expectedShards().stream().map(PytorchFixtures.Expected::name).toList(),
+                model.tensors().stream().map(Tensor::storedName).toList());
+        assertEquals(List.of(Path.of("pytorch_model-00001-of-00002.bin"), Path.of("pytorch_model-00002-of-00002.bin")),
+                model.tensors().stream().map(t -> ((FileRegion) t.data()).file().getFileName()).distinct().toList());
+    }
+
+    @Test
+    void folderReadsLikeItsIndex() throws Exception {
+        assertEquals(reader.read(PytorchFixtures.path("sharded/pytorch_model.bin.index.json")).tensors(),
+                reader.read(PytorchFixtures.path("sharded")).tensors());
+    }
+
+    @Test
+    void folderWithoutIndexReadsItsOneCheckpoint() throws Exception {
+        Files.copy(PytorchFixtures.path("mixed.pt"), dir.resolve("model.pth"));
+        Files.writeString(dir.resolve("config.json"), "{}");
+        assertMatches(PytorchFixtures.expected("mixed.pt"), reader.read(dir).tensors());
+    }
+
+    @Test
+    void folderPrefersPytorchModelBin() throws Exception {
+        Files.copy(PytorchFixtures.path("mixed.pt"), dir.resolve("pytorch_model.bin"));
+        Files.copy(PytorchFixtures.path("malicious.pt"), dir.resolve("training_args.bin"));
+        assertMatches(PytorchFixtures.expected("mixed.pt"), reader.read(dir).tensors());
+    }
+
+    @Test
+    void folderWithSeveralCheckpointsAndNoIndexIsRefused() throws Exception {
+        Files.copy(PytorchFixtures.path("mixed.pt"), dir.resolve("a.pt"));
+        Files.copy(PytorchFixtures.path("single.pt"), dir.resolve("b.pt"));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> reader.read(dir));
+        assertEquals(dir + ": this folder holds 2 PyTorch files (a.pt, b.pt, ...) and no index; name the one to analyse",
+                e.getMessage());
+    }
+
+    @Test
+    void deflatedPickleIsInflated() throws Exception {
+        Path file = CheckpointZip.copyOf(PytorchFixtures.path("mixed.pt")).deflate("mixed/data.pkl")
+                .write(dir.resolve("mixed.pt"));
+        assertMatches(PytorchFixtures.expected("mixed.pt"), reader.read(file).tensors());
+    }
+
+    @Test
+    void checkpointWithoutByteorderEntryIsLittleEndian() throws Exception {
+        Path file = CheckpointZip.copyOf(PytorchFixtures.path("mixed.pt")).remove("mixed/byteorder")
+                .write(dir.resolve("old.pt"));
+        assertMatches(PytorchFixtures.expected("mixed.pt"), reader.read(file).tensors());
+    }
+
+    @Test
+    void recognizesCheckpointsByContent() throws IOException {
+        for (String fixture : List.of("mixed.pt", "legacy.pt", SHARDS.get(0))) {
+            Path renamed = Files.copy(PytorchFixtures.path(fixture), dir.resolve("weights.data"));
+            assertTrue(reader.recognizes(renamed, head(renamed)), fixture);
+            Files.delete(renamed);
+        }
+    }
+
+    @Test
+    void recognizesTheFileNames() {
+        ByteBuffer empty = ByteBuffer.allocate(0);
+        assertTrue(reader.recognizes(Path.of("x/model.pt"), empty));
+        assertTrue(reader.recognizes(Path.of("x/model.PTH"), empty));
+        assertTrue(reader.recognizes(Path.of("x/pytorch_model.bin.index.json"), empty));
+        assertFalse(reader.recognizes(Path.of("x/group1-shard1of1.bin"), empty), "a bare .bin may be TF.js weights");
+        assertFalse(reader.recognizes(Path.of("x/model.safetensors.index.json"), empty));
+    }
+
+    @Test
+    void doesNotRecognizeOtherZipsOrFiles() throws IOException {
+        Path npz = new CheckpointZip().put("w.npy", new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'})
+                .write(dir.resolve("arrays.npz"));
+        assertFalse(reader.recognizes(npz, head(npz)));
+        Path json = Files.writeString(dir.resolve("config.json"), "{\"hidden_size\": 384}");
+        assertFalse(reader.recognizes(json, head(json)));
+    }
+
+    private static ByteBuffer head(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        return ByteBuffer.wrap(Arrays.copyOf(bytes, Math.min(64, bytes.length))).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static Map<String, Tensor> byName(Model model) {
+        return model.tensors().stream().collect(Collectors.toMap(Tensor::storedName, Function.identity()));
+    }
+
+    private static List<PytorchFixtures.Expected> expectedShards() {
+        List<PytorchFixtures.Expected> all = new ArrayList<>();
+        for (String shard : SHARDS) {
+            all.addAll(PytorchFixtures.expected(shard));
+        }
+        return all;
+    }
+
+    /**
+     * The tensors come in torch's state-dict order with torch's dtype, shape and bytes (SHA-256 equal,
+     * so every value is bit-equal); first values are bit-equal as decoded doubles. The sum may differ
+     * from Python's correctly rounded {@code math.fsum} by the error of plain double summation, at most
+     * n·2⁻⁵³·Σ|x| (n ≤ 512 here, so under 1e-12·Σ|x|).
+     */
+    private static void assertMatches(List<PytorchFixtures.Expected> expected, List<Tensor> tensors) throws IOException {
+        assertEquals(expected.stream().map(PytorchFixtures.Expected::name).toList(),
+                tensors.stream().map(Tensor::storedName).toList());
+        for (int i = 0; i < expected.size(); i++) {
+            PytorchFixtures.Expected e = expected.get(i);
+            Tensor t = tensors.get(i);
+            assertEquals(e.dtype(), TensorValues.torchName(t.dtype()), e.name());
+            assertArrayEquals(e.shape(), t.shape().dims(), e.name());
+            assertEquals(e.sha256(), TensorValues.sha256(t), e.name());
+            double[] values = TensorValues.of(t);
+            assertArrayEquals(e.first(), Arrays.copyOf(values, e.first().length), e.name());
+            double sum = 0;
+            double sumAbs = 0;
+            for (double v : values) {
+                sum += v;
+                sumAbs += Math.abs(v);
+            }
+            assertEquals(e.sum(), sum, 1e-12 * sumAbs, e.name());
+        }
+    }
+}
