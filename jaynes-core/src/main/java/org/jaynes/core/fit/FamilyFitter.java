@@ -1,0 +1,138 @@
+package org.jaynes.core.fit;
+
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
+import org.jaynes.core.stats.FitInput;
+import org.jaynes.core.stats.KsDistance;
+import org.jaynes.core.stats.ValueCells;
+
+/**
+ * Fits every family to one population: the machinery behind {@link FitComparison#of}.
+ *
+ * <p>Closed forms (lognormal, half-normal, exponential, normal, Laplace) and the gamma shape need only the
+ * exact sums of the {@link FitInput}. The Weibull and generalised-normal shapes, the Vuong variances and
+ * the KS distances need the cells, which a fp32 layer may have two million of; they are visited in five
+ * passes: (1) merge the cells of ln|w| into {@link CoarseCells} (and calibrate the {@link CellPlacement}
+ * that makes Σ ln|w| and Σ |w| over the cells exact) and solve both shapes there;
+ * (2) polish both shapes with one Newton step over the full cells ({@link ShapePolisher}; rarely a
+ * second); (3) the remaining sums and the magnitude KS screen ({@link LikelihoodPass},
+ * {@link ScreenedKs}); (4) merge the cells of w; (5) the signed KS screen.
+ *
+ * <p>Accuracy against a float64 oracle over the same values (scipy, {@code tools/make_golden_fits.py}):
+ * closed-form parameters and log-likelihoods to a few ulps; Weibull and generalised-normal shapes to
+ * about 1e-12 relative of the maximum-likelihood root over the placed cells, which differs from the exact
+ * root by what the cells cannot know (see {@link LikelihoodPass}; nothing for cells that are single
+ * values): observed at most 3e-8 (Weibull) and 3e-7 (generalised normal β) relative, log-likelihoods
+ * 1.5e-8, Vuong's z 3.5e-6; KS distances exactly those of {@link KsDistance#of} over the full cells.
+ * Cost: linear in the cells, about 0.25 s of one core for 11.7 million fp32 values. Thread-safe: no
+ * shared state.
+ */
+final class FamilyFitter {
+
+    private FamilyFitter() {
+    }
+
+    static FitComparison compare(FitInput input) {
+        Optional<String> problem = problem(input);
+        if (problem.isPresent()) {
+            return undetermined(input.n(), problem.get());
+        }
+        long n = input.n();
+        ValueCells cells = input.cells();
+
+        CoarseCells magnitudes = CoarseCells.ofMagnitudes(input);
+        LognormalLaw lognormal = LognormalLaw.fit(input);
+        HalfNormalLaw halfNormal = HalfNormalLaw.fit(input);
+        ExponentialLaw exponential = ExponentialLaw.fit(input);
+        GammaLaw gamma = GammaLaw.fit(input);
+        NormalLaw normal = NormalLaw.fit(input);
+        LaplaceLaw laplace = LaplaceLaw.fit(input);
+        double weibullShape = WeibullShape.solve(magnitudes, n, input.meanLog(), input.varianceLog());
+        double genNormShape = GenNormShape.solve(magnitudes, n, input.varianceLog());
+        ShapePolisher.Polished polished = ShapePolisher.polish(cells, magnitudes, n, input.meanLog(), weibullShape,
+                genNormShape);
+        WeibullLaw weibull = polished.weibull();
+        GenNormLaw genNorm = polished.genNorm();
+
+        List<MagnitudeLaw> magnitudeLaws = List.of(lognormal, halfNormal, exponential, weibull, gamma);
+        List<MagnitudeLaw> rivals = magnitudeLaws.subList(1, magnitudeLaws.size());
+        ScreenedKs magnitudeKs = new ScreenedKs(magnitudes, n, magnitudeLaws.stream()
+                .map(law -> (DoubleUnaryOperator) law::cumulativeProbabilityAtLog).toList());
+        LikelihoodPass pass = new LikelihoodPass(lognormal, rivals, weibull, genNorm, magnitudes.placement(),
+                magnitudeKs.collector());
+        cells.forEachCell(pass);
+        List<KsDistance> magnitudeDistances = magnitudeKs.distances(cells::forEachCell);
+
+        List<SignedLaw> signedLaws = List.of(normal, laplace, genNorm);
+        ScreenedKs signedKs = new ScreenedKs(CoarseCells.ofSigned(cells), n, signedLaws.stream()
+                .map(law -> (DoubleUnaryOperator) law::cumulativeProbability).toList());
+        cells.forEachSignedCell(signedKs.collector());
+        List<KsDistance> signedDistances = signedKs.distances(cells::forEachSignedCell);
+
+        double[] magnitudeLikelihoods = {
+            lognormal.logLikelihood(input),
+            halfNormal.logLikelihood(input),
+            exponential.logLikelihood(input),
+            weibull.logLikelihood(input, pass.meanWeibullPower(n)),
+            gamma.logLikelihood(input),
+        };
+        double[] signedLikelihoods = {
+            normal.logLikelihood(input),
+            laplace.logLikelihood(input),
+            genNorm.logLikelihood(input, pass.meanGenNormPower(n)),
+        };
+        Map<Family, Fit> fits = new EnumMap<>(Family.class);
+        for (int i = 0; i < magnitudeLaws.size(); i++) {
+            fits.put(magnitudeLaws.get(i).family(),
+                    Fit.of(magnitudeLaws.get(i), n, magnitudeLikelihoods[i], magnitudeDistances.get(i)));
+        }
+        for (int i = 0; i < signedLaws.size(); i++) {
+            fits.put(signedLaws.get(i).family(),
+                    Fit.of(signedLaws.get(i), n, signedLikelihoods[i], signedDistances.get(i)));
+        }
+        Map<Family, Vuong> vuong = new EnumMap<>(Family.class);
+        for (int i = 0; i < rivals.size(); i++) {
+            vuong.put(rivals.get(i).family(), Vuong.of(n, magnitudeLikelihoods[0] - magnitudeLikelihoods[i + 1],
+                    pass.sumSquaredRatio(i)));
+        }
+        Optional<Family> best = Family.magnitudeFamilies().stream()
+                .filter(f -> !Double.isNaN(fits.get(f).aic()))
+                .min(Comparator.comparingDouble(f -> fits.get(f).aic()));
+        return new FitComparison(n, fits, best, vuong, Verdict.of(fits, best, vuong));
+    }
+
+    /** Why a population cannot be fitted at all, if it cannot. */
+    private static Optional<String> problem(FitInput input) {
+        if (input.n() < 2) {
+            return Optional.of(String.format(Locale.ROOT, "%d non-zero value%s, at least 2 are needed",
+                    input.n(), input.n() == 1 ? "" : "s"));
+        }
+        if (!(input.varianceLog() > 0) || !Double.isFinite(input.meanLog())) {
+            return Optional.of(String.format(Locale.ROOT, "all %d non-zero magnitudes are equal", input.n()));
+        }
+        return Optional.empty();
+    }
+
+    /** Every fit NaN, every test NaN, no best family, and the reason. */
+    private static FitComparison undetermined(long n, String reason) {
+        double nan = Double.NaN;
+        KsDistance noDistance = new KsDistance(nan, 0);
+        List<FittedLaw> laws = List.of(new LognormalLaw(nan, nan), new HalfNormalLaw(nan), new ExponentialLaw(nan),
+                new WeibullLaw(nan, nan), new GammaLaw(nan, nan), new NormalLaw(nan), new LaplaceLaw(nan),
+                new GenNormLaw(nan, nan));
+        Map<Family, Fit> fits = new EnumMap<>(Family.class);
+        for (FittedLaw law : laws) {
+            fits.put(law.family(), Fit.of(law, n, nan, noDistance));
+        }
+        Map<Family, Vuong> vuong = new EnumMap<>(Family.class);
+        for (Family family : Family.magnitudeFamilies().subList(1, 5)) {
+            vuong.put(family, new Vuong(nan, nan));
+        }
+        return new FitComparison(n, fits, Optional.empty(), vuong, Verdict.noFit(reason));
+    }
+}
