@@ -1,11 +1,10 @@
 package org.jaynes.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.jaynes.core.analysis.AnalysisOptions;
@@ -18,7 +17,7 @@ import org.jaynes.core.stats.Normalization;
 import org.jaynes.core.theory.BinConvention;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelOpener;
-import org.jaynes.report.AtomicOutput;
+import org.jaynes.report.csv.CsvReportWriter;
 import org.jaynes.report.json.JsonReportWriter;
 import org.jaynes.report.text.LayerTable;
 import picocli.CommandLine.Command;
@@ -38,6 +37,7 @@ import picocli.CommandLine.Spec;
                 "  jaynes analyze                                   the bundled all-MiniLM-L6-v2 (BERT, fp32 ONNX)",
                 "  jaynes analyze model.safetensors --json r.json   table on stdout, JSON to r.json",
                 "  jaynes analyze ~/models/llama --json -           JSON on stdout",
+                "  jaynes analyze --csv layers.csv --baseline gaussian",
                 "  jaynes analyze m.onnx --include 'attention' --min-elements 100000"})
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -50,6 +50,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "write the report as JSON to FILE ('-' for stdout)")
     private String json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "write one row per layer as CSV to FILE ('-' for stdout)")
+    private String csv;
 
     @Option(names = "--min-elements", paramLabel = "N",
             description = "smallest tensor that is a population (default: ${DEFAULT-VALUE})")
@@ -92,14 +95,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, ModelFormatException, UsageException {
         AnalysisOptions options = options();
-        boolean jsonToStdout = "-".equals(json);
-        Path jsonFile = json == null || jsonToStdout ? null : Path.of(json);
-        if (jsonFile != null) {
-            String problem = AtomicOutput.problemWith(jsonFile);
-            if (problem != null) {
-                throw new UsageException(problem);
-            }
-        }
+        Optional<OutputTarget> jsonTarget = OutputTarget.of("--json", json);
+        Optional<OutputTarget> csvTarget = OutputTarget.of("--csv", csv);
+        boolean reportOnStdout = OutputTarget.claimsStdout(List.of(jsonTarget, csvTarget));
 
         Model loaded = load();
         PrintWriter out = spec.commandLine().getOut();
@@ -110,18 +108,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             progress.finish();
         }
 
-        JsonReportWriter writer = new JsonReportWriter(Main.version());
-        if (jsonFile != null) {
-            AtomicOutput.write(jsonFile, stream -> {
-                Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                writer.write(result, text);
-                text.flush();
-            });
+        if (jsonTarget.isPresent()) {
+            jsonTarget.get().write(out, text -> new JsonReportWriter(Main.version()).write(result, text));
         }
-        if (jsonToStdout) {
-            writer.write(result, out);
-            out.flush();
-        } else {
+        if (csvTarget.isPresent()) {
+            csvTarget.get().write(out, text -> new CsvReportWriter().write(result, text));
+        }
+        if (!reportOnStdout) {
             LayerTable.print(result, out);
         }
         return Main.OK;

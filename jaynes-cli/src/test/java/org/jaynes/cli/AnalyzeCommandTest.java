@@ -74,6 +74,26 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void csvHasARowPerPopulationAndThePooledRow() throws IOException {
+        Path csv = dir.resolve("layers.csv");
+        CliRun run = CliRun.of("analyze", "--quiet", "--csv", csv.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(1 + 39 + 1, lines.size());
+        assertTrue(lines.get(1).startsWith("embeddings.word_embeddings,embeddings.word_embeddings.weight,embedding,"),
+                lines.get(1));
+    }
+
+    @Test
+    void twoReportsOnStandardOutputAreAUsageError() {
+        CliRun run = CliRun.of("analyze", "--json", "-", "--csv", "-");
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("jaynes: only one report can go to standard output, not --json and --csv"
+                + System.lineSeparator(), run.err());
+    }
+
+    @Test
     void missingPathIsOneLineAndExitCode2() {
         Path missing = dir.resolve("nothing.safetensors");
         CliRun run = CliRun.of("analyze", missing.toString());

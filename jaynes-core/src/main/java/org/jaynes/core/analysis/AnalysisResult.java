@@ -7,7 +7,7 @@ import java.util.List;
  * set aside, and the pooled analysis over all populations (its tensor is named {@code pooled}).
  */
 public record AnalysisResult(ModelSummary model, AnalysisOptions options, List<LayerResult> layers,
-                             List<SetAside> setAside, LayerResult pooled) {
+                             List<SetAside> setAside, LayerResult pooled, UniversalitySummary universality) {
 
     public AnalysisResult {
         layers = List.copyOf(layers);

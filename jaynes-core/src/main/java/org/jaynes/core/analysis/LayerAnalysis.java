@@ -1,9 +1,11 @@
 package org.jaynes.core.analysis;
 
 import java.util.Optional;
+import org.jaynes.core.fit.FitComparison;
 import org.jaynes.core.stats.FitInput;
 import org.jaynes.core.stats.PopulationAccumulator;
 import org.jaynes.core.stats.PopulationStats;
+import org.jaynes.core.stats.Quantiles;
 import org.jaynes.core.theory.BinConvention;
 import org.jaynes.core.theory.GameParameters;
 import org.jaynes.core.theory.GameView;
@@ -20,10 +22,12 @@ final class LayerAnalysis {
                           Optional<LayerResult> baseline) {
         PopulationStats stats = accumulator.result();
         FitInput input = accumulator.fitInput();
+        FitComparison fits = FitComparison.of(input);
         if (input.n() == 0) {
             GameParameters none = GameParameters.fromLognormal(Double.NaN, Double.NaN, options.convention());
+            MagnitudeBins empty = new MagnitudeBins(BinConvention.LOG, new double[0], new long[0], 0);
             return new LayerResult(tensor, stats, Double.NaN, Double.NaN, new GameView(none, new double[0],
-                    Double.NaN, Double.NaN), baseline);
+                    Double.NaN, Double.NaN), fits, empty, new double[0], baseline);
         }
         double lnScale = Math.log(options.normalization().scale(input));
         double normalizedMu = stats.mu() - lnScale;
@@ -32,7 +36,9 @@ final class LayerAnalysis {
         MagnitudeBins gameBins = options.convention() == BinConvention.LOG ? logBins
                 : MagnitudeBins.of(input.cells(), options.convention(), options.bins(), input.minAbs(), input.maxAbs());
         GameParameters game = GameParameters.fromLognormal(normalizedMu, stats.sigma(), options.convention());
+        double[] quantiles = Quantiles.ofLnMagnitude(input.cells(), input.n(),
+                Quantiles.plottingPositions(LayerResult.QUANTILES));
         return new LayerResult(tensor, stats, normalizedMu, HistogramFit.lognormalR2(logBins, stats.mu(), stats.sigma()),
-                GameView.of(gameBins, game, lnScale), baseline);
+                GameView.of(gameBins, game, lnScale), fits, logBins, quantiles, baseline);
     }
 }

@@ -1,8 +1,10 @@
 package org.jaynes.core.analysis;
 
 import java.util.Optional;
+import org.jaynes.core.fit.FitComparison;
 import org.jaynes.core.stats.PopulationStats;
 import org.jaynes.core.theory.GameView;
+import org.jaynes.core.theory.MagnitudeBins;
 
 /**
  * One population's analysis.
@@ -12,8 +14,15 @@ import org.jaynes.core.theory.GameView;
  * @param normalizedMu μ − ln c under the options' normalisation
  * @param r2           paper-style R² of the fitted lognormal density against the histogram of ln|w|
  * @param game         the layer as a connection game: (α, β), utilities, spread, arbitrage gap
+ * @param fits         every distribution family fitted, the best by AIC, Vuong's tests and the verdict
+ * @param histogram    counts of ln|w| in the options' number of bins equal in ln|w|, for plots and R²
+ * @param lnQuantiles  ln|w| at the plotting positions {@code Quantiles.plottingPositions(QUANTILES)}, for Q–Q plots
  * @param baseline     the same analysis of the options' null model of this layer, when one was asked for
  */
 public record LayerResult(TensorInfo tensor, PopulationStats stats, double normalizedMu, double r2, GameView game,
+                          FitComparison fits, MagnitudeBins histogram, double[] lnQuantiles,
                           Optional<LayerResult> baseline) {
+
+    /** Points of the Q–Q plot. */
+    public static final int QUANTILES = 99;
 }

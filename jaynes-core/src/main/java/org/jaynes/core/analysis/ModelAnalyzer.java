@@ -110,7 +110,7 @@ public final class ModelAnalyzer {
                 model.tensors().size());
         TensorInfo pooledInfo = new TensorInfo("pooled", "", Role.OTHER, Shape.of(pooled.result().n()), DType.F64);
         LayerResult pooledResult = LayerAnalysis.of(pooledInfo, pooled, options, Optional.empty());
-        return new AnalysisResult(summary, options, layers, setAside, pooledResult);
+        return new AnalysisResult(summary, options, layers, setAside, pooledResult, UniversalitySummary.of(layers));
     }
 
     /** The analysis of a complete population, with its baseline when the options ask for one. */

@@ -14,7 +14,7 @@ public enum Normalization {
     RMS,
     /** c = max |w|. */
     MAX,
-    /** c = median |w|, interpolated within a cell of ≤ 2^-17 in ln|w| (exact for 8- and 16-bit values). */
+    /** c = median |w|, to within half a cell of ≤ 2^-17 in ln|w| (exact for 8- and 16-bit values). */
     MEDIAN;
 
     /** The scale c of a population. */
@@ -37,35 +37,29 @@ public enum Normalization {
     }
 
     /**
-     * The median of ln|w|: for exact values ln of the mean of the two middle |w| when n is even, as
-     * numpy's median; for histogram cells interpolated linearly inside the cell that holds it.
+     * The median of |w| as numpy computes it (the mean of the two middle values when n is even), in ln:
+     * each middle value is located by the cell holding its rank, exactly for exact cells and at the cell's
+     * midpoint otherwise, within half a cell (2^-18 relative).
      */
     static double lnMedian(ValueCells cells, long n) {
         if (n == 0) {
             return Double.NaN;
         }
-        double target = 0.5 * n;
-        double[] found = {Double.NaN, Double.NaN};
-        long[] before = {0};
         long lowRank = (n - 1) / 2;
         long highRank = n / 2;
+        double[] middle = {Double.NaN, Double.NaN};
+        long[] before = {0};
         cells.forEachCell((low, high, count) -> {
-            long start = before[0];
-            long end = start + count;
-            if (low == high) {
-                if (Double.isNaN(found[0]) && lowRank < end) {
-                    found[0] = low;
-                }
-                if (Double.isNaN(found[1]) && highRank < end) {
-                    found[1] = low;
-                }
-            } else if (Double.isNaN(found[0]) && target <= end) {
-                double t = (target - start) / count;
-                found[0] = low + t * (high - low);
-                found[1] = found[0];
+            long end = before[0] + count;
+            double centre = (low + high) / 2;
+            if (Double.isNaN(middle[0]) && lowRank < end) {
+                middle[0] = centre;
+            }
+            if (Double.isNaN(middle[1]) && highRank < end) {
+                middle[1] = centre;
             }
             before[0] = end;
         });
-        return found[0] == found[1] ? found[0] : Math.log((Math.exp(found[0]) + Math.exp(found[1])) / 2);
+        return middle[0] == middle[1] ? middle[0] : Math.log((Math.exp(middle[0]) + Math.exp(middle[1])) / 2);
     }
 }

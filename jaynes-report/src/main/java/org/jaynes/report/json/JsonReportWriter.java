@@ -4,13 +4,20 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Map;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.AnalysisResult;
 import org.jaynes.core.analysis.LayerResult;
 import org.jaynes.core.analysis.SetAside;
 import org.jaynes.core.analysis.TensorInfo;
+import org.jaynes.core.analysis.UniversalitySummary;
+import org.jaynes.core.fit.Family;
+import org.jaynes.core.fit.Fit;
+import org.jaynes.core.fit.FitComparison;
+import org.jaynes.core.fit.Vuong;
 import org.jaynes.core.stats.LogAbsHistogram;
 import org.jaynes.core.stats.PopulationStats;
+import org.jaynes.core.tensor.Role;
 import org.jaynes.core.theory.BinConvention;
 import org.jaynes.core.theory.NullModels;
 
@@ -69,6 +76,7 @@ public final class JsonReportWriter {
             writeStats(json, result.pooled().stats());
             writeMicrostructure(json, result.pooled());
             json.writeEndObject();
+            writeUniversality(json, result.universality());
             json.writeEndObject();
             json.writeRaw('\n');
         }
@@ -121,6 +129,11 @@ public final class JsonReportWriter {
         json.writeStringField("utilities", options.bins() + " bins " + options.convention().description()
                 + " between min and max |w|; utilitySpread is the count-weighted std of h over occupied bins");
         json.writeStringField("arbitrageGap", "KL(x || x*) in nats, x* proportional to exp(alpha ln w - beta (ln w)^2) on the same bins");
+        json.writeStringField("fits", "maximum likelihood on the non-zero finite values: magnitude laws (lognormal, "
+                + "halfnormal, exponential, weibull, gamma) on |w| with location 0, loglik the natural log of the density "
+                + "of |w|; signed laws (normal, laplace, gennorm) on w, zero-centred, so a symmetric law and its folded "
+                + "law differ by exactly n ln 2; aic = 2k - 2 loglik, bic = k ln n - 2 loglik; best = lowest aic among "
+                + "magnitude laws; vuong z > 0 favours lognormal, p two-sided");
         json.writeStringField("r2", "1 - SSres/SStot of the fitted normal density of ln|w| against the density histogram "
                 + "of ln|w| (" + options.bins() + " bins equal in ln|w| between min and max), at bin centres");
         json.writeObjectFieldStart("nullSigma");
@@ -149,6 +162,72 @@ public final class JsonReportWriter {
         number(json, "beta", layer.game().game().beta());
         number(json, "utilitySpread", layer.game().utilitySpread());
         number(json, "arbitrageGap", layer.game().arbitrageGap());
+        writeFits(json, layer.fits());
+    }
+
+    private static void writeFits(JsonGenerator json, FitComparison comparison) throws IOException {
+        json.writeObjectFieldStart("fits");
+        for (Map.Entry<Family, Fit> entry : comparison.fits().entrySet()) {
+            Fit fit = entry.getValue();
+            json.writeObjectFieldStart(entry.getKey().key());
+            json.writeObjectFieldStart("params");
+            for (Map.Entry<String, Double> parameter : fit.parameters().entrySet()) {
+                number(json, parameter.getKey(), parameter.getValue());
+            }
+            json.writeEndObject();
+            number(json, "loglik", fit.logLikelihood());
+            number(json, "aic", fit.aic());
+            number(json, "bic", fit.bic());
+            number(json, "ks", fit.ks());
+            number(json, "ksErrorBound", fit.ksErrorBound());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeFieldName("best");
+        if (comparison.best().isPresent()) {
+            json.writeString(comparison.best().get().key());
+        } else {
+            json.writeNull();
+        }
+        json.writeObjectFieldStart("vuong");
+        for (Map.Entry<Family, Vuong> entry : comparison.vuong().entrySet()) {
+            json.writeObjectFieldStart(entry.getKey().key());
+            number(json, "z", entry.getValue().z());
+            number(json, "p", entry.getValue().p());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeStringField("verdict", comparison.verdict());
+    }
+
+    private static void writeUniversality(JsonGenerator json, UniversalitySummary universality) throws IOException {
+        json.writeObjectFieldStart("universality");
+        json.writeStringField("summary", universality.summary());
+        json.writeFieldName("overall");
+        writeSpread(json, universality.overall());
+        json.writeObjectFieldStart("byRole");
+        for (Map.Entry<Role, UniversalitySummary.Spread> entry : universality.byRole().entrySet()) {
+            json.writeFieldName(entry.getKey().label());
+            writeSpread(json, entry.getValue());
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("best");
+        for (Map.Entry<Family, Integer> entry : universality.bestCounts().entrySet()) {
+            json.writeNumberField(entry.getKey().key(), entry.getValue());
+        }
+        json.writeEndObject();
+        number(json, "lognormalBestFraction", universality.lognormalBestFraction());
+        json.writeEndObject();
+    }
+
+    private static void writeSpread(JsonGenerator json, UniversalitySummary.Spread spread) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("layers", spread.layers());
+        number(json, "sigmaMean", spread.sigmaMean());
+        number(json, "sigmaStd", spread.sigmaStd());
+        number(json, "normalizedMuMean", spread.muMean());
+        number(json, "normalizedMuStd", spread.muStd());
+        json.writeEndObject();
     }
 
     private static void writeTensor(JsonGenerator json, TensorInfo tensor) throws IOException {

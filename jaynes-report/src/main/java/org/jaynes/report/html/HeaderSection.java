@@ -1,0 +1,36 @@
+package org.jaynes.report.html;
+
+import java.util.List;
+import java.util.Map;
+import org.jaynes.core.analysis.AnalysisResult;
+import org.jaynes.core.analysis.ModelSummary;
+
+/**
+ * The top of the page: the model (path, format, parameters, tensors), the tool version, the options used
+ * and, folded, the conventions. No date: the same analysis gives the same page, byte for byte.
+ */
+final class HeaderSection {
+
+    private HeaderSection() {
+    }
+
+    static String of(AnalysisResult result, String toolVersion) {
+        ModelSummary model = result.model();
+        StringBuilder out = new StringBuilder("<header>");
+        out.append("<p class=\"kicker\">Weight microstructure · jaynes ").append(HtmlEscape.text(toolVersion))
+                .append("</p>");
+        out.append("<h1>").append(HtmlEscape.text(model.path())).append("</h1>");
+        out.append("<p class=\"meta\">").append(HtmlEscape.text(model.format().label())).append(" · ")
+                .append(Markup.count(model.parameters(), "parameter", "parameters")).append(" in ")
+                .append(Markup.count(model.tensors(), "tensor", "tensors")).append(" · ")
+                .append(Markup.count(result.layers().size(), "population", "populations")).append(" analysed, ")
+                .append(Markup.count(result.setAside().size(), "tensor", "tensors")).append(" set aside</p>");
+        out.append("<dl class=\"options\">");
+        Markup.definitions(out, Conventions.options(result.options()));
+        out.append("</dl>");
+        out.append("<details class=\"conventions\"><summary>Conventions: what each number is</summary><dl>");
+        Markup.definitions(out, Conventions.conventions(result.options()));
+        out.append("</dl></details>");
+        return out.append("</header>").toString();
+    }
+}

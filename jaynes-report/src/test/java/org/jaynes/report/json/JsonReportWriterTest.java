@@ -1,0 +1,88 @@
+package org.jaynes.report.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.core.analysis.AnalysisResult;
+import org.jaynes.core.analysis.Baseline;
+import org.jaynes.report.SampleAnalysis;
+import org.junit.jupiter.api.Test;
+
+class JsonReportWriterTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Test
+    void hasTheDocumentedShape() throws IOException {
+        JsonNode report = MAPPER.readTree(write(SampleAnalysis.of(AnalysisOptions.DEFAULTS)));
+        assertEquals(Set.of("tool", "model", "options", "conventions", "layers", "setAside", "pooled", "universality"),
+                keys(report));
+        assertEquals("sample.safetensors", report.get("model").get("path").asText());
+        assertEquals("safetensors", report.get("model").get("format").asText());
+        assertEquals(2, report.get("layers").size());
+        JsonNode layer = report.get("layers").get(0);
+        for (String key : new String[] {"name", "tensor", "role", "shape", "dtype", "n", "zeros", "nonfinite", "mean",
+                "std", "mu", "sigma", "ks", "fits", "best", "vuong", "r2", "alpha", "beta", "utilitySpread",
+                "arbitrageGap", "verdict"}) {
+            assertTrue(layer.has(key), "layer lacks " + key);
+        }
+        assertEquals(Set.of("lognormal", "halfnormal", "exponential", "weibull", "gamma", "normal", "laplace", "gennorm"),
+                keys(layer.get("fits")));
+        assertEquals(Set.of("halfnormal", "exponential", "weibull", "gamma"), keys(layer.get("vuong")));
+        assertEquals("layers.0.attn.q_proj", layer.get("name").asText());
+        assertEquals("layers.0.attn.q_proj.weight", layer.get("tensor").asText());
+        assertEquals("attention-query", layer.get("role").asText());
+        assertEquals("[64,96]", layer.get("shape").toString());
+        assertEquals("rank below 2", report.get("setAside").get(0).get("reason").asText());
+        assertEquals(Set.of("n", "zeros", "nonfinite", "mean", "std", "mu", "sigma", "ks", "ksErrorBound",
+                "normalizedMu", "r2", "alpha", "beta", "utilitySpread", "arbitrageGap", "fits", "best", "vuong",
+                "verdict"), keys(report.get("pooled")));
+        assertEquals(2, report.get("universality").get("overall").get("layers").asInt());
+        assertEquals("none", report.get("options").get("baseline").asText());
+    }
+
+    @Test
+    void baselineLayersNestTheirOwnAnalysis() throws IOException {
+        JsonNode report = MAPPER.readTree(write(SampleAnalysis.of(AnalysisOptions.DEFAULTS.withBaseline(Baseline.GAUSSIAN))));
+        JsonNode baseline = report.get("layers").get(1).get("baseline");
+        assertTrue(baseline.get("name").asText().endsWith("(gaussian baseline)"));
+        assertEquals(report.get("layers").get(1).get("n").asLong(), baseline.get("n").asLong());
+        // A Gaussian tensor: sigma of ln|w| near pi/sqrt(8), the half-normal law fitting well.
+        assertEquals(Math.PI / Math.sqrt(8), baseline.get("sigma").asDouble(), 0.05);
+    }
+
+    @Test
+    void outputDoesNotChangeWithTheLocale() throws IOException {
+        AnalysisResult result = SampleAnalysis.of(AnalysisOptions.DEFAULTS);
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            String german = write(result);
+            Locale.setDefault(Locale.ROOT);
+            assertEquals(write(result), german);
+            assertTrue(german.contains("\"sigma\" : 1."), "decimal point, not comma");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    private static String write(AnalysisResult result) throws IOException {
+        StringWriter out = new StringWriter();
+        new JsonReportWriter("test").write(result, out);
+        return out.toString();
+    }
+
+    private static Set<String> keys(JsonNode node) {
+        Set<String> keys = new TreeSet<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+}
