@@ -40,7 +40,10 @@ public final class LogAbsHistogram implements ValueCells {
     }
 
     private final int[][] pages = new int[2 * HALF][];
-    /** Counts beyond what an int page holds, by signed key; empty in all but enormous populations. */
+    /**
+     * Counts beyond what an int page holds, by signed key; empty in all but enormous populations. A
+     * spilled key's page always exists, so iterating the allocated pages finds every count.
+     */
     private final Map<Integer, Long> spilled = new HashMap<>();
 
     /** Counts one value; {@code w} must be non-zero and finite. */
@@ -98,12 +101,15 @@ public final class LogAbsHistogram implements ValueCells {
         for (int p = 0; p < HALF; p++) {
             int[] positive = pages[p];
             int[] negative = pages[p + HALF];
-            if (positive == null && negative == null && spilled.isEmpty()) {
+            if (positive == null && negative == null) {
                 continue;
             }
+            boolean plain = spilled.isEmpty();
             for (int i = 0; i < PAGE_SIZE; i++) {
                 int key = (p << PAGE_BITS) | i;
-                long count = count(positive, key) + count(negative, key | (HALF << PAGE_BITS));
+                long count = plain
+                        ? (positive == null ? 0L : positive[i]) + (negative == null ? 0L : negative[i])
+                        : count(positive, key) + count(negative, key | (HALF << PAGE_BITS));
                 if (count != 0) {
                     consumer.accept(lnLow(key), lnLow(key + 1L), count);
                 }
@@ -115,7 +121,7 @@ public final class LogAbsHistogram implements ValueCells {
     public void forEachSignedCell(CellConsumer consumer) {
         for (int p = HALF - 1; p >= 0; p--) {
             int[] negative = pages[p + HALF];
-            if (negative == null && spilled.isEmpty()) {
+            if (negative == null) {
                 continue;
             }
             for (int i = PAGE_SIZE - 1; i >= 0; i--) {
@@ -128,7 +134,7 @@ public final class LogAbsHistogram implements ValueCells {
         }
         for (int p = 0; p < HALF; p++) {
             int[] positive = pages[p];
-            if (positive == null && spilled.isEmpty()) {
+            if (positive == null) {
                 continue;
             }
             for (int i = 0; i < PAGE_SIZE; i++) {

@@ -20,18 +20,42 @@ public final class Moments {
         if (length == 0) {
             return;
         }
-        double sum = 0;
-        for (int i = 0; i < length; i++) {
-            sum += values[i];
+        // Four independent partial sums: the adds pipeline instead of waiting on one another.
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < length; i += 4) {
+            s0 += values[i];
+            s1 += values[i + 1];
+            s2 += values[i + 2];
+            s3 += values[i + 3];
         }
-        double blockMean = sum / length;
-        double squares = 0;
-        double correction = 0;
-        for (int i = 0; i < length; i++) {
+        for (; i < length; i++) {
+            s0 += values[i];
+        }
+        double blockMean = ((s0 + s1) + (s2 + s3)) / length;
+        double q0 = 0;
+        double q1 = 0;
+        double c0 = 0;
+        double c1 = 0;
+        i = 0;
+        for (; i + 1 < length; i += 2) {
+            double d0 = values[i] - blockMean;
+            double d1 = values[i + 1] - blockMean;
+            q0 += d0 * d0;
+            q1 += d1 * d1;
+            c0 += d0;
+            c1 += d1;
+        }
+        for (; i < length; i++) {
             double d = values[i] - blockMean;
-            squares += d * d;
-            correction += d;
+            q0 += d * d;
+            c0 += d;
         }
+        double squares = q0 + q1;
+        double correction = c0 + c1;
         // The correction term removes the rounding error of blockMean (compensated two-pass formula).
         double blockM2 = squares - correction * correction / length;
         combine(length, blockMean + correction / length, blockM2);

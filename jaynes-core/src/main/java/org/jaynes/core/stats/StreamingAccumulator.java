@@ -17,12 +17,10 @@ public final class StreamingAccumulator implements PopulationAccumulator {
     private final Moments signed = new Moments();
     private final Moments logAbs = new Moments();
     private final Moments abs = new Moments();
-    private final Moments square = new Moments();
     private final LogAbsHistogram histogram = new LogAbsHistogram();
     private final double[] signedBlock = new double[BLOCK];
     private final double[] logBlock = new double[BLOCK];
     private final double[] absBlock = new double[BLOCK];
-    private final double[] squareBlock = new double[BLOCK];
     private int signedFill;
     private int logFill;
     private long n;
@@ -97,7 +95,6 @@ public final class StreamingAccumulator implements PopulationAccumulator {
         minAbs = Math.min(minAbs, magnitude);
         maxAbs = Math.max(maxAbs, magnitude);
         absBlock[logFill] = magnitude;
-        squareBlock[logFill] = w * w;
         logBlock[logFill++] = Math.log(magnitude);
         if (logFill == BLOCK) {
             flushMagnitudes();
@@ -107,7 +104,6 @@ public final class StreamingAccumulator implements PopulationAccumulator {
     private void flushMagnitudes() {
         logAbs.addBlock(logBlock, logFill);
         abs.addBlock(absBlock, logFill);
-        square.addBlock(squareBlock, logFill);
         logFill = 0;
     }
 
@@ -135,7 +131,6 @@ public final class StreamingAccumulator implements PopulationAccumulator {
         maxAbs = Math.max(maxAbs, magnitude);
         logAbs.addRepeated(Math.log(magnitude), count);
         abs.addRepeated(magnitude, count);
-        square.addRepeated(w * w, count);
     }
 
     @Override
@@ -154,7 +149,6 @@ public final class StreamingAccumulator implements PopulationAccumulator {
         pooled.signed.merge(signed);
         pooled.logAbs.merge(logAbs);
         pooled.abs.merge(abs);
-        pooled.square.merge(square);
         pooled.minAbs = Math.min(pooled.minAbs, minAbs);
         pooled.maxAbs = Math.max(pooled.maxAbs, maxAbs);
         pooled.histogram.merge(histogram);
@@ -167,7 +161,10 @@ public final class StreamingAccumulator implements PopulationAccumulator {
 
     @Override
     public FitInput fitInput() {
-        return new FitInput(logAbs.count(), logAbs.mean(), logAbs.variance(), abs.mean(), square.mean(), minAbs,
+        // Zeros add nothing to Σw², so the mean square of the non-zero values follows from the moments of w.
+        double sumOfSquares = signed.count() * (signed.variance() + signed.mean() * signed.mean());
+        double meanSquare = logAbs.count() == 0 ? Double.NaN : sumOfSquares / logAbs.count();
+        return new FitInput(logAbs.count(), logAbs.mean(), logAbs.variance(), abs.mean(), meanSquare, minAbs,
                 maxAbs, histogram);
     }
 
