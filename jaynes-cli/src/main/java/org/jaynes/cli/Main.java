@@ -16,9 +16,11 @@ import picocli.CommandLine.Command;
 @Command(name = "jaynes", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measures the microstructure of neural networks: which law their weights follow, "
                 + "layer by layer, and how far each layer is from the Jaynes Machine's arbitrage equilibrium.",
-        subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, TheoryCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  jaynes analyze                       the bundled all-MiniLM-L6-v2",
-                "  jaynes analyze model.safetensors --json r.json"})
+                "  jaynes analyze model.safetensors --json r.json",
+                "  jaynes theory --alpha 12 --beta 2                  the game's equilibrium lognormal",
+                "  jaynes simulate --agents 1000000 --alpha 12 --beta 2 --seed 1"})
 public final class Main implements Runnable {
 
     public static final int OK = 0;

@@ -1,0 +1,545 @@
+package org.jaynes.cli;
+
+import static org.jaynes.cli.TheoryCommand.n;
+import static org.jaynes.cli.TheoryCommand.number;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jaynes.core.theory.GameParameters;
+import org.jaynes.dynamics.game.Bins;
+import org.jaynes.dynamics.game.Game;
+import org.jaynes.dynamics.game.MagnitudeFit;
+import org.jaynes.dynamics.game.SubPopulation;
+import org.jaynes.dynamics.run.Dynamics;
+import org.jaynes.dynamics.run.Shock;
+import org.jaynes.dynamics.run.Simulation;
+import org.jaynes.dynamics.run.SimulationOptions;
+import org.jaynes.dynamics.run.SimulationResult;
+import org.jaynes.dynamics.run.Snapshot;
+import org.jaynes.dynamics.run.StartingState;
+import org.jaynes.report.AtomicOutput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jaynes simulate}: M agents play the connection game until they reach its arbitrage equilibrium. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Plays the connection game h = alpha ln w - beta (ln w)^2 - ln M_k with M agents on a grid of "
+                + "strengths (THEORY.md section 6) and prints, sweep by sweep, the exact potential phi, the "
+                + "arbitrage gap KL(x || x*), the spread of the utilities and the mu, sigma of ln w; then the final "
+                + "fit against the predicted lognormal.",
+                "", "Experiments: the starting law (--start), a budget on the total strength (--budget), a second "
+                + "kind of agents with another alpha (--second-alpha), a shock during the run (--shock)."},
+        footer = {"", "Examples:",
+                "  jaynes simulate --agents 1000000 --alpha 12 --beta 2 --seed 1",
+                "  jaynes simulate --dynamics replicator --start gaussian --json -",
+                "  jaynes simulate --dynamics logit --temperature 0.1 --agents 100000",
+                "  jaynes simulate --second-alpha 8 --second-share 0.3     two kinds: does mu stay the same?",
+                "  jaynes simulate --budget 1.5e7 --shock 30:0.5"})
+final class SimulateCommand implements Callable<Integer> {
+
+    private static final int MAX_ROWS = 40;
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private TheoryCommand.GameOptions game;
+
+    @Option(names = "--dynamics", paramLabel = "RULE", description = "better-response, best-response, logit or "
+            + "replicator (default: better-response)")
+    private String dynamics = "better-response";
+
+    @Option(names = "--temperature", paramLabel = "T", description = "logit's temperature T > 0 (default: "
+            + Dynamics.Logit.DEFAULT_TEMPERATURE + "); its rest point is exp(u/(1+T)), x* only as T -> 0")
+    private Double temperature;
+
+    @Option(names = "--step", paramLabel = "DT", description = "the replicator's step in (0, 1] (default: "
+            + Dynamics.Replicator.DEFAULT_STEP + ")")
+    private Double step;
+
+    @Option(names = "--start", paramLabel = "LAW", description = "uniform, gaussian[:SCALE] (magnitudes of "
+            + "N(0, SCALE^2), default SCALE e^mu) or file:PATH (K weights, one per bin) (default: uniform)")
+    private String start = "uniform";
+
+    @Option(names = "--budget", paramLabel = "W", description = "constrain the total strength: sum of w over all "
+            + "agents = W; agents pay its Lagrange multiplier per unit of w")
+    private Double budget;
+
+    @Option(names = "--second-alpha", paramLabel = "A2", description = "a second kind of agents with this alpha "
+            + "(same beta), competing for the same bins")
+    private Double secondAlpha;
+
+    @Option(names = "--second-share", paramLabel = "F", description = "the second kind's share of the agents "
+            + "(default: 0.5)")
+    private Double secondShare;
+
+    @Option(names = "--shock", paramLabel = "SWEEP:F", description = "after SWEEP sweeps, spread a fraction F of "
+            + "the agents evenly over the bins")
+    private String shock;
+
+    @Option(names = "--sweeps", paramLabel = "N", description = "sweep budget (default: 10000 for better and best "
+            + "response, 30 for logit, 1000 for the replicator)")
+    private Long sweeps;
+
+    @Option(names = "--tolerance", paramLabel = "EPS", description = "stop when the gap falls below EPS (default: "
+            + "0, except 1e-12 for the replicator)")
+    private Double tolerance;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed; the same seed gives the same run bit for bit "
+            + "(default: ${DEFAULT-VALUE})")
+    private long seed = SimulationOptions.DEFAULT_SEED;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the trace and the fit as JSON to FILE "
+            + "('-' for stdout)")
+    private String json;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException, UsageException {
+        Path jsonFile = TheoryCommand.jsonFile(json);
+        Game played = game();
+        SimulationOptions options = options(played);
+        SweepProgress progress = quiet || System.console() == null ? null : new SweepProgress(System.err);
+        long started = System.nanoTime();
+        SimulationResult result = Simulation.run(played, options,
+                progress == null ? Simulation.Progress.NONE : progress);
+        if (progress != null) {
+            progress.finish(result, System.nanoTime() - started);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (jsonFile != null) {
+            AtomicOutput.write(jsonFile, stream -> {
+                Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                writeJson(result, text);
+                text.flush();
+            });
+        }
+        if ("-".equals(json)) {
+            writeJson(result, out);
+        } else {
+            print(result, out);
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    private Game game() throws UsageException {
+        GameParameters first = game.parameters();
+        List<GameParameters> kinds = new ArrayList<>(List.of(first));
+        if (secondShare != null && secondAlpha == null) {
+            throw new UsageException("--second-share needs --second-alpha");
+        }
+        if (secondAlpha != null) {
+            if (!Double.isFinite(secondAlpha)) {
+                throw new UsageException("--second-alpha must be finite, not " + secondAlpha);
+            }
+            kinds.add(new GameParameters(secondAlpha, first.beta(), first.convention()));
+        }
+        double share = secondShare == null ? 0.5 : secondShare;
+        if (!(share > 0 && share < 1)) {
+            throw new UsageException("--second-share must be between 0 and 1, not " + share);
+        }
+        long second = Math.round(game.agents() * share);
+        if (secondAlpha != null && (second < 1 || second >= game.agents())) {
+            throw new UsageException("--second-share " + share + " of " + game.agents()
+                    + " agents leaves a kind with no agent");
+        }
+        Bins bins = game.bins(kinds);
+        try {
+            List<SubPopulation> populations = kinds.size() == 1 ? List.of(SubPopulation.of(first))
+                    : List.of(new SubPopulation(first, 1 - share), new SubPopulation(kinds.get(1), share));
+            Game played = new Game(bins, populations, Optional.empty());
+            if (budget == null) {
+                return played;
+            }
+            if (!(budget > 0 && budget < Double.POSITIVE_INFINITY)) {
+                throw new UsageException("--budget must be positive and finite, not " + budget);
+            }
+            return played.withBudget(budget / game.agents());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private SimulationOptions options(Game played) throws UsageException {
+        Dynamics rule;
+        try {
+            rule = Dynamics.parse(dynamics);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--dynamics: " + e.getMessage());
+        }
+        if (temperature != null) {
+            if (!(rule instanceof Dynamics.Logit)) {
+                throw new UsageException("--temperature applies to --dynamics logit only");
+            }
+            if (!(temperature > 0 && temperature < Double.POSITIVE_INFINITY)) {
+                throw new UsageException("--temperature must be positive and finite, not " + temperature);
+            }
+            rule = new Dynamics.Logit(temperature);
+        }
+        if (step != null) {
+            if (!(rule instanceof Dynamics.Replicator)) {
+                throw new UsageException("--step applies to --dynamics replicator only");
+            }
+            if (!(step > 0 && step <= 1)) {
+                throw new UsageException("--step must be in (0, 1], not " + step);
+            }
+            rule = new Dynamics.Replicator(step);
+        }
+        if (sweeps != null && sweeps < 1) {
+            throw new UsageException("--sweeps must be at least 1, not " + sweeps);
+        }
+        if (tolerance != null && !(tolerance >= 0)) {
+            throw new UsageException("--tolerance must be non-negative, not " + tolerance);
+        }
+        SimulationOptions options = SimulationOptions.DEFAULTS.withAgents(game.agents()).withDynamics(rule)
+                .withStart(startingState(played.bins())).withSeed(seed);
+        if (sweeps != null) {
+            options = options.withMaxSweeps(sweeps);
+        }
+        if (tolerance != null) {
+            options = options.withTolerance(tolerance);
+        }
+        if (shock != null) {
+            Shock parsed = parseShock();
+            if (parsed.sweep() >= options.sweepLimit()) {
+                throw new UsageException("--shock after " + parsed.sweep() + " sweeps comes too late for the sweep "
+                        + "limit of " + options.sweepLimit());
+            }
+            options = options.withShock(parsed);
+        }
+        return options;
+    }
+
+    private Shock parseShock() throws UsageException {
+        String[] parts = shock.split(":", -1);
+        long sweep;
+        double fraction;
+        try {
+            if (parts.length != 2) {
+                throw new NumberFormatException();
+            }
+            sweep = Long.parseLong(parts[0]);
+            fraction = Double.parseDouble(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--shock must be SWEEP:FRACTION, e.g. 30:0.5, not '" + shock + "'");
+        }
+        if (sweep < 1 || !(fraction > 0 && fraction <= 1)) {
+            throw new UsageException("--shock needs SWEEP >= 1 and 0 < FRACTION <= 1, not '" + shock + "'");
+        }
+        return new Shock(sweep, fraction);
+    }
+
+    private StartingState startingState(Bins bins) throws UsageException {
+        if ("uniform".equals(start)) {
+            return new StartingState.Uniform();
+        }
+        if (start.equals("gaussian") || start.startsWith("gaussian:")) {
+            StartingState gaussian = gaussian();
+            try {
+                gaussian.shares(bins);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--start " + start + ": " + e.getMessage());
+            }
+            return gaussian;
+        }
+        if (start.startsWith("file:")) {
+            Path file = Path.of(start.substring("file:".length()));
+            try {
+                StartingState given = new StartingState.Given(readWeights(file));
+                given.shares(bins);
+                return given;
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(file + ": " + e.getMessage());
+            }
+        }
+        throw new UsageException("--start must be uniform, gaussian[:SCALE] or file:PATH, not '" + start + "'");
+    }
+
+    /** gaussian (scale e^mu) or gaussian:SCALE. */
+    private StartingState gaussian() throws UsageException {
+        if (start.equals("gaussian")) {
+            return new StartingState.GaussianMagnitude(Math.exp(game.parameters().mu()));
+        }
+        double scale;
+        try {
+            scale = Double.parseDouble(start.substring("gaussian:".length()));
+        } catch (NumberFormatException e) {
+            scale = Double.NaN;
+        }
+        if (!(scale > 0 && scale < Double.POSITIVE_INFINITY)) {
+            throw new UsageException("--start gaussian:SCALE needs a positive number, not '" + start + "'");
+        }
+        return new StartingState.GaussianMagnitude(scale);
+    }
+
+    /** Non-negative numbers separated by white space; '#' starts a comment. */
+    private static double[] readWeights(Path file) throws UsageException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UsageException(file + ": no such file");
+        } catch (IOException e) {
+            throw new UsageException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        List<Double> weights = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).replaceFirst("#.*", "").trim();
+            for (String token : line.isEmpty() ? new String[0] : line.split("\\s+")) {
+                try {
+                    double w = Double.parseDouble(token);
+                    if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
+                        throw new NumberFormatException();
+                    }
+                    weights.add(w);
+                } catch (NumberFormatException e) {
+                    throw new UsageException(file + ": line " + (i + 1) + ": '" + token
+                            + "' is not a non-negative number");
+                }
+            }
+        }
+        return weights.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static void print(SimulationResult result, PrintWriter out) {
+        Game played = result.game();
+        SimulationOptions options = result.options();
+        StringBuilder kinds = new StringBuilder();
+        for (SubPopulation kind : played.populations()) {
+            GameParameters g = kind.game();
+            kinds.append(kinds.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT,
+                    "h = %s ln w - %s (ln w)^2 - ln M_k", n(g.alpha()), n(g.beta())));
+            if (played.kinds() > 1) {
+                kinds.append(String.format(Locale.ROOT, " for %s of the agents", n(kind.share())));
+            }
+        }
+        out.printf(Locale.ROOT, "game       %s%n", kinds);
+        out.printf(Locale.ROOT, "grid       %s; M = %,d%n", played.bins(), options.agents());
+        played.budget().ifPresent(b -> out.printf(Locale.ROOT, "budget     sum of w = %s (%s per agent), "
+                + "multiplier lambda = %s%n", n(b.meanStrength() * options.agents()), n(b.meanStrength()),
+                n(b.multiplier())));
+        out.printf(Locale.ROOT, "dynamics   %s: %s%n", options.dynamics().label(), options.dynamics().rule());
+        out.printf(Locale.ROOT, "run        start %s, seed %d, at most %d sweeps, gap tolerance %s%s%n",
+                options.start().label(), options.seed(), options.sweepLimit(), n(options.gapTolerance()),
+                options.shock().map(s -> String.format(Locale.ROOT, ", shock of %s after %d sweeps", n(s.fraction()),
+                        s.sweep())).orElse(""));
+        out.printf(Locale.ROOT, "predicted  %s; on the grid x*: mu = %s, sigma = %s%n%n",
+                Double.isNaN(result.prediction().mu()) ? "no lognormal (two kinds or a budget)"
+                        : "LN(mu = " + n(result.prediction().mu()) + ", sigma = " + n(result.prediction().sigma()) + ")",
+                n(result.equilibriumFit().mu()), n(result.equilibriumFit().sigma()));
+        boolean spend = played.budget().isPresent();
+        String header = "%9s %14s %15s %11s %11s %10s %10s" + (spend ? " %11s" : "") + "%n";
+        out.printf(Locale.ROOT, header, "sweep", "moves", "potential", "gap", "spread", "mu", "sigma", "spend");
+        List<Snapshot> trace = result.trace();
+        int every = Math.max(1, (trace.size() + MAX_ROWS - 1) / MAX_ROWS);
+        for (int i = 0; i < trace.size(); i++) {
+            Snapshot s = trace.get(i);
+            boolean shockRow = result.shockTime().isPresent() && s.time() == result.shockTime().getAsDouble();
+            if (i % every != 0 && i != trace.size() - 1 && !shockRow) {
+                continue;
+            }
+            String row = String.format(Locale.ROOT, "%9.3f %14d %15.9f %11.4e %11.4e %10.6f %10.6f", s.time(),
+                    s.moves(), s.potential(), s.arbitrageGap(), s.utilitySpread(), s.fit().mu(), s.fit().sigma());
+            out.println(spend ? row + String.format(Locale.ROOT, " %11.5g", s.meanStrength()) : row);
+        }
+        Snapshot last = result.last();
+        out.printf(Locale.ROOT, "%nstopped    %s after %s sweeps (%,d revisions, %,d moves)%n",
+                result.stopReason().description(), n(last.time()), result.revisions(), last.moves());
+        out.printf(Locale.ROOT, "final      mu = %.6f, sigma = %.6f (x*: %.6f, %.6f), gap %.4e, spread %.4e%n",
+                last.fit().mu(), last.fit().sigma(), result.equilibriumFit().mu(), result.equilibriumFit().sigma(),
+                last.arbitrageGap(), last.utilitySpread());
+        for (int t = 0; t < last.kindFits().size(); t++) {
+            MagnitudeFit fit = last.kindFits().get(t);
+            GameParameters g = played.populations().get(t).game();
+            out.printf(Locale.ROOT, "kind %d     alpha %s: mu = %.6f, sigma = %.6f (alone it would be %s, %s)%n", t + 1,
+                    n(g.alpha()), fit.mu(), fit.sigma(), n(g.mu()), n(g.sigma()));
+        }
+    }
+
+    private static void writeJson(SimulationResult result, Writer writer) throws IOException {
+        Game played = result.game();
+        SimulationOptions options = result.options();
+        try (JsonGenerator out = TheoryCommand.JSON.createGenerator(writer)) {
+            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            out.useDefaultPrettyPrinter();
+            out.writeStartObject();
+            TheoryCommand.writeTool(out);
+            out.writeObjectFieldStart("game");
+            out.writeArrayFieldStart("kinds");
+            for (SubPopulation kind : played.populations()) {
+                out.writeStartObject();
+                TheoryCommand.writeGame(out, kind.game());
+                number(out, "share", kind.share());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            TheoryCommand.writeBins(out, played.bins());
+            out.writeFieldName("budget");
+            if (played.budget().isPresent()) {
+                out.writeStartObject();
+                number(out, "total", played.budget().get().meanStrength() * options.agents());
+                number(out, "perAgent", played.budget().get().meanStrength());
+                number(out, "multiplier", played.budget().get().multiplier());
+                out.writeEndObject();
+            } else {
+                out.writeNull();
+            }
+            out.writeEndObject();
+            writeOptions(out, options);
+            out.writeObjectFieldStart("conventions");
+            out.writeStringField("dynamics", options.dynamics().rule());
+            out.writeStringField("time", options.dynamics().agents() ? "sweeps: M revisions each"
+                    : "sweeps: units of time of the replicator");
+            out.writeStringField("potential", options.dynamics().agents()
+                    ? "exact: (sum M_k u_k + ln(M!/prod M_k!)) / M" : "large M: sum x_k u_k + H(x)");
+            out.writeStringField("arbitrageGap", "phi* - phi of the large-M potential, KL(x || x*) for one kind, nats");
+            out.writeStringField("utilitySpread", "count-weighted std of h = u - ln M_k about each kind's mean");
+            out.writeStringField("fit", "mu, sigma = count-weighted mean and std (ddof 0) of ln w_k");
+            out.writeEndObject();
+            out.writeObjectFieldStart("prediction");
+            number(out, "mu", result.prediction().mu());
+            number(out, "sigma", result.prediction().sigma());
+            out.writeEndObject();
+            out.writeObjectFieldStart("equilibrium");
+            number(out, "mu", result.equilibriumFit().mu());
+            number(out, "sigma", result.equilibriumFit().sigma());
+            number(out, "potential", played.equilibrium().potential());
+            out.writeEndObject();
+            out.writeArrayFieldStart("trace");
+            for (Snapshot s : result.trace()) {
+                writeSnapshot(out, s);
+            }
+            out.writeEndArray();
+            out.writeObjectFieldStart("stop");
+            out.writeStringField("reason", result.stopReason().label());
+            number(out, "time", result.last().time());
+            out.writeNumberField("revisions", result.revisions());
+            out.writeNumberField("moves", result.last().moves());
+            out.writeFieldName("shockTime");
+            if (result.shockTime().isPresent()) {
+                out.writeNumber(result.shockTime().getAsDouble());
+            } else {
+                out.writeNull();
+            }
+            out.writeEndObject();
+            out.writeFieldName("final");
+            writeSnapshot(out, result.last());
+            out.writeArrayFieldStart("bins");
+            double[] shares = result.finalShares();
+            double[] equilibrium = result.equilibriumShares();
+            for (int k = 0; k < shares.length; k++) {
+                out.writeStartObject();
+                number(out, "w", played.bins().strength(k));
+                number(out, "lnW", played.bins().lnStrength(k));
+                number(out, "share", shares[k]);
+                number(out, "equilibrium", equilibrium[k]);
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+            out.writeRaw('\n');
+        }
+    }
+
+    private static void writeOptions(JsonGenerator out, SimulationOptions options) throws IOException {
+        out.writeObjectFieldStart("options");
+        out.writeNumberField("agents", options.agents());
+        out.writeStringField("dynamics", options.dynamics().label());
+        if (options.dynamics() instanceof Dynamics.Logit logit) {
+            number(out, "temperature", logit.temperature());
+        }
+        if (options.dynamics() instanceof Dynamics.Replicator replicator) {
+            number(out, "step", replicator.step());
+        }
+        out.writeStringField("start", options.start().label());
+        out.writeNumberField("seed", options.seed());
+        out.writeNumberField("maxSweeps", options.sweepLimit());
+        number(out, "tolerance", options.gapTolerance());
+        out.writeFieldName("shock");
+        if (options.shock().isPresent()) {
+            out.writeStartObject();
+            out.writeNumberField("sweep", options.shock().get().sweep());
+            number(out, "fraction", options.shock().get().fraction());
+            out.writeEndObject();
+        } else {
+            out.writeNull();
+        }
+        out.writeEndObject();
+    }
+
+    private static void writeSnapshot(JsonGenerator out, Snapshot s) throws IOException {
+        out.writeStartObject();
+        number(out, "time", s.time());
+        out.writeNumberField("moves", s.moves());
+        number(out, "potential", s.potential());
+        number(out, "arbitrageGap", s.arbitrageGap());
+        number(out, "utilitySpread", s.utilitySpread());
+        number(out, "meanStrength", s.meanStrength());
+        number(out, "mu", s.fit().mu());
+        number(out, "sigma", s.fit().sigma());
+        if (!s.kindFits().isEmpty()) {
+            out.writeArrayFieldStart("kinds");
+            for (MagnitudeFit fit : s.kindFits()) {
+                out.writeStartObject();
+                number(out, "mu", fit.mu());
+                number(out, "sigma", fit.sigma());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        }
+        out.writeEndObject();
+    }
+
+    /** Sweep, gap and rate on one stderr line rewritten in place, after the first second; a terminal only. */
+    private static final class SweepProgress implements Simulation.Progress {
+
+        private static final long QUIET_NANOS = 1_000_000_000L;
+
+        private final PrintStream err;
+        private final long start = System.nanoTime();
+        private boolean printed;
+
+        SweepProgress(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void snapshot(Snapshot snapshot, long sweepLimit) {
+            if (System.nanoTime() - start < QUIET_NANOS) {
+                return;
+            }
+            err.printf(Locale.ROOT, "\rsweep %s of at most %d, gap %.3e, sigma %.5f   ", n(snapshot.time()), sweepLimit,
+                    snapshot.arbitrageGap(), snapshot.fit().sigma());
+            printed = true;
+        }
+
+        void finish(SimulationResult result, long nanos) {
+            if (printed) {
+                err.print("\r\033[K");
+            }
+            if (nanos > QUIET_NANOS) {
+                err.printf(Locale.ROOT, "%,d revisions in %.1f s: %.3g per second%n", result.revisions(), nanos / 1e9,
+                        result.revisions() / (nanos / 1e9));
+            }
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package org.jaynes.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jaynes.core.theory.BinConvention;
+import org.jaynes.core.theory.GameParameters;
+import org.jaynes.dynamics.game.Bins;
+import org.jaynes.dynamics.game.Game;
+import org.jaynes.dynamics.game.LognormalEquilibrium;
+import org.jaynes.dynamics.game.TheoryResult;
+import org.jaynes.dynamics.run.SimulationOptions;
+import org.jaynes.report.AtomicOutput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jaynes theory}: the equilibrium of the connection game, from (α, β) or from (μ, σ). */
+@Command(name = "theory", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The arbitrage equilibrium of the connection game h = alpha ln w - beta (ln w)^2 - ln M_k "
+                + "(THEORY.md section 2): the lognormal LN(mu, sigma) it predicts, the map between (alpha, beta) and "
+                + "(mu, sigma) under both bin conventions, and on a grid of K strengths with M agents the "
+                + "equilibrium utility h*, the potential phi* for many agents and the exact maximum for M.",
+                "", "Give the game as --alpha and --beta, or the lognormal as --mu and --sigma; default: alpha 12, "
+                + "beta 2."},
+        footer = {"", "Examples:",
+                "  jaynes theory --alpha 12 --beta 0.4                   the lognormal of a game",
+                "  jaynes theory --mu 3 --sigma 0.5 --bin-convention linear   the game of a lognormal",
+                "  jaynes theory --alpha 12 --beta 2 --agents 1000000000 --json -"})
+final class TheoryCommand implements Callable<Integer> {
+
+    static final JsonFactory JSON = new JsonFactory();
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private GameOptions game;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON to FILE ('-' for stdout)")
+    private String json;
+
+    @Override
+    public Integer call() throws IOException, UsageException {
+        Path jsonFile = jsonFile(json);
+        GameParameters params = game.parameters();
+        TheoryResult result;
+        try {
+            result = TheoryResult.of(params, game.bins(List.of(params)), game.agents());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (jsonFile != null) {
+            AtomicOutput.write(jsonFile, stream -> {
+                Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                writeJson(result, text);
+                text.flush();
+            });
+        }
+        if ("-".equals(json)) {
+            writeJson(result, out);
+        } else {
+            print(result, out);
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    /** The file named by --json after checking it can be written; null for none or stdout. */
+    static Path jsonFile(String json) throws UsageException {
+        if (json == null || "-".equals(json)) {
+            return null;
+        }
+        Path file = Path.of(json);
+        String problem = AtomicOutput.problemWith(file);
+        if (problem != null) {
+            throw new UsageException(problem);
+        }
+        return file;
+    }
+
+    private static void print(TheoryResult result, PrintWriter out) {
+        LognormalEquilibrium c = result.continuum();
+        GameParameters g = c.game();
+        Bins bins = result.bins();
+        out.printf(Locale.ROOT, "game        h = %s ln w - %s (ln w)^2 - ln M_k, %s%n", n(g.alpha()), n(g.beta()),
+                g.convention().description());
+        out.printf(Locale.ROOT, "lognormal   mu = %s, sigma = %s (median e^mu = %s, mean %s, mode %s)%n", n(c.mu()),
+                n(c.sigma()), n(c.median()), n(c.mean()), n(c.mode()));
+        out.printf(Locale.ROOT, "inverse     beta = 1/(2 sigma^2) = %s; alpha = mu/sigma^2 = %s (bins equal in ln w), "
+                + "mu/sigma^2 - 1 = %s (bins equal in w)%n", n(c.logInverse().beta()), n(c.logInverse().alpha()),
+                n(c.linearInverse().alpha()));
+        out.printf(Locale.ROOT, "other       the same (alpha, beta) with %s: mu = %s%n",
+                (g.convention() == BinConvention.LOG ? BinConvention.LINEAR : BinConvention.LOG).description(),
+                n(c.otherConventionMu()));
+        out.printf(Locale.ROOT, "continuum   ln Z = %s; on bins of width D with M agents h* = ln Z - ln D - ln M, "
+                + "phi* = ln Z - ln D%n", n(c.logPartition()));
+        out.printf(Locale.ROOT, "grid        %s (D = %s in %s), M = %,d%n", bins, n(result.binWidth()),
+                g.convention() == BinConvention.LOG ? "ln w" : "w", result.agents());
+        out.printf(Locale.ROOT, "  many M    phi* = %s (continuum %s), h* = %s; x*: mu = %s, sigma = %s%n",
+                n(result.potential()), n(result.continuumPotential()), n(result.utility()), n(result.fit().mu()),
+                n(result.fit().sigma()));
+        out.printf(Locale.ROOT, "  exact M   max phi = %s; mu = %s, sigma = %s; KL(x_M || x*) = %s%n",
+                n(result.exactPotential()), n(result.exactFit().mu()), n(result.exactFit().sigma()),
+                n(result.exactGap()));
+    }
+
+    /** A number in 7 significant digits, '.' whatever the locale. */
+    static String n(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.format(Locale.ROOT, "%d", (long) value);
+        }
+        String text = String.format(Locale.ROOT, "%.7g", value);
+        if (text.contains("e")) {
+            return text;
+        }
+        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
+    }
+
+    private static void writeJson(TheoryResult result, Writer writer) throws IOException {
+        LognormalEquilibrium c = result.continuum();
+        try (JsonGenerator out = JSON.createGenerator(writer)) {
+            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            out.useDefaultPrettyPrinter();
+            out.writeStartObject();
+            writeTool(out);
+            out.writeObjectFieldStart("game");
+            writeGame(out, c.game());
+            out.writeEndObject();
+            out.writeObjectFieldStart("lognormal");
+            number(out, "mu", c.mu());
+            number(out, "sigma", c.sigma());
+            number(out, "median", c.median());
+            number(out, "mean", c.mean());
+            number(out, "mode", c.mode());
+            number(out, "logPartition", c.logPartition());
+            number(out, "otherConventionMu", c.otherConventionMu());
+            out.writeEndObject();
+            out.writeObjectFieldStart("inverse");
+            out.writeObjectFieldStart("log");
+            writeGame(out, c.logInverse());
+            out.writeEndObject();
+            out.writeObjectFieldStart("linear");
+            writeGame(out, c.linearInverse());
+            out.writeEndObject();
+            out.writeEndObject();
+            out.writeObjectFieldStart("grid");
+            writeBins(out, result.bins());
+            number(out, "binWidth", result.binWidth());
+            out.writeNumberField("agents", result.agents());
+            number(out, "potential", result.potential());
+            number(out, "continuumPotential", result.continuumPotential());
+            number(out, "equilibriumUtility", result.utility());
+            number(out, "mu", result.fit().mu());
+            number(out, "sigma", result.fit().sigma());
+            number(out, "exactPotential", result.exactPotential());
+            number(out, "exactMu", result.exactFit().mu());
+            number(out, "exactSigma", result.exactFit().sigma());
+            number(out, "exactGap", result.exactGap());
+            out.writeEndObject();
+            out.writeObjectFieldStart("conventions");
+            out.writeStringField("lognormal", "x(w) proportional to exp(alpha ln w - beta (ln w)^2) per unit of "
+                    + (c.game().convention() == BinConvention.LOG ? "ln w" : "w") + "; mu, sigma of ln w");
+            out.writeStringField("logPartition", "ln Z, Z the integral of exp(u) over ln w (log) or w (linear)");
+            out.writeStringField("potential", "phi* per agent for many agents: ln sum_k exp(u_k) on the grid");
+            out.writeStringField("equilibriumUtility", "h* = phi* - ln M, every agent's utility at equilibrium");
+            out.writeStringField("exactPotential", "max of M phi = sum M_k u_k + ln(M!/prod M_k!), divided by M");
+            out.writeStringField("exactGap", "KL(x_M || x*) of the exact finite-M equilibrium, in nats");
+            out.writeEndObject();
+            out.writeEndObject();
+            out.writeRaw('\n');
+        }
+    }
+
+    static void writeTool(JsonGenerator out) throws IOException {
+        out.writeObjectFieldStart("tool");
+        out.writeStringField("name", "jaynes");
+        out.writeStringField("version", Main.version());
+        out.writeEndObject();
+    }
+
+    static void writeGame(JsonGenerator out, GameParameters game) throws IOException {
+        number(out, "alpha", game.alpha());
+        number(out, "beta", game.beta());
+        out.writeStringField("binConvention", game.convention().label());
+    }
+
+    static void writeBins(JsonGenerator out, Bins bins) throws IOException {
+        out.writeNumberField("binCount", bins.size());
+        out.writeStringField("spacing", bins.convention().description());
+        number(out, "minStrength", bins.minStrength());
+        number(out, "maxStrength", bins.maxStrength());
+    }
+
+    static void number(JsonGenerator out, String name, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            out.writeNumberField(name, value);
+        } else {
+            out.writeNullField(name);
+        }
+    }
+
+    /** The game and its grid, shared by {@code theory} and {@code simulate}. */
+    static final class GameOptions {
+
+        @Option(names = "--alpha", paramLabel = "A", description = "benefit coefficient alpha (default: 12)")
+        Double alpha;
+
+        @Option(names = "--beta", paramLabel = "B", description = "cost coefficient beta > 0 (default: 2)")
+        Double beta;
+
+        @Option(names = "--mu", paramLabel = "MU", description = "or the game of LN(mu, sigma): mu of ln w")
+        Double mu;
+
+        @Option(names = "--sigma", paramLabel = "S", description = "sigma > 0 of ln w")
+        Double sigma;
+
+        @Option(names = "--bin-convention", paramLabel = "SPACING", description = "strengths equally spaced in ln w "
+                + "(log) or in w (linear); decides mu = alpha/(2 beta) or (alpha + 1)/(2 beta): "
+                + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+        BinConvention convention = BinConvention.LOG;
+
+        @Option(names = "--bins", paramLabel = "K", description = "number of strengths (default: "
+                + Bins.DEFAULT_LOG_BINS + " with log spacing; with linear, enough to resolve the lower tail)")
+        Integer bins;
+
+        @Option(names = "--range", paramLabel = "WMIN:WMAX", description = "the strengths' range (default: ln w "
+                + "within mu +- 6 sigma)")
+        String range;
+
+        @Option(names = "--agents", paramLabel = "M", description = "number of agents (default: 1000000)")
+        long agents = SimulationOptions.DEFAULT_AGENTS;
+
+        /** (α, β) from the options, validated. */
+        GameParameters parameters() throws UsageException {
+            boolean game = alpha != null || beta != null;
+            boolean lognormal = mu != null || sigma != null;
+            if (game && lognormal) {
+                throw new UsageException("give the game as --alpha and --beta or as --mu and --sigma, not both");
+            }
+            if (agents < 1 || agents > SimulationOptions.MAX_AGENTS) {
+                throw new UsageException("--agents must be from 1 to 2^62, not " + agents);
+            }
+            if (lognormal) {
+                if (mu == null || sigma == null) {
+                    throw new UsageException(mu == null ? "--sigma needs --mu" : "--mu needs --sigma");
+                }
+                if (!(sigma > 0 && sigma < Double.POSITIVE_INFINITY) || !Double.isFinite(mu)) {
+                    throw new UsageException("--mu must be finite and --sigma positive and finite, not " + mu + " and "
+                            + sigma);
+                }
+                return GameParameters.fromLognormal(mu, sigma, convention);
+            }
+            double a = alpha == null ? Game.DEFAULT_PARAMETERS.alpha() : alpha;
+            double b = beta == null ? Game.DEFAULT_PARAMETERS.beta() : beta;
+            if (!Double.isFinite(a) || !(b > 0 && b < Double.POSITIVE_INFINITY)) {
+                throw new UsageException("--alpha must be finite and --beta positive and finite, not " + a + " and " + b);
+            }
+            return new GameParameters(a, b, convention);
+        }
+
+        /** The grid: --range and --bins, or the defaults for the games. */
+        Bins bins(List<GameParameters> games) throws UsageException {
+            if (bins != null && bins < 2) {
+                throw new UsageException("--bins must be at least 2, not " + bins);
+            }
+            Bins defaults = Bins.defaultFor(convention, games);
+            if (range == null) {
+                return bins == null ? defaults : Bins.of(convention, bins, defaults.minStrength(),
+                        defaults.maxStrength());
+            }
+            String[] parts = range.split(":", -1);
+            double low;
+            double high;
+            try {
+                if (parts.length != 2) {
+                    throw new NumberFormatException();
+                }
+                low = Double.parseDouble(parts[0]);
+                high = Double.parseDouble(parts[1]);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--range must be WMIN:WMAX, two numbers, not '" + range + "'");
+            }
+            if (!(low > 0 && high > low && high < Double.POSITIVE_INFINITY)) {
+                throw new UsageException("--range needs 0 < WMIN < WMAX, not '" + range + "'");
+            }
+            int count = bins != null ? bins : Bins.defaultCount(convention, Math.log(low), Math.log(high), games);
+            return Bins.of(convention, count, low, high);
+        }
+
+        long agents() {
+            return agents;
+        }
+    }
+}
