@@ -18,6 +18,7 @@ import org.jaynes.core.theory.BinConvention;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelOpener;
 import org.jaynes.report.csv.CsvReportWriter;
+import org.jaynes.report.html.HtmlReportWriter;
 import org.jaynes.report.json.JsonReportWriter;
 import org.jaynes.report.text.LayerTable;
 import picocli.CommandLine.Command;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
                 "  jaynes analyze model.safetensors --json r.json   table on stdout, JSON to r.json",
                 "  jaynes analyze ~/models/llama --json -           JSON on stdout",
                 "  jaynes analyze --csv layers.csv --baseline gaussian",
+                "  jaynes analyze m.onnx --html r.html               one page with plots; open it in a browser",
                 "  jaynes analyze m.onnx --include 'attention' --min-elements 100000"})
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -50,6 +52,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "write the report as JSON to FILE ('-' for stdout)")
     private String json;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "write one self-contained HTML page (plots, sortable table; no network) to FILE")
+    private String html;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "write one row per layer as CSV to FILE ('-' for stdout)")
     private String csv;
@@ -97,7 +103,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisOptions options = options();
         Optional<OutputTarget> jsonTarget = OutputTarget.of("--json", json);
         Optional<OutputTarget> csvTarget = OutputTarget.of("--csv", csv);
-        boolean reportOnStdout = OutputTarget.claimsStdout(List.of(jsonTarget, csvTarget));
+        Optional<OutputTarget> htmlTarget = OutputTarget.of("--html", html);
+        boolean reportOnStdout = OutputTarget.claimsStdout(List.of(jsonTarget, csvTarget, htmlTarget));
 
         Model loaded = load();
         PrintWriter out = spec.commandLine().getOut();
@@ -113,6 +120,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (csvTarget.isPresent()) {
             csvTarget.get().write(out, text -> new CsvReportWriter().write(result, text));
+        }
+        if (htmlTarget.isPresent()) {
+            htmlTarget.get().write(out, text -> HtmlReportWriter.write(result, Main.version(), text));
         }
         if (!reportOnStdout) {
             LayerTable.print(result, out);

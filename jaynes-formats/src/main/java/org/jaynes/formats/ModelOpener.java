@@ -17,6 +17,8 @@ import org.jaynes.formats.numpy.NumpyReader;
 import org.jaynes.formats.onnx.OnnxReader;
 import org.jaynes.formats.pytorch.PytorchReader;
 import org.jaynes.formats.safetensors.SafetensorsReader;
+import org.jaynes.formats.tfjs.TfjsReader;
+import org.jaynes.formats.tflite.TfliteReader;
 
 /**
  * Opens whatever model a user names: a file, recognised by its content (magic bytes) before its name,
@@ -35,8 +37,8 @@ public final class ModelOpener {
     /** An opener with every reader jaynes has. */
     public static ModelOpener standard() {
         // Readers that recognise content by magic bytes come before those that also go by file name.
-        return new ModelOpener(List.of(new SafetensorsReader(), new GgufReader(), new NumpyReader(), new OnnxReader(),
-                new PytorchReader()));
+        return new ModelOpener(List.of(new SafetensorsReader(), new GgufReader(), new NumpyReader(),
+                new TfliteReader(), new OnnxReader(), new TfjsReader(), new PytorchReader()));
     }
 
     public Model open(Path path) throws IOException, ModelFormatException {

@@ -115,15 +115,19 @@ public final class PytorchReader implements ModelReader {
         return new String(name, StandardCharsets.UTF_8);
     }
 
-    /** A folder with {@code pytorch_model.bin.index.json}, {@code pytorch_model.bin} or a .pt/.pth/.bin file. */
+    /**
+     * A folder with {@code pytorch_model.bin.index.json}, {@code pytorch_model.bin} or a .pt/.pth file. Other
+     * .bin files do not count: TF.js shards and many other formats use that extension too.
+     */
     @Override
     public boolean readsFolder(Path folder) throws IOException {
-        if (Files.isRegularFile(folder.resolve(PytorchIndex.FILE_NAME))) {
+        if (Files.isRegularFile(folder.resolve(PytorchIndex.FILE_NAME))
+                || Files.isRegularFile(folder.resolve(DEFAULT_FILE))) {
             return true;
         }
         try (Stream<Path> listing = Files.list(folder)) {
             return listing.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
-                    .anyMatch(n -> n.endsWith(".pt") || n.endsWith(".pth") || n.endsWith(".bin"));
+                    .anyMatch(n -> n.endsWith(".pt") || n.endsWith(".pth"));
         }
     }
 

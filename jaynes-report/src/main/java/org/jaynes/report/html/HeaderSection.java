@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.jaynes.core.analysis.AnalysisResult;
 import org.jaynes.core.analysis.ModelSummary;
+import org.jaynes.report.Conventions;
 
 /**
  * The top of the page: the model (path, format, parameters, tensors), the tool version, the options used
@@ -29,7 +30,8 @@ final class HeaderSection {
         Markup.definitions(out, Conventions.options(result.options()));
         out.append("</dl>");
         out.append("<details class=\"conventions\"><summary>Conventions: what each number is</summary><dl>");
-        Markup.definitions(out, Conventions.conventions(result.options()));
+        Markup.definitions(out, Conventions.of(result.options()).stream()
+                .map(c -> Map.entry(c.label(), c.text())).toList());
         out.append("</dl></details>");
         return out.append("</header>").toString();
     }

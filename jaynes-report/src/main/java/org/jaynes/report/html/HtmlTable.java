@@ -29,8 +29,9 @@ final class HtmlTable {
      */
     record Cell(String html, String sortKey) {
 
+        /** Text, sorted as itself; {@link HumanNumbers#MISSING} sorts last, like an empty cell. */
         static Cell text(String text) {
-            return new Cell(HtmlEscape.text(text), text);
+            return new Cell(HtmlEscape.text(text), HumanNumbers.MISSING.equals(text) ? "" : text);
         }
 
         static Cell number(double value) {

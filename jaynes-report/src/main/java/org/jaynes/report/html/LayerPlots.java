@@ -66,6 +66,9 @@ final class LayerPlots {
             }
             int first = 0;
             int last = counts.length - 1;
+            if (!(peak > 0)) {
+                return new Shown(density, first, last, 0);
+            }
             while (first < last && !(density[first] >= peak * VISIBLE)) {
                 first++;
             }
@@ -84,6 +87,9 @@ final class LayerPlots {
 
     static String histogram(LayerResult layer) {
         MagnitudeBins bins = layer.histogram();
+        if (bins.size() == 0) {
+            return new SvgPlot(WIDTH, HEIGHT, "ln|w|", "density of ln|w|").toSvg("no histogram: no non-zero values");
+        }
         Shown shown = Shown.of(bins);
         double[] edges = Arrays.copyOfRange(bins.lnEdges(), shown.first(), shown.last() + 2);
         double[] density = Arrays.copyOfRange(shown.density(), shown.first(), shown.last() + 1);
@@ -123,8 +129,8 @@ final class LayerPlots {
         }
         double mu = layer.stats().mu();
         double sigma = layer.stats().sigma();
-        double[] ends = {z[0], z[z.length - 1]};
-        double[] line = {mu + sigma * ends[0], mu + sigma * ends[1]};
+        double[] ends = z.length == 0 ? new double[0] : new double[] {z[0], z[z.length - 1]};
+        double[] line = Arrays.stream(ends).map(e -> mu + sigma * e).toArray();
         return new SvgPlot(WIDTH, HEIGHT, "standard normal quantile", "quantile of ln|w|")
                 .line("μ + σz (lognormal fit)", ends, line, PlotStyle.solid(LOGNORMAL))
                 .points("ln|w| at " + z.length + " plotting positions", z, lnQuantiles,
@@ -145,6 +151,9 @@ final class LayerPlots {
             if (bins.counts()[k] > 0) {
                 mean += bins.share(k) * h[k];
             }
+        }
+        if (bins.total() == 0) {
+            mean = Double.NaN;
         }
         return new SvgPlot(WIDTH, HEIGHT, "ln w (bin centre)", "effective utility hₖ")
                 .points("hₖ of occupied bins", x, h, PlotStyle.points("#2a7f62", Marker.CIRCLE), tips)

@@ -32,13 +32,13 @@ final class LayerSection {
                 .append(HumanNumbers.format(stats.sigma())).append(" · best ")
                 .append(HtmlEscape.text(layer.fits().best().map(Family::displayName).orElse(HumanNumbers.MISSING)))
                 .append(" · gap ").append(HumanNumbers.format(layer.game().arbitrageGap())).append("</span></summary>");
-        out.append("<div class=\"body\"><p class=\"verdict\">").append(HtmlEscape.text(Markup.capitalised(layer.fits().verdict())))
-                .append(".</p><div class=\"figures\">");
+        out.append("<div class=\"body\"><p class=\"verdict\">")
+                .append(HtmlEscape.text(Markup.capitalised(layer.fits().verdict()))).append(".</p><div class=\"figures\">");
         Markup.figure(out, LayerPlots.histogram(layer), histogramCaption(layer));
-        Markup.figure(out, LayerPlots.quantiles(layer), "Normal Q–Q plot of ln|w|: on the line when |w| is lognormal. KS "
-                + HumanNumbers.format(stats.ks()) + ", R² " + HumanNumbers.format(layer.r2()) + ".");
-        Markup.figure(out, LayerPlots.utilities(layer), "Effective utility hₖ = α ln w − β (ln w)² − ln Mₖ per occupied bin "
-                + "(α " + HumanNumbers.format(layer.game().game().alpha()) + ", β "
+        Markup.figure(out, LayerPlots.quantiles(layer), "Normal Q–Q plot of ln|w|: on the line when |w| is lognormal. "
+                + "KS " + HumanNumbers.format(stats.ks()) + ", R² " + HumanNumbers.format(layer.r2()) + ".");
+        Markup.figure(out, LayerPlots.utilities(layer), "Effective utility hₖ = α ln w − β (ln w)² − ln Mₖ per occupied "
+                + "bin (α " + HumanNumbers.format(layer.game().game().alpha()) + ", β "
                 + HumanNumbers.format(layer.game().game().beta()) + "): flat at equilibrium. Utility spread "
                 + HumanNumbers.format(layer.game().utilitySpread()) + ", arbitrage gap "
                 + HumanNumbers.format(layer.game().arbitrageGap()) + " nats.");
@@ -56,7 +56,7 @@ final class LayerSection {
 
     private static String histogramCaption(LayerResult layer) {
         MagnitudeBins bins = layer.histogram();
-        String caption = "Density of ln|w| (" + bins.size() + " bins " + bins.convention().description()
+        String caption = "Density of ln|w| (" + bins.size() + " " + bins.convention().description()
                 + ") with the fitted lognormal and its closest rival, drawn as densities of ln|w|.";
         LayerPlots.Shown shown = LayerPlots.Shown.of(bins);
         if (shown.outside() == 0) {
@@ -66,7 +66,8 @@ final class LayerSection {
         return caption + " Shown where the density is at least 1/" + Math.round(1 / LayerPlots.VISIBLE)
                 + " of its peak; " + Markup.count(shown.outside(), "value", "values") + " ("
                 + HumanNumbers.format(100.0 * shown.outside() / bins.total()) + "%) "
-                + (shown.outside() == 1 ? "lies" : "lie") + " outside, within [" + HumanNumbers.format(edges[0]) + ", " + HumanNumbers.format(edges[edges.length - 1]) + "].";
+                + (shown.outside() == 1 ? "lies" : "lie") + " outside, within [" + HumanNumbers.format(edges[0]) + ", "
+                + HumanNumbers.format(edges[edges.length - 1]) + "].";
     }
 
     private static List<Map.Entry<String, String>> facts(LayerResult layer) {

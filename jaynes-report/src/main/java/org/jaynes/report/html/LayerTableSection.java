@@ -58,7 +58,8 @@ final class LayerTableSection {
         } else {
             cells.add(HtmlTable.Cell.count(index));
             String name = layer.tensor().name();
-            cells.add(new HtmlTable.Cell("<a href=\"#layer-" + index + "\">" + Markup.breakable(name) + "</a>", name));
+            cells.add(new HtmlTable.Cell("<a class=\"layer-name\" href=\"#layer-" + index + "\">" + Markup.breakable(name)
+                    + "</a>", name));
             String role = layer.tensor().role().label();
             cells.add(new HtmlTable.Cell("<span class=\"role nowrap\" style=\"color:" + RolePalette.of(layer.tensor().role())
                     .colour() + "\">" + HtmlEscape.text(role) + "</span>", role));

@@ -66,10 +66,11 @@ public record NiceTicks(double step, long first, int count) {
      * "nice numbers" do (Graphics Gems, 1990): mantissas below 1.5 give 1, below 3 give 2, below 7 give 5.
      */
     static double niceStep(double raw) {
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double normalized = raw / magnitude;
-        double nice = normalized < 1.5 ? 1 : normalized < 3 ? 2 : normalized < 7 ? 5 : 10;
-        return nice * magnitude;
+        int exponent = (int) Math.floor(Math.log10(raw));
+        double normalized = raw / Math.pow(10, exponent);
+        int nice = normalized < 1.5 ? 1 : normalized < 3 ? 2 : normalized < 7 ? 5 : 10;
+        // The double nearest to nice × 10^exponent: Math.pow(10, -6) × 10 is 9.999999999999999e-6.
+        return BigDecimal.valueOf(nice).scaleByPowerOfTen(exponent).doubleValue();
     }
 
     /** The tick values, ascending. */

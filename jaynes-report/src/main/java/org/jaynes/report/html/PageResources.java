@@ -63,7 +63,7 @@ final class PageResources {
             th[aria-sort=ascending]::after { content: " \\25B2"; font-size: 9px; }
             th[aria-sort=descending]::after { content: " \\25BC"; font-size: 9px; }
             table.compact { width: auto; min-width: 60%; }
-            .nowrap { white-space: nowrap; }
+            .nowrap, a.layer-name { white-space: nowrap; }
             .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
             tbody tr:nth-child(even) { background: #fafbfc; }
             tfoot td { font-weight: 600; border-top: 2px solid var(--ink); }
@@ -89,6 +89,7 @@ final class PageResources {
             @media print {
               body { max-width: none; padding: 0; font-size: 11px; }
               table { font-size: 9.5px; }
+              a.layer-name { white-space: normal; }
               th, td { padding: 2px 4px; }
               .figures, .figures.wide { grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); }
               button, .hint { display: none; }

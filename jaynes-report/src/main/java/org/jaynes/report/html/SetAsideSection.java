@@ -25,7 +25,8 @@ final class SetAsideSection {
         counts.forEach((reason, count) -> reasons.append(reasons.length() == 0 ? "" : "; ").append(count).append(' ')
                 .append(reason.description()));
         out.append("<details class=\"set-aside\"><summary>")
-                .append(Markup.count(setAside.size(), "tensor", "tensors")).append(" not fitted: ").append(HtmlEscape.text(reasons.toString())).append("</summary>");
+                .append(Markup.count(setAside.size(), "tensor", "tensors")).append(" not fitted: ")
+                .append(HtmlEscape.text(reasons.toString())).append("</summary>");
         HtmlTable table = new HtmlTable("set-aside-table", "", List.of(
                 new HtmlTable.Column("name", "tensor", "", false),
                 new HtmlTable.Column("stored", "stored as", "", false),

@@ -17,7 +17,9 @@ import java.util.List;
  * }</pre>
  *
  * <p>The axes span every finite value of every series and reference line, padded by 4% (not below 0
- * when {@link #yFromZero()} is set and no value is negative). Coordinates are rounded to 0.1 pixel.
+ * when {@link #yFromZero()} is set and no value is negative); values that differ by less than 10⁻⁵ of
+ * their size (rounding, quantisation of the data) are drawn as one value, ±10% around it. Coordinates
+ * are rounded to 0.1 pixel.
  * The markup is XML-compatible, uses no ids (many plots share one page) and fetches nothing. Not
  * thread-safe while being built; {@link #toSvg} does not change the plot.
  */
@@ -30,6 +32,8 @@ public final class SvgPlot {
     private static final double LEGEND_ROW = 16;
     private static final double CHAR_WIDTH = 6.3;
     private static final double PAD = 0.04;
+    /** A range narrower than this, relative to its values, is drawn as a single value. */
+    private static final double FLAT = 1e-5;
 
     private final int width;
     private final int height;
@@ -178,9 +182,19 @@ public final class SvgPlot {
 
     private static void pad(double[] range, double atLeast) {
         double span = range[1] - range[0];
-        double pad = span > 0 ? Math.max(span * PAD, atLeast) : Math.max(Math.abs(range[0]) * 0.1, Math.max(atLeast, 1));
-        range[0] -= pad;
-        range[1] += pad;
+        if (span <= Math.max(Math.abs(range[0]), Math.abs(range[1])) * FLAT) {
+            span = 0; // differences no tick label could show: draw the values as one
+        }
+        if (span > 0) {
+            double pad = Math.max(span * PAD, atLeast);
+            range[0] -= pad;
+            range[1] += pad;
+        } else {
+            double centre = (range[0] + range[1]) / 2;
+            double pad = Math.max(Math.abs(centre) * 0.1, Math.max(atLeast, 1));
+            range[0] = centre - pad;
+            range[1] = centre + pad;
+        }
     }
 
     private void axes(StringBuilder out, Frame f) {
@@ -251,7 +265,8 @@ public final class SvgPlot {
                 out.append("<g class=\"points\"").append(Marker.paint(colour, s.style().hollow())).append('>');
                 for (int i = 0; i < ys.length; i++) {
                     if (finite(xs[i], ys[i], 0)) {
-                        String tip = s.tooltips().isEmpty() ? "" : "<title>" + HtmlEscape.text(s.tooltips().get(i)) + "</title>";
+                        String tip = s.tooltips().isEmpty() ? ""
+                                : "<title>" + HtmlEscape.text(s.tooltips().get(i)) + "</title>";
                         out.append(s.style().marker().element(f.x(xs[i]), f.y(ys[i]), "", tip));
                     }
                 }
@@ -307,9 +322,9 @@ public final class SvgPlot {
                 x = LEFT;
             }
             double y = TOP + LEGEND_ROW * rows.size() + LEGEND_ROW / 2;
-            row.append("<g transform=\"translate(").append(Svg.num(x)).append(' ').append(Svg.num(y)).append(")\">").append(swatches.get(i))
-                    .append("<text class=\"legend\" x=\"22\" y=\"0\" dy=\"3.5\">").append(HtmlEscape.text(labels.get(i)))
-                    .append("</text></g>");
+            row.append("<g transform=\"translate(").append(Svg.num(x)).append(' ').append(Svg.num(y)).append(")\">")
+                    .append(swatches.get(i)).append("<text class=\"legend\" x=\"22\" y=\"0\" dy=\"3.5\">")
+                    .append(HtmlEscape.text(labels.get(i))).append("</text></g>");
             x += entry + 10;
         }
         if (row.length() > 0) {

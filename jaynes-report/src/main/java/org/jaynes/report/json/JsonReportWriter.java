@@ -15,10 +15,9 @@ import org.jaynes.core.fit.Family;
 import org.jaynes.core.fit.Fit;
 import org.jaynes.core.fit.FitComparison;
 import org.jaynes.core.fit.Vuong;
-import org.jaynes.core.stats.LogAbsHistogram;
 import org.jaynes.core.stats.PopulationStats;
 import org.jaynes.core.tensor.Role;
-import org.jaynes.core.theory.BinConvention;
+import org.jaynes.report.Conventions;
 import org.jaynes.core.theory.NullModels;
 
 /**
@@ -106,36 +105,12 @@ public final class JsonReportWriter {
         json.writeEndObject();
     }
 
-    /** The fixed conventions of THEORY.md that this report used, stated so a reader need not guess. */
+    /** The conventions of THEORY.md that this report used, stated so a reader need not guess. */
     private static void writeConventions(JsonGenerator json, AnalysisOptions options) throws IOException {
         json.writeObjectFieldStart("conventions");
-        json.writeStringField("population", "floating-point tensors of rank >= 2 with at least minElements elements");
-        json.writeStringField("logarithm", "natural");
-        json.writeStringField("standardDeviation", "divided by n (ddof 0)");
-        json.writeStringField("zeros", "counted, left out of mu, sigma and ks");
-        json.writeStringField("nonfinite", "counted, left out of everything");
-        json.writeStringField("ks", "sup |F_n - F| of ln|w| against N(mu, sigma), i.e. |w| against the fitted lognormal");
-        json.writeStringField("ksAccuracy", "exact for 8- and 16-bit dtypes; wider dtypes use a histogram with bins at most "
-                + "2^-" + LogAbsHistogram.MANTISSA_BITS + " wide in ln|w|, error bound per layer in ksErrorBound");
-        json.writeStringField("normalizedMu", "mu - ln c with c = " + switch (options.normalization()) {
-            case NONE -> "1";
-            case RMS -> "sqrt(mean w^2)";
-            case MAX -> "max |w|";
-            case MEDIAN -> "median |w|";
-        } + ", over the non-zero finite w; sigma does not depend on it");
-        json.writeStringField("alphaBeta", "equilibrium of h = alpha ln w - beta (ln w)^2 - ln M at LN(normalizedMu, sigma), "
-                + options.convention().description() + ": beta = 1/(2 sigma^2), alpha = "
-                + (options.convention() == BinConvention.LOG ? "mu/sigma^2" : "mu/sigma^2 - 1"));
-        json.writeStringField("utilities", options.bins() + " bins " + options.convention().description()
-                + " between min and max |w|; utilitySpread is the count-weighted std of h over occupied bins");
-        json.writeStringField("arbitrageGap", "KL(x || x*) in nats, x* proportional to exp(alpha ln w - beta (ln w)^2) on the same bins");
-        json.writeStringField("fits", "maximum likelihood on the non-zero finite values: magnitude laws (lognormal, "
-                + "halfnormal, exponential, weibull, gamma) on |w| with location 0, loglik the natural log of the density "
-                + "of |w|; signed laws (normal, laplace, gennorm) on w, zero-centred, so a symmetric law and its folded "
-                + "law differ by exactly n ln 2; aic = 2k - 2 loglik, bic = k ln n - 2 loglik; best = lowest aic among "
-                + "magnitude laws; vuong z > 0 favours lognormal, p two-sided");
-        json.writeStringField("r2", "1 - SSres/SStot of the fitted normal density of ln|w| against the density histogram "
-                + "of ln|w| (" + options.bins() + " bins equal in ln|w| between min and max), at bin centres");
+        for (Conventions.Convention convention : Conventions.of(options)) {
+            json.writeStringField(convention.key(), convention.text());
+        }
         json.writeObjectFieldStart("nullSigma");
         json.writeNumberField("gaussian", NullModels.GAUSSIAN_SIGMA);
         json.writeNumberField("laplace", NullModels.LAPLACE_SIGMA);

@@ -140,6 +140,15 @@ class HtmlReportWriterTest {
         assertEquals(3, page.count("//table[@id='set-aside-table']/tbody/tr"));
     }
 
+    @Test
+    void degenerateLayersGiveAPageWithoutPlotsOfNothing() throws IOException {
+        AnalysisResult result = LayeredSample.degenerate();
+        PageXml page = PageXml.parse(write(result));
+        assertEquals(result.layers().size(), page.count("//table[@id='layers']/tbody/tr"));
+        assertEquals(result.layers().size(), page.count("//details[@class='layer']"));
+        assertFalse(write(result).contains("NaN\u003c"), "no NaN shown to people");
+    }
+
     static String write(AnalysisResult result) throws IOException {
         StringWriter out = new StringWriter();
         HtmlReportWriter.write(result, "test-version", out);

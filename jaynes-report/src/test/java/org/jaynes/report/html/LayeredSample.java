@@ -34,6 +34,22 @@ final class LayeredSample {
     private LayeredSample() {
     }
 
+    /** A model whose populations are degenerate: all zeros, all one value, and one NaN among zeros. */
+    static AnalysisResult degenerate() throws IOException {
+        Model model = new Model("degenerate.safetensors", ModelFormat.SAFETENSORS, List.of(
+                constant("zeros", 0f, 64, 64), constant("constant", 0.02f, 64, 64), constant("nan", Float.NaN, 64, 64)));
+        return new ModelAnalyzer(AnalysisOptions.DEFAULTS).analyze(model, ProgressListener.NONE);
+    }
+
+    private static Tensor constant(String name, float value, int rows, int columns) {
+        ByteBuffer bytes = ByteBuffer.allocate(4 * rows * columns).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < rows * columns; i++) {
+            bytes.putFloat(Float.isNaN(value) && i > 0 ? 0f : value);
+        }
+        bytes.flip();
+        return new Tensor(name, name, Role.DENSE, Shape.of(rows, columns), DType.F32, new HeapBytes(bytes));
+    }
+
     static AnalysisResult of(AnalysisOptions options) throws IOException {
         List<Tensor> tensors = new ArrayList<>();
         for (int i = 0; i < SIGMAS.length; i++) {

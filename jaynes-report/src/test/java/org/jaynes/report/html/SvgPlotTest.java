@@ -62,6 +62,18 @@ class SvgPlotTest {
     }
 
     @Test
+    void valuesEqualButForRoundingAreDrawnAsOneValue() throws IOException {
+        double v = Math.log(0.02);
+        PageXml plot = PageXml.parse(new SvgPlot(300, 200, "x", "y")
+                .points("p", XS, new double[] {v, Math.nextUp(v), v + 1e-12, v}, PlotStyle.points("#000000", Marker.CIRCLE),
+                        List.of())
+                .toSvg("flat"));
+        for (String tick : texts(plot, "//text[@class='tick']")) {
+            assertTrue(tick.length() <= 5, "tick label " + tick + " shows rounding noise");
+        }
+    }
+
+    @Test
     void refusesMismatchedSeriesAndBadColours() {
         SvgPlot plot = new SvgPlot(300, 200, "x", "y");
         assertThrows(IllegalArgumentException.class,
