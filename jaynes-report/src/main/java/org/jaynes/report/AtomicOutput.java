@@ -44,9 +44,19 @@ public final class AtomicOutput {
         return null;
     }
 
-    /** Writes {@code content} to {@code target}, atomically replacing any file there. */
+    /**
+     * Writes {@code content} to {@code target}, atomically replacing any file there. A target that exists
+     * and is not a regular file ({@code /dev/null}, a pipe) is written directly: renaming over it would
+     * replace the device.
+     */
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            try (OutputStream out = Files.newOutputStream(absolute)) {
+                content.writeTo(out);
+            }
+            return;
+        }
         Path temporary;
         try {
             temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");

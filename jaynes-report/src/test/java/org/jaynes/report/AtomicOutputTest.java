@@ -40,6 +40,15 @@ class AtomicOutputTest {
     }
 
     @Test
+    void aDeviceIsWrittenNotReplaced() throws IOException {
+        Path devNull = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull),
+                "needs /dev/null");
+        AtomicOutput.write(devNull, out -> out.write("discarded".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "/dev/null is still a device");
+    }
+
+    @Test
     void problemsAreFoundBeforeAnyWork() throws IOException {
         assertNull(AtomicOutput.problemWith(dir.resolve("fine.json")));
         String missing = AtomicOutput.problemWith(dir.resolve("no/such/r.json"));

@@ -51,9 +51,34 @@ public final class LogAbsHistogram implements ValueCells {
         add(w, 1);
     }
 
+    /** The bin key of a non-zero finite value: sign, exponent and top mantissa bits of the double. */
+    static int key(double w) {
+        return (int) (Double.doubleToRawLongBits(w) >>> KEY_SHIFT);
+    }
+
+    /** Counts one value per key (keys from {@link #key}). */
+    void acceptKeys(int[] keys, int length) {
+        for (int i = 0; i < length; i++) {
+            int key = keys[i];
+            int[] page = pages[key >>> PAGE_BITS];
+            if (page == null) {
+                page = new int[PAGE_SIZE];
+                pages[key >>> PAGE_BITS] = page;
+            }
+            int slot = key & PAGE_MASK;
+            int count = page[slot];
+            if (count == Integer.MAX_VALUE) {
+                page[slot] = 0;
+                spilled.merge(key, (long) count + 1, Long::sum);
+            } else {
+                page[slot] = count + 1;
+            }
+        }
+    }
+
     /** Counts {@code count} copies of one value; {@code w} must be non-zero and finite. */
     public void add(double w, long count) {
-        add((int) (Double.doubleToRawLongBits(w) >>> KEY_SHIFT), count);
+        add(key(w), count);
     }
 
     /** The count of a signed key: its page slot plus anything spilled. */

@@ -21,6 +21,7 @@ public final class StreamingAccumulator implements PopulationAccumulator {
     private final double[] signedBlock = new double[BLOCK];
     private final double[] logBlock = new double[BLOCK];
     private final double[] absBlock = new double[BLOCK];
+    private final int[] keyBlock = new int[BLOCK];
     private int signedFill;
     private int logFill;
     private long n;
@@ -40,8 +41,11 @@ public final class StreamingAccumulator implements PopulationAccumulator {
         switch (dtype) {
             case F32 -> {
                 var floats = bytes.asFloatBuffer();
-                for (int i = 0, count = floats.remaining(); i < count; i++) {
-                    add(floats.get(i));
+                float[] chunk = new float[BLOCK];
+                for (int start = 0, count = floats.remaining(); start < count; start += BLOCK) {
+                    int length = Math.min(BLOCK, count - start);
+                    floats.get(start, chunk, 0, length);
+                    acceptChunk(chunk, length);
                 }
             }
             case F64 -> {
@@ -73,6 +77,45 @@ public final class StreamingAccumulator implements PopulationAccumulator {
             add(values[i]);
         }
         flush();
+    }
+
+    /**
+     * A chunk of f32 values. When the blocks are empty and every value is finite and non-zero (nearly
+     * always), the chunk is one block: its histogram keys are computed in one loop and counted in another,
+     * so the cache misses of the counts overlap, and the moments take whole blocks. Otherwise value by value.
+     */
+    private void acceptChunk(float[] chunk, int length) {
+        boolean plain = signedFill == 0 && logFill == 0;
+        for (int i = 0; plain && i < length; i++) {
+            plain = chunk[i] != 0 && Float.isFinite(chunk[i]);
+        }
+        if (!plain) {
+            for (int i = 0; i < length; i++) {
+                add(chunk[i]);
+            }
+            return;
+        }
+        double min = minAbs;
+        double max = maxAbs;
+        for (int i = 0; i < length; i++) {
+            double w = chunk[i];
+            double magnitude = Math.abs(w);
+            signedBlock[i] = w;
+            absBlock[i] = magnitude;
+            keyBlock[i] = LogAbsHistogram.key(w);
+            min = Math.min(min, magnitude);
+            max = Math.max(max, magnitude);
+        }
+        histogram.acceptKeys(keyBlock, length);
+        for (int i = 0; i < length; i++) {
+            logBlock[i] = Math.log(absBlock[i]);
+        }
+        minAbs = min;
+        maxAbs = max;
+        n += length;
+        signed.addBlock(signedBlock, length);
+        logAbs.addBlock(logBlock, length);
+        abs.addBlock(absBlock, length);
     }
 
     private void add(double w) {
