@@ -16,11 +16,14 @@ import picocli.CommandLine.Command;
 @Command(name = "jaynes", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measures the microstructure of neural networks: which law their weights follow, "
                 + "layer by layer, and how far each layer is from the Jaynes Machine's arbitrage equilibrium.",
-        subcommands = {AnalyzeCommand.class, TheoryCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, TheoryCommand.class, SimulateCommand.class, HopfieldCommand.class,
+                BoltzmannCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  jaynes analyze                       the bundled all-MiniLM-L6-v2",
                 "  jaynes analyze model.safetensors --json r.json",
                 "  jaynes theory --alpha 12 --beta 2                  the game's equilibrium lognormal",
-                "  jaynes simulate --agents 1000000 --alpha 12 --beta 2 --seed 1"})
+                "  jaynes simulate --agents 1000000 --alpha 12 --beta 2 --seed 1",
+                "  jaynes hopfield --neurons 200 --patterns 20 --noise 0.1",
+                "  jaynes boltzmann --rbm --hidden 64 --epochs 5 --save rbm.safetensors"})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
