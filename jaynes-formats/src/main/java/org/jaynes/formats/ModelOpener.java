@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jaynes.core.model.Model;
 import org.jaynes.formats.gguf.GgufReader;
+import org.jaynes.formats.keras.KerasReader;
 import org.jaynes.formats.numpy.NumpyReader;
 import org.jaynes.formats.onnx.OnnxReader;
 import org.jaynes.formats.pytorch.PytorchReader;
@@ -38,7 +39,7 @@ public final class ModelOpener {
     public static ModelOpener standard() {
         // Readers that recognise content by magic bytes come before those that also go by file name.
         return new ModelOpener(List.of(new SafetensorsReader(), new GgufReader(), new NumpyReader(),
-                new TfliteReader(), new OnnxReader(), new TfjsReader(), new PytorchReader()));
+                new TfliteReader(), new KerasReader(), new OnnxReader(), new TfjsReader(), new PytorchReader()));
     }
 
     public Model open(Path path) throws IOException, ModelFormatException {

@@ -28,9 +28,11 @@ import org.jaynes.formats.ModelFormatException;
  * archive ({@code ../x}, {@code /x}, {@code C:x}, a backslash or NUL), duplicate names, local headers that
  * disagree with the directory, entry data outside the file, and entries that share bytes.
  *
+ * <p>Public for the other readers of zip-based formats (Keras {@code .keras}).
+ *
  * @see <a href="https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT">the zip specification</a>
  */
-final class ZipDirectory {
+public final class ZipDirectory {
 
     static final String NO_END_RECORD = "not a zip archive: no end of central directory record";
     static final String MULTI_DISK = "zip archives split over several disks are not supported";
@@ -69,7 +71,7 @@ final class ZipDirectory {
     }
 
     /** Every entry of the archive, in directory order, with its data offset found and checked. */
-    static List<ZipMember> read(Path file, FileChannel channel) throws IOException, ModelFormatException {
+    public static List<ZipMember> read(Path file, FileChannel channel) throws IOException, ModelFormatException {
         return new ZipDirectory(file, channel).members();
     }
 

@@ -12,9 +12,9 @@ package org.jaynes.formats.numpy;
  * @param dataAt         the file offset of the entry's (compressed) data
  * @param directoryAt    the file offset of the entry's central directory record
  */
-record ZipMember(String name, int method, long crc, long compressedSize, long size, long localHeaderAt,
-                 long dataAt, long directoryAt) {
+public record ZipMember(String name, int method, long crc, long compressedSize, long size, long localHeaderAt,
+                        long dataAt, long directoryAt) {
 
-    static final int STORED = 0;
-    static final int DEFLATED = 8;
+    public static final int STORED = 0;
+    public static final int DEFLATED = 8;
 }

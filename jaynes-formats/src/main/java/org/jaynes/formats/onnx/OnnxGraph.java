@@ -1,6 +1,7 @@
 package org.jaynes.formats.onnx;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,14 +27,16 @@ record OnnxGraph(List<Node> nodes, List<OnnxTensorProto> initializers) {
      * @param outputs   the output value names
      * @param constant  the {@code value} tensor of a Constant node
      * @param subgraphs the graphs of its graph attributes (If's branches, Loop's and Scan's body), in file order
+     * @param integers  its integer attributes by name ({@code axis} of DequantizeLinear), as stored
      */
     record Node(String name, String opType, List<String> inputs, List<String> outputs,
-                Optional<OnnxTensorProto> constant, List<OnnxGraph> subgraphs) {
+                Optional<OnnxTensorProto> constant, List<OnnxGraph> subgraphs, Map<String, Long> integers) {
 
         Node {
             inputs = List.copyOf(inputs);
             outputs = List.copyOf(outputs);
             subgraphs = List.copyOf(subgraphs);
+            integers = Map.copyOf(integers);
         }
     }
 }

@@ -1,14 +1,17 @@
 package org.jaynes.formats.onnx;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Optional;
 import org.jaynes.formats.ModelFormatException;
 
 /**
  * Parses a ModelProto into the {@link OnnxGraph} tree of its main graph: nodes with their names,
- * inputs, outputs, Constant values and subgraphs (the {@code g} and {@code graphs} attributes of If,
- * Loop and Scan, recursively), and initializers. Everything else (doc strings, value infos, opset
+ * inputs, outputs, Constant values, integer attributes and subgraphs (the {@code g} and {@code graphs}
+ * attributes of If, Loop and Scan, recursively), and initializers. Everything else (doc strings, value infos, opset
  * imports, sparse initializers, training info) is skipped without being decoded.
  */
 final class OnnxGraphParser {
@@ -65,6 +68,7 @@ final class OnnxGraphParser {
         List<String> outputs = new ArrayList<>();
         Optional<ProtoScanner> value = Optional.empty();
         List<OnnxGraph> subgraphs = new ArrayList<>();
+        Map<String, Long> integers = new HashMap<>();
         while (node.hasNext()) {
             ProtoField field = node.next();
             switch (field.number()) {
@@ -78,6 +82,7 @@ final class OnnxGraphParser {
                     if (attribute.name().equals(CONSTANT_VALUE) && value.isEmpty()) {
                         value = attribute.tensor();
                     }
+                    attribute.integer().ifPresent(i -> integers.putIfAbsent(attribute.name(), i));
                 }
                 default -> {
                     // doc_string, domain, overload, metadata: nothing to do with weights
@@ -90,29 +95,31 @@ final class OnnxGraphParser {
             String storedName = outputs.isEmpty() ? null : outputs.get(0);
             constant = Optional.of(OnnxTensorProtoParser.parse(value.get(), storedName));
         }
-        return new OnnxGraph.Node(name, opType, inputs, outputs, constant, subgraphs);
+        return new OnnxGraph.Node(name, opType, inputs, outputs, constant, subgraphs, integers);
     }
 
-    /** An AttributeProto: its name, its tensor (not parsed until known to be needed) and its graphs. */
-    private record Attribute(String name, Optional<ProtoScanner> tensor, List<OnnxGraph> graphs) {
+    /** An AttributeProto: its name, its integer, its tensor (not parsed until known to be needed) and its graphs. */
+    private record Attribute(String name, OptionalLong integer, Optional<ProtoScanner> tensor, List<OnnxGraph> graphs) {
     }
 
     private static Attribute parseAttribute(ProtoScanner attribute, int depth) throws ModelFormatException {
         String name = "";
+        OptionalLong integer = OptionalLong.empty();
         Optional<ProtoScanner> tensor = Optional.empty();
         List<OnnxGraph> graphs = new ArrayList<>();
         while (attribute.hasNext()) {
             ProtoField field = attribute.next();
             switch (field.number()) {
                 case OnnxSchema.ATTRIBUTE_NAME -> name = attribute.string(field);
+                case OnnxSchema.ATTRIBUTE_INT -> integer = OptionalLong.of(attribute.varint(field));
                 case OnnxSchema.ATTRIBUTE_TENSOR -> tensor = Optional.of(attribute.message(field, OnnxSchema.TENSOR));
                 case OnnxSchema.ATTRIBUTE_GRAPH, OnnxSchema.ATTRIBUTE_GRAPHS ->
                         graphs.add(parseGraph(attribute.message(field, OnnxSchema.GRAPH), depth + 1));
                 default -> {
-                    // scalars, lists, strings, the tensors list, sparse tensors, type protos
+                    // floats, lists, strings, the tensors list, sparse tensors, type protos
                 }
             }
         }
-        return new Attribute(name, tensor, graphs);
+        return new Attribute(name, integer, tensor, graphs);
     }
 }

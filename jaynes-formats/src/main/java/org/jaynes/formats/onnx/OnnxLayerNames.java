@@ -2,8 +2,10 @@ package org.jaynes.formats.onnx;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,8 +18,9 @@ import java.util.Set;
  *       {@code const_fold_opt__} or {@code ortshared_}) is named after its first consumer's path without
  *       the last segment (the op), joined with dots: {@code encoder.layer.0.attention.self.query};</li>
  *   <li>any other tensor, or an anonymous one whose consumer has no path, keeps its stored name,
- *       without a trailing {@code .weight} and with a {@code /}-path turned into dots
- *       ({@code embeddings.word_embeddings.weight} becomes {@code embeddings.word_embeddings});</li>
+ *       without the {@code _quantized} onnxruntime's quantizer appends, without a trailing {@code .weight}
+ *       and with a {@code /}-path turned into dots ({@code embeddings.word_embeddings.weight} and
+ *       {@code embeddings.word_embeddings.weight_quantized} become {@code embeddings.word_embeddings});</li>
  *   <li>a name already given gets the consumer's input slot as ONNX names it ({@code pooler.dense.C} for a
  *       Gemm's bias), and if that is taken too, {@code .1}, {@code .2}... Initializers choose before
  *       Constant values, each in file order, so a constant never pushes a weight to a suffix.</li>
@@ -27,6 +30,10 @@ final class OnnxLayerNames {
 
     private static final List<String> ANONYMOUS_PREFIXES = List.of("onnx::", "/", "const_fold_opt__", "ortshared_");
     private static final String WEIGHT_SUFFIX = ".weight";
+    private static final String QUANTIZED_SUFFIX = "_quantized";
+
+    /** The name suffix of a quantized weight's integers. */
+    static final String QUANTIZED_LAYER = ".quantized";
 
     /** Input slot names from the ONNX operator specifications: the ops that hold weights or constants. */
     private static final Map<String, List<String>> SLOTS = Map.ofEntries(
@@ -66,17 +73,66 @@ final class OnnxLayerNames {
 
     /** The layer names of the tensors, in the same order; all different. */
     static List<String> assign(List<OnnxTensorSource> sources) {
+        return assign(sources, Map.of());
+    }
+
+    /**
+     * The layer names of the tensors of a model with quantized weights, in the same order; all different.
+     * The quantized weights choose first (so that a weight, not its scale, is {@code ...attention.self.query});
+     * then each one's integers are renamed {@code <layer>.quantized} (its dequantized values take the
+     * layer's name), and its scale and zero point {@code <layer>.scale} and {@code <layer>.zero_point}
+     * (unless another weight named them first, or the name is taken).
+     */
+    static List<String> assign(List<OnnxTensorSource> sources, Map<String, QuantizedWeight> quantized) {
         String[] names = new String[sources.size()];
         Set<String> taken = new HashSet<>();
-        for (boolean constants : new boolean[] {false, true}) {
+        for (int pass = 0; pass < 3; pass++) {
             for (int i = 0; i < names.length; i++) {
                 OnnxTensorSource source = sources.get(i);
-                if (source.constant() == constants) {
-                    names[i] = unique(source, taken);
+                boolean weight = isQuantized(source, quantized);
+                int order = weight ? 0 : source.constant() ? 2 : 1;
+                if (order == pass) {
+                    // a quantized weight is named after the node using its values, not the one dequantizing it
+                    names[i] = unique(weight ? new OnnxTensorSource(source.tensor(), source.constant(),
+                            Optional.of(quantized.get(source.tensor().name()).layer())) : source, taken);
                 }
             }
         }
+        Map<OnnxTensorProto, String> renamed = new IdentityHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            OnnxTensorSource source = sources.get(i);
+            if (isQuantized(source, quantized)) {
+                QuantizedWeight weight = quantized.get(source.tensor().name());
+                String layer = names[i];
+                renamed.put(source.tensor(), suffixed(layer + QUANTIZED_LAYER, taken));
+                rename(renamed, weight.scale(), layer + ".scale", taken);
+                weight.zeroPoint().ifPresent(z -> rename(renamed, z, layer + ".zero_point", taken));
+            }
+        }
+        for (int i = 0; i < names.length; i++) {
+            names[i] = renamed.getOrDefault(sources.get(i).tensor(), names[i]);
+        }
         return List.of(names);
+    }
+
+    private static boolean isQuantized(OnnxTensorSource source, Map<String, QuantizedWeight> quantized) {
+        QuantizedWeight weight = quantized.get(source.tensor().name());
+        return weight != null && weight.quantized() == source.tensor();
+    }
+
+    private static void rename(Map<OnnxTensorProto, String> renamed, OnnxTensorProto tensor, String name,
+                               Set<String> taken) {
+        if (!renamed.containsKey(tensor) && taken.add(name)) {
+            renamed.put(tensor, name);
+        }
+    }
+
+    private static String suffixed(String name, Set<String> taken) {
+        String candidate = name;
+        for (int n = 1; !taken.add(candidate); n++) {
+            candidate = name + "." + n;
+        }
+        return candidate;
     }
 
     /** The name before making it unique. */
@@ -89,6 +145,9 @@ final class OnnxLayerNames {
             }
         }
         String name = stored.startsWith("/") ? String.join(".", segments(stored)) : stored;
+        if (name.endsWith(QUANTIZED_SUFFIX) && name.length() > QUANTIZED_SUFFIX.length()) {
+            name = name.substring(0, name.length() - QUANTIZED_SUFFIX.length());
+        }
         if (name.endsWith(WEIGHT_SUFFIX) && name.length() > WEIGHT_SUFFIX.length()) {
             name = name.substring(0, name.length() - WEIGHT_SUFFIX.length());
         }

@@ -7,13 +7,18 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.model.ModelFormat;
 import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.DType;
+import org.jaynes.core.tensor.Role;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelReader;
@@ -34,6 +39,15 @@ import org.jaynes.formats.naming.Roles;
  * stay in the files: {@code raw_data}, packed {@code float_data}/{@code double_data} and external data
  * become {@link org.jaynes.core.tensor.FileRegion}s; only small tensors stored as varints are decoded
  * (see {@link OnnxTensorDecoder}). Names follow {@link OnnxLayerNames}; roles follow {@link Roles}.
+ *
+ * <p>Quantized weights (int8, uint8, int16, uint16, int32 constants that DequantizeLinear, QLinearMatMul,
+ * QLinearConv, MatMulInteger or ConvInteger dequantize, as {@link OnnxQuantization} finds them) are handed
+ * out twice, one after the other: the integers as stored, named {@code <layer>.quantized}, and their
+ * values {@code (q − zero_point) · scale} as an f32 tensor computed window by window
+ * ({@link DequantizedValues}), named after the layer as the float model would be
+ * ({@code encoder.layer.0.attention.self.query}), with stored name {@code <stored>:dequantized}. Both
+ * have the layer's role; the integer one is not floating point, so an analysis counts each weight once.
+ * Scales and zero points are named {@code <layer>.scale} and {@code <layer>.zero_point}, role other.
  * Sparse initializers are not read. A tensor with no elements whose data_type jaynes cannot hold
  * (strings, complex, 4- and 8-bit floats...) is left out, having no values; with elements, it is an
  * error.
@@ -47,6 +61,9 @@ public final class OnnxReader implements ModelReader {
 
     /** ModelProto field 1 (ir_version) as a varint: the tag every writer puts first. */
     private static final int IR_VERSION_TAG = OnnxSchema.MODEL_IR_VERSION << 3;
+
+    /** The stored-name suffix of a quantized weight's dequantized values, which the file holds only implicitly. */
+    public static final String DEQUANTIZED_SUFFIX = ":dequantized";
 
     /** One-byte tags of the ModelProto fields that follow ir_version: fields 2 to 8 and 14. */
     private static final List<Integer> SECOND_TAGS = List.of(0x12, 0x1a, 0x22, 0x28, 0x32, 0x3a, 0x42, 0x72);
@@ -75,15 +92,23 @@ public final class OnnxReader implements ModelReader {
     @Override
     public Model read(Path path) throws IOException, ModelFormatException {
         ProtoScanner model = ProtoScanner.of(path, map(path), OnnxSchema.MODEL);
+        OnnxGraph graph = OnnxGraphParser.parseModel(model);
         List<OnnxTensorSource> sources = new ArrayList<>();
-        for (OnnxTensorSource source : OnnxGraphWalk.tensors(OnnxGraphParser.parseModel(model))) {
+        for (OnnxTensorSource source : OnnxGraphWalk.tensors(graph)) {
             if (dtype(source.tensor()).isPresent() || source.tensor().shape().elementCount() > 0) {
                 sources.add(source);
             }
         }
-        List<String> names = OnnxLayerNames.assign(sources);
+        Map<String, QuantizedWeight> quantized = OnnxQuantization.find(graph, model);
+        List<String> names = OnnxLayerNames.assign(sources, quantized);
+        Set<OnnxTensorProto> quantization = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (QuantizedWeight weight : quantized.values()) {
+            quantization.add(weight.scale());
+            weight.zeroPoint().ifPresent(quantization::add);
+        }
         OnnxTensorDecoder decoder = new OnnxTensorDecoder(model);
-        List<Tensor> tensors = new ArrayList<>(sources.size());
+        OnnxDequantizer dequantizer = new OnnxDequantizer(decoder);
+        List<Tensor> tensors = new ArrayList<>(sources.size() + quantized.size());
         for (int i = 0; i < sources.size(); i++) {
             OnnxTensorProto proto = sources.get(i).tensor();
             DType dtype = dtype(proto).orElseThrow(() -> model.error(proto.offset(),
@@ -91,8 +116,19 @@ public final class OnnxReader implements ModelReader {
                     proto.name(), proto.shape().elementCount()));
             OnnxDataType type = OnnxDataType.of(proto.dataType()).orElseThrow(); // defined, as it has a dtype
             ByteSource data = decoder.decode(proto, type, dtype);
-            String name = names.get(i);
-            tensors.add(new Tensor(proto.name(), name, Roles.of(name, proto.shape()), proto.shape(), dtype, data));
+            QuantizedWeight weight = quantized.get(proto.name());
+            if (weight == null || weight.quantized() != proto) {
+                String name = names.get(i);
+                Role role = quantization.contains(proto) ? Role.OTHER : Roles.of(name, proto.shape());
+                tensors.add(new Tensor(proto.name(), name, role, proto.shape(), dtype, data));
+                continue;
+            }
+            // the integers, named <layer>.quantized, then their values under the layer's own name
+            String layer = names.get(i).substring(0, names.get(i).lastIndexOf(OnnxLayerNames.QUANTIZED_LAYER));
+            Role role = Roles.of(layer, proto.shape());
+            tensors.add(new Tensor(proto.name(), names.get(i), role, proto.shape(), dtype, data));
+            tensors.add(new Tensor(proto.name() + DEQUANTIZED_SUFFIX, layer, role, proto.shape(), DType.F32,
+                    dequantizer.values(weight, data, dtype)));
         }
         return new Model(path.toString(), ModelFormat.ONNX, tensors);
     }

@@ -27,8 +27,9 @@ final class OnnxSchema {
     static final int NODE_ATTRIBUTE = 5;
 
     static final ProtoMessageType ATTRIBUTE = new ProtoMessageType("AttributeProto", Map.of(
-            1, "name", 5, "t", 6, "g", 10, "tensors", 11, "graphs", 20, "type"));
+            1, "name", 3, "i", 5, "t", 6, "g", 10, "tensors", 11, "graphs", 20, "type"));
     static final int ATTRIBUTE_NAME = 1;
+    static final int ATTRIBUTE_INT = 3;
     static final int ATTRIBUTE_TENSOR = 5;
     static final int ATTRIBUTE_GRAPH = 6;
     static final int ATTRIBUTE_GRAPHS = 11;

@@ -1,0 +1,93 @@
+package org.jaynes.formats.keras;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Bytes {@code [start, start + length)} of a file as a read-only channel of their own, position 0 being
+ * byte {@code start}: how jHDF reads an HDF5 file stored uncompressed inside a zip archive without a
+ * copy. Not thread-safe (a channel has one position); jHDF wraps it in a locking {@code FileChannel}.
+ */
+final class RegionChannel implements SeekableByteChannel {
+
+    private final FileChannel channel;
+    private final long start;
+    private final long length;
+    private long position;
+
+    RegionChannel(Path file, long start, long length) throws IOException {
+        this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        this.start = start;
+        this.length = length;
+    }
+
+    @Override
+    public int read(ByteBuffer destination) throws IOException {
+        ensureOpen();
+        if (position >= length) {
+            return -1;
+        }
+        ByteBuffer bounded = destination.slice();
+        bounded.limit((int) Math.min(bounded.remaining(), length - position));
+        int n = channel.read(bounded, start + position);
+        if (n > 0) {
+            destination.position(destination.position() + n);
+            position += n;
+        }
+        return n;
+    }
+
+    @Override
+    public int write(ByteBuffer source) {
+        throw new NonWritableChannelException();
+    }
+
+    @Override
+    public long position() throws IOException {
+        ensureOpen();
+        return position;
+    }
+
+    @Override
+    public SeekableByteChannel position(long newPosition) throws IOException {
+        ensureOpen();
+        if (newPosition < 0) {
+            throw new IllegalArgumentException("negative position " + newPosition);
+        }
+        position = newPosition;
+        return this;
+    }
+
+    @Override
+    public long size() throws IOException {
+        ensureOpen();
+        return length;
+    }
+
+    @Override
+    public SeekableByteChannel truncate(long size) {
+        throw new NonWritableChannelException();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return channel.isOpen();
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    private void ensureOpen() throws ClosedChannelException {
+        if (!channel.isOpen()) {
+            throw new ClosedChannelException();
+        }
+    }
+}
