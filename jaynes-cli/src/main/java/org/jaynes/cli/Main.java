@@ -16,13 +16,14 @@ import picocli.CommandLine.Command;
 @Command(name = "jaynes", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measures the microstructure of neural networks: which law their weights follow, "
                 + "layer by layer, and how far each layer is from the Jaynes Machine's arbitrage equilibrium.",
-        subcommands = {AnalyzeCommand.class, InspectCommand.class, TheoryCommand.class, SimulateCommand.class, HopfieldCommand.class,
+        subcommands = {AnalyzeCommand.class, InspectCommand.class, TheoryCommand.class, SimulateCommand.class, TrainCommand.class, HopfieldCommand.class,
                 BoltzmannCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  jaynes analyze                       the bundled all-MiniLM-L6-v2",
                 "  jaynes analyze model.safetensors --json r.json",
                 "  jaynes inspect model.gguf                          the tensors of a model",
                 "  jaynes theory --alpha 12 --beta 2                  the game's equilibrium lognormal",
                 "  jaynes simulate --agents 1000000 --alpha 12 --beta 2 --seed 1",
+                "  jaynes train --data /usr/share/datasets/fashion-mnist --layers 784,256,10 --epochs 1",
                 "  jaynes hopfield --neurons 200 --patterns 20 --noise 0.1",
                 "  jaynes boltzmann --rbm --hidden 64 --epochs 5 --save rbm.safetensors"})
 public final class Main implements Runnable {

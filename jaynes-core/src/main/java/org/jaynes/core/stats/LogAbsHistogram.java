@@ -94,16 +94,22 @@ public final class LogAbsHistogram implements ValueCells {
             if (theirs == null) {
                 continue;
             }
-            if (pages[p] == null) {
-                pages[p] = new int[PAGE_SIZE];
+            int[] mine = pages[p];
+            if (mine == null) {
+                pages[p] = theirs.clone();
+                continue;
             }
             for (int i = 0; i < PAGE_SIZE; i++) {
-                if (theirs[i] != 0) {
-                    add((p << PAGE_BITS) | i, theirs[i]);
+                long total = (long) mine[i] + theirs[i];
+                if (total <= Integer.MAX_VALUE) {
+                    mine[i] = (int) total;
+                } else {
+                    mine[i] = 0;
+                    spilled.merge((p << PAGE_BITS) | i, total, Long::sum);
                 }
             }
         }
-        other.spilled.forEach((key, count) -> add(key, count));
+        other.spilled.forEach(this::add);
     }
 
     private void add(int key, long count) {

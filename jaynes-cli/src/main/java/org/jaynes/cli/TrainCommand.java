@@ -1,0 +1,377 @@
+package org.jaynes.cli;
+
+import static org.jaynes.cli.TheoryCommand.number;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.jaynes.formats.ModelFormatException;
+import org.jaynes.nn.data.DataSplit;
+import org.jaynes.nn.data.IdxDirectory;
+import org.jaynes.nn.data.TeacherStudent;
+import org.jaynes.nn.init.Initializer;
+import org.jaynes.nn.layer.ActivationFunction;
+import org.jaynes.nn.optim.OptimizerKind;
+import org.jaynes.nn.optim.OptimizerOptions;
+import org.jaynes.nn.track.LayerMicrostructure;
+import org.jaynes.nn.train.EpochRecord;
+import org.jaynes.nn.train.Trainer;
+import org.jaynes.nn.train.TrainingListener;
+import org.jaynes.nn.train.TrainingOptions;
+import org.jaynes.nn.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jaynes train}: trains a multilayer perceptron and reports every layer's microstructure per epoch. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains a multilayer perceptron in Java (softmax cross-entropy, mini-batches) and reports, at "
+                + "initialisation and after every epoch, the test loss and accuracy and each dense layer's "
+                + "microstructure: mu and sigma of ln|w|, the KS distance from the lognormal, the best law by AIC, "
+                + "the arbitrage gap and the utility spread (THEORY.md sections 2, 5, 6).",
+                "", "Data: a folder of MNIST-style IDX files (plain or .gz), or 'teacher', a generated task (16 inputs, "
+                + "4 classes) that needs no files. The same seed gives the same run bit for bit."},
+        footer = {"", "Examples:",
+                "  jaynes train                                              the teacher task, 16,64,4",
+                "  jaynes train --data /usr/share/datasets/fashion-mnist --layers 784,256,10 --epochs 1 --json -",
+                "  jaynes train --data teacher --init lognormal --sigma 0.8 --epochs 10",
+                "  jaynes train --optimizer sgd --lr 0.05 --save-epochs 0,5,10 --save runs/a --epochs 10"})
+final class TrainCommand implements Callable<Integer> {
+
+    static final String TEACHER = "teacher";
+    private static final int[] TEACHER_LAYERS = {TeacherStudent.DEFAULT_INPUTS, 64, TeacherStudent.DEFAULT_CLASSES};
+    private static final int[] IDX_LAYERS = {784, 256, 10};
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "a folder of IDX files (train-images-idx3-ubyte[.gz] "
+            + "and the other three) or 'teacher' (default: teacher)")
+    private String data = TEACHER;
+
+    @Option(names = "--layers", paramLabel = "N,N,...", description = "widths, input first (default: 16,64,4 for "
+            + "the teacher task, 784,256,10 for IDX data)")
+    private String layers;
+
+    @Option(names = "--activation", paramLabel = "F", description = "relu, gelu (tanh form) or tanh (default: relu)")
+    private String activation = "relu";
+
+    @Option(names = "--init", paramLabel = "INIT", description = "he, xavier or lognormal (signed lognormal magnitudes "
+            + "with He's E[w^2]) (default: he)")
+    private String init = "he";
+
+    @Option(names = "--sigma", paramLabel = "S", description = "sigma of ln|w| for --init lognormal (default: "
+            + Initializer.DEFAULT_SIGMA + ")")
+    private Double sigma;
+
+    @Option(names = "--optimizer", paramLabel = "RULE", description = "sgd (momentum 0.9), adam or adamw "
+            + "(default: adam)")
+    private String optimizer = "adam";
+
+    @Option(names = "--lr", paramLabel = "ETA", description = "learning rate (default: 0.01 for sgd, 0.001 for adam "
+            + "and adamw)")
+    private Double learningRate;
+
+    @Option(names = "--momentum", paramLabel = "M", description = "SGD momentum in [0, 1) (default: 0.9)")
+    private Double momentum;
+
+    @Option(names = "--weight-decay", paramLabel = "L", description = "weight decay (default: 0; 0.01 for adamw)")
+    private Double weightDecay;
+
+    @Option(names = "--batch", paramLabel = "B", description = "examples per step (default: "
+            + TrainingOptions.DEFAULT_BATCH + ")")
+    private int batch = TrainingOptions.DEFAULT_BATCH;
+
+    @Option(names = "--epochs", paramLabel = "E", description = "passes over the training set (default: "
+            + TrainingOptions.DEFAULT_EPOCHS + ")")
+    private int epochs = TrainingOptions.DEFAULT_EPOCHS;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the weights, the order of examples and the "
+            + "teacher task (default: " + TrainingOptions.DEFAULT_SEED + ")")
+    private long seed = TrainingOptions.DEFAULT_SEED;
+
+    @Option(names = "--threads", paramLabel = "T", description = "threads of the matrix product; the result does not "
+            + "depend on it (default: the number of processors)")
+    private Integer threads;
+
+    @Option(names = "--save-epochs", paramLabel = "E,E,...", description = "save the weights as safetensors after "
+            + "these epochs (0: at initialisation); needs --save")
+    private String saveEpochs;
+
+    @Option(names = "--save", paramLabel = "DIR", description = "folder for the saved weights, epoch-E.safetensors "
+            + "(default with --save-epochs: none; with --save alone: the last epoch)")
+    private Path save;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the run as JSON to FILE ('-' for stdout)")
+    private String json;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException, UsageException, ModelFormatException {
+        Optional<OutputTarget> jsonTarget = OutputTarget.of("--json", json);
+        boolean teacher = TEACHER.equals(data);
+        TrainingOptions options = options(teacher);
+        DataSplit split = teacher ? TeacherStudent.generate(seed) : IdxDirectory.load(Path.of(data));
+        EpochProgress progress = quiet || System.console() == null ? null : new EpochProgress(System.err);
+        TrainingResult result;
+        try {
+            result = Trainer.run(options, split, progress == null ? TrainingListener.NONE : progress);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        } finally {
+            if (progress != null) {
+                progress.finish();
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (jsonTarget.isPresent()) {
+            jsonTarget.get().write(out, writer -> writeJson(result, writer));
+        }
+        if (jsonTarget.isEmpty() || !jsonTarget.get().isStdout()) {
+            print(result, out);
+            out.flush();
+        }
+        return Main.OK;
+    }
+
+    private TrainingOptions options(boolean teacher) throws UsageException {
+        int[] widths = layers == null ? (teacher ? TEACHER_LAYERS : IDX_LAYERS) : parseList("--layers", layers, 1);
+        if (widths.length < 2) {
+            throw new UsageException("--layers needs at least two widths (input and classes), not '" + layers + "'");
+        }
+        if (sigma != null && !"lognormal".equalsIgnoreCase(init)) {
+            throw new UsageException("--sigma applies to --init lognormal only");
+        }
+        if (momentum != null && !"sgd".equalsIgnoreCase(optimizer)) {
+            throw new UsageException("--momentum applies to --optimizer sgd only");
+        }
+        try {
+            OptimizerOptions rule = OptimizerOptions.of(OptimizerKind.parse(optimizer));
+            if (learningRate != null) {
+                rule = rule.withLearningRate(learningRate);
+            }
+            if (momentum != null) {
+                rule = rule.withMomentum(momentum);
+            }
+            if (weightDecay != null) {
+                rule = rule.withWeightDecay(weightDecay);
+            }
+            if (batch < 1) {
+                throw new UsageException("--batch must be at least 1, not " + batch);
+            }
+            if (epochs < 0) {
+                throw new UsageException("--epochs must be non-negative, not " + epochs);
+            }
+            TrainingOptions options = TrainingOptions.DEFAULTS.withWidths(widths)
+                    .withActivation(ActivationFunction.parse(activation))
+                    .withInitializer(Initializer.parse(init, sigma == null ? Initializer.DEFAULT_SIGMA : sigma))
+                    .withOptimizer(rule).withBatchSize(batch).withEpochs(epochs).withSeed(seed);
+            if (threads != null) {
+                options = options.withThreads(threads);
+            }
+            if (saveEpochs != null && save == null) {
+                throw new UsageException("--save-epochs needs --save DIR");
+            }
+            if (save != null) {
+                SortedSet<Integer> chosen = new TreeSet<>();
+                if (saveEpochs == null) {
+                    chosen.add(epochs);
+                } else {
+                    for (int e : parseList("--save-epochs", saveEpochs, 0)) {
+                        if (e > epochs) {
+                            throw new UsageException("--save-epochs " + e + " is after the last epoch, " + epochs);
+                        }
+                        chosen.add(e);
+                    }
+                }
+                options = options.withSaving(chosen, save);
+            }
+            return options;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** Comma-separated integers, each at least {@code min}. */
+    private static int[] parseList(String option, String text, int min) throws UsageException {
+        String[] parts = text.split(",", -1);
+        int[] values = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                values[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                values[i] = Integer.MIN_VALUE;
+            }
+            if (values[i] < min) {
+                throw new UsageException(option + " must be integers of at least " + min + " separated by commas, not '"
+                        + text + "'");
+            }
+        }
+        return values;
+    }
+
+    private static void print(TrainingResult result, PrintWriter out) {
+        TrainingOptions o = result.options();
+        out.printf(Locale.ROOT, "data        %s: %d training, %d test examples%n", result.data(), result.trainSize(),
+                result.testSize());
+        out.printf(Locale.ROOT, "network     %s, %s; init %s; %s lr %s, batch %d, seed %d%n",
+                String.join(",", java.util.Arrays.stream(o.widths()).mapToObj(Integer::toString).toList()),
+                o.activation().label(), initText(o.initializer()), o.optimizer().kind().label(),
+                TheoryCommand.n(o.optimizer().learningRate()), o.batchSize(), o.seed());
+        out.println();
+        out.println("epoch  train loss  test loss  accuracy  seconds");
+        for (EpochRecord e : result.epochs()) {
+            out.printf(Locale.ROOT, "%5d  %10s  %9.4f  %8.4f  %7.2f%n", e.epoch(),
+                    Double.isNaN(e.trainLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", e.trainLoss()), e.testLoss(),
+                    e.testAccuracy(), e.seconds());
+        }
+        out.println();
+        out.println("epoch  layer              mu        sigma     KS       gap       spread    best law");
+        for (EpochRecord e : result.epochs()) {
+            for (LayerMicrostructure m : e.layers()) {
+                out.printf(Locale.ROOT, "%5d  %-16s  %8.4f  %8.4f  %7.4f  %8.5f  %8.4f  %s%n", e.epoch(), m.name(),
+                        m.mu(), m.sigma(), m.ks(), m.arbitrageGap(), m.utilitySpread(), m.bestFamily());
+            }
+        }
+        EpochRecord last = result.last();
+        out.println();
+        for (LayerMicrostructure m : last.layers()) {
+            out.printf(Locale.ROOT, "%-16s  %s%n", m.name(), m.verdict());
+        }
+        for (EpochRecord e : result.epochs()) {
+            e.saved().ifPresent(file -> out.printf(Locale.ROOT, "saved       epoch %d: %s%n", e.epoch(), file));
+        }
+    }
+
+    private static String initText(Initializer init) {
+        return init instanceof Initializer.Lognormal l ? "lognormal sigma " + TheoryCommand.n(l.sigma()) : init.label();
+    }
+
+    private static void writeJson(TrainingResult result, Writer writer) throws IOException {
+        TrainingOptions o = result.options();
+        try (JsonGenerator out = TheoryCommand.JSON.createGenerator(writer)) {
+            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            out.useDefaultPrettyPrinter();
+            out.writeStartObject();
+            TheoryCommand.writeTool(out);
+            out.writeObjectFieldStart("data");
+            out.writeStringField("name", result.data());
+            out.writeNumberField("train", result.trainSize());
+            out.writeNumberField("test", result.testSize());
+            out.writeEndObject();
+            out.writeObjectFieldStart("options");
+            out.writeArrayFieldStart("layers");
+            for (int w : o.widths()) {
+                out.writeNumber(w);
+            }
+            out.writeEndArray();
+            out.writeStringField("activation", o.activation().label());
+            out.writeStringField("init", o.initializer().label());
+            if (o.initializer() instanceof Initializer.Lognormal l) {
+                number(out, "sigma", l.sigma());
+            }
+            out.writeStringField("optimizer", o.optimizer().kind().label());
+            number(out, "learningRate", o.optimizer().learningRate());
+            if (o.optimizer().kind() == OptimizerKind.SGD) {
+                number(out, "momentum", o.optimizer().momentum());
+            }
+            number(out, "weightDecay", o.optimizer().weightDecay());
+            out.writeNumberField("batch", o.batchSize());
+            out.writeNumberField("epochs", o.epochs());
+            out.writeNumberField("seed", o.seed());
+            out.writeEndObject();
+            out.writeObjectFieldStart("conventions");
+            out.writeStringField("populations", "the weight matrix of every dense layer, [out, in]; biases not fitted");
+            out.writeStringField("bins", LayerMicrostructure.BINS + " bins equal in ln|w| between min and max |w|");
+            out.writeStringField("arbitrageGap", "KL(x || x*) in nats, x* the equilibrium of the fitted lognormal");
+            out.writeStringField("utilitySpread", "count-weighted std of h_k over occupied bins");
+            out.writeStringField("sigma", "std of ln|w| divided by n");
+            out.writeStringField("epoch0", "at initialisation, before any step");
+            out.writeEndObject();
+            out.writeArrayFieldStart("epochs");
+            for (EpochRecord e : result.epochs()) {
+                out.writeStartObject();
+                out.writeNumberField("epoch", e.epoch());
+                number(out, "trainLoss", e.trainLoss());
+                number(out, "testLoss", e.testLoss());
+                number(out, "testAccuracy", e.testAccuracy());
+                number(out, "seconds", e.seconds());
+                if (e.saved().isPresent()) {
+                    out.writeStringField("saved", e.saved().get().toString());
+                } else {
+                    out.writeNullField("saved");
+                }
+                out.writeArrayFieldStart("layers");
+                for (LayerMicrostructure m : e.layers()) {
+                    out.writeStartObject();
+                    out.writeStringField("name", m.name());
+                    out.writeNumberField("n", m.n());
+                    out.writeNumberField("zeros", m.zeros());
+                    number(out, "mu", m.mu());
+                    number(out, "sigma", m.sigma());
+                    number(out, "ks", m.ks());
+                    number(out, "rms", m.rms());
+                    out.writeStringField("bestFamily", m.bestFamily());
+                    out.writeStringField("verdict", m.verdict());
+                    number(out, "arbitrageGap", m.arbitrageGap());
+                    number(out, "utilitySpread", m.utilitySpread());
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+            out.writeRaw('\n');
+        }
+    }
+
+    /** Epoch and step on one stderr line rewritten in place; a terminal only. */
+    private static final class EpochProgress implements TrainingListener {
+
+        private static final long QUIET_NANOS = 1_000_000_000L;
+
+        private final PrintStream err;
+        private final long start = System.nanoTime();
+        private boolean printed;
+
+        EpochProgress(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void step(int epoch, int step, int stepsPerEpoch, double loss) {
+            if (step % 50 != 0 || System.nanoTime() - start < QUIET_NANOS) {
+                return;
+            }
+            err.printf(Locale.ROOT, "\repoch %d: step %d of %d, loss %.4f   ", epoch, step, stepsPerEpoch, loss);
+            printed = true;
+        }
+
+        @Override
+        public void epoch(EpochRecord record) {
+            if (printed) {
+                err.printf(Locale.ROOT, "\r\033[Kepoch %d: test accuracy %.4f, %.1f s%n", record.epoch(),
+                        record.testAccuracy(), record.seconds());
+                printed = false;
+            }
+        }
+
+        void finish() {
+            if (printed) {
+                err.print("\r\033[K");
+            }
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.jaynes.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code jaynes train} on the generated teacher task (no files needed); Fashion-MNIST when installed. */
+class TrainCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NL = System.lineSeparator();
+    private static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportsEveryLayerEveryEpochAsJson() throws IOException {
+        CliRun run = CliRun.of("train", "--data", "teacher", "--epochs", "3", "--init", "lognormal", "--sigma", "0.8",
+                "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        JsonNode report = JSON.readTree(run.out());
+        assertEquals("teacher", report.get("data").get("name").asText());
+        assertEquals("lognormal", report.get("options").get("init").asText());
+        assertEquals(0.8, report.get("options").get("sigma").asDouble());
+        JsonNode epochs = report.get("epochs");
+        assertEquals(4, epochs.size());
+        for (JsonNode epoch : epochs) {
+            assertEquals(2, epoch.get("layers").size());
+            for (JsonNode layer : epoch.get("layers")) {
+                for (String key : new String[] {"mu", "sigma", "ks", "bestFamily", "verdict", "arbitrageGap",
+                        "utilitySpread"}) {
+                    assertTrue(layer.has(key) && !layer.get(key).isNull(), key + " in " + layer);
+                }
+            }
+        }
+        JsonNode atStart = epochs.get(0).get("layers").get(0);
+        assertEquals("layers.0.weight", atStart.get("name").asText());
+        assertEquals(0.8, atStart.get("sigma").asDouble(), 0.05, "the initial sigma is the one asked for");
+        assertTrue(epochs.get(3).get("testAccuracy").asDouble() > 0.8, run.out());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameJsonApartFromTimes() {
+        String[] args = {"train", "--epochs", "1", "--seed", "5", "--json", "-"};
+        String first = CliRun.of(args).out().replaceAll("\"seconds\" : [0-9.eE-]+", "");
+        String second = CliRun.of(args).out().replaceAll("\"seconds\" : [0-9.eE-]+", "");
+        assertEquals(first, second);
+    }
+
+    @Test
+    void theTableDoesNotDependOnTheLocaleAndSavesWeights() throws IOException {
+        Locale saved = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            CliRun run = CliRun.of("train", "--epochs", "2", "--save-epochs", "0,2", "--save", dir.toString());
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().contains("epoch  train loss  test loss  accuracy  seconds" + NL), run.out());
+            assertTrue(run.out().contains("layers.2.weight"), run.out());
+            assertTrue(!run.out().matches("(?s).*\\d,\\d{4}.*"), "no decimal commas: " + run.out());
+            assertTrue(Files.isRegularFile(dir.resolve("epoch-0.safetensors")));
+            assertTrue(Files.isRegularFile(dir.resolve("epoch-2.safetensors")));
+            CliRun analyze = CliRun.of("analyze", dir.resolve("epoch-2.safetensors").toString(), "--json", "-");
+            assertEquals(0, analyze.exitCode(), analyze.err());
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--layers|10,4|the layers 10,4 need 10 inputs and 4 classes, but the data teacher has 16 features and 4 classes",
+            "--layers|16,x,4|--layers must be integers of at least 1 separated by commas, not '16,x,4'",
+            "--init|kaiming|unknown initialiser 'kaiming': expected he, xavier or lognormal",
+            "--optimizer|rmsprop|unknown optimizer 'rmsprop': expected sgd, adam or adamw",
+            "--activation|swish|unknown activation 'swish': expected relu, gelu or tanh",
+            "--sigma|0.5|--sigma applies to --init lognormal only",
+            "--save-epochs|1|--save-epochs needs --save DIR",
+            "--lr|-1|learning rate must be positive and finite, not -1.0",
+            "--batch|0|--batch must be at least 1, not 0"})
+    void badInputIsOneLineAndExitCode2(String option, String value, String message) {
+        CliRun run = CliRun.of("train", option, value);
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("jaynes: " + message + NL, run.err());
+    }
+
+    @Test
+    void aMissingDataFolderIsBadInput() {
+        Path missing = dir.resolve("nothing");
+        CliRun run = CliRun.of("train", "--data", missing.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("jaynes: " + missing + ": not a folder of IDX files" + NL, run.err());
+    }
+
+    /** The command; slow (an epoch over 60,000 images), so only where the data is installed. */
+    @Test
+    void fashionMnistReaches80PercentInOneEpoch() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(FASHION_MNIST),
+                "skipped: no Fashion-MNIST in " + FASHION_MNIST + " (apt-get install dataset-fashion-mnist)");
+        CliRun run = CliRun.of("train", "--data", FASHION_MNIST.toString(), "--layers", "784,256,10", "--epochs", "1",
+                "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode last = JSON.readTree(run.out()).get("epochs").get(1);
+        assertTrue(last.get("testAccuracy").asDouble() >= 0.80, last.toString());
+        assertEquals(2, last.get("layers").size());
+    }
+}

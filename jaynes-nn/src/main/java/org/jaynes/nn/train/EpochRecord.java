@@ -1,0 +1,25 @@
+package org.jaynes.nn.train;
+
+import java.util.List;
+import java.util.Optional;
+import java.nio.file.Path;
+import org.jaynes.nn.track.LayerMicrostructure;
+
+/**
+ * The state of a run after one epoch (epoch 0: at initialisation, before any step).
+ *
+ * @param epoch        0, 1, …
+ * @param trainLoss    mean loss over the epoch's steps (NaN for epoch 0)
+ * @param testLoss     mean loss on the test set
+ * @param testAccuracy share of the test set classified correctly
+ * @param seconds      wall time of the epoch's training steps (0 for epoch 0)
+ * @param layers       the microstructure of every dense weight, in order
+ * @param saved        the safetensors file written after this epoch, if any
+ */
+public record EpochRecord(int epoch, double trainLoss, double testLoss, double testAccuracy, double seconds,
+                          List<LayerMicrostructure> layers, Optional<Path> saved) {
+
+    public EpochRecord {
+        layers = List.copyOf(layers);
+    }
+}

@@ -1,0 +1,148 @@
+package org.jaynes.nn.train;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.nio.file.Path;
+import java.util.Collections;
+import org.jaynes.nn.init.Initializer;
+import org.jaynes.nn.layer.ActivationFunction;
+import org.jaynes.nn.optim.OptimizerKind;
+import org.jaynes.nn.optim.OptimizerOptions;
+
+/**
+ * Everything a training run depends on; one value serves the CLI and the Java API. Every default is in
+ * {@link #DEFAULTS}. Immutable; change with the {@code with…} copies.
+ *
+ * @param widths      layer widths, input first ({@code [784, 256, 10]}); the data must match the ends
+ * @param activation  between dense layers
+ * @param initializer of the dense weights (biases start at zero)
+ * @param optimizer   the update rule and its constants
+ * @param batchSize   examples per step
+ * @param epochs      passes over the training set
+ * @param seed        initial weights and the order of examples; the same seed gives the same run bit for bit
+ * @param threads     threads of the matrix product (the result does not depend on it)
+ * @param saveEpochs  after which epochs to save the weights (0 = at initialisation)
+ * @param saveDir     where to save them; required when {@code saveEpochs} is not empty
+ */
+public record TrainingOptions(int[] widths, ActivationFunction activation, Initializer initializer,
+                              OptimizerOptions optimizer, int batchSize, int epochs, long seed, int threads,
+                              SortedSet<Integer> saveEpochs, Optional<Path> saveDir) {
+
+    public static final int DEFAULT_BATCH = 64;
+    public static final int DEFAULT_EPOCHS = 1;
+    public static final long DEFAULT_SEED = 1;
+    /** Test rows per forward pass when measuring. */
+    public static final int EVALUATION_BATCH = 512;
+
+    /** 784-256-10, ReLU, He, Adam (lr 1e-3), batch 64, one epoch, seed 1, all processors. */
+    public static final TrainingOptions DEFAULTS = new TrainingOptions(new int[] {784, 256, 10},
+            ActivationFunction.RELU, new Initializer.He(), OptimizerOptions.of(OptimizerKind.ADAM), DEFAULT_BATCH,
+            DEFAULT_EPOCHS, DEFAULT_SEED, Runtime.getRuntime().availableProcessors(), new TreeSet<>(),
+            Optional.empty());
+
+    public TrainingOptions {
+        widths = widths.clone();
+        if (widths.length < 2) {
+            throw new IllegalArgumentException("layers need at least an input and an output width, not "
+                    + Arrays.toString(widths));
+        }
+        for (int w : widths) {
+            if (w < 1) {
+                throw new IllegalArgumentException("layer widths must be positive, not " + Arrays.toString(widths));
+            }
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
+        }
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs must be non-negative, not " + epochs);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        saveEpochs = Collections.unmodifiableSortedSet(new TreeSet<>(saveEpochs));
+        for (int e : saveEpochs) {
+            if (e < 0 || e > epochs) {
+                throw new IllegalArgumentException("save epoch " + e + " is not in [0, " + epochs + "]");
+            }
+        }
+        if (!saveEpochs.isEmpty() && saveDir.isEmpty()) {
+            throw new IllegalArgumentException("saving weights needs a folder");
+        }
+    }
+
+    @Override
+    public int[] widths() {
+        return widths.clone();
+    }
+
+    public TrainingOptions withWidths(int... value) {
+        return new TrainingOptions(value, activation, initializer, optimizer, batchSize, epochs, seed, threads,
+                saveEpochs, saveDir);
+    }
+
+    public TrainingOptions withActivation(ActivationFunction value) {
+        return new TrainingOptions(widths, value, initializer, optimizer, batchSize, epochs, seed, threads,
+                saveEpochs, saveDir);
+    }
+
+    public TrainingOptions withInitializer(Initializer value) {
+        return new TrainingOptions(widths, activation, value, optimizer, batchSize, epochs, seed, threads,
+                saveEpochs, saveDir);
+    }
+
+    public TrainingOptions withOptimizer(OptimizerOptions value) {
+        return new TrainingOptions(widths, activation, initializer, value, batchSize, epochs, seed, threads,
+                saveEpochs, saveDir);
+    }
+
+    public TrainingOptions withBatchSize(int value) {
+        return new TrainingOptions(widths, activation, initializer, optimizer, value, epochs, seed, threads,
+                saveEpochs, saveDir);
+    }
+
+    public TrainingOptions withEpochs(int value) {
+        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, value, seed, threads,
+                saveEpochs, saveDir);
+    }
+
+    public TrainingOptions withSeed(long value) {
+        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, value, threads,
+                saveEpochs, saveDir);
+    }
+
+    public TrainingOptions withThreads(int value) {
+        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, value,
+                saveEpochs, saveDir);
+    }
+
+    /** Saves the weights after each of {@code epochs} into {@code dir}. */
+    public TrainingOptions withSaving(SortedSet<Integer> epochs, Path dir) {
+        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, this.epochs, seed, threads,
+                epochs, Optional.of(dir));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TrainingOptions o && Arrays.equals(widths, o.widths) && activation == o.activation
+                && initializer.equals(o.initializer) && optimizer.equals(o.optimizer) && batchSize == o.batchSize
+                && epochs == o.epochs && seed == o.seed && threads == o.threads && saveEpochs.equals(o.saveEpochs)
+                && saveDir.equals(o.saveDir);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(widths) * 31 + java.util.Objects.hash(activation, initializer, optimizer, batchSize,
+                epochs, seed, threads, saveEpochs, saveDir);
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingOptions[widths=" + Arrays.toString(widths) + ", activation=" + activation + ", initializer="
+                + initializer + ", optimizer=" + optimizer + ", batchSize=" + batchSize + ", epochs=" + epochs
+                + ", seed=" + seed + ", threads=" + threads + ", saveEpochs=" + saveEpochs + ", saveDir=" + saveDir
+                + "]";
+    }
+}

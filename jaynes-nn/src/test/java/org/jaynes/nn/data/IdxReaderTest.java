@@ -1,0 +1,96 @@
+package org.jaynes.nn.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.jaynes.formats.ModelFormatException;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdxReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private static byte[] idx(int[] dims, byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(0x0800 | dims.length);
+        for (int d : dims) {
+            out.writeInt(d);
+        }
+        out.write(data);
+        return bytes.toByteArray();
+    }
+
+    private static void gzip(Path file, byte[] bytes) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(bytes);
+        }
+    }
+
+    @Test
+    void readsPlainAndGzippedFiles() throws Exception {
+        byte[] data = {0, 1, 2, (byte) 255, 4, 5};
+        Files.write(dir.resolve("a"), idx(new int[] {2, 3}, data));
+        gzip(dir.resolve("b.gz"), idx(new int[] {2, 3}, data));
+        for (String name : new String[] {"a", "b.gz"}) {
+            IdxReader.IdxArray array = IdxReader.read(dir.resolve(name));
+            assertArrayEquals(new int[] {2, 3}, array.dimensions());
+            assertArrayEquals(data, array.data());
+            assertEquals(3, array.rowSize());
+        }
+    }
+
+    @Test
+    void loadsAFolderAndScalesPixels() throws Exception {
+        gzip(dir.resolve("train-images-idx3-ubyte.gz"), idx(new int[] {2, 1, 2}, new byte[] {0, (byte) 255, 51, 0}));
+        Files.write(dir.resolve("train-labels-idx1-ubyte"), idx(new int[] {2}, new byte[] {3, 9}));
+        Files.write(dir.resolve("t10k-images-idx3-ubyte"), idx(new int[] {1, 1, 2}, new byte[] {1, 2}));
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), idx(new int[] {1}, new byte[] {0}));
+        DataSplit split = IdxDirectory.load(dir);
+        assertEquals(2, split.train().size());
+        assertEquals(2, split.train().features());
+        assertEquals(9, split.train().label(1));
+        float[] row = new float[2];
+        split.train().copyRow(0, row, 0);
+        assertArrayEquals(new float[] {0f, 1f}, row);
+    }
+
+    @Test
+    void truncatedAndForeignFilesAreReportedWithTheFile() throws Exception {
+        Path truncated = dir.resolve("t");
+        byte[] whole = idx(new int[] {4, 4}, new byte[16]);
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length - 3));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> IdxReader.read(truncated));
+        assertEquals(truncated + ": the IDX file ends before its header and data are complete", e.getMessage());
+        Path floats = dir.resolve("f");
+        Files.write(floats, new byte[] {0, 0, 0x0d, 1, 0, 0, 0, 0});
+        e = assertThrows(ModelFormatException.class, () -> IdxReader.read(floats));
+        assertEquals(floats + ": at byte 2: IDX element type 0x0d is not supported (expected 0x08, unsigned byte)",
+                e.getMessage());
+        e = assertThrows(ModelFormatException.class, () -> IdxDirectory.load(dir));
+        assertEquals(dir + ": no train-images-idx3-ubyte or train-images-idx3-ubyte.gz in this folder", e.getMessage());
+    }
+
+    /** The real Fashion-MNIST files, when Debian's dataset-fashion-mnist is installed. */
+    @Test
+    void readsFashionMnistWhenInstalled() throws Exception {
+        Assumptions.assumeTrue(IdxDirectory.isPresent(IdxDirectory.FASHION_MNIST),
+                "skipped: Fashion-MNIST is not in " + IdxDirectory.FASHION_MNIST + " (apt-get install dataset-fashion-mnist)");
+        DataSplit split = IdxDirectory.load(IdxDirectory.FASHION_MNIST);
+        assertEquals(60_000, split.train().size());
+        assertEquals(10_000, split.test().size());
+        assertEquals(784, split.train().features());
+        assertEquals(10, split.train().classes());
+    }
+}
