@@ -1,6 +1,5 @@
 package org.jaynes.formats.pytorch;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -14,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.json.Json;
 
 /**
  * The {@code weight_map} of a sharded checkpoint's index ({@code pytorch_model.bin.index.json}, as
@@ -34,12 +34,6 @@ record PytorchIndex(Path file, List<Mapping> mappings) {
     static final String SHARD_TYPE = "weight_map entry %s is not a shard file name";
     static final String DUPLICATE_TENSOR = "weight_map names tensor %s twice";
 
-    /** Parsers for untrusted JSON: field names are not interned, and hash floods degrade instead of failing. */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-            .disable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW)
-            .build();
-
     /**
      * One tensor's entry in the weight map.
      *
@@ -56,7 +50,7 @@ record PytorchIndex(Path file, List<Mapping> mappings) {
 
     /** Reads the weight map of an index file. */
     static PytorchIndex read(Path file) throws IOException, ModelFormatException {
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = Json.FACTORY.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw ModelFormatException.at(file, at(parser), NOT_OBJECT);
             }

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.Shape;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.json.Json;
 
 /**
  * Parses the JSON header of one safetensors file into {@link HeaderEntry} values, in header order,
@@ -51,7 +52,6 @@ final class HeaderParser {
     static final int MAX_RANK = 64;
 
     private static final String METADATA_KEY = "__metadata__";
-
 
     private final Path file;
     private final byte[] header;

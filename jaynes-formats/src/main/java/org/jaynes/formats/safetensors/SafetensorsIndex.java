@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.json.Json;
 
 /**
  * The {@code weight_map} of a sharded model's index file ({@code model.safetensors.index.json}): which
@@ -33,7 +34,6 @@ record SafetensorsIndex(Path file, List<Mapping> mappings) {
     static final String WEIGHT_MAP_TYPE = "\"weight_map\" is a JSON %s, expected an object";
     static final String SHARD_TYPE = "weight_map entry %s is a JSON %s, expected a shard file name";
     static final String DUPLICATE_TENSOR = "weight_map names tensor %s twice";
-
 
     /**
      * One tensor's entry in the weight map.

@@ -1,6 +1,5 @@
 package org.jaynes.formats.tfjs;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jaynes.core.tensor.Shape;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.json.Json;
 
 /**
  * Parses the {@code weightsManifest} of a TF.js {@code model.json} with Jackson's streaming parser: the
@@ -45,14 +44,6 @@ final class ManifestParser {
     /** The most dimensions a shape may have, as in numpy. */
     static final int MAX_RANK = 64;
 
-    /** Parsers for untrusted JSON: field names are not interned, and a flood of colliding names is no error. */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-            .disable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW)
-            .build();
-
-    private static final int MAX_SHOWN = 40;
-
     private final Path file;
     private JsonParser parser;
 
@@ -69,7 +60,7 @@ final class ManifestParser {
         if (size > MAX_JSON_BYTES) {
             throw ModelFormatException.at(file, ModelFormatException.NO_OFFSET, TOO_LARGE, size, MAX_JSON_BYTES);
         }
-        try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
+        try (InputStream in = Files.newInputStream(file); JsonParser p = Json.FACTORY.createParser(in)) {
             parser = p;
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw error(0, NOT_OBJECT);
@@ -194,7 +185,7 @@ final class ManifestParser {
         String weightName = name;
         String label = dtype;
         TfjsType type = TfjsType.weight(dtype)
-                .orElseThrow(() -> error(at, UNKNOWN_DTYPE, weightName, shown(label), TfjsType.accepted(true)));
+                .orElseThrow(() -> error(at, UNKNOWN_DTYPE, weightName, Json.shortened(label), TfjsType.accepted(true)));
         TfjsManifest.Quantization quantization = null;
         if (quantized) {
             quantization = quantization(name, at, type, quantizedType, min, scale);
@@ -208,7 +199,7 @@ final class ManifestParser {
             throw error(at, MISSING, "the quantization of weight " + name, "dtype");
         }
         TfjsType stored = TfjsType.quantized(label)
-                .orElseThrow(() -> error(at, UNKNOWN_QUANTIZATION, name, shown(label), TfjsType.accepted(false)));
+                .orElseThrow(() -> error(at, UNKNOWN_QUANTIZATION, name, Json.shortened(label), TfjsType.accepted(false)));
         if (stored == TfjsType.FLOAT16) {
             if (type != TfjsType.FLOAT32) {
                 throw error(at, NOT_QUANTIZABLE, name, type.label(), stored.label());
@@ -234,7 +225,7 @@ final class ManifestParser {
             JsonToken token = parser.currentToken();
             if (token != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                     || parser.getLongValue() < 0) {
-                throw error(tokenAt(), BAD_DIMENSION, what, dims.size(), shown(parser));
+                throw error(tokenAt(), BAD_DIMENSION, what, dims.size(), Json.value(parser));
             }
             dims.add(parser.getLongValue());
         }
@@ -249,7 +240,7 @@ final class ManifestParser {
                 return value;
             }
         }
-        throw error(tokenAt(), BAD_NUMBER, name, field, shown(parser));
+        throw error(tokenAt(), BAD_NUMBER, name, field, Json.value(parser));
     }
 
     private String text(String what) throws IOException, ModelFormatException {
@@ -260,7 +251,7 @@ final class ManifestParser {
     private void expect(JsonToken wanted, String what, String description) throws IOException, ModelFormatException {
         JsonToken token = parser.currentToken();
         if (token != wanted) {
-            throw error(tokenAt(), WRONG_TYPE, what, kind(token), description);
+            throw error(tokenAt(), WRONG_TYPE, what, Json.kind(token), description);
         }
     }
 
@@ -270,34 +261,5 @@ final class ManifestParser {
 
     private ModelFormatException error(long offset, String template, Object... args) {
         return ModelFormatException.at(file, offset, template, args);
-    }
-
-    private static String kind(JsonToken token) {
-        if (token == null) {
-            return "end";
-        }
-        return switch (token) {
-            case START_OBJECT -> "object";
-            case START_ARRAY -> "array";
-            case VALUE_STRING -> "string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
-            case VALUE_TRUE, VALUE_FALSE -> "boolean";
-            case VALUE_NULL -> "null";
-            default -> token.name().toLowerCase(Locale.ROOT);
-        };
-    }
-
-    /** The current value as JSON spells it, cut to a readable length. */
-    private static String shown(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == null || token.isStructStart()) {
-            return "an " + kind(token);
-        }
-        String text = shown(parser.getText());
-        return token == JsonToken.VALUE_STRING ? '"' + text + '"' : text;
-    }
-
-    private static String shown(String text) {
-        return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text;
     }
 }

@@ -1,7 +1,5 @@
 package org.jaynes.formats.gguf;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.testing.BadInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,14 +26,7 @@ class GgufBadInputTest {
     Path folder;
 
     private ModelFormatException fails(byte[] bytes, long offset, String reason) throws Exception {
-        Path file = folder.resolve("broken.gguf");
-        Files.write(file, bytes);
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> new GgufReader().read(file));
-        assertEquals(reason, e.reason());
-        assertEquals(offset, e.offset());
-        assertEquals(file + ": at byte " + offset + ": " + reason, e.getMessage());
-        assertArrayEquals(bytes, Files.readAllBytes(file), "the input is unchanged");
-        return e;
+        return BadInput.assertRefused(new GgufReader(), folder.resolve("broken.gguf"), bytes, offset, reason);
     }
 
     private ModelFormatException fails(GgufBytes bytes, long offset, String reason) throws Exception {

@@ -1,13 +1,10 @@
 package org.jaynes.formats.gguf;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +20,7 @@ import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Role;
 import org.jaynes.core.tensor.Shape;
 import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.testing.TensorValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,7 +49,7 @@ class GgufReaderTest {
             assertEquals(e.name().replaceAll("\\.weight$", ""), t.name());
             assertEquals(Shape.of(e.shape()), t.shape(), e.name());
             assertEquals(dtypeOf(e.type()), t.dtype(), e.name());
-            double[] values = values(t);
+            double[] values = TensorValues.of(t);
             int[] reference = GgufFixtures.referenceBits(e);
             assertEquals(reference.length, values.length, e.name());
             for (int v = 0; v < values.length; v++) {
@@ -62,7 +60,7 @@ class GgufReaderTest {
             for (int v = 0; v < e.first().length; v++) {
                 assertEquals(e.first()[v], values[v], e.name() + " first value " + v);
             }
-            assertEquals(e.sum(), exactSum(values), Math.ulp(e.sum()), e.name() + " sum");
+            assertEquals(e.sum(), TensorValues.exactSum(values), Math.ulp(e.sum()), e.name() + " sum");
         }
     }
 
@@ -176,34 +174,5 @@ class GgufReaderTest {
             case "I64" -> DType.I64;
             default -> DType.F32;
         };
-    }
-
-    /** Every value of a small tensor as double, decoded the simple way. */
-    static double[] values(Tensor t) throws IOException {
-        ByteBuffer bytes = t.data().window(0, (int) t.data().length());
-        double[] values = new double[(int) t.elementCount()];
-        for (int i = 0; i < values.length; i++) {
-            int at = i * t.dtype().byteSize();
-            values[i] = switch (t.dtype()) {
-                case F64 -> bytes.getDouble(at);
-                case F32 -> bytes.getFloat(at);
-                case F16 -> org.jaynes.core.tensor.Decoding.halfToDouble(bytes.getShort(at) & 0xFFFF);
-                case BF16 -> Float.intBitsToFloat((bytes.getShort(at) & 0xFFFF) << 16);
-                case I64 -> bytes.getLong(at);
-                case I32 -> bytes.getInt(at);
-                case I16 -> bytes.getShort(at);
-                case I8 -> bytes.get(at);
-                default -> throw new AssertionError(t.dtype());
-            };
-        }
-        return values;
-    }
-
-    private static double exactSum(double[] values) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (double v : values) {
-            sum = sum.add(new BigDecimal(v));
-        }
-        return sum.doubleValue();
     }
 }

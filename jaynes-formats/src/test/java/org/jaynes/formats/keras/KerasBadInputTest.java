@@ -25,6 +25,7 @@ import org.jaynes.core.model.Model;
 import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.testing.TensorValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,7 +144,7 @@ class KerasBadInputTest {
             Tensor a = stored.tensors().get(i);
             Tensor b = deflated.tensors().get(i);
             assertEquals(a.name(), b.name());
-            assertArrayEquals(KerasFixtures.values(a), KerasFixtures.values(b), 0.0, a.name());
+            assertArrayEquals(TensorValues.of(a), TensorValues.of(b), 0.0, a.name());
             FileRegion region = assertInstanceOf(FileRegion.class, b.data());
             assertFalse(region.file().equals(file), "read from a temporary copy");
         }

@@ -19,6 +19,7 @@ import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.DecodedBytes;
 import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.testing.TensorValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,7 +54,7 @@ class KerasReaderTest {
             assertEquals(e.dtype(), t.dtype().label(), what);
             assertEquals(e.shape(), t.shape().asList(), what);
             assertEquals(e.count(), t.elementCount(), what);
-            double[] values = KerasFixtures.values(t);
+            double[] values = TensorValues.of(t);
             double sum = 0;
             double magnitude = 0;
             for (double v : values) {

@@ -1,6 +1,5 @@
 package org.jaynes.formats.numpy;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.testing.BadInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,14 +30,7 @@ class NumpyBadInputTest {
     Path folder;
 
     private ModelFormatException fails(String name, byte[] bytes, long offset, String reason) throws Exception {
-        Path file = folder.resolve(name);
-        Files.write(file, bytes);
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> new NumpyReader().read(file));
-        assertEquals(reason, e.reason());
-        assertEquals(offset, e.offset());
-        assertEquals(file + ": at byte " + offset + ": " + reason, e.getMessage());
-        assertArrayEquals(bytes, Files.readAllBytes(file), "the input is unchanged");
-        return e;
+        return BadInput.assertRefused(new NumpyReader(), folder.resolve(name), bytes, offset, reason);
     }
 
     private static String header(String descr, String shape) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +21,10 @@ import org.jaynes.core.model.Model;
 import org.jaynes.core.model.ModelFormat;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.DecodedBytes;
-import org.jaynes.core.tensor.Decoding;
 import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Shape;
 import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.testing.TensorValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +58,7 @@ class NumpyReaderTest {
             assertEquals(file.endsWith(".npz") ? e.name() + ".npy" : file, t.storedName());
             assertEquals(Shape.of(e.shape()), t.shape(), e.name());
             assertEquals(dtype(e.descr()), t.dtype(), e.name());
-            double[] values = values(t);
+            double[] values = TensorValues.of(t);
             assertEquals(e.count(), values.length, e.name());
             if (e.values() != null) {
                 assertArrayEquals(e.values(), values, e.name());
@@ -68,7 +66,7 @@ class NumpyReaderTest {
             for (int v = 0; v < e.first().length; v++) {
                 assertEquals(e.first()[v], values[v], e.name() + " value " + v);
             }
-            assertEquals(e.sum(), exactSum(values), Math.ulp(e.sum()), e.name() + " sum");
+            assertEquals(e.sum(), TensorValues.exactSum(values), Math.ulp(e.sum()), e.name() + " sum");
         }
     }
 
@@ -104,7 +102,7 @@ class NumpyReaderTest {
         NumpyFixtures.Expected e = NumpyFixtures.arrays("fortran.npy").get(0);
         assertTrue(e.fortranOrder());
         assertEquals(Shape.of(4, 3), t.shape());
-        assertArrayEquals(e.values(), values(t), "values in column-major order, as stored");
+        assertArrayEquals(e.values(), TensorValues.of(t), "values in column-major order, as stored");
     }
 
     @Test
@@ -146,8 +144,8 @@ class NumpyReaderTest {
         Path file = Files.write(folder.resolve("zip64.npz"), zip);
         Model model = reader.read(file);
         assertEquals(List.of("a", "dir/b"), model.tensors().stream().map(Tensor::name).toList());
-        assertArrayEquals(new double[] {1.5, -2}, values(model.tensors().get(0)));
-        assertArrayEquals(new double[] {0.25, 0, 8}, values(model.tensors().get(1)));
+        assertArrayEquals(new double[] {1.5, -2}, TensorValues.of(model.tensors().get(0)));
+        assertArrayEquals(new double[] {0.25, 0, 8}, TensorValues.of(model.tensors().get(1)));
         assertEquals(Shape.of(1, 3), model.tensors().get(1).shape());
     }
 
@@ -194,35 +192,5 @@ class NumpyReaderTest {
             case "b1" -> DType.BOOL;
             default -> throw new AssertionError(descr);
         };
-    }
-
-    /** Every value of a small tensor as double, decoded the simple way. */
-    static double[] values(Tensor t) throws IOException {
-        ByteBuffer bytes = t.data().window(0, (int) t.data().length());
-        double[] values = new double[(int) t.elementCount()];
-        for (int i = 0; i < values.length; i++) {
-            int at = i * t.dtype().byteSize();
-            values[i] = switch (t.dtype()) {
-                case F64 -> bytes.getDouble(at);
-                case F32 -> bytes.getFloat(at);
-                case F16 -> Decoding.halfToDouble(bytes.getShort(at) & 0xFFFF);
-                case BF16 -> Decoding.bfloat16ToDouble(bytes.getShort(at));
-                case I64 -> bytes.getLong(at);
-                case I32 -> bytes.getInt(at);
-                case I16 -> bytes.getShort(at);
-                case U16 -> bytes.getShort(at) & 0xFFFF;
-                case I8 -> bytes.get(at);
-                case U8, BOOL -> bytes.get(at) & 0xFF;
-            };
-        }
-        return values;
-    }
-
-    private static double exactSum(double[] values) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (double v : values) {
-            sum = sum.add(new BigDecimal(v));
-        }
-        return sum.doubleValue();
     }
 }

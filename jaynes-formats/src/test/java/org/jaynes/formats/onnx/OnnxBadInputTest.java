@@ -1,7 +1,5 @@
 package org.jaynes.formats.onnx;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -11,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.testing.BadInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,13 +30,7 @@ class OnnxBadInputTest {
 
     /** Reads bytes as an ONNX file, expecting an error at the offset with the reason. */
     private void fails(byte[] bytes, long offset, String reason) throws Exception {
-        Path file = folder.resolve("broken.onnx");
-        Files.write(file, bytes);
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> new OnnxReader().read(file));
-        assertEquals(reason, e.reason());
-        assertEquals(offset, e.offset());
-        assertEquals(file + ": at byte " + offset + ": " + reason, e.getMessage());
-        assertArrayEquals(bytes, Files.readAllBytes(file), "the input is unchanged");
+        BadInput.assertRefused(new OnnxReader(), folder.resolve("broken.onnx"), bytes, offset, reason);
     }
 
     /** A model whose one initializer is the tensor; the tensor's marks become absolute. */

@@ -20,6 +20,7 @@ import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Role;
 import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.testing.JsonTree;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

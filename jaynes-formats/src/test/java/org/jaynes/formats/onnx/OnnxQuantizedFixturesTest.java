@@ -18,6 +18,9 @@ import org.jaynes.core.tensor.DecodedBytes;
 import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.testing.Goldens;
+import org.jaynes.formats.testing.JsonTree;
+import org.jaynes.formats.testing.TensorValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,12 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class OnnxQuantizedFixturesTest {
 
-    /** Python sums in float64 pairwise, Java here in order: both within this of the sum of |x|. */
-    private static final double SUM_TOLERANCE = 1e-12;
-
     static Stream<Arguments> models() throws Exception {
-        return JsonTree.array(JsonTree.object(JsonTree.resource("/onnx/quant_fixtures.json")).get("models")).stream()
-                .map(model -> Arguments.of(JsonTree.object(model).get("file"), model));
+        return Goldens.models("/onnx/quant_fixtures.json");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -56,18 +55,7 @@ class OnnxQuantizedFixturesTest {
             assertEquals(want.get("dtype"), tensor.dtype().label(), what);
             assertEquals(JsonTree.array(want.get("shape")).stream().map(d -> ((Double) d).longValue()).toList(),
                     tensor.shape().asList(), what);
-            double[] values = TensorValues.of(tensor);
-            List<Object> first = JsonTree.array(want.get("first"));
-            for (int j = 0; j < first.size(); j++) {
-                assertEquals((Double) first.get(j), values[j], 0.0, what + "[" + j + "]");
-            }
-            double sum = 0;
-            double sumAbs = 0;
-            for (double v : values) {
-                sum += v;
-                sumAbs += Math.abs(v);
-            }
-            assertEquals((Double) want.get("sum"), sum, SUM_TOLERANCE * sumAbs, what + " sum");
+            Goldens.assertFirstValuesAndSum(what, TensorValues.of(tensor), want);
         }
     }
 

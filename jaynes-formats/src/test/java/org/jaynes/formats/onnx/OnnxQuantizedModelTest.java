@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.TreeSet;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.testing.JsonTree;
+import org.jaynes.formats.testing.TensorValues;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +71,7 @@ class OnnxQuantizedModelTest {
     }
 
     @Test
-    void dequantizesEveryWeightAsNumpyDoes() {
+    void dequantizesEveryWeightAsNumpyDoes() throws IOException {
         Map<String, Tensor> tensors = byStoredName(quantized);
         List<Object> weights = JsonTree.array(golden.get("weights"));
         assertEquals(39, weights.size());
@@ -126,7 +129,7 @@ class OnnxQuantizedModelTest {
      * uint8 embedding tables are coarser (the position table, with outliers, 17%).
      */
     @Test
-    void dequantizedWeightsAreTheFloatWeightsRounded() {
+    void dequantizedWeightsAreTheFloatWeightsRounded() throws IOException {
         Map<String, Tensor> floats = new HashMap<>();
         fp32.tensors().forEach(t -> floats.put(t.name(), t));
         for (Tensor t : quantized.tensors()) {

@@ -9,11 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,6 +22,9 @@ import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Role;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.testing.Goldens;
+import org.jaynes.formats.testing.Resources;
+import org.jaynes.formats.testing.TensorValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,7 +175,7 @@ class PytorchReaderTest {
     void recognizesCheckpointsByContent() throws IOException {
         for (String fixture : List.of("mixed.pt", "legacy.pt", SHARDS.get(0))) {
             Path renamed = Files.copy(PytorchFixtures.path(fixture), dir.resolve("weights.data"));
-            assertTrue(reader.recognizes(renamed, head(renamed)), fixture);
+            assertTrue(reader.recognizes(renamed, Resources.head(renamed)), fixture);
             Files.delete(renamed);
         }
     }
@@ -193,14 +194,9 @@ class PytorchReaderTest {
     void doesNotRecognizeOtherZipsOrFiles() throws IOException {
         Path npz = new CheckpointZip().put("w.npy", new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'})
                 .write(dir.resolve("arrays.npz"));
-        assertFalse(reader.recognizes(npz, head(npz)));
+        assertFalse(reader.recognizes(npz, Resources.head(npz)));
         Path json = Files.writeString(dir.resolve("config.json"), "{\"hidden_size\": 384}");
-        assertFalse(reader.recognizes(json, head(json)));
-    }
-
-    private static ByteBuffer head(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        return ByteBuffer.wrap(Arrays.copyOf(bytes, Math.min(64, bytes.length))).order(ByteOrder.LITTLE_ENDIAN);
+        assertFalse(reader.recognizes(json, Resources.head(json)));
     }
 
     private static Map<String, Tensor> byName(Model model) {
@@ -227,18 +223,10 @@ class PytorchReaderTest {
         for (int i = 0; i < expected.size(); i++) {
             PytorchFixtures.Expected e = expected.get(i);
             Tensor t = tensors.get(i);
-            assertEquals(e.dtype(), TensorValues.torchName(t.dtype()), e.name());
+            assertEquals(e.dtype(), PytorchFixtures.torchName(t.dtype()), e.name());
             assertArrayEquals(e.shape(), t.shape().dims(), e.name());
             assertEquals(e.sha256(), TensorValues.sha256(t), e.name());
-            double[] values = TensorValues.of(t);
-            assertArrayEquals(e.first(), Arrays.copyOf(values, e.first().length), e.name());
-            double sum = 0;
-            double sumAbs = 0;
-            for (double v : values) {
-                sum += v;
-                sumAbs += Math.abs(v);
-            }
-            assertEquals(e.sum(), sum, 1e-12 * sumAbs, e.name());
+            Goldens.assertFirstAndSum(e.name(), TensorValues.of(t), e.first(), e.sum());
         }
     }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,6 +21,9 @@ import org.jaynes.core.model.ModelFormat;
 import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Role;
 import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.testing.Goldens;
+import org.jaynes.formats.testing.Resources;
+import org.jaynes.formats.testing.TensorValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,7 +111,7 @@ class SafetensorsReaderTest {
     void recognizesTheHeaderWhateverTheName() throws IOException {
         Path file = dir.resolve("weights.bin");
         Files.copy(Fixtures.path("mixed.safetensors"), file);
-        assertTrue(reader.recognizes(file, head(file)));
+        assertTrue(reader.recognizes(file, Resources.head(file)));
     }
 
     @Test
@@ -124,20 +126,15 @@ class SafetensorsReaderTest {
     @Test
     void doesNotRecognizeOtherFiles() throws IOException {
         Path json = Files.writeString(dir.resolve("config.json"), "{\"hidden_size\": 384, \"layers\": 6}");
-        assertFalse(reader.recognizes(json, head(json)));
+        assertFalse(reader.recognizes(json, Resources.head(json)));
         Path tiny = Files.write(dir.resolve("tiny.bin"), new byte[] {2, 0, 0, 0, 0, 0, 0, 0});
-        assertFalse(reader.recognizes(tiny, head(tiny)));
+        assertFalse(reader.recognizes(tiny, Resources.head(tiny)));
         // a plausible length that the file cannot hold
         Path shortFile = Files.write(dir.resolve("short.bin"),
                 ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putLong(64).put((byte) '{').array());
-        assertFalse(reader.recognizes(shortFile, head(shortFile)));
+        assertFalse(reader.recognizes(shortFile, Resources.head(shortFile)));
         Path onnx = Files.write(dir.resolve("m.onnx"), "\b\u0007\u0012\u0007pytorch".getBytes(StandardCharsets.UTF_8));
-        assertFalse(reader.recognizes(onnx, head(onnx)));
-    }
-
-    private static ByteBuffer head(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        return ByteBuffer.wrap(Arrays.copyOf(bytes, Math.min(64, bytes.length))).order(ByteOrder.LITTLE_ENDIAN);
+        assertFalse(reader.recognizes(onnx, Resources.head(onnx)));
     }
 
     private static List<Fixtures.Expected> expectedShards() {
@@ -161,15 +158,7 @@ class SafetensorsReaderTest {
             Tensor t = byName.get(e.name());
             assertEquals(e.dtype(), SafetensorsDTypes.name(t.dtype()), e.name());
             assertArrayEquals(e.shape(), t.shape().dims(), e.name());
-            double[] values = Values.of(t);
-            assertArrayEquals(e.first(), Arrays.copyOf(values, e.first().length), e.name());
-            double sum = 0;
-            double sumAbs = 0;
-            for (double v : values) {
-                sum += v;
-                sumAbs += Math.abs(v);
-            }
-            assertEquals(e.sum(), sum, 1e-12 * sumAbs, e.name());
+            Goldens.assertFirstAndSum(e.name(), TensorValues.of(t), e.first(), e.sum());
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.testing.TensorValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +50,7 @@ class TfjsCorruptionTest {
             try {
                 Model model = new TfjsReader().read(folder);
                 for (Tensor tensor : model.tensors()) {
-                    TensorBytes.of(tensor);
+                    TensorValues.bytes(tensor);
                 }
             } catch (ModelFormatException expected) {
                 // refused with a message: fine

@@ -1,6 +1,5 @@
 package org.jaynes.formats.tfjs;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,6 +20,9 @@ import org.jaynes.core.tensor.Role;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelOpener;
 import org.jaynes.formats.pytorch.PytorchReader;
+import org.jaynes.formats.testing.Goldens;
+import org.jaynes.formats.testing.JsonTree;
+import org.jaynes.formats.testing.TensorValues;
 import org.jaynes.formats.tflite.TfliteReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,16 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TfjsFixturesTest {
 
-    /** Python sums exactly (math.fsum), Java in order: within this of the sum of |x|. */
-    private static final double SUM_TOLERANCE = 1e-12;
-
     private static final String DENSE = "StatefulPartitionedCall/model/dense/MatMul/ReadVariableOp";
 
     static Stream<Arguments> weights() throws Exception {
-        return JsonTree.array(JsonTree.object(JsonTree.resource("/tfjs/expected.json")).get("models")).stream()
-                .flatMap(model -> JsonTree.array(JsonTree.object(model).get("tensors")).stream()
-                        .map(tensor -> Arguments.of(JsonTree.object(model).get("file"),
-                                JsonTree.object(tensor).get("name"), tensor)));
+        return Goldens.tensors("/tfjs/expected.json");
     }
 
     static Path fixture(String name) throws URISyntaxException {
@@ -59,19 +54,7 @@ class TfjsFixturesTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("weights")
     void weightsMatchTfjsDecoding(String file, String name, Object entry) throws Exception {
-        Map<String, Object> want = JsonTree.object(entry);
-        Tensor tensor = named(new TfjsReader().read(fixture(file)), name);
-        assertEquals(want.get("dtype"), tensor.dtype().label(), name);
-        long[] shape = JsonTree.array(want.get("shape")).stream().mapToLong(d -> ((Double) d).longValue()).toArray();
-        assertArrayEquals(shape, tensor.shape().dims(), name);
-        assertEquals(((Double) want.get("crc32")).longValue(), TensorBytes.crc32(tensor), name + " bytes");
-        double[] values = TensorBytes.values(tensor);
-        List<Object> first = JsonTree.array(want.get("first"));
-        for (int i = 0; i < first.size(); i++) {
-            assertEquals((Double) first.get(i), values[i], 0.0, name + "[" + i + "]");
-        }
-        double sumAbs = Arrays.stream(values).map(Math::abs).sum();
-        assertEquals((Double) want.get("sum"), Arrays.stream(values).sum(), SUM_TOLERANCE * sumAbs, name + " sum");
+        Goldens.assertTensorMatches(name, named(new TfjsReader().read(fixture(file)), name), JsonTree.object(entry));
     }
 
     @Test
@@ -133,15 +116,7 @@ class TfjsFixturesTest {
     @Test
     void anyWindowIsTheSliceOfTheWhole() throws Exception {
         for (Tensor tensor : new TfjsReader().read(fixture("graph/model.json")).tensors()) {
-            byte[] whole = TensorBytes.of(tensor);
-            for (int offset = 0; offset < whole.length; offset += 11) {
-                int length = Math.min(whole.length - offset, 1 + offset % 37);
-                ByteBuffer window = tensor.data().window(offset, length);
-                byte[] piece = new byte[length];
-                window.get(piece);
-                assertArrayEquals(Arrays.copyOfRange(whole, offset, offset + length), piece,
-                        tensor.name() + " at " + offset);
-            }
+            TensorValues.assertWindowsAreSlices(tensor, 11, 37);
         }
     }
 }

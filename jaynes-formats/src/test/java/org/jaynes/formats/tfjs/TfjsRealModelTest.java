@@ -1,20 +1,22 @@
 package org.jaynes.formats.tfjs;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.tensor.DecodedBytes;
 import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.testing.Goldens;
+import org.jaynes.formats.testing.JsonTree;
+import org.jaynes.formats.testing.ModelTotals;
+import org.jaynes.formats.testing.Resources;
+import org.jaynes.formats.testing.TensorValues;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,26 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TfjsRealModelTest {
 
-    /**
-     * Python sums exactly (math.fsum), Java in order, whose error is at most n 2^-53 of the sum of |x| for
-     * n values (recursive summation; Higham, Accuracy and Stability, 4.2). The CRC checks every value exactly.
-     */
-    private static final double UNIT_ROUNDOFF = 0x1p-53;
-
     static Stream<Arguments> models() throws Exception {
-        return JsonTree.array(JsonTree.object(JsonTree.resource("/tfjs/human-models.json")).get("models"))
-                .stream().map(m -> Arguments.of(JsonTree.object(m).get("file"), m));
-    }
-
-    /** The folder of an npm package's models, looked for from the working folder up. */
-    static Path npmModels(String folder) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("models").resolve("npm").resolve(folder);
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return Path.of("models", "npm", folder);
+        return Goldens.models("/tfjs/human-models.json");
     }
 
     /** The quantization entry of each weight of a model.json that has one. */
@@ -80,39 +64,21 @@ class TfjsRealModelTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void decodesEveryWeightAsTfjsDoes(String file, Object entry) throws Exception {
-        Path path = npmModels("human-models").resolve(file);
+        Path path = Resources.npmModels("human-models").resolve(file);
         assumeTrue(Files.isRegularFile(path), () -> path + " is absent: run tools/fetch-models.sh to fetch it");
-        Map<String, Object> want = JsonTree.object(entry);
         Model model = new TfjsReader().read(path);
         Map<String, Map<String, Object>> quantized = quantizations(path);
 
-        assertEquals(((Double) want.get("tensors")).intValue(), model.tensors().size(), "tensor count");
-        assertEquals(((Double) want.get("parameters")).longValue(), model.parameters(), "parameters");
-        Map<String, Integer> dtypes = new TreeMap<>();
-        CRC32 crc = new CRC32();
-        double sum = 0;
-        double sumAbs = 0;
+        ModelTotals totals = ModelTotals.of(JsonTree.object(entry), model);
         for (Tensor tensor : model.tensors()) {
-            dtypes.merge(tensor.dtype().label(), 1, Integer::sum);
-            ByteBuffer bytes = tensor.data().window(0, Math.toIntExact(tensor.data().length()));
-            crc.update(bytes.duplicate());
-            double[] values = TensorBytes.values(tensor);
-            for (double v : values) {
-                assertTrue(Double.isFinite(v), () -> tensor.name() + " holds a value that is not finite");
-                sum += v;
-                sumAbs += Math.abs(v);
-            }
+            double[] values = TensorValues.of(tensor);
+            totals.add(tensor, values);
             Map<String, Object> quantization = quantized.get(tensor.name());
             if (quantization != null && !"float16".equals(quantization.get("dtype"))) {
                 assertInstanceOf(DecodedBytes.class, tensor.data(), tensor.name());
                 assertOnGrid(tensor.name(), values, quantization);
             }
         }
-        Map<String, Integer> expected = new TreeMap<>();
-        JsonTree.object(want.get("dtypes")).forEach((k, v) -> expected.put(k, ((Double) v).intValue()));
-        assertEquals(expected, dtypes, "weights per dtype");
-        assertEquals(((Double) want.get("crc32")).longValue(), crc.getValue(), "CRC-32 of every value");
-        assertEquals((Double) want.get("sum"), sum, UNIT_ROUNDOFF * model.parameters() * sumAbs, "sum");
-        assertEquals((Double) want.get("sumAbs"), sumAbs, UNIT_ROUNDOFF * model.parameters() * sumAbs, "sum of |x|");
+        totals.assertMatches("weights per dtype");
     }
 }

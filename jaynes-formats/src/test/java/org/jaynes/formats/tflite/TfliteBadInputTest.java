@@ -15,7 +15,6 @@ import static org.jaynes.formats.tflite.TfliteBytes.quantization;
 import static org.jaynes.formats.tflite.TfliteBytes.sparsity;
 import static org.jaynes.formats.tflite.TfliteBytes.subgraph;
 import static org.jaynes.formats.tflite.TfliteBytes.tensor;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +26,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.testing.BadInput;
 import org.jaynes.formats.tflite.FlatBytes.Scalars;
 import org.jaynes.formats.tflite.FlatBytes.Table;
 import org.jaynes.formats.tflite.FlatBytes.Tables;
@@ -43,14 +43,7 @@ class TfliteBadInputTest {
     Path folder;
 
     private ModelFormatException fails(byte[] bytes, long offset, String reason) throws Exception {
-        Path file = folder.resolve("broken.tflite");
-        Files.write(file, bytes);
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> new TfliteReader().read(file));
-        assertEquals(reason, e.reason());
-        assertEquals(offset, e.offset());
-        assertEquals(file + ": at byte " + offset + ": " + reason, e.getMessage());
-        assertArrayEquals(bytes, Files.readAllBytes(file), "the input is unchanged");
-        return e;
+        return BadInput.assertRefused(new TfliteReader(), folder.resolve("broken.tflite"), bytes, offset, reason);
     }
 
     /** A valid model of one f32 tensor [2] named w; tests change one thing. */

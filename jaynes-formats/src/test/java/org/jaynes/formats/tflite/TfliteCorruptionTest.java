@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.testing.TensorValues;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,7 +45,7 @@ class TfliteCorruptionTest {
             try {
                 Model model = new TfliteReader().read(file);
                 for (Tensor tensor : model.tensors()) {
-                    TensorBytes.of(tensor);
+                    TensorValues.bytes(tensor);
                 }
             } catch (ModelFormatException expected) {
                 // refused with a message: fine

@@ -1,15 +1,11 @@
 package org.jaynes.formats.tflite;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jaynes.core.model.Model;
@@ -19,6 +15,9 @@ import org.jaynes.core.tensor.DecodedBytes;
 import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Role;
 import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.testing.Goldens;
+import org.jaynes.formats.testing.JsonTree;
+import org.jaynes.formats.testing.TensorValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,14 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TfliteFixturesTest {
 
-    /** Python sums exactly (math.fsum), Java in order: within this of the sum of |x|. */
-    private static final double SUM_TOLERANCE = 1e-12;
-
     static Stream<Arguments> tensors() throws Exception {
-        return JsonTree.array(JsonTree.object(JsonTree.resource("/tflite/expected.json")).get("models")).stream()
-                .flatMap(model -> JsonTree.array(JsonTree.object(model).get("tensors")).stream()
-                        .map(tensor -> Arguments.of(JsonTree.object(model).get("file"),
-                                JsonTree.object(tensor).get("name"), tensor)));
+        return Goldens.tensors("/tflite/expected.json");
     }
 
     static Path fixture(String name) throws URISyntaxException {
@@ -53,20 +46,7 @@ class TfliteFixturesTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("tensors")
     void tensorsMatchTheInterpreter(String file, String name, Object entry) throws Exception {
-        Map<String, Object> want = JsonTree.object(entry);
-        Tensor tensor = named(new TfliteReader().read(fixture(file)), name);
-        assertEquals(want.get("dtype"), tensor.dtype().label(), name);
-        long[] shape = JsonTree.array(want.get("shape")).stream().mapToLong(d -> ((Double) d).longValue()).toArray();
-        assertArrayEquals(shape, tensor.shape().dims(), name);
-        assertEquals(((Double) want.get("crc32")).longValue(), TensorBytes.crc32(tensor), name + " bytes");
-        double[] values = TensorBytes.values(tensor);
-        List<Object> first = JsonTree.array(want.get("first"));
-        for (int i = 0; i < first.size(); i++) {
-            assertEquals((Double) first.get(i), values[i], 0.0, name + "[" + i + "]");
-        }
-        double sum = Arrays.stream(values).sum();
-        double sumAbs = Arrays.stream(values).map(Math::abs).sum();
-        assertEquals((Double) want.get("sum"), sum, SUM_TOLERANCE * sumAbs, name + " sum");
+        Goldens.assertTensorMatches(name, named(new TfliteReader().read(fixture(file)), name), JsonTree.object(entry));
     }
 
     @Test
@@ -115,15 +95,7 @@ class TfliteFixturesTest {
     @MethodSource("decodedFiles")
     void anyWindowIsTheSliceOfTheWhole(String file) throws Exception {
         for (Tensor tensor : new TfliteReader().read(fixture(file)).tensors()) {
-            byte[] whole = TensorBytes.of(tensor);
-            for (int offset = 0; offset < whole.length; offset += 13) {
-                int length = Math.min(whole.length - offset, 1 + offset % 29);
-                ByteBuffer window = tensor.data().window(offset, length);
-                byte[] piece = new byte[length];
-                window.get(piece);
-                assertArrayEquals(Arrays.copyOfRange(whole, offset, offset + length), piece,
-                        tensor.name() + " at " + offset);
-            }
+            TensorValues.assertWindowsAreSlices(tensor, 13, 29);
         }
     }
 

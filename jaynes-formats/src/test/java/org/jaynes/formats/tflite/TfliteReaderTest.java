@@ -33,6 +33,7 @@ import org.jaynes.core.model.Model;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.Role;
 import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.testing.TensorValues;
 import org.jaynes.formats.tflite.FlatBytes.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +55,7 @@ class TfliteReaderTest {
     }
 
     private static double[] values(Tensor tensor) throws Exception {
-        return TensorBytes.values(tensor);
+        return TensorValues.of(tensor);
     }
 
     @Test

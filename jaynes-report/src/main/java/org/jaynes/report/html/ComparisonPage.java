@@ -1,0 +1,73 @@
+package org.jaynes.report.html;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.core.analysis.ModelComparison;
+import org.jaynes.report.Conventions;
+
+/**
+ * Writes a comparison of several models as one self-contained HTML5 page:
+ *
+ * <pre>{@code
+ * try (Writer out = Files.newBufferedWriter(Path.of("compare.html"))) {
+ *     ComparisonPage.write(comparison, options, "0.1.0", out);
+ * }
+ * }</pre>
+ *
+ * <p>The page holds the models and the options they were all analysed with, then σ, normalised μ and the
+ * arbitrage gap against relative depth, one line per model ({@link ComparisonSection}), then the sortable
+ * table of per-model summaries. Like {@link HtmlReportWriter}: everything inline, nothing fetched,
+ * well-formed XML, the same bytes for the same comparison on any machine. Thread-safe.
+ */
+public final class ComparisonPage {
+
+    private ComparisonPage() {
+    }
+
+    /**
+     * Writes the page to {@code out}, UTF-8 as declared by the page; does not close it.
+     *
+     * @param options the options every model was analysed with, shown in the header
+     */
+    public static void write(ModelComparison comparison, AnalysisOptions options, String toolVersion, Writer out)
+            throws IOException {
+        String labels = comparison.models().stream().map(e -> e.summary().label()).collect(Collectors.joining(" · "));
+        out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
+                + "<meta name=\"generator\" content=\"jaynes " + HtmlEscape.text(toolVersion) + "\"/><title>"
+                + HtmlEscape.text(labels) + " · jaynes comparison</title>\n<style>\n"
+                + PageResources.STYLE + "</style></head>\n<body>\n");
+        out.write(header(comparison, options, toolVersion, labels));
+        out.write('\n');
+        out.write(ComparisonSection.plots(comparison));
+        out.write('\n');
+        out.write(ComparisonSection.table(comparison));
+        out.write("\n<footer><p class=\"colophon\">Written by jaynes " + HtmlEscape.text(toolVersion)
+                + ". Theory: V. Venkatasubramanian et al., “Jaynes machine: the universal microstructure of deep "
+                + "neural networks”, Computers and Chemical Engineering 192 (2025) 108908.</p></footer>\n<script>\n"
+                + PageResources.SCRIPT + "</script>\n</body></html>\n");
+    }
+
+    private static String header(ModelComparison comparison, AnalysisOptions options, String toolVersion,
+                                 String labels) {
+        StringBuilder out = new StringBuilder("<header>");
+        out.append("<p class=\"kicker\">Weight microstructure compared · jaynes ").append(HtmlEscape.text(toolVersion))
+                .append("</p>");
+        out.append("<h1>").append(HtmlEscape.text(labels)).append("</h1>");
+        out.append("<p class=\"meta\">").append(Markup.count(comparison.models().size(), "model", "models"))
+                .append(", each analysed with the same options. Depth is relative: population i of n, in file "
+                        + "order, is at i/(n − 1). σ is scale-free; μ is shown normalised (")
+                .append(HtmlEscape.text(comparison.normalization().label()))
+                .append("), since raw μ moves with each model's weight scale.</p>");
+        out.append("<dl class=\"options\">");
+        Markup.definitions(out, Conventions.options(options));
+        out.append("</dl>");
+        out.append("<details class=\"conventions\"><summary>Conventions: what each number is</summary><dl>");
+        Markup.definitions(out, Conventions.of(options).stream().map(c -> Map.entry(c.label(), c.text())).toList());
+        out.append("</dl></details>");
+        return out.append("</header>").toString();
+    }
+}
