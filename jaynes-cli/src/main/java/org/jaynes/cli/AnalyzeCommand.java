@@ -19,6 +19,7 @@ import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelOpener;
 import org.jaynes.report.csv.CsvReportWriter;
 import org.jaynes.report.html.HtmlReportWriter;
+import org.jaynes.report.html.PngReport;
 import org.jaynes.report.json.JsonReportWriter;
 import org.jaynes.report.text.LayerTable;
 import picocli.CommandLine.Command;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
                 "  jaynes analyze ~/models/llama --json -           JSON on stdout",
                 "  jaynes analyze --csv layers.csv --baseline gaussian",
                 "  jaynes analyze m.onnx --html r.html               one page with plots; open it in a browser",
+                "  jaynes analyze m.onnx --png figs/                  one PNG per plot, for papers",
                 "  jaynes analyze m.onnx --include 'attention' --min-elements 100000"})
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -56,6 +58,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE",
             description = "write one self-contained HTML page (plots, sortable table; no network) to FILE")
     private String html;
+
+    @Option(names = "--png", paramLabel = "DIR",
+            description = "also write every plot as a 1600x1000 PNG (for papers) into the existing folder DIR")
+    private Path png;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "write one row per layer as CSV to FILE ('-' for stdout)")
     private String csv;
@@ -101,6 +107,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, ModelFormatException, UsageException {
         AnalysisOptions options = options();
+        if (png != null) {
+            String problem = PngReport.problemWith(png);
+            if (problem != null) {
+                throw new UsageException("--png " + problem);
+            }
+        }
         Optional<OutputTarget> jsonTarget = OutputTarget.of("--json", json);
         Optional<OutputTarget> csvTarget = OutputTarget.of("--csv", csv);
         Optional<OutputTarget> htmlTarget = OutputTarget.of("--html", html);
@@ -123,6 +135,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (htmlTarget.isPresent()) {
             htmlTarget.get().write(out, text -> HtmlReportWriter.write(result, Main.version(), text));
+        }
+        if (png != null) {
+            PngReport.write(result, png);
         }
         if (!reportOnStdout) {
             LayerTable.print(result, out);

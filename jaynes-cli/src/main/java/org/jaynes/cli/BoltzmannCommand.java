@@ -11,16 +11,22 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.jaynes.core.fit.FitComparison;
+import org.jaynes.core.stats.PopulationAccumulator;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.HeapBytes;
 import org.jaynes.core.tensor.Shape;
+import org.jaynes.core.theory.BinConvention;
+import org.jaynes.core.theory.MagnitudeBins;
 import org.jaynes.dynamics.boltzmann.Annealing;
 import org.jaynes.dynamics.boltzmann.AnnealingSchedule;
 import org.jaynes.dynamics.boltzmann.BarsAndStripes;
@@ -35,6 +41,8 @@ import org.jaynes.dynamics.neurons.NeuronNetwork;
 import org.jaynes.dynamics.neurons.UpdateOrder;
 import org.jaynes.formats.safetensors.SafetensorsWriter;
 import org.jaynes.formats.safetensors.WritableTensor;
+import org.jaynes.report.html.NeuronGameInput;
+import org.jaynes.report.html.NeuronGamePage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,6 +58,7 @@ import picocli.CommandLine.Spec;
                 + "for 'jaynes analyze'."},
         footer = {"", "Examples:",
                 "  jaynes boltzmann --rbm --hidden 64 --epochs 5 --json -",
+                "  jaynes boltzmann --rbm --hidden 64 --epochs 3 --html rbm.html",
                 "  jaynes boltzmann --rbm --persistent --k 5 --save rbm.safetensors && jaynes analyze rbm.safetensors",
                 "  jaynes boltzmann --rbm --data bars-and-stripes --hidden 16 --epochs 30",
                 "  jaynes boltzmann --neurons 200 --temperature 0.5 --anneal 3:0.05:500"})
@@ -58,6 +67,8 @@ final class BoltzmannCommand implements Callable<Integer> {
     static final String FASHION = "/usr/share/datasets/fashion-mnist";
     private static final int BARS_SIDE = 4;
     private static final int BARS_SAMPLES = 2000;
+    /** Bins of the ln|w| histogram on the page, as {@code jaynes analyze} draws a layer. */
+    private static final int HISTOGRAM_BINS = 60;
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -121,12 +132,18 @@ final class BoltzmannCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "write the results as JSON to FILE ('-' for stdout)")
     private String json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "write one page to FILE ('-' for stdout): the "
+            + "annealing trace, or with --rbm the learning curve, the filters and the weight microstructure")
+    private String html;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
     private boolean quiet;
 
     @Override
     public Integer call() throws IOException, UsageException {
         Optional<OutputTarget> target = OutputTarget.of("--json", json);
+        Optional<OutputTarget> page = OutputTarget.of("--html", html);
+        boolean reportOnStdout = OutputTarget.claimsStdout(List.of(target, page));
         PrintWriter out = spec.commandLine().getOut();
         if (!rbm) {
             if (save != null) {
@@ -136,7 +153,10 @@ final class BoltzmannCommand implements Callable<Integer> {
             if (target.isPresent()) {
                 target.get().write(out, writer -> writeSpinGlass(result, writer));
             }
-            if (target.isEmpty() || !target.get().isStdout()) {
+            if (page.isPresent()) {
+                page.get().write(out, writer -> NeuronGamePage.write(spinGlassPage(result), Main.version(), writer));
+            }
+            if (!reportOnStdout) {
                 printSpinGlass(result, out);
             }
             return Main.OK;
@@ -161,7 +181,10 @@ final class BoltzmannCommand implements Callable<Integer> {
         if (target.isPresent()) {
             target.get().write(out, writer -> writeRbm(result, writer));
         }
-        if (target.isEmpty() || !target.get().isStdout()) {
+        if (page.isPresent()) {
+            page.get().write(out, writer -> NeuronGamePage.write(rbmPage(result, set), Main.version(), writer));
+        }
+        if (!reportOnStdout) {
             printRbm(result, out);
         }
         return Main.OK;
@@ -233,6 +256,101 @@ final class BoltzmannCommand implements Callable<Integer> {
         for (RbmResult.Epoch e : r.epochs()) {
             out.printf(Locale.ROOT, "%5d  %14.6f  %16.6f%n", e.epoch(), e.reconstructionError(), e.pseudoLikelihood());
         }
+    }
+
+    private static NeuronGameInput rbmPage(RbmResult r, BinaryData set) {
+        RbmOptions o = r.options();
+        RestrictedBoltzmannMachine m = r.machine();
+        double[] weights = m.weights();
+        List<RbmResult.Epoch> epochs = r.epochs();
+        double[] error = epochs.stream().mapToDouble(RbmResult.Epoch::reconstructionError).toArray();
+        double[] pseudo = epochs.stream().mapToDouble(RbmResult.Epoch::pseudoLikelihood).toArray();
+        Optional<NeuronGameInput.Filters> filters = Optional.empty();
+        if (set.columns() == m.visible() && set.width() <= NeuronGameInput.MAX_FILTER_SIDE
+                && set.height() <= NeuronGameInput.MAX_FILTER_SIDE) {
+            List<double[]> images = new ArrayList<>();
+            for (int j = 0; j < Math.min(m.hidden(), NeuronGameInput.MAX_FILTERS); j++) {
+                double[] image = new double[m.visible()];
+                for (int i = 0; i < image.length; i++) {
+                    image[i] = weights[i * m.hidden() + j];
+                }
+                images.add(image);
+            }
+            filters = Optional.of(new NeuronGameInput.Filters(set.width(), set.height(), images));
+        }
+        NeuronGameInput.Weights microstructure = microstructure(weights);
+        List<String> findings = List.of(
+                String.format(Locale.ROOT, "Reconstruction error %.5f before training, %.5f after epoch %d.",
+                        error[0], error[error.length - 1], epochs.get(epochs.size() - 1).epoch()),
+                String.format(Locale.ROOT, "Pseudo-log-likelihood per unit %.5f before training, %.5f after.",
+                        pseudo[0], pseudo[pseudo.length - 1]),
+                String.format(Locale.ROOT, "Weights W: μ of ln|w| %.4f, σ %.4f; %s.",
+                        microstructure.stats().mu(), microstructure.stats().sigma(),
+                        microstructure.fits().verdict()));
+        return new NeuronGameInput("Restricted Boltzmann machine", String.format(Locale.ROOT,
+                "%d visible × %d hidden, %s on %s", m.visible(), m.hidden(), o.method(), r.data()), List.of(
+                Map.entry("data", r.data()),
+                Map.entry("samples", Integer.toString(r.samples())),
+                Map.entry("hidden", Integer.toString(o.hidden())),
+                Map.entry("method", o.method()),
+                Map.entry("epochs", Integer.toString(o.epochs())),
+                Map.entry("batch", Integer.toString(o.batchSize())),
+                Map.entry("learning rate", TheoryCommand.n(o.learningRate())),
+                Map.entry("evaluation", Integer.toString(Math.min(o.evaluation(), r.samples()))),
+                Map.entry("seed", Long.toString(o.seed()))),
+                findings, List.of(), Optional.empty(), Optional.of(new NeuronGameInput.Rbm(error, pseudo, filters,
+                microstructure)));
+    }
+
+    /** The statistics, fits and ln|w| histogram of all of W, as {@code jaynes analyze} has them for one layer. */
+    static NeuronGameInput.Weights microstructure(double[] weights) {
+        ByteBuffer buffer = ByteBuffer.allocate(8 * weights.length).order(ByteOrder.LITTLE_ENDIAN);
+        double minAbs = Double.POSITIVE_INFINITY;
+        double maxAbs = 0;
+        for (double w : weights) {
+            buffer.putDouble(w);
+            double a = Math.abs(w);
+            if (a > 0 && a < Double.POSITIVE_INFINITY) {
+                minAbs = Math.min(minAbs, a);
+                maxAbs = Math.max(maxAbs, a);
+            }
+        }
+        buffer.flip();
+        PopulationAccumulator population = PopulationAccumulator.of(DType.F64);
+        population.accept(buffer);
+        if (!(maxAbs > 0)) {
+            minAbs = 1;
+            maxAbs = 1;
+        }
+        return new NeuronGameInput.Weights("rbm.weight", population.result(), FitComparison.of(population.fitInput()),
+                MagnitudeBins.of(population.cells(), BinConvention.LOG, HISTOGRAM_BINS, minAbs, maxAbs));
+    }
+
+    private static NeuronGameInput spinGlassPage(SpinGlass r) {
+        AnnealingSchedule s = r.schedule();
+        List<String> findings = List.of(
+                String.format(Locale.ROOT, "Gibbs sampling at T = %s: mean energy per neuron %.6f, mean "
+                        + "|magnetisation| %.6f.", TheoryCommand.n(r.temperature()), r.meanEnergy() / r.neurons(),
+                        r.meanMagnetisation()),
+                String.format(Locale.ROOT, "Zero-temperature quench from the start: energy per neuron %.6f.",
+                        r.quenchEnergy() / r.neurons()),
+                String.format(Locale.ROOT, "Annealing T = %s → %s over %d sweeps, then best response: energy per "
+                        + "neuron %.6f (%s).", TheoryCommand.n(s.initialTemperature()),
+                        TheoryCommand.n(s.finalTemperature()), s.sweeps(), r.annealed().energy() / r.neurons(),
+                        r.annealed().quench().end().label()));
+        String label = "annealing T " + TheoryCommand.n(s.initialTemperature()) + " → "
+                + TheoryCommand.n(s.finalTemperature());
+        return new NeuronGameInput("Boltzmann machine · spin glass", String.format(Locale.ROOT,
+                "Sherrington–Kirkpatrick spin glass, N = %d", r.neurons()), List.of(
+                Map.entry("neurons", Integer.toString(r.neurons())),
+                Map.entry("temperature", TheoryCommand.n(r.temperature())),
+                Map.entry("sweeps", Integer.toString(r.sweeps())),
+                Map.entry("anneal", Arrays.stream(new String[] {TheoryCommand.n(s.initialTemperature()),
+                        TheoryCommand.n(s.finalTemperature()), Integer.toString(s.sweeps())})
+                        .collect(Collectors.joining(":"))),
+                Map.entry("seed", Long.toString(r.seed()))),
+                findings, List.of(new NeuronGameInput.Trace(label, r.annealed().energyTrace())), Optional.empty(),
+                Optional.empty());
     }
 
     private static void writeRbm(RbmResult r, Writer writer) throws IOException {

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
@@ -20,6 +22,8 @@ import org.jaynes.dynamics.hopfield.RecallOptions;
 import org.jaynes.dynamics.hopfield.RecallResult;
 import org.jaynes.dynamics.hopfield.Storage;
 import org.jaynes.dynamics.neurons.UpdateOrder;
+import org.jaynes.report.html.NeuronGameInput;
+import org.jaynes.report.html.NeuronGamePage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,7 +38,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  jaynes hopfield --neurons 200 --patterns 20 --noise 0.1 --json -",
                 "  jaynes hopfield --storage pseudo-inverse --patterns 100 --update synchronous",
-                "  jaynes hopfield --capacity --sizes 100,300,1000",
+                "  jaynes hopfield --capacity --sizes 100,300,1000 --html capacity.html",
                 "  jaynes hopfield --capacity --storage pseudo-inverse --loads 0.1,0.3,0.5 --noise 0.05"})
 final class HopfieldCommand implements Callable<Integer> {
 
@@ -84,12 +88,18 @@ final class HopfieldCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "write the results as JSON to FILE ('-' for stdout)")
     private String json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "write one page with the energy traces (or the "
+            + "capacity curve) to FILE ('-' for stdout)")
+    private String html;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
     private boolean quiet;
 
     @Override
     public Integer call() throws IOException, UsageException {
         Optional<OutputTarget> target = OutputTarget.of("--json", json);
+        Optional<OutputTarget> page = OutputTarget.of("--html", html);
+        boolean reportOnStdout = OutputTarget.claimsStdout(List.of(target, page));
         Storage rule = parse(() -> Storage.parse(storage), "--storage");
         UpdateOrder order = parse(() -> UpdateOrder.parse(update), "--update");
         PrintWriter out = spec.commandLine().getOut();
@@ -110,7 +120,10 @@ final class HopfieldCommand implements Callable<Integer> {
             if (target.isPresent()) {
                 target.get().write(out, writer -> writeCapacity(result, writer));
             }
-            if (target.isEmpty() || !target.get().isStdout()) {
+            if (page.isPresent()) {
+                page.get().write(out, writer -> NeuronGamePage.write(capacityPage(result), Main.version(), writer));
+            }
+            if (!reportOnStdout) {
                 printCapacity(result, out);
             }
             return Main.OK;
@@ -129,7 +142,10 @@ final class HopfieldCommand implements Callable<Integer> {
         if (target.isPresent()) {
             target.get().write(out, writer -> writeRecall(result, writer));
         }
-        if (target.isEmpty() || !target.get().isStdout()) {
+        if (page.isPresent()) {
+            page.get().write(out, writer -> NeuronGamePage.write(recallPage(result), Main.version(), writer));
+        }
+        if (!reportOnStdout) {
             printRecall(result, out);
         }
         return Main.OK;
@@ -184,6 +200,64 @@ final class HopfieldCommand implements Callable<Integer> {
                     critical.isPresent() ? String.format(Locale.ROOT, "%.4f", critical.getAsDouble()) : "-",
                     CapacityResult.HEBBIAN_LIMIT);
         }
+    }
+
+    private static NeuronGameInput recallPage(RecallResult r) {
+        RecallOptions o = r.options();
+        List<NeuronGameInput.Trace> traces = new ArrayList<>();
+        for (Probe p : r.probes()) {
+            traces.add(new NeuronGameInput.Trace("pattern " + p.pattern() + (p.recalled() ? "" : " (not recalled)"),
+                    p.relaxation().energyTrace()));
+        }
+        List<String> findings = List.of(
+                String.format(Locale.ROOT, "%d of %d probes recalled (overlap ≥ %.2f), %d bit for bit; %d of the "
+                        + "stored patterns are fixed points themselves.", r.probes().stream().filter(Probe::recalled)
+                        .count(), r.probes().size(), RecallOptions.RECALLED, r.probes().stream().filter(Probe::exact)
+                        .count(), r.probes().stream().filter(Probe::storedIsFixed).count()),
+                String.format(Locale.ROOT, "Mean overlap with the stored pattern %.4f before relaxation, %.4f after; "
+                        + "%.2f sweeps on average.", r.meanStartOverlap(), r.meanFinalOverlap(), r.meanSweeps()),
+                String.format(Locale.ROOT, "Load P/N = %.4f; the Hebbian capacity is %.3f for N → ∞.", o.load(),
+                        CapacityResult.HEBBIAN_LIMIT));
+        return new NeuronGameInput("Hopfield network · recall", String.format(Locale.ROOT,
+                "Recall of %d patterns in %d neurons", o.patterns(), o.neurons()), List.of(
+                Map.entry("neurons", Integer.toString(o.neurons())),
+                Map.entry("patterns", Integer.toString(o.patterns())),
+                Map.entry("noise", TheoryCommand.n(o.noise())),
+                Map.entry("storage", o.storage().label()),
+                Map.entry("update", o.order().label()),
+                Map.entry("sweeps", Integer.toString(o.maxSweeps())),
+                Map.entry("seed", Long.toString(o.seed()))),
+                findings, traces, Optional.empty(), Optional.empty());
+    }
+
+    private static NeuronGameInput capacityPage(CapacityResult r) {
+        CapacityOptions o = r.options();
+        List<NeuronGameInput.Curve> curves = new ArrayList<>();
+        List<String> findings = new ArrayList<>();
+        for (int n : o.sizes()) {
+            List<CapacityResult.Point> points = r.points().stream().filter(p -> p.neurons() == n).toList();
+            OptionalDouble critical = r.criticalLoad(n);
+            curves.add(new NeuronGameInput.Curve("N = " + n, points.stream().mapToDouble(CapacityResult.Point::load)
+                    .toArray(), points.stream().mapToDouble(CapacityResult.Point::recallRate).toArray(),
+                    critical.orElse(Double.NaN)));
+            findings.add(critical.isPresent()
+                    ? String.format(Locale.ROOT, "N = %d: recall falls through ½ at load %.4f.", n,
+                            critical.getAsDouble())
+                    : String.format(Locale.ROOT, "N = %d: recall does not fall through ½ within the loads tried.", n));
+        }
+        findings.add(String.format(Locale.ROOT, "Hebbian storage holds about %.3f N patterns for N → ∞ (Amit, "
+                + "Gutfreund and Sompolinsky 1987).", CapacityResult.HEBBIAN_LIMIT));
+        String sizes = o.sizes().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
+        return new NeuronGameInput("Hopfield network · capacity", "Recall rate against load, N = " + sizes,
+                List.of(Map.entry("storage", o.storage().label()),
+                        Map.entry("sizes", sizes),
+                        Map.entry("trials", Integer.toString(o.trials())),
+                        Map.entry("noise", TheoryCommand.n(o.noise())),
+                        Map.entry("sweeps", Integer.toString(o.maxSweeps())),
+                        Map.entry("seed", Long.toString(o.seed()))),
+                findings, List.of(), Optional.of(new NeuronGameInput.Capacity(curves,
+                        o.storage() == Storage.HEBBIAN ? CapacityResult.HEBBIAN_LIMIT : Double.NaN)),
+                Optional.empty());
     }
 
     private static void writeRecall(RecallResult r, Writer writer) throws IOException {

@@ -5,7 +5,6 @@ import static org.jaynes.cli.TheoryCommand.number;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -13,24 +12,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jaynes.core.model.Model;
+import org.jaynes.core.stats.FitInput;
+import org.jaynes.core.stats.PopulationAccumulator;
+import org.jaynes.core.tensor.Tensor;
 import org.jaynes.core.theory.GameParameters;
 import org.jaynes.dynamics.game.Bins;
 import org.jaynes.dynamics.game.Game;
 import org.jaynes.dynamics.game.MagnitudeFit;
 import org.jaynes.dynamics.game.SubPopulation;
+import org.jaynes.dynamics.run.BinnedPopulation;
 import org.jaynes.dynamics.run.Dynamics;
+import org.jaynes.dynamics.run.Replay;
 import org.jaynes.dynamics.run.Shock;
 import org.jaynes.dynamics.run.Simulation;
 import org.jaynes.dynamics.run.SimulationOptions;
 import org.jaynes.dynamics.run.SimulationResult;
 import org.jaynes.dynamics.run.Snapshot;
 import org.jaynes.dynamics.run.StartingState;
-import org.jaynes.report.AtomicOutput;
+import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.ModelOpener;
+import org.jaynes.report.html.SimulationPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,17 +54,23 @@ import picocli.CommandLine.Spec;
                 + "strengths (THEORY.md section 6) and prints, sweep by sweep, the exact potential phi, the "
                 + "arbitrage gap KL(x || x*), the spread of the utilities and the mu, sigma of ln w; then the final "
                 + "fit against the predicted lognormal.",
-                "", "Experiments: the starting law (--start), a budget on the total strength (--budget), a second "
+                "", "Experiments: the starting law (--start, or a layer of a model with --from and --layer), a budget on the total strength (--budget), a second "
                 + "kind of agents with another alpha (--second-alpha), a shock during the run (--shock)."},
         footer = {"", "Examples:",
                 "  jaynes simulate --agents 1000000 --alpha 12 --beta 2 --seed 1",
                 "  jaynes simulate --dynamics replicator --start gaussian --json -",
                 "  jaynes simulate --dynamics logit --temperature 0.1 --agents 100000",
                 "  jaynes simulate --second-alpha 8 --second-share 0.3     two kinds: does mu stay the same?",
-                "  jaynes simulate --budget 1.5e7 --shock 30:0.5"})
+                "  jaynes simulate --budget 1.5e7 --shock 30:0.5",
+                "  jaynes simulate --from model.safetensors --layer encoder.layer.0.attention.query --html sim.html"})
 final class SimulateCommand implements Callable<Integer> {
 
     private static final int MAX_ROWS = 40;
+    /** The largest window of a layer's bytes read at once. */
+    private static final int WINDOW_BYTES = 16 << 20;
+    /** How many close names an unknown --layer lists. */
+    private static final int CLOSE_NAMES = 5;
+    private static final String NO_SUCH_LAYER = "no layer or tensor named '%s' in %s; close names: %s";
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -75,6 +93,15 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--start", paramLabel = "LAW", description = "uniform, gaussian[:SCALE] (magnitudes of "
             + "N(0, SCALE^2), default SCALE e^mu) or file:PATH (K weights, one per bin) (default: uniform)")
     private String start = "uniform";
+
+    @Option(names = "--from", paramLabel = "MODEL", description = "start from a layer of this model (with --layer): "
+            + "its |w| put on the game's grid, scaled to the agents; the game defaults to the layer's fitted "
+            + "lognormal unless --alpha, --beta or --mu, --sigma are given")
+    private Path from;
+
+    @Option(names = "--layer", paramLabel = "NAME", description = "the layer of --from, by its layer or stored name "
+            + "(see 'jaynes inspect MODEL')")
+    private String layer;
 
     @Option(names = "--budget", paramLabel = "W", description = "constrain the total strength: sum of w over all "
             + "agents = W; agents pay its Lagrange multiplier per unit of w")
@@ -108,12 +135,42 @@ final class SimulateCommand implements Callable<Integer> {
             + "('-' for stdout)")
     private String json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "write a page with the potential and the gap against "
+            + "time and snapshots of the distribution against x* to FILE ('-' for stdout)")
+    private String html;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
     private boolean quiet;
 
+    /** The layer started from (--from), or null. */
+    private SourceLayer source;
+
+    /** The layer on the game's grid, or null. */
+    private BinnedPopulation binned;
+
+    /**
+     * A layer read from a model: its fitted lognormal of |w| and its cells of ln|w|.
+     *
+     * @param model  the model as named
+     * @param tensor the layer's tensor
+     * @param fit    sums and cells of its non-zero finite values
+     */
+    private record SourceLayer(Path model, Tensor tensor, FitInput fit) {
+        double mu() {
+            return fit.meanLog();
+        }
+
+        double sigma() {
+            return Math.sqrt(fit.varianceLog());
+        }
+    }
+
     @Override
-    public Integer call() throws IOException, UsageException {
-        Path jsonFile = TheoryCommand.jsonFile(json);
+    public Integer call() throws IOException, ModelFormatException, UsageException {
+        Optional<OutputTarget> jsonTarget = OutputTarget.of("--json", json);
+        Optional<OutputTarget> htmlTarget = OutputTarget.of("--html", html);
+        boolean reportOnStdout = OutputTarget.claimsStdout(List.of(jsonTarget, htmlTarget));
+        source = sourceLayer();
         Game played = game();
         SimulationOptions options = options(played);
         SweepProgress progress = quiet || System.console() == null ? null : new SweepProgress(System.err);
@@ -124,24 +181,99 @@ final class SimulateCommand implements Callable<Integer> {
             progress.finish(result, System.nanoTime() - started);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (jsonFile != null) {
-            AtomicOutput.write(jsonFile, stream -> {
-                Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                writeJson(result, text);
-                text.flush();
-            });
+        if (jsonTarget.isPresent()) {
+            jsonTarget.get().write(out, text -> writeJson(result, text));
         }
-        if ("-".equals(json)) {
-            writeJson(result, out);
-        } else {
+        if (htmlTarget.isPresent()) {
+            SimulationPage.Input page = page(result);
+            htmlTarget.get().write(out, text -> SimulationPage.write(page, Main.version(), text));
+        }
+        if (!reportOnStdout) {
             print(result, out);
         }
         out.flush();
         return Main.OK;
     }
 
+    /** The layer named by --from and --layer, accumulated window by window; null without --from. */
+    private SourceLayer sourceLayer() throws IOException, ModelFormatException, UsageException {
+        if (from == null) {
+            if (layer != null) {
+                throw new UsageException("--layer needs --from MODEL");
+            }
+            return null;
+        }
+        if (layer == null) {
+            throw new UsageException("--from needs --layer NAME (see 'jaynes inspect " + from + "' for the layers)");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--start")) {
+            throw new UsageException("--from and --start both set the start; give one of them");
+        }
+        Model model = ModelOpener.standard().open(from);
+        Tensor tensor = model.tensors().stream().filter(t -> t.name().equals(layer) || t.storedName().equals(layer))
+                .findFirst().orElse(null);
+        if (tensor == null) {
+            throw new UsageException(String.format(Locale.ROOT, NO_SUCH_LAYER, layer, from,
+                    String.join(", ", closeNames(model, layer))));
+        }
+        PopulationAccumulator accumulator = PopulationAccumulator.of(tensor.dtype());
+        int element = tensor.dtype().byteSize();
+        int window = WINDOW_BYTES / element * element;
+        long length = tensor.data().length();
+        for (long offset = 0; offset < length; offset += window) {
+            accumulator.accept(tensor.data().window(offset, (int) Math.min(window, length - offset)));
+        }
+        FitInput fit = accumulator.fitInput();
+        if (fit.n() == 0) {
+            throw new UsageException("layer " + tensor.name() + " of " + from + " has no non-zero finite weight");
+        }
+        return new SourceLayer(from, tensor, fit);
+    }
+
+    /** The layer names nearest to {@code name} by edit distance, ties in file order. */
+    private static List<String> closeNames(Model model, String name) {
+        Set<String> names = new LinkedHashSet<>();
+        model.tensors().forEach(t -> names.add(t.name()));
+        return names.stream().sorted(Comparator.comparingInt(candidate -> editDistance(candidate, name)))
+                .limit(CLOSE_NAMES).toList();
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions of single characters. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** The game's (alpha, beta): as given, or else the fitted lognormal of the --from layer. */
+    private GameParameters firstGame() throws UsageException {
+        GameParameters given = game.parameters();
+        boolean stated = game.alpha != null || game.beta != null || game.mu != null || game.sigma != null;
+        if (source == null || stated) {
+            return given;
+        }
+        if (!(source.sigma() > 0 && Double.isFinite(source.mu()))) {
+            throw new UsageException(String.format(Locale.ROOT, "layer %s has sigma = %s of ln|w|: no lognormal to "
+                    + "play; give --alpha and --beta", source.tensor().name(), n(source.sigma())));
+        }
+        return GameParameters.fromLognormal(source.mu(), source.sigma(), game.convention);
+    }
+
     private Game game() throws UsageException {
-        GameParameters first = game.parameters();
+        GameParameters first = firstGame();
         List<GameParameters> kinds = new ArrayList<>(List.of(first));
         if (secondShare != null && secondAlpha == null) {
             throw new UsageException("--second-share needs --second-alpha");
@@ -248,6 +380,15 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private StartingState startingState(Bins bins) throws UsageException {
+        if (source != null) {
+            binned = BinnedPopulation.of(source.fit().cells(), bins);
+            try {
+                return binned.start(game.agents());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(String.format(Locale.ROOT, "layer %s: %s %s (ln|w| mu = %s, sigma = %s)",
+                        source.tensor().name(), e.getMessage(), bins, n(source.mu()), n(source.sigma())));
+            }
+        }
         if ("uniform".equals(start)) {
             return new StartingState.Uniform();
         }
@@ -319,9 +460,11 @@ final class SimulateCommand implements Callable<Integer> {
         return weights.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static void print(SimulationResult result, PrintWriter out) {
+    /** The run's description, line by line: the table's header and the page's. */
+    private List<Map.Entry<String, String>> facts(SimulationResult result) {
         Game played = result.game();
         SimulationOptions options = result.options();
+        List<Map.Entry<String, String>> facts = new ArrayList<>();
         StringBuilder kinds = new StringBuilder();
         for (SubPopulation kind : played.populations()) {
             GameParameters g = kind.game();
@@ -331,20 +474,49 @@ final class SimulateCommand implements Callable<Integer> {
                 kinds.append(String.format(Locale.ROOT, " for %s of the agents", n(kind.share())));
             }
         }
-        out.printf(Locale.ROOT, "game       %s%n", kinds);
-        out.printf(Locale.ROOT, "grid       %s; M = %,d%n", played.bins(), options.agents());
-        played.budget().ifPresent(b -> out.printf(Locale.ROOT, "budget     sum of w = %s (%s per agent), "
-                + "multiplier lambda = %s%n", n(b.meanStrength() * options.agents()), n(b.meanStrength()),
-                n(b.multiplier())));
-        out.printf(Locale.ROOT, "dynamics   %s: %s%n", options.dynamics().label(), options.dynamics().rule());
-        out.printf(Locale.ROOT, "run        start %s, seed %d, at most %d sweeps, gap tolerance %s%s%n",
-                options.start().label(), options.seed(), options.sweepLimit(), n(options.gapTolerance()),
-                options.shock().map(s -> String.format(Locale.ROOT, ", shock of %s after %d sweeps", n(s.fraction()),
-                        s.sweep())).orElse(""));
-        out.printf(Locale.ROOT, "predicted  %s; on the grid x*: mu = %s, sigma = %s%n%n",
+        facts.add(fact("game", kinds.toString()));
+        facts.add(fact("grid", String.format(Locale.ROOT, "%s; M = %,d", played.bins(), options.agents())));
+        played.budget().ifPresent(b -> facts.add(fact("budget", String.format(Locale.ROOT, "sum of w = %s (%s per "
+                + "agent), multiplier lambda = %s", n(b.meanStrength() * options.agents()), n(b.meanStrength()),
+                n(b.multiplier())))));
+        facts.add(fact("dynamics", options.dynamics().label() + ": " + options.dynamics().rule()));
+        if (source != null) {
+            facts.add(fact("layer", String.format(Locale.ROOT, "%s of %s: %,d non-zero weights, ln|w| mu = %s, "
+                    + "sigma = %s; %s of them outside the grid", source.tensor().name(), source.model(), source.fit().n(),
+                    n(source.mu()), n(source.sigma()), percent(binned.outsideShare()))));
+        }
+        facts.add(fact("run", String.format(Locale.ROOT, "start %s, seed %d, at most %d sweeps, gap tolerance %s%s",
+                source != null ? "layer " + source.tensor().name() : options.start().label(), options.seed(),
+                options.sweepLimit(), n(options.gapTolerance()), options.shock().map(s -> String.format(Locale.ROOT,
+                        ", shock of %s after %d sweeps", n(s.fraction()), s.sweep())).orElse(""))));
+        facts.add(fact("predicted", String.format(Locale.ROOT, "%s; on the grid x*: mu = %s, sigma = %s",
                 Double.isNaN(result.prediction().mu()) ? "no lognormal (two kinds or a budget)"
                         : "LN(mu = " + n(result.prediction().mu()) + ", sigma = " + n(result.prediction().sigma()) + ")",
-                n(result.equilibriumFit().mu()), n(result.equilibriumFit().sigma()));
+                n(result.equilibriumFit().mu()), n(result.equilibriumFit().sigma()))));
+        return facts;
+    }
+
+    private static Map.Entry<String, String> fact(String label, String text) {
+        return new AbstractMap.SimpleImmutableEntry<>(label, text);
+    }
+
+    /** A share as a percentage with three significant digits, "0%" for none. */
+    private static String percent(double share) {
+        return share == 0 ? "0%" : String.format(Locale.ROOT, "%.3g%%", 100 * share);
+    }
+
+    private static String stopped(SimulationResult result) {
+        Snapshot last = result.last();
+        return String.format(Locale.ROOT, "%s after %s sweeps (%,d revisions, %,d moves)",
+                result.stopReason().description(), n(last.time()), result.revisions(), last.moves());
+    }
+
+    private void print(SimulationResult result, PrintWriter out) {
+        Game played = result.game();
+        for (Map.Entry<String, String> fact : facts(result)) {
+            out.printf(Locale.ROOT, "%-10s %s%n", fact.getKey(), fact.getValue());
+        }
+        out.println();
         boolean spend = played.budget().isPresent();
         String header = "%9s %14s %15s %11s %11s %10s %10s" + (spend ? " %11s" : "") + "%n";
         out.printf(Locale.ROOT, header, "sweep", "moves", "potential", "gap", "spread", "mu", "sigma", "spend");
@@ -361,8 +533,7 @@ final class SimulateCommand implements Callable<Integer> {
             out.println(spend ? row + String.format(Locale.ROOT, " %11.5g", s.meanStrength()) : row);
         }
         Snapshot last = result.last();
-        out.printf(Locale.ROOT, "%nstopped    %s after %s sweeps (%,d revisions, %,d moves)%n",
-                result.stopReason().description(), n(last.time()), result.revisions(), last.moves());
+        out.printf(Locale.ROOT, "%nstopped    %s%n", stopped(result));
         out.printf(Locale.ROOT, "final      mu = %.6f, sigma = %.6f (x*: %.6f, %.6f), gap %.4e, spread %.4e%n",
                 last.fit().mu(), last.fit().sigma(), result.equilibriumFit().mu(), result.equilibriumFit().sigma(),
                 last.arbitrageGap(), last.utilitySpread());
@@ -374,7 +545,42 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeJson(SimulationResult result, Writer writer) throws IOException {
+    /** The page's input: the header facts, the monitors against time, and the distribution at a few moments. */
+    private SimulationPage.Input page(SimulationResult result) {
+        List<Snapshot> trace = result.trace();
+        double[] time = new double[trace.size()];
+        double[] potential = new double[trace.size()];
+        double[] gap = new double[trace.size()];
+        for (int i = 0; i < time.length; i++) {
+            time[i] = trace.get(i).time();
+            potential[i] = trace.get(i).potential();
+            gap[i] = trace.get(i).arbitrageGap();
+        }
+        List<SimulationPage.Fact> facts = new ArrayList<>();
+        facts(result).forEach(f -> facts.add(new SimulationPage.Fact(f.getKey(), f.getValue())));
+        Snapshot last = result.last();
+        facts.add(new SimulationPage.Fact("stopped", stopped(result)));
+        facts.add(new SimulationPage.Fact("final", String.format(Locale.ROOT, "mu = %.6f, sigma = %.6f (x*: %.6f, "
+                + "%.6f), gap %.4e, spread %.4e", last.fit().mu(), last.fit().sigma(), result.equilibriumFit().mu(),
+                result.equilibriumFit().sigma(), last.arbitrageGap(), last.utilitySpread())));
+        double[] lnStrength = result.game().bins().lnStrength();
+        double[] predicted = result.equilibriumShares();
+        List<Replay.Moment> moments = Replay.moments(result);
+        List<SimulationPage.Distribution> distributions = new ArrayList<>();
+        for (int i = 0; i < moments.size(); i++) {
+            Replay.Moment moment = moments.get(i);
+            String when = "sweep " + n(moment.time());
+            String label = i == 0 ? "start (" + when + ")" : i == moments.size() - 1 ? "final (" + when + ")" : when;
+            distributions.add(new SimulationPage.Distribution(label, lnStrength, moment.shares(), predicted));
+        }
+        String title = "simulate: " + result.options().dynamics().label() + ", "
+                + String.format(Locale.ROOT, "M = %,d", result.options().agents())
+                + (source != null ? ", from " + source.tensor().name() : "");
+        return new SimulationPage.Input(title, facts, time, potential, gap, result.game().equilibrium().potential(),
+                distributions);
+    }
+
+    private void writeJson(SimulationResult result, Writer writer) throws IOException {
         Game played = result.game();
         SimulationOptions options = result.options();
         try (JsonGenerator out = TheoryCommand.JSON.createGenerator(writer)) {
@@ -404,6 +610,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
             out.writeEndObject();
             writeOptions(out, options);
+            writeSource(out);
             out.writeObjectFieldStart("conventions");
             out.writeStringField("dynamics", options.dynamics().rule());
             out.writeStringField("time", options.dynamics().agents() ? "sweeps: M revisions each"
@@ -457,6 +664,24 @@ final class SimulateCommand implements Callable<Integer> {
             out.writeEndObject();
             out.writeRaw('\n');
         }
+    }
+
+    /** The layer started from, or null. */
+    private void writeSource(JsonGenerator out) throws IOException {
+        out.writeFieldName("from");
+        if (source == null) {
+            out.writeNull();
+            return;
+        }
+        out.writeStartObject();
+        out.writeStringField("model", source.model().toString());
+        out.writeStringField("layer", source.tensor().name());
+        out.writeStringField("tensor", source.tensor().storedName());
+        out.writeNumberField("weights", source.fit().n());
+        number(out, "mu", source.mu());
+        number(out, "sigma", source.sigma());
+        number(out, "outsideGrid", binned.outsideShare());
+        out.writeEndObject();
     }
 
     private static void writeOptions(JsonGenerator out, SimulationOptions options) throws IOException {

@@ -94,6 +94,30 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void pngWritesTheUniversalityFiguresAndOnePerLayerPlot() throws IOException {
+        Path figures = Files.createDirectory(dir.resolve("figs"));
+        CliRun run = CliRun.of("analyze", "--quiet", "--include", "layer\\.0\\.attention\\.self\\.query", "--png",
+                figures.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        try (var listing = Files.list(figures)) {
+            List<String> names = listing.map(p -> p.getFileName().toString()).sorted().toList();
+            assertTrue(names.contains("universality-sigma.png"), names.toString());
+            assertTrue(names.contains("001-encoder.layer.0.attention.self.query-histogram.png"), names.toString());
+            assertEquals(4 + 3, names.size(), names.toString());
+        }
+    }
+
+    @Test
+    void pngIntoAMissingFolderFailsBeforeAnyWork() {
+        Path figures = dir.resolve("no-such-folder");
+        CliRun run = CliRun.of("analyze", "--png", figures.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("jaynes: --png "), run.err());
+        assertEquals(1, run.err().lines().count());
+    }
+
+    @Test
     void missingPathIsOneLineAndExitCode2() {
         Path missing = dir.resolve("nothing.safetensors");
         CliRun run = CliRun.of("analyze", missing.toString());

@@ -80,4 +80,45 @@ class BoltzmannCommandTest {
         assertEquals(2, CliRun.of("boltzmann", "--anneal", "1:2").exitCode());
         assertEquals(2, CliRun.of("boltzmann", "--save", "x.safetensors").exitCode());
     }
+
+    @Test
+    void theHtmlPageOfAnRbmHasItsCurvesFiltersAndWeightMicrostructure() throws IOException {
+        Path page = dir.resolve("rbm.html");
+        CliRun run = CliRun.of("boltzmann", "--rbm", "--data", "bars-and-stripes", "--hidden", "16", "--epochs", "2",
+                "--html", page.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        assertEquals(3, HopfieldCommandTest.count(page, "svg"), "two learning curves and the ln|w| histogram");
+        assertEquals(16, HopfieldCommandTest.count(page, "img"), "one 4 x 4 filter per hidden unit");
+        String markup = Files.readString(page);
+        assertTrue(markup.contains("Weight microstructure") && markup.contains("lognormal (μ"), "the microstructure");
+    }
+
+    @Test
+    void atMost64FiltersAreDrawn() throws IOException {
+        Path page = dir.resolve("rbm.html");
+        CliRun run = CliRun.of("boltzmann", "--rbm", "--data", "bars-and-stripes", "--hidden", "70", "--epochs", "1",
+                "--html", page.toString(), "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(64, HopfieldCommandTest.count(page, "img"));
+    }
+
+    @Test
+    void theHtmlPageOfTheSpinGlassHasTheAnnealingTrace() throws IOException {
+        Path page = dir.resolve("glass.html");
+        CliRun run = CliRun.of("boltzmann", "--neurons", "30", "--sweeps", "50", "--html", page.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, HopfieldCommandTest.count(page, "svg"));
+        CliRun stdout = CliRun.of("boltzmann", "--neurons", "30", "--sweeps", "50", "--html", "-");
+        assertEquals(Files.readString(page), stdout.out(), "the page alone on stdout, the same bytes");
+    }
+
+    @Test
+    void aBadHtmlFolderGivesOneLineAndExitCode2() {
+        CliRun run = CliRun.of("boltzmann", "--rbm", "--html", dir.resolve("missing/x.html").toString());
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("jaynes: "), run.err());
+    }
 }

@@ -10,15 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.w3c.dom.Document;
+import org.xml.sax.SAXException;
 
 class SimulateCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NL = System.lineSeparator();
+    private static final String GOLDEN = "src/test/resources/golden/f32.safetensors";
+    private static final String LOGNORMAL = "encoder.layer.0.lognormal";
 
     @TempDir
     Path dir;
@@ -155,6 +162,117 @@ class SimulateCommandTest {
         assertEquals("jaynes: " + weights + ": expected 128 starting weights, one per bin, not 3" + NL, run.err());
         run = CliRun.of("simulate", "--start", "file:" + dir.resolve("none.txt"));
         assertEquals("jaynes: " + dir.resolve("none.txt") + ": no such file" + NL, run.err());
+    }
+
+    /** The layer's own lognormal is the default game: the run starts near x* and ends at it. */
+    @Test
+    void startsFromALayerOfAModel() throws IOException {
+        CliRun run = CliRun.of("simulate", "--from", GOLDEN, "--layer", LOGNORMAL, "--agents", "100000", "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        JsonNode report = JSON.readTree(run.out());
+        JsonNode from = report.get("from");
+        assertEquals(LOGNORMAL, from.get("layer").asText());
+        assertEquals(LOGNORMAL + ".weight", from.get("tensor").asText());
+        assertEquals(6144, from.get("weights").asLong());
+        assertEquals("given", report.get("options").get("start").asText());
+        double mu = from.get("mu").asDouble();
+        double sigma = from.get("sigma").asDouble();
+        assertEquals(mu, report.get("prediction").get("mu").asDouble(), 1e-9, "the game of the layer's lognormal");
+        assertEquals(sigma, report.get("prediction").get("sigma").asDouble(), 1e-9);
+        assertEquals(mu, report.get("trace").get(0).get("mu").asDouble(), 0.01, "the start is the layer");
+        assertEquals(sigma, report.get("trace").get(0).get("sigma").asDouble(), 0.01);
+        assertTrue(report.get("trace").get(0).get("arbitrageGap").asDouble() < 0.02, "a lognormal layer starts near x*");
+        assertEquals("no-improving-move", report.get("stop").get("reason").asText());
+    }
+
+    @Test
+    void aLayerByItsStoredNameWithAGivenGameNamesTheLayerInTheTable() {
+        CliRun run = CliRun.of("simulate", "--from", GOLDEN, "--layer", "encoder.layer.0.gaussian.weight",
+                "--alpha", "-5", "--beta", "0.5", "--agents", "20000");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("game       h = -5 ln w - 0.5 (ln w)^2 - ln M_k" + NL), run.out());
+        assertTrue(run.out().contains("layer      encoder.layer.0.gaussian of " + GOLDEN + ": 4,096 non-zero weights"),
+                run.out());
+        assertTrue(run.out().contains("run        start layer encoder.layer.0.gaussian, seed 1"), run.out());
+    }
+
+    @Test
+    void anUnknownLayerIsOneLineWithCloseNames() {
+        CliRun run = CliRun.of("simulate", "--from", GOLDEN, "--layer", "encoder.layer0.lognormal");
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("jaynes: no layer or tensor named 'encoder.layer0.lognormal' in " + GOLDEN + "; close names: "
+                + "encoder.layer.0.lognormal, encoder.layer.0.gaussian, encoder.layer.0.laplace, "
+                + "encoder.layer.0.with_zeros, encoder.layer.0.gaussian.bias" + NL, run.err());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--layer x | --layer needs --from MODEL",
+        "--from " + GOLDEN + " | --from needs --layer NAME (see 'jaynes inspect " + GOLDEN + "' for the layers)",
+        "--from " + GOLDEN + " --layer " + LOGNORMAL + " --start uniform | --from and --start both set the start; "
+            + "give one of them",
+        "--json - --html - | only one report can go to standard output, not --json and --html",
+    })
+    void badLayerOptionsAreOneLineAndExitCode2(String args, String message) {
+        CliRun run = CliRun.of(("simulate " + args).split(" "));
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("jaynes: " + message + NL, run.err());
+    }
+
+    @Test
+    void aGameWhoseGridMissesTheLayerIsBadInput() {
+        CliRun run = CliRun.of("simulate", "--from", GOLDEN, "--layer", LOGNORMAL, "--alpha", "12", "--beta", "2");
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("jaynes: layer encoder.layer.0.lognormal: none of the layer's values lies on the grid 128 bins "
+                + "equal in ln w, w from 1 to 403.429 (ln|w| mu = -3.493973, sigma = 0.8917404)" + NL, run.err());
+    }
+
+    /** The page: two plots against time and four snapshots (start, two between, final), well-formed XML. */
+    @Test
+    void htmlPageIsWrittenAndTheTablePrinted() throws IOException {
+        Path page = dir.resolve("sim.html");
+        CliRun run = CliRun.of("simulate", "--agents", "100000", "--html", page.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("stopped    no improving move"), run.out());
+        String html = Files.readString(page);
+        Document xml = parse(html);
+        assertEquals(2 + 4, xml.getElementsByTagName("svg").getLength());
+        assertEquals(6, xml.getElementsByTagName("figure").getLength());
+        assertTrue(html.contains("start (sweep 0)") && html.contains("final (sweep "), "snapshot labels");
+        assertTrue(html.contains("<dt>stopped</dt><dd>no improving move after"), "the stop reason in the header");
+        assertTrue(html.contains("<dt>run</dt><dd>start uniform, seed 1,"), "start and seed in the header");
+        assertTrue(!html.contains("http://") && !html.contains("https://"), "nothing fetched");
+        try (var listing = Files.list(dir)) {
+            assertEquals(List.of(page), listing.toList());
+        }
+    }
+
+    @Test
+    void htmlPageOfALayerSaysWhichLayer() throws IOException {
+        CliRun run = CliRun.of("simulate", "--from", GOLDEN, "--layer", LOGNORMAL, "--agents", "50000", "--html", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        Document xml = parse(run.out());
+        assertTrue(xml.getElementsByTagName("svg").getLength() >= 2 + 2, "traces, start and final at least");
+        assertTrue(run.out().contains("<dt>layer</dt><dd>encoder.layer.0.lognormal of " + GOLDEN), run.out());
+    }
+
+    private static Document parse(String html) throws IOException {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setExpandEntityReferences(false);
+            var builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder.parse(new java.io.ByteArrayInputStream(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        } catch (SAXException e) {
+            throw new AssertionError("not well-formed: " + e.getMessage(), e);
+        }
     }
 
     @Test

@@ -86,9 +86,16 @@ final class LayerPlots {
     }
 
     static String histogram(LayerResult layer) {
+        String description = layer.histogram().size() == 0 ? "no histogram: no non-zero values"
+                : "histogram of ln|w| of " + layer.tensor().name() + " with fitted densities";
+        return histogramPlot(layer).toSvg(description);
+    }
+
+    /** The histogram plot, described but not drawn: for {@link #histogram} and other renderers. */
+    static SvgPlot histogramPlot(LayerResult layer) {
         MagnitudeBins bins = layer.histogram();
         if (bins.size() == 0) {
-            return new SvgPlot(WIDTH, HEIGHT, "ln|w|", "density of ln|w|").toSvg("no histogram: no non-zero values");
+            return new SvgPlot(WIDTH, HEIGHT, "ln|w|", "density of ln|w|");
         }
         Shown shown = Shown.of(bins);
         double[] edges = Arrays.copyOfRange(bins.lnEdges(), shown.first(), shown.last() + 2);
@@ -117,10 +124,15 @@ final class LayerPlots {
             plot.line(rival.get().displayName() + (best ? " (best by AIC)" : " (runner-up)"), ys, values,
                     PlotStyle.dashed(RIVAL));
         }
-        return plot.toSvg("histogram of ln|w| of " + layer.tensor().name() + " with fitted densities");
+        return plot;
     }
 
     static String quantiles(LayerResult layer) {
+        return quantilesPlot(layer).toSvg("normal Q–Q plot of ln|w| of " + layer.tensor().name());
+    }
+
+    /** The Q–Q plot, described but not drawn. */
+    static SvgPlot quantilesPlot(LayerResult layer) {
         double[] lnQuantiles = layer.lnQuantiles();
         double[] positions = Quantiles.plottingPositions(lnQuantiles.length);
         double[] z = new double[positions.length];
@@ -134,11 +146,15 @@ final class LayerPlots {
         return new SvgPlot(WIDTH, HEIGHT, "standard normal quantile", "quantile of ln|w|")
                 .line("μ + σz (lognormal fit)", ends, line, PlotStyle.solid(LOGNORMAL))
                 .points("ln|w| at " + z.length + " plotting positions", z, lnQuantiles,
-                        PlotStyle.hollowPoints(POINTS, Marker.CIRCLE), List.of())
-                .toSvg("normal Q–Q plot of ln|w| of " + layer.tensor().name());
+                        PlotStyle.hollowPoints(POINTS, Marker.CIRCLE), List.of());
     }
 
     static String utilities(LayerResult layer) {
+        return utilitiesPlot(layer).toSvg("effective utility by bin of " + layer.tensor().name());
+    }
+
+    /** The effective-utility plot, described but not drawn. */
+    static SvgPlot utilitiesPlot(LayerResult layer) {
         MagnitudeBins bins = layer.histogram();
         double[] h = layer.game().utilities();
         double[] x = new double[h.length];
@@ -158,8 +174,7 @@ final class LayerPlots {
         return new SvgPlot(WIDTH, HEIGHT, "ln w (bin centre)", "effective utility hₖ")
                 .points("hₖ of occupied bins", x, h, PlotStyle.points("#2a7f62", Marker.CIRCLE), tips)
                 .horizontal(mean, "h̄ " + HumanNumbers.format(mean) + " (equilibrium: all equal)",
-                        PlotStyle.dashed(POINTS))
-                .toSvg("effective utility by bin of " + layer.tensor().name());
+                        PlotStyle.dashed(POINTS));
     }
 
     /** Evenly spaced points covering [from, to]. */

@@ -45,7 +45,12 @@ public final class SvgPlot {
     private boolean yFromZero;
     private boolean legend = true;
 
-    private record Reference(double y, String label, PlotStyle style) {
+    /** A labelled horizontal line across the plot. */
+    record Reference(double y, String label, PlotStyle style) {
+    }
+
+    /** The data ranges the axes span, padded as the class comment says. */
+    record Ranges(double xMin, double xMax, double yMin, double yMax) {
     }
 
     /** An empty plot of the given size in pixels with its axis labels. */
@@ -98,6 +103,29 @@ public final class SvgPlot {
         return this;
     }
 
+    /** The series in the order they were added. */
+    List<PlotSeries> series() {
+        return List.copyOf(series);
+    }
+
+    /** The horizontal reference lines in the order they were added. */
+    List<Reference> references() {
+        return List.copyOf(references);
+    }
+
+    String xLabel() {
+        return xLabel;
+    }
+
+    String yLabel() {
+        return yLabel;
+    }
+
+    /** Whether x ticks are whole numbers only. */
+    boolean hasIntegerX() {
+        return integerX;
+    }
+
     /** The plot as an {@code <svg>} element; {@code description} is its accessible name. */
     public String toSvg(String description) {
         StringBuilder out = new StringBuilder(4096);
@@ -132,6 +160,13 @@ public final class SvgPlot {
 
     /** The data ranges mapped onto the plot area; null when there is no finite value. */
     private Frame frame(double top) {
+        Ranges r = ranges();
+        return r == null ? null
+                : new Frame(r.xMin(), r.xMax(), r.yMin(), r.yMax(), LEFT, width - RIGHT, top, height - BOTTOM);
+    }
+
+    /** The padded data ranges of the axes; null when there is no finite value. Shared with other renderers. */
+    Ranges ranges() {
         double[] x = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         double[] y = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (PlotSeries s : series) {
@@ -168,7 +203,7 @@ public final class SvgPlot {
         if (anchored) {
             y[0] = 0;
         }
-        return new Frame(x[0], x[1], y[0], y[1], LEFT, width - RIGHT, top, height - BOTTOM);
+        return new Ranges(x[0], x[1], y[0], y[1]);
     }
 
     private static boolean finite(double a, double b, double c) {

@@ -31,31 +31,52 @@ final class UniversalitySection {
         if (layers.isEmpty()) {
             return out.append("<p>No populations: nothing to compare.</p></section>").toString();
         }
-        Map<Role, List<Integer>> byRole = new EnumMap<>(Role.class);
-        for (int i = 0; i < layers.size(); i++) {
-            byRole.computeIfAbsent(layers.get(i).tensor().role(), r -> new ArrayList<>()).add(i);
-        }
+        Map<Role, List<Integer>> byRole = byRole(layers);
         out.append(legend(byRole, layers.get(0).baseline().isPresent()));
         out.append("<div class=\"figures wide\">");
-        SvgPlot sigma = plot(layers, byRole, "σ of ln|w|", "σ", l -> l.stats().sigma())
+        Markup.figure(out, sigmaPlot(layers).toSvg("σ of ln|w| by layer"), "σ of ln|w| by layer. σ is scale-free: "
+                + "every layer at the same σ is what universality predicts; Gaussian weights would sit on π/√8.");
+        Markup.figure(out, muPlot(layers).toSvg("normalised μ by layer"), "normalised μ of ln|w| by layer (normalisation "
+                + result.options().normalization().label() + ").");
+        Markup.figure(out, gapPlot(layers).toSvg("arbitrage gap by layer"),
+                "Arbitrage gap KL(x ‖ x*) by layer: 0 at equilibrium.");
+        Markup.figure(out, ksPlot(layers).toSvg("KS distance by layer"), "Kolmogorov–Smirnov distance of ln|w| from the "
+                + "fitted normal, by layer: 0 for an exact lognormal.");
+        out.append("</div>");
+        out.append(roleTable(result.universality()));
+        return out.append("</section>").toString();
+    }
+
+    /** σ by layer with the Gaussian and Laplace null lines and the baseline's σ when there is one. */
+    static SvgPlot sigmaPlot(List<LayerResult> layers) {
+        SvgPlot sigma = plot(layers, byRole(layers), "σ of ln|w|", "σ", l -> l.stats().sigma())
                 .horizontal(NullModels.GAUSSIAN_SIGMA, "Gaussian null π/√8 = " + HumanNumbers.format(NullModels.GAUSSIAN_SIGMA),
                         PlotStyle.dashed(NULL_LINE))
                 .horizontal(NullModels.LAPLACE_SIGMA, "Laplace null π/√6 = " + HumanNumbers.format(NullModels.LAPLACE_SIGMA),
                         PlotStyle.dashed("#999999"));
         baseline(sigma, layers);
-        Markup.figure(out, sigma.toSvg("σ of ln|w| by layer"), "σ of ln|w| by layer. σ is scale-free: every layer at "
-                + "the same σ is what universality predicts; Gaussian weights would sit on π/√8.");
-        Markup.figure(out, plot(layers, byRole, "normalised μ of ln|w|", "normalised μ", LayerResult::normalizedMu)
-                .toSvg("normalised μ by layer"), "normalised μ of ln|w| by layer (normalisation "
-                + result.options().normalization().label() + ").");
-        Markup.figure(out, plot(layers, byRole, "arbitrage gap (nats)", "gap", l -> l.game().arbitrageGap()).yFromZero()
-                .toSvg("arbitrage gap by layer"), "Arbitrage gap KL(x ‖ x*) by layer: 0 at equilibrium.");
-        Markup.figure(out, plot(layers, byRole, "KS distance of ln|w|", "KS", l -> l.stats().ks()).yFromZero()
-                .toSvg("KS distance by layer"), "Kolmogorov–Smirnov distance of ln|w| from the fitted normal, by "
-                + "layer: 0 for an exact lognormal.");
-        out.append("</div>");
-        out.append(roleTable(result.universality()));
-        return out.append("</section>").toString();
+        return sigma;
+    }
+
+    static SvgPlot muPlot(List<LayerResult> layers) {
+        return plot(layers, byRole(layers), "normalised μ of ln|w|", "normalised μ", LayerResult::normalizedMu);
+    }
+
+    static SvgPlot gapPlot(List<LayerResult> layers) {
+        return plot(layers, byRole(layers), "arbitrage gap (nats)", "gap", l -> l.game().arbitrageGap()).yFromZero();
+    }
+
+    static SvgPlot ksPlot(List<LayerResult> layers) {
+        return plot(layers, byRole(layers), "KS distance of ln|w|", "KS", l -> l.stats().ks()).yFromZero();
+    }
+
+    /** The indices of the layers of each role, roles in enum order. */
+    private static Map<Role, List<Integer>> byRole(List<LayerResult> layers) {
+        Map<Role, List<Integer>> byRole = new EnumMap<>(Role.class);
+        for (int i = 0; i < layers.size(); i++) {
+            byRole.computeIfAbsent(layers.get(i).tensor().role(), r -> new ArrayList<>()).add(i);
+        }
+        return byRole;
     }
 
     private static SvgPlot plot(List<LayerResult> layers, Map<Role, List<Integer>> byRole, String yLabel,
