@@ -142,6 +142,7 @@ public final class LogAbsHistogram implements ValueCells {
                         ? (positive == null ? 0L : positive[i]) + (negative == null ? 0L : negative[i])
                         : count(positive, key) + count(negative, key | (HALF << PAGE_BITS));
                 if (count != 0) {
+                    // The upper edge is the next bin's lower edge, computed the same way, so cells tile exactly.
                     consumer.accept(lnLow(key), lnLow(key + 1L), count);
                 }
             }
@@ -155,9 +156,10 @@ public final class LogAbsHistogram implements ValueCells {
             if (negative == null) {
                 continue;
             }
+            boolean plain = spilled.isEmpty();
             for (int i = PAGE_SIZE - 1; i >= 0; i--) {
                 int key = (p << PAGE_BITS) | i;
-                long count = count(negative, key | (HALF << PAGE_BITS));
+                long count = plain ? negative[i] : count(negative, key | (HALF << PAGE_BITS));
                 if (count != 0) {
                     consumer.accept(-low(key + 1L), -low(key), count);
                 }
@@ -168,9 +170,10 @@ public final class LogAbsHistogram implements ValueCells {
             if (positive == null) {
                 continue;
             }
+            boolean plain = spilled.isEmpty();
             for (int i = 0; i < PAGE_SIZE; i++) {
                 int key = (p << PAGE_BITS) | i;
-                long count = count(positive, key);
+                long count = plain ? positive[i] : count(positive, key);
                 if (count != 0) {
                     consumer.accept(low(key), low(key + 1L), count);
                 }
