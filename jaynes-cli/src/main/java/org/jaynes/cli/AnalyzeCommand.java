@@ -31,18 +31,22 @@ import picocli.CommandLine.Spec;
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Reads every tensor of a model and summarises each population (a weight tensor of rank >= 2 "
                 + "with at least --min-elements values): n, zeros, mean and std of w, mu and sigma of ln|w|, and "
-                + "the Kolmogorov-Smirnov distance of |w| from the fitted lognormal; then the same pooled over all "
-                + "populations. Other tensors are listed as set aside, with the reason.",
-                "", "Formats: safetensors (a file, or a folder of shards with model.safetensors.index.json) and ONNX "
-                + "(initializers, external data, subgraphs)."},
+                + "the Kolmogorov-Smirnov distance of |w| from the fitted lognormal; every competing law fitted by "
+                + "maximum likelihood (half-normal, exponential, Weibull, gamma; normal, Laplace, generalised normal) "
+                + "with AIC, BIC, KS and Vuong's test, the best law and a verdict; R^2, the game's (alpha, beta), the "
+                + "utility spread and the arbitrage gap; then the same pooled over all populations and a "
+                + "universality summary. Other tensors are listed as set aside, with the reason.",
+                "", "Formats, recognised by content: safetensors (file, or folder with shards), GGUF, PyTorch "
+                + "(.bin/.pt/.pth), NumPy (.npy/.npz), Keras (.h5/.keras), TFLite, TF.js (model.json), ONNX (also "
+                + "int8)."},
         footer = {"", "Examples:",
-                "  jaynes analyze                                   the bundled all-MiniLM-L6-v2 (BERT, fp32 ONNX)",
-                "  jaynes analyze model.safetensors --json r.json   table on stdout, JSON to r.json",
-                "  jaynes analyze ~/models/llama --json -           JSON on stdout",
+                "  jaynes analyze                           the bundled all-MiniLM-L6-v2",
+                "  jaynes analyze model.safetensors --json r.json",
+                "  jaynes analyze ~/models/llama --json -",
                 "  jaynes analyze --csv layers.csv --baseline gaussian",
-                "  jaynes analyze m.onnx --html r.html               one page with plots; open it in a browser",
-                "  jaynes analyze m.onnx --png figs/                  one PNG per plot, for papers",
-                "  jaynes analyze m.onnx --include 'attention' --min-elements 100000"})
+                "  jaynes analyze m.onnx --html r.html      one page with plots",
+                "  jaynes analyze m.onnx --png figures/     one PNG per plot",
+                "  jaynes analyze m.gguf --include attention --min-elements 100000"})
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec

@@ -18,16 +18,18 @@ import picocli.CommandLine.Command;
                 + "layer by layer, and how far each layer is from the Jaynes Machine's arbitrage equilibrium.",
         subcommands = {AnalyzeCommand.class, CompareCommand.class, InspectCommand.class, TheoryCommand.class,
                 SimulateCommand.class, TrainCommand.class, HopfieldCommand.class, BoltzmannCommand.class,
-                CommandLine.HelpCommand.class},
-        footer = {"", "Examples:", "  jaynes analyze                       the bundled all-MiniLM-L6-v2",
+                ExperimentCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:",
+                "  jaynes analyze                     the bundled all-MiniLM-L6-v2",
                 "  jaynes analyze model.safetensors --json r.json",
-                "  jaynes compare bundled model.safetensors --html universality.html",
-                "  jaynes inspect model.gguf                          the tensors of a model",
-                "  jaynes theory --alpha 12 --beta 2                  the game's equilibrium lognormal",
+                "  jaynes compare bundled model.gguf --html universality.html",
+                "  jaynes inspect model.gguf",
+                "  jaynes theory --alpha 12 --beta 2",
                 "  jaynes simulate --agents 1000000 --alpha 12 --beta 2 --seed 1",
-                "  jaynes train --data /usr/share/datasets/fashion-mnist --layers 784,256,10 --epochs 1",
+                "  jaynes train --data /usr/share/datasets/fashion-mnist --epochs 1",
+                "  jaynes experiment init --seeds 5 --epochs 3",
                 "  jaynes hopfield --neurons 200 --patterns 20 --noise 0.1",
-                "  jaynes boltzmann --rbm --hidden 64 --epochs 5 --save rbm.safetensors"})
+                "  jaynes boltzmann --rbm --hidden 64 --epochs 5"})
 public final class Main implements Runnable {
 
     public static final int OK = 0;

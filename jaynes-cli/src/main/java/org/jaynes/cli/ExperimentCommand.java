@@ -1,0 +1,329 @@
+package org.jaynes.cli;
+
+import static org.jaynes.cli.TheoryCommand.number;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jaynes.formats.ModelFormatException;
+import org.jaynes.nn.data.DataSplit;
+import org.jaynes.nn.data.IdxDirectory;
+import org.jaynes.nn.data.TeacherStudent;
+import org.jaynes.nn.experiment.InitExperiment;
+import org.jaynes.nn.experiment.InitExperimentOptions;
+import org.jaynes.nn.experiment.InitExperimentResult;
+import org.jaynes.nn.experiment.InitializerSummary;
+import org.jaynes.nn.experiment.PairVerdict;
+import org.jaynes.nn.experiment.SeedSpread;
+import org.jaynes.nn.init.Initializer;
+import org.jaynes.nn.layer.ActivationFunction;
+import org.jaynes.nn.optim.OptimizerKind;
+import org.jaynes.nn.optim.OptimizerOptions;
+import org.jaynes.nn.train.TrainingListener;
+import org.jaynes.nn.train.TrainingOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jaynes experiment}: controlled comparisons of training runs over seeds. For example
+ * {@code jaynes experiment init --data teacher --epochs 3 --seeds 5}.
+ */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = "Controlled comparisons of training runs over seeds (THEORY.md section 1, claim 7).",
+        subcommands = ExperimentCommand.InitCommand.class)
+final class ExperimentCommand implements Runnable {
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code jaynes experiment init}: initialisers compared over seeds. */
+    @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Trains the same network on the same data once per initialiser and seed (seed, seed+1, "
+                    + "...), and reports test accuracy and loss per epoch as mean +- sd over seeds, each "
+                    + "initialiser's final layer sigma and best law, and for lognormal against each other "
+                    + "initialiser whether the final mean accuracies differ by more than the seed spread: "
+                    + PairVerdict.RULE + "."},
+            footer = {"", "Examples:",
+                    "  jaynes experiment init --epochs 3 --seeds 5                the teacher task",
+                    "  jaynes experiment init --data /usr/share/datasets/fashion-mnist --epochs 1 --seeds 5 --json -"})
+    static final class InitCommand implements Callable<Integer> {
+
+        private static final int[] TEACHER_LAYERS = {TeacherStudent.DEFAULT_INPUTS, 64,
+                TeacherStudent.DEFAULT_CLASSES};
+        private static final int[] IDX_LAYERS = {784, 256, 10};
+
+        @Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "a folder of IDX files or 'teacher' (default: "
+                + "teacher)")
+        private String data = TrainCommand.TEACHER;
+
+        @Option(names = "--layers", paramLabel = "N,N,...", description = "widths, input first (default: 16,64,4 "
+                + "for the teacher task, 784,256,10 for IDX data)")
+        private String layers;
+
+        @Option(names = "--activation", paramLabel = "F", description = "relu, gelu or tanh (default: relu)")
+        private String activation = "relu";
+
+        @Option(names = "--inits", paramLabel = "I,I,...", description = "initialisers compared (default: "
+                + "he,xavier,lognormal)")
+        private String inits = "he,xavier,lognormal";
+
+        @Option(names = "--sigma", paramLabel = "S", description = "sigma of ln|w| for lognormal (default: "
+                + Initializer.DEFAULT_SIGMA + ")")
+        private double sigma = Initializer.DEFAULT_SIGMA;
+
+        @Option(names = "--optimizer", paramLabel = "RULE", description = "sgd, adam or adamw (default: adam)")
+        private String optimizer = "adam";
+
+        @Option(names = "--lr", paramLabel = "ETA", description = "learning rate (default: 0.01 for sgd, 0.001 "
+                + "otherwise)")
+        private Double learningRate;
+
+        @Option(names = "--batch", paramLabel = "B", description = "examples per step (default: "
+                + TrainingOptions.DEFAULT_BATCH + ")")
+        private int batch = TrainingOptions.DEFAULT_BATCH;
+
+        @Option(names = "--epochs", paramLabel = "E", description = "passes over the training set (default: "
+                + TrainingOptions.DEFAULT_EPOCHS + ")")
+        private int epochs = TrainingOptions.DEFAULT_EPOCHS;
+
+        @Option(names = "--seeds", paramLabel = "N", description = "runs per initialiser (default: "
+                + InitExperimentOptions.DEFAULT_SEEDS + ")")
+        private int seeds = InitExperimentOptions.DEFAULT_SEEDS;
+
+        @Option(names = "--seed", paramLabel = "N", description = "base seed; run k uses seed+k; also the teacher "
+                + "task's seed (default: " + TrainingOptions.DEFAULT_SEED + ")")
+        private long seed = TrainingOptions.DEFAULT_SEED;
+
+        @Option(names = "--threads", paramLabel = "T", description = "threads of the matrix product; the result "
+                + "does not depend on it (default: the number of processors)")
+        private Integer threads;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "write the experiment as JSON to FILE ('-' for "
+                + "stdout)")
+        private String json;
+
+        @Override
+        public Integer call() throws IOException, UsageException, ModelFormatException {
+            Optional<OutputTarget> jsonTarget = OutputTarget.of("--json", json);
+            boolean teacher = TrainCommand.TEACHER.equals(data);
+            InitExperimentOptions options = options(teacher);
+            DataSplit split = teacher ? TeacherStudent.generate(seed) : IdxDirectory.load(Path.of(data));
+            InitExperimentResult result;
+            try {
+                result = InitExperiment.run(options, split, TrainingListener.NONE);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (jsonTarget.isPresent()) {
+                jsonTarget.get().write(out, writer -> writeJson(result, writer));
+            }
+            if (jsonTarget.isEmpty() || !jsonTarget.get().isStdout()) {
+                print(result, out);
+                out.flush();
+            }
+            return Main.OK;
+        }
+
+        private InitExperimentOptions options(boolean teacher) throws UsageException {
+            int[] widths = layers == null ? (teacher ? TEACHER_LAYERS : IDX_LAYERS) : parseList(layers);
+            if (batch < 1) {
+                throw new UsageException("--batch must be at least 1, not " + batch);
+            }
+            if (epochs < 0) {
+                throw new UsageException("--epochs must be non-negative, not " + epochs);
+            }
+            if (seeds < 1) {
+                throw new UsageException("--seeds must be at least 1, not " + seeds);
+            }
+            try {
+                OptimizerOptions rule = OptimizerOptions.of(OptimizerKind.parse(optimizer));
+                if (learningRate != null) {
+                    rule = rule.withLearningRate(learningRate);
+                }
+                List<Initializer> initializers = new ArrayList<>();
+                for (String name : inits.split(",", -1)) {
+                    initializers.add(Initializer.parse(name, sigma));
+                }
+                TrainingOptions training = TrainingOptions.DEFAULTS.withWidths(widths)
+                        .withActivation(ActivationFunction.parse(activation)).withOptimizer(rule)
+                        .withBatchSize(batch).withEpochs(epochs).withSeed(seed);
+                if (threads != null) {
+                    training = training.withThreads(threads);
+                }
+                return new InitExperimentOptions(training, initializers, seeds);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+
+        private static int[] parseList(String text) throws UsageException {
+            String[] parts = text.split(",", -1);
+            int[] values = new int[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                try {
+                    values[i] = Integer.parseInt(parts[i].trim());
+                } catch (NumberFormatException e) {
+                    values[i] = 0;
+                }
+                if (values[i] < 1) {
+                    throw new UsageException("--layers must be positive integers separated by commas, not '" + text
+                            + "'");
+                }
+            }
+            if (values.length < 2) {
+                throw new UsageException("--layers needs at least two widths (input and classes), not '" + text + "'");
+            }
+            return values;
+        }
+    }
+
+    private static String pm(SeedSpread.Summary s) {
+        return String.format(Locale.ROOT, "%.4f +- %s", s.mean(), Double.isNaN(s.standardDeviation()) ? "-"
+                : String.format(Locale.ROOT, "%.4f", s.standardDeviation()));
+    }
+
+    private static void print(InitExperimentResult result, PrintWriter out) {
+        InitExperimentOptions options = result.options();
+        TrainingOptions o = options.training();
+        out.printf(Locale.ROOT, "data        %s: %d training, %d test examples%n", result.data(), result.trainSize(),
+                result.testSize());
+        out.printf(Locale.ROOT, "network     %s, %s; %s lr %s, batch %d%n",
+                String.join(",", Arrays.stream(o.widths()).mapToObj(Integer::toString).toList()),
+                o.activation().label(), o.optimizer().kind().label(), TheoryCommand.n(o.optimizer().learningRate()),
+                o.batchSize());
+        out.printf(Locale.ROOT, "seeds       %d (%d to %d); mean +- sd over seeds (sd with n - 1)%n", options.seeds(),
+                options.seed(0), options.seed(options.seeds() - 1));
+        out.println();
+        out.println("init           epoch  test accuracy        test loss");
+        for (InitializerSummary s : result.initializers()) {
+            for (InitializerSummary.EpochSummary e : s.epochs()) {
+                out.printf(Locale.ROOT, "%-13s  %5d  %-19s  %s%n", initText(s.initializer()), e.epoch(),
+                        pm(e.testAccuracy()), pm(e.testLoss()));
+            }
+        }
+        out.println();
+        out.println("init           layer             sigma (final)        best law (seeds)");
+        for (InitializerSummary s : result.initializers()) {
+            for (InitializerSummary.LayerSummary l : s.finalLayers()) {
+                out.printf(Locale.ROOT, "%-13s  %-16s  %-19s  %s (%d of %d)%n", initText(s.initializer()), l.name(),
+                        pm(l.sigma()), l.bestFamily(), l.votes(), options.seeds());
+            }
+        }
+        out.println();
+        out.println("verdict     final test accuracy; " + PairVerdict.RULE);
+        for (PairVerdict v : result.verdicts()) {
+            out.println("            " + v.sentence());
+        }
+    }
+
+    private static String initText(Initializer init) {
+        return init instanceof Initializer.Lognormal l ? "lognormal s=" + TheoryCommand.n(l.sigma()) : init.label();
+    }
+
+    private static void writeSummary(JsonGenerator out, String name, SeedSpread.Summary s) throws IOException {
+        out.writeObjectFieldStart(name);
+        out.writeNumberField("n", s.n());
+        number(out, "mean", s.mean());
+        number(out, "sd", s.standardDeviation());
+        out.writeEndObject();
+    }
+
+    private static void writeJson(InitExperimentResult result, Writer writer) throws IOException {
+        InitExperimentOptions options = result.options();
+        TrainingOptions o = options.training();
+        try (JsonGenerator out = TheoryCommand.JSON.createGenerator(writer)) {
+            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            out.useDefaultPrettyPrinter();
+            out.writeStartObject();
+            TheoryCommand.writeTool(out);
+            out.writeObjectFieldStart("data");
+            out.writeStringField("name", result.data());
+            out.writeNumberField("train", result.trainSize());
+            out.writeNumberField("test", result.testSize());
+            out.writeEndObject();
+            out.writeObjectFieldStart("options");
+            out.writeArrayFieldStart("layers");
+            for (int w : o.widths()) {
+                out.writeNumber(w);
+            }
+            out.writeEndArray();
+            out.writeStringField("activation", o.activation().label());
+            out.writeStringField("optimizer", o.optimizer().kind().label());
+            number(out, "learningRate", o.optimizer().learningRate());
+            out.writeNumberField("batch", o.batchSize());
+            out.writeNumberField("epochs", o.epochs());
+            out.writeNumberField("seed", o.seed());
+            out.writeNumberField("seeds", options.seeds());
+            out.writeEndObject();
+            out.writeObjectFieldStart("conventions");
+            out.writeStringField("seeds", "run k uses seed + k for every initialiser");
+            out.writeStringField("sd", "sample standard deviation over seeds (n - 1); null for one seed");
+            out.writeStringField("verdict", PairVerdict.RULE + ", on the final epoch's test accuracy");
+            out.writeStringField("sigma", "std of ln|w| of the layer's weights after the last epoch");
+            out.writeStringField("epoch0", "at initialisation, before any step");
+            out.writeEndObject();
+            out.writeArrayFieldStart("initializers");
+            for (InitializerSummary s : result.initializers()) {
+                out.writeStartObject();
+                out.writeStringField("init", s.initializer().label());
+                if (s.initializer() instanceof Initializer.Lognormal l) {
+                    number(out, "sigma", l.sigma());
+                }
+                out.writeArrayFieldStart("epochs");
+                for (InitializerSummary.EpochSummary e : s.epochs()) {
+                    out.writeStartObject();
+                    out.writeNumberField("epoch", e.epoch());
+                    writeSummary(out, "testAccuracy", e.testAccuracy());
+                    writeSummary(out, "testLoss", e.testLoss());
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+                out.writeArrayFieldStart("finalLayers");
+                for (InitializerSummary.LayerSummary l : s.finalLayers()) {
+                    out.writeStartObject();
+                    out.writeStringField("name", l.name());
+                    writeSummary(out, "sigma", l.sigma());
+                    out.writeStringField("bestFamily", l.bestFamily());
+                    out.writeNumberField("votes", l.votes());
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeArrayFieldStart("verdicts");
+            for (PairVerdict v : result.verdicts()) {
+                out.writeStartObject();
+                out.writeStringField("first", v.first());
+                out.writeStringField("second", v.second());
+                out.writeStringField("metric", v.metric());
+                number(out, "difference", v.difference());
+                number(out, "threshold", v.threshold());
+                out.writeStringField("outcome", v.outcome().label());
+                out.writeStringField("sentence", v.sentence());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+            out.writeRaw('\n');
+        }
+    }
+}
