@@ -18,9 +18,13 @@ final class LayerAnalysis {
     private LayerAnalysis() {
     }
 
-    static LayerResult of(TensorInfo tensor, PopulationAccumulator accumulator, AnalysisOptions options,
-                          Optional<LayerResult> baseline) {
-        PopulationStats stats = accumulator.result();
+    /**
+     * The analysis of a complete population.
+     *
+     * @param stats {@code accumulator.result()}, which callers often need first (it costs a pass over the cells)
+     */
+    static LayerResult of(TensorInfo tensor, PopulationAccumulator accumulator, PopulationStats stats,
+                          AnalysisOptions options, Optional<LayerResult> baseline) {
         FitInput input = accumulator.fitInput();
         FitComparison fits = FitComparison.of(input);
         if (input.n() == 0) {

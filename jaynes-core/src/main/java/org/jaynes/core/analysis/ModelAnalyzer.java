@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.stats.PopulationAccumulator;
+import org.jaynes.core.stats.PopulationStats;
 import org.jaynes.core.stats.StreamingAccumulator;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.Role;
@@ -108,23 +109,26 @@ public final class ModelAnalyzer {
         }
         ModelSummary summary = new ModelSummary(model.path(), model.format(), model.parameters(),
                 model.tensors().size());
-        TensorInfo pooledInfo = new TensorInfo("pooled", "", Role.OTHER, Shape.of(pooled.result().n()), DType.F64);
-        LayerResult pooledResult = LayerAnalysis.of(pooledInfo, pooled, options, Optional.empty());
+        PopulationStats pooledStats = pooled.result();
+        TensorInfo pooledInfo = new TensorInfo("pooled", "", Role.OTHER, Shape.of(pooledStats.n()), DType.F64);
+        LayerResult pooledResult = LayerAnalysis.of(pooledInfo, pooled, pooledStats, options, Optional.empty());
         return new AnalysisResult(summary, options, layers, setAside, pooledResult, UniversalitySummary.of(layers));
     }
 
     /** The analysis of a complete population, with its baseline when the options ask for one. */
     private LayerResult finish(TensorInfo info, PopulationAccumulator accumulator, int index) {
+        PopulationStats stats = accumulator.result();
         Optional<LayerResult> baseline = Optional.empty();
         if (options.baseline() == Baseline.GAUSSIAN) {
-            double std = accumulator.result().std();
+            double std = stats.std();
             StreamingAccumulator gaussian = GaussianBaseline.accumulate(info.shape().elementCount(), std,
                     options.seed(), index);
             TensorInfo baselineInfo = new TensorInfo(info.name() + " (gaussian baseline)", "", info.role(),
                     info.shape(), DType.F64);
-            baseline = Optional.of(LayerAnalysis.of(baselineInfo, gaussian, options, Optional.empty()));
+            baseline = Optional.of(LayerAnalysis.of(baselineInfo, gaussian, gaussian.result(), options,
+                    Optional.empty()));
         }
-        return LayerAnalysis.of(info, accumulator, options, baseline);
+        return LayerAnalysis.of(info, accumulator, stats, options, baseline);
     }
 
     private static PopulationAccumulator summarise(Tensor tensor, Segment s) throws IOException {
