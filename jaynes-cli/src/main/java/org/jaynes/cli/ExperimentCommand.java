@@ -62,10 +62,6 @@ final class ExperimentCommand implements Runnable {
                     "  jaynes experiment init --data /usr/share/datasets/fashion-mnist --epochs 1 --seeds 5 --json -"})
     static final class InitCommand implements Callable<Integer> {
 
-        private static final int[] TEACHER_LAYERS = {TeacherStudent.DEFAULT_INPUTS, 64,
-                TeacherStudent.DEFAULT_CLASSES};
-        private static final int[] IDX_LAYERS = {784, 256, 10};
-
         @Spec
         private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -143,7 +139,7 @@ final class ExperimentCommand implements Runnable {
         }
 
         private InitExperimentOptions options(boolean teacher) throws UsageException {
-            int[] widths = layers == null ? (teacher ? TEACHER_LAYERS : IDX_LAYERS) : parseList(layers);
+            int[] widths = TrainCommand.widths(layers, teacher);
             if (batch < 1) {
                 throw new UsageException("--batch must be at least 1, not " + batch);
             }
@@ -172,26 +168,6 @@ final class ExperimentCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-        }
-
-        private static int[] parseList(String text) throws UsageException {
-            String[] parts = text.split(",", -1);
-            int[] values = new int[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                try {
-                    values[i] = Integer.parseInt(parts[i].trim());
-                } catch (NumberFormatException e) {
-                    values[i] = 0;
-                }
-                if (values[i] < 1) {
-                    throw new UsageException("--layers must be positive integers separated by commas, not '" + text
-                            + "'");
-                }
-            }
-            if (values.length < 2) {
-                throw new UsageException("--layers needs at least two widths (input and classes), not '" + text + "'");
-            }
-            return values;
         }
     }
 

@@ -736,35 +736,25 @@ final class SimulateCommand implements Callable<Integer> {
     /** Sweep, gap and rate on one stderr line rewritten in place, after the first second; a terminal only. */
     private static final class SweepProgress implements Simulation.Progress {
 
-        private static final long QUIET_NANOS = 1_000_000_000L;
-
-        private final PrintStream err;
-        private final long start = System.nanoTime();
-        private boolean printed;
+        private final StatusLine line;
 
         SweepProgress(PrintStream err) {
-            this.err = err;
+            this.line = new StatusLine(err);
         }
 
         @Override
         public void snapshot(Snapshot snapshot, long sweepLimit) {
-            if (System.nanoTime() - start < QUIET_NANOS) {
-                return;
-            }
-            err.printf(Locale.ROOT, "\rsweep %s of at most %d, gap %.3e, sigma %.5f   ", n(snapshot.time()), sweepLimit,
+            line.show("sweep %s of at most %d, gap %.3e, sigma %.5f", n(snapshot.time()), sweepLimit,
                     snapshot.arbitrageGap(), snapshot.fit().sigma());
-            printed = true;
         }
 
         void finish(SimulationResult result, long nanos) {
-            if (printed) {
-                err.print("\r\033[K");
-            }
-            if (nanos > QUIET_NANOS) {
-                err.printf(Locale.ROOT, "%,d revisions in %.1f s: %.3g per second%n", result.revisions(), nanos / 1e9,
+            line.clear();
+            if (nanos > StatusLine.QUIET_NANOS) {
+                line.println("%,d revisions in %.1f s: %.3g per second", result.revisions(), nanos / 1e9,
                         result.revisions() / (nanos / 1e9));
             }
-            err.flush();
         }
     }
+
 }

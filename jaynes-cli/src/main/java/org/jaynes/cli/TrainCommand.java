@@ -145,10 +145,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingOptions options(boolean teacher) throws UsageException {
-        int[] widths = layers == null ? (teacher ? TEACHER_LAYERS : IDX_LAYERS) : parseList("--layers", layers, 1);
-        if (widths.length < 2) {
-            throw new UsageException("--layers needs at least two widths (input and classes), not '" + layers + "'");
-        }
+        int[] widths = widths(layers, teacher);
         if (sigma != null && !"lognormal".equalsIgnoreCase(init)) {
             throw new UsageException("--sigma applies to --init lognormal only");
         }
@@ -200,6 +197,21 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /**
+     * The widths of {@code --layers}, input first, or the defaults for the data: shared by {@code train} and
+     * {@code experiment init}.
+     */
+    static int[] widths(String layers, boolean teacher) throws UsageException {
+        if (layers == null) {
+            return (teacher ? TEACHER_LAYERS : IDX_LAYERS).clone();
+        }
+        int[] widths = parseList("--layers", layers, 1);
+        if (widths.length < 2) {
+            throw new UsageException("--layers needs at least two widths (input and classes), not '" + layers + "'");
+        }
+        return widths;
     }
 
     /** Comma-separated integers, each at least {@code min}. */
@@ -339,39 +351,30 @@ final class TrainCommand implements Callable<Integer> {
     /** Epoch and step on one stderr line rewritten in place; a terminal only. */
     private static final class EpochProgress implements TrainingListener {
 
-        private static final long QUIET_NANOS = 1_000_000_000L;
-
-        private final PrintStream err;
-        private final long start = System.nanoTime();
-        private boolean printed;
+        private final StatusLine line;
 
         EpochProgress(PrintStream err) {
-            this.err = err;
+            this.line = new StatusLine(err);
         }
 
         @Override
         public void step(int epoch, int step, int stepsPerEpoch, double loss) {
-            if (step % 50 != 0 || System.nanoTime() - start < QUIET_NANOS) {
-                return;
+            if (step % 50 == 0) {
+                line.show("epoch %d: step %d of %d, loss %.4f", epoch, step, stepsPerEpoch, loss);
             }
-            err.printf(Locale.ROOT, "\repoch %d: step %d of %d, loss %.4f   ", epoch, step, stepsPerEpoch, loss);
-            printed = true;
         }
 
         @Override
         public void epoch(EpochRecord record) {
-            if (printed) {
-                err.printf(Locale.ROOT, "\r\033[Kepoch %d: test accuracy %.4f, %.1f s%n", record.epoch(),
-                        record.testAccuracy(), record.seconds());
-                printed = false;
+            if (line.clear()) {
+                line.println("epoch %d: test accuracy %.4f, %.1f s", record.epoch(), record.testAccuracy(),
+                        record.seconds());
             }
         }
 
         void finish() {
-            if (printed) {
-                err.print("\r\033[K");
-            }
-            err.flush();
+            line.clear();
         }
     }
+
 }
