@@ -45,7 +45,7 @@ public final class StreamingAccumulator implements PopulationAccumulator {
                 for (int start = 0, count = floats.remaining(); start < count; start += BLOCK) {
                     int length = Math.min(BLOCK, count - start);
                     floats.get(start, chunk, 0, length);
-                    acceptChunk(chunk, length);
+                    acceptChunk(chunk, 0, length);
                 }
             }
             case F64 -> {
@@ -79,26 +79,35 @@ public final class StreamingAccumulator implements PopulationAccumulator {
         flush();
     }
 
+    /** Adds the first {@code length} values of {@code values}: how captured neuron outputs are summarised. */
+    public void accept(float[] values, int length) {
+        for (int start = 0; start < length; start += BLOCK) {
+            acceptChunk(values, start, Math.min(BLOCK, length - start));
+            // A chunk with zeros (ReLU outputs) leaves partial blocks; flushing them keeps the next chunk fast.
+            flush();
+        }
+    }
+
     /**
      * A chunk of f32 values. When the blocks are empty and every value is finite and non-zero (nearly
      * always), the chunk is one block: its histogram keys are computed in one loop and counted in another,
      * so the cache misses of the counts overlap, and the moments take whole blocks. Otherwise value by value.
      */
-    private void acceptChunk(float[] chunk, int length) {
+    private void acceptChunk(float[] chunk, int from, int length) {
         boolean plain = signedFill == 0 && logFill == 0;
         for (int i = 0; plain && i < length; i++) {
-            plain = chunk[i] != 0 && Float.isFinite(chunk[i]);
+            plain = chunk[from + i] != 0 && Float.isFinite(chunk[from + i]);
         }
         if (!plain) {
             for (int i = 0; i < length; i++) {
-                add(chunk[i]);
+                add(chunk[from + i]);
             }
             return;
         }
         double min = minAbs;
         double max = maxAbs;
         for (int i = 0; i < length; i++) {
-            double w = chunk[i];
+            double w = chunk[from + i];
             double magnitude = Math.abs(w);
             signedBlock[i] = w;
             absBlock[i] = magnitude;

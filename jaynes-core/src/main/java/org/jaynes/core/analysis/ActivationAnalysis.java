@@ -1,0 +1,105 @@
+package org.jaynes.core.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jaynes.core.stats.PopulationStats;
+import org.jaynes.core.stats.StreamingAccumulator;
+import org.jaynes.core.tensor.DType;
+import org.jaynes.core.tensor.Role;
+import org.jaynes.core.tensor.Shape;
+
+/**
+ * Turns accumulated {@link ActivationSite}s into an {@link ActivationResult}: each site gets the statistics,
+ * fits and game a weight population gets, and is paired with the weights that feed it.
+ *
+ * <p>Pairing rule: the weight population whose layer name shares the most leading dot-separated parts with
+ * the site's name, the first in file order among equals; none when no part is shared. For a BERT encoder,
+ * {@code encoder.layer.0.intermediate.gelu} pairs with {@code encoder.layer.0.intermediate.dense} and
+ * {@code encoder.layer.0.attention.probs} with {@code encoder.layer.0.attention.self.query}.
+ */
+public final class ActivationAnalysis {
+
+    private ActivationAnalysis() {
+    }
+
+    /** The analysis of every site, in the given order, finished on {@code options.threads()} threads. */
+    public static ActivationResult of(ModelSummary model, AnalysisOptions options, ActivationInputs inputs,
+                                      List<ActivationSite> sites, AnalysisResult weights) {
+        AnalysisOptions plain = options.withBaseline(Baseline.NONE);
+        StreamingAccumulator pooled = new StreamingAccumulator(DType.F64);
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "jaynes-activations");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<LayerResult>> results = new ArrayList<>();
+            for (ActivationSite site : sites) {
+                site.accumulator().addTo(pooled);
+                results.add(pool.submit(() -> analyse(site, plain)));
+            }
+            PopulationStats pooledStats = pooled.result();
+            TensorInfo pooledInfo = new TensorInfo("pooled", "", Role.OTHER, Shape.of(pooledStats.n()), DType.F64);
+            LayerResult pooledResult = LayerAnalysis.of(pooledInfo, pooled, pooledStats, plain, Optional.empty());
+            List<ActivationLayer> layers = new ArrayList<>();
+            for (int i = 0; i < sites.size(); i++) {
+                ActivationSite site = sites.get(i);
+                LayerResult result = await(results.get(i));
+                layers.add(new ActivationLayer(result, site.function(), site.negatives(),
+                        feedingWeights(site.name(), weights.layers())));
+            }
+            return new ActivationResult(model, plain, inputs, layers, pooledResult,
+                    UniversalitySummary.of(layers.stream().map(ActivationLayer::result).toList()), weights);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static LayerResult analyse(ActivationSite site, AnalysisOptions options) {
+        StreamingAccumulator accumulator = site.accumulator();
+        PopulationStats stats = accumulator.result();
+        long width = site.width();
+        Shape shape = width > 0 && stats.n() > 0 && stats.n() % width == 0 ? Shape.of(stats.n() / width, width)
+                : Shape.of(stats.n());
+        TensorInfo info = new TensorInfo(site.name(), "", Role.OTHER, shape, DType.F32);
+        return LayerAnalysis.of(info, accumulator, stats, options, Optional.empty());
+    }
+
+    /** The weights paired with a site by the rule in the class comment. */
+    static Optional<LayerResult> feedingWeights(String site, List<LayerResult> weights) {
+        String[] siteParts = site.split("\\.");
+        LayerResult best = null;
+        int bestShared = 0;
+        for (LayerResult layer : weights) {
+            String[] parts = layer.tensor().name().split("\\.");
+            int shared = 0;
+            while (shared < siteParts.length && shared < parts.length && siteParts[shared].equals(parts[shared])) {
+                shared++;
+            }
+            if (shared > bestShared) {
+                best = layer;
+                bestShared = shared;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}
