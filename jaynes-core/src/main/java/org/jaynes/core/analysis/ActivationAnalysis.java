@@ -66,7 +66,7 @@ public final class ActivationAnalysis {
         long width = site.width();
         Shape shape = width > 0 && stats.n() > 0 && stats.n() % width == 0 ? Shape.of(stats.n() / width, width)
                 : Shape.of(stats.n());
-        TensorInfo info = new TensorInfo(site.name(), "", Role.OTHER, shape, DType.F32);
+        TensorInfo info = new TensorInfo(site.name(), site.tensor(), Role.OTHER, shape, DType.F32);
         return LayerAnalysis.of(info, accumulator, stats, options, Optional.empty());
     }
 

@@ -17,6 +17,7 @@ public final class ActivationSite {
     private static final int CHUNK = 1 << 14;
 
     private final String name;
+    private final String tensor;
     private final String function;
     private final StreamingAccumulator accumulator = new StreamingAccumulator(DType.F32);
     private final float[] chunk = new float[CHUNK];
@@ -25,15 +26,21 @@ public final class ActivationSite {
 
     /**
      * @param name     the layer as users know it, e.g. {@code encoder.layer.0.intermediate.gelu}
+     * @param tensor   the name of the output in the model's graph
      * @param function what produced the values, e.g. {@code gelu}, {@code attention-probabilities}
      */
-    public ActivationSite(String name, String function) {
+    public ActivationSite(String name, String tensor, String function) {
         this.name = name;
+        this.tensor = tensor;
         this.function = function;
     }
 
     public String name() {
         return name;
+    }
+
+    public String tensor() {
+        return tensor;
     }
 
     public String function() {

@@ -37,7 +37,7 @@ class ActivationAnalysisTest {
     @Test
     void countsZerosAndNegativesApartAndFitsTheMagnitudes() {
         float[] values = outputs(50_000, 3);
-        ActivationSite site = new ActivationSite("block.0.act", "gelu");
+        ActivationSite site = new ActivationSite("block.0.act", "/block.0/Mul_1_output_0", "gelu");
         site.accept(new long[] {10, 5000}, FloatBuffer.wrap(values));
         long zeros = 0;
         long negatives = 0;
@@ -61,9 +61,9 @@ class ActivationAnalysisTest {
     @Test
     void batchesGiveTheSameStatisticsAsOneBuffer() {
         float[] values = outputs(30_001, 5);
-        ActivationSite whole = new ActivationSite("a", "relu");
+        ActivationSite whole = new ActivationSite("a", "a", "relu");
         whole.accept(values, values.length);
-        ActivationSite pieces = new ActivationSite("a", "relu");
+        ActivationSite pieces = new ActivationSite("a", "a", "relu");
         for (int start = 0; start < values.length; start += 7_777) {
             int length = Math.min(7_777, values.length - start);
             pieces.accept(new long[] {length}, FloatBuffer.wrap(values, start, length));
@@ -95,7 +95,7 @@ class ActivationAnalysisTest {
     }
 
     private static LayerResult weight(String name) {
-        ActivationSite values = new ActivationSite(name, "weight");
+        ActivationSite values = new ActivationSite(name, name, "weight");
         values.accept(outputs(5_000, name.hashCode()), 5_000);
         StreamingAccumulator accumulator = values.accumulator();
         return LayerAnalysis.of(new TensorInfo(name, name, Role.DENSE, Shape.of(50, 100), DType.F32), accumulator,

@@ -32,11 +32,7 @@ public final class HtmlReportWriter {
 
     /** Writes the page of {@code result} to {@code out}, UTF-8 as declared by the page; does not close it. */
     public static void write(AnalysisResult result, String toolVersion, Writer out) throws IOException {
-        out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-                + "<meta name=\"generator\" content=\"jaynes " + HtmlEscape.text(toolVersion) + "\"/><title>"
-                + HtmlEscape.text(result.model().path()) + " · jaynes microstructure</title>\n<style>\n"
-                + PageResources.STYLE + "</style></head>\n<body>\n");
+        out.write(head(result.model().path() + " · jaynes microstructure", toolVersion));
         out.write(HeaderSection.of(result, toolVersion));
         out.write('\n');
         out.write(SummarySection.of(result));
@@ -45,21 +41,38 @@ public final class HtmlReportWriter {
         out.write('\n');
         out.write(LayerTableSection.of(result));
         out.write('\n');
-        List<LayerResult> layers = result.layers();
+        writeLayerPlots(result.layers(), "ln|w|", out);
+        out.write(SetAsideSection.of(result));
+        out.write(foot(toolVersion));
+    }
+
+    /** The page up to and including {@code <body>}: title, styles. */
+    static String head(String title, String toolVersion) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
+                + "<meta name=\"generator\" content=\"jaynes " + HtmlEscape.text(toolVersion) + "\"/><title>"
+                + HtmlEscape.text(title) + "</title>\n<style>\n" + PageResources.STYLE + "</style></head>\n<body>\n";
+    }
+
+    /** The colophon, the script and the end of the page. */
+    static String foot(String toolVersion) {
+        return "\n<footer><p class=\"colophon\">Written by jaynes " + HtmlEscape.text(toolVersion)
+                + ". Theory: V. Venkatasubramanian et al., “Jaynes machine: the universal microstructure of deep "
+                + "neural networks”, Computers and Chemical Engineering 192 (2025) 108908.</p></footer>\n<script>\n"
+                + PageResources.SCRIPT + "</script>\n</body></html>\n";
+    }
+
+    /** Every layer's folded plots; {@code variable} names what the histograms are of, e.g. ln|w|. */
+    static void writeLayerPlots(List<LayerResult> layers, String variable, Writer out) throws IOException {
         out.write("<section id=\"plots\"><h2>Layer by layer</h2><p class=\"hint\">"
                 + "<button type=\"button\" data-open=\"true\">Open all</button>"
                 + "<button type=\"button\" data-open=\"false\">Close all</button>"
-                + "Each layer: the histogram of ln|w| with the fitted laws, a normal Q–Q plot of ln|w|, and the "
-                + "effective utility across bins.</p>\n");
+                + "Each layer: the histogram of " + HtmlEscape.text(variable) + " with the fitted laws, a normal Q–Q "
+                + "plot of " + HtmlEscape.text(variable) + ", and the effective utility across bins.</p>\n");
         for (int i = 0; i < layers.size(); i++) {
             out.write(LayerSection.of(layers.get(i), i + 1));
             out.write('\n');
         }
         out.write("</section>\n");
-        out.write(SetAsideSection.of(result));
-        out.write("\n<footer><p class=\"colophon\">Written by jaynes " + HtmlEscape.text(toolVersion)
-                + ". Theory: V. Venkatasubramanian et al., “Jaynes machine: the universal microstructure of deep "
-                + "neural networks”, Computers and Chemical Engineering 192 (2025) 108908.</p></footer>\n<script>\n"
-                + PageResources.SCRIPT + "</script>\n</body></html>\n");
     }
 }

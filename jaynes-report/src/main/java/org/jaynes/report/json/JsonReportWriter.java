@@ -5,9 +5,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
+import org.jaynes.core.analysis.ActivationInputs;
+import org.jaynes.core.analysis.ActivationLayer;
+import org.jaynes.core.analysis.ActivationResult;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.AnalysisResult;
 import org.jaynes.core.analysis.LayerResult;
+import org.jaynes.core.analysis.ModelSummary;
 import org.jaynes.core.analysis.SetAside;
 import org.jaynes.core.analysis.TensorInfo;
 import org.jaynes.core.analysis.UniversalitySummary;
@@ -21,8 +25,9 @@ import org.jaynes.report.Conventions;
 import org.jaynes.core.theory.NullModels;
 
 /**
- * Writes an analysis as JSON: {@code {"tool", "model", "options", "conventions", "layers", "setAside",
- * "pooled"}}. Numbers are written in full precision with '.' whatever the locale; values that are not
+ * Writes an analysis as JSON: {@code {"tool", "kind", "model", "options", "conventions", "layers", "setAside",
+ * "pooled", "universality"}}, described by {@code docs/report.schema.json}; {@code kind} is {@code weights} for
+ * {@code analyze} and {@code activations} for the neuron outputs of {@code activations}. Numbers are written in full precision with '.' whatever the locale; values that are not
  * finite (the mean of an empty population) are written as null.
  */
 public final class JsonReportWriter {
@@ -36,28 +41,10 @@ public final class JsonReportWriter {
     }
 
     public void write(AnalysisResult result, Writer out) throws IOException {
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            json.writeObjectFieldStart("tool");
-            json.writeStringField("name", "jaynes");
-            json.writeStringField("version", toolVersion);
-            json.writeEndObject();
-
-            json.writeObjectFieldStart("model");
-            json.writeStringField("path", result.model().path());
-            json.writeStringField("format", result.model().format().label());
-            json.writeNumberField("parameters", result.model().parameters());
-            json.writeNumberField("tensors", result.model().tensors());
-            json.writeEndObject();
-
-            writeOptions(json, result.options());
-            writeConventions(json, result.options());
-
+        try (JsonGenerator json = start(out, "weights", result.model(), result.options())) {
             json.writeArrayFieldStart("layers");
             for (LayerResult layer : result.layers()) {
-                writeLayer(json, layer);
+                writeLayer(json, "weight", layer);
             }
             json.writeEndArray();
 
@@ -69,16 +56,107 @@ public final class JsonReportWriter {
                 json.writeEndObject();
             }
             json.writeEndArray();
-
-            json.writeFieldName("pooled");
-            json.writeStartObject();
-            writeStats(json, result.pooled().stats());
-            writeMicrostructure(json, result.pooled());
-            json.writeEndObject();
-            writeUniversality(json, result.universality());
-            json.writeEndObject();
-            json.writeRaw('\n');
+            end(json, result.pooled(), result.universality());
         }
+    }
+
+    /**
+     * Writes the neuron outputs of a model: the same fields as an analysis, with {@code "kind": "activations"},
+     * the {@code inputs} the model was run on, and per layer the activation function, the count of negative
+     * outputs and a summary of the paired weights.
+     */
+    public void write(ActivationResult result, Writer out) throws IOException {
+        try (JsonGenerator json = start(out, "activations", result.model(), result.options())) {
+            ActivationInputs inputs = result.inputs();
+            json.writeObjectFieldStart("inputs");
+            json.writeStringField("source", inputs.source());
+            json.writeNumberField("inputs", inputs.inputs());
+            json.writeNumberField("positions", inputs.positions());
+            json.writeNumberField("batches", inputs.batches());
+            json.writeFieldName("warning");
+            if (inputs.warning().isPresent()) {
+                json.writeString(inputs.warning().get());
+            } else {
+                json.writeNull();
+            }
+            json.writeEndObject();
+            json.writeArrayFieldStart("layers");
+            for (ActivationLayer layer : result.layers()) {
+                json.writeStartObject();
+                json.writeStringField("kind", "activation");
+                json.writeStringField("function", layer.function());
+                writeTensor(json, layer.result().tensor());
+                writeStats(json, layer.result().stats());
+                json.writeNumberField("negatives", layer.negatives());
+                writeMicrostructure(json, layer.result());
+                json.writeFieldName("weights");
+                if (layer.weights().isPresent()) {
+                    writeWeightSummary(json, layer.weights().get());
+                } else {
+                    json.writeNull();
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("setAside");
+            json.writeEndArray();
+            end(json, result.pooled(), result.universality());
+        }
+    }
+
+    private JsonGenerator start(Writer out, String kind, ModelSummary model, AnalysisOptions options)
+            throws IOException {
+        JsonGenerator json = FACTORY.createGenerator(out);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.useDefaultPrettyPrinter();
+        json.writeStartObject();
+        json.writeObjectFieldStart("tool");
+        json.writeStringField("name", "jaynes");
+        json.writeStringField("version", toolVersion);
+        json.writeEndObject();
+        json.writeStringField("kind", kind);
+
+        json.writeObjectFieldStart("model");
+        json.writeStringField("path", model.path());
+        json.writeStringField("format", model.format().label());
+        json.writeNumberField("parameters", model.parameters());
+        json.writeNumberField("tensors", model.tensors());
+        json.writeEndObject();
+
+        writeOptions(json, options);
+        writeConventions(json, options);
+        return json;
+    }
+
+    private static void end(JsonGenerator json, LayerResult pooled, UniversalitySummary universality)
+            throws IOException {
+        json.writeFieldName("pooled");
+        json.writeStartObject();
+        writeStats(json, pooled.stats());
+        writeMicrostructure(json, pooled);
+        json.writeEndObject();
+        writeUniversality(json, universality);
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    /** The weights beside an activation layer: who they are and the numbers to compare with its outputs. */
+    private static void writeWeightSummary(JsonGenerator json, LayerResult weights) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", weights.tensor().name());
+        json.writeStringField("role", weights.tensor().role().label());
+        json.writeNumberField("n", weights.stats().n());
+        number(json, "mu", weights.stats().mu());
+        number(json, "sigma", weights.stats().sigma());
+        number(json, "ks", weights.stats().ks());
+        number(json, "arbitrageGap", weights.game().arbitrageGap());
+        json.writeFieldName("best");
+        if (weights.fits().best().isPresent()) {
+            json.writeString(weights.fits().best().get().key());
+        } else {
+            json.writeNull();
+        }
+        json.writeEndObject();
     }
 
     private static void writeOptions(JsonGenerator json, AnalysisOptions options) throws IOException {
@@ -118,14 +196,15 @@ public final class JsonReportWriter {
         json.writeEndObject();
     }
 
-    private static void writeLayer(JsonGenerator json, LayerResult layer) throws IOException {
+    private static void writeLayer(JsonGenerator json, String kind, LayerResult layer) throws IOException {
         json.writeStartObject();
+        json.writeStringField("kind", kind);
         writeTensor(json, layer.tensor());
         writeStats(json, layer.stats());
         writeMicrostructure(json, layer);
         if (layer.baseline().isPresent()) {
             json.writeFieldName("baseline");
-            writeLayer(json, layer.baseline().get());
+            writeLayer(json, kind, layer.baseline().get());
         }
         json.writeEndObject();
     }

@@ -73,11 +73,11 @@ public final class LayerTable {
                 result.setAside().size(), line);
     }
 
-    private static String best(LayerResult layer) {
+    static String best(LayerResult layer) {
         return layer.fits().best().map(Family::key).orElse("-");
     }
 
-    private static String shorten(String name) {
+    static String shorten(String name) {
         return name.length() <= MAX_NAME ? name : "…" + name.substring(name.length() - MAX_NAME + 1);
     }
 
@@ -85,15 +85,15 @@ public final class LayerTable {
         return shape.replace(" ", "");
     }
 
-    private static String number(double value) {
+    static String number(double value) {
         return String.format(Locale.ROOT, "%.3e", value);
     }
 
-    private static String fixed(double value) {
+    static String fixed(double value) {
         return String.format(Locale.ROOT, "%.4f", value);
     }
 
-    private static String ks(double value) {
+    static String ks(double value) {
         return String.format(Locale.ROOT, "%.5f", value);
     }
 }

@@ -10,10 +10,13 @@ import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Optional;
+import org.jaynes.core.analysis.ActivationResult;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.AnalysisResult;
 import org.jaynes.core.analysis.Baseline;
 import org.jaynes.report.SampleAnalysis;
+import org.jaynes.report.html.ActivationSample;
 import org.junit.jupiter.api.Test;
 
 class JsonReportWriterTest {
@@ -23,12 +26,14 @@ class JsonReportWriterTest {
     @Test
     void hasTheDocumentedShape() throws IOException {
         JsonNode report = MAPPER.readTree(write(SampleAnalysis.of(AnalysisOptions.DEFAULTS)));
-        assertEquals(Set.of("tool", "model", "options", "conventions", "layers", "setAside", "pooled", "universality"),
-                keys(report));
+        assertEquals(Set.of("tool", "kind", "model", "options", "conventions", "layers", "setAside", "pooled",
+                "universality"), keys(report));
+        assertEquals("weights", report.get("kind").asText());
         assertEquals("sample.safetensors", report.get("model").get("path").asText());
         assertEquals("safetensors", report.get("model").get("format").asText());
         assertEquals(2, report.get("layers").size());
         JsonNode layer = report.get("layers").get(0);
+        assertEquals("weight", layer.get("kind").asText());
         for (String key : new String[] {"name", "tensor", "role", "shape", "dtype", "n", "zeros", "nonfinite", "mean",
                 "std", "mu", "sigma", "ks", "fits", "best", "vuong", "r2", "alpha", "beta", "utilitySpread",
                 "arbitrageGap", "verdict"}) {
@@ -57,6 +62,32 @@ class JsonReportWriterTest {
         assertEquals(report.get("layers").get(1).get("n").asLong(), baseline.get("n").asLong());
         // A Gaussian tensor: sigma of ln|w| near pi/sqrt(8), the half-normal law fitting well.
         assertEquals(Math.PI / Math.sqrt(8), baseline.get("sigma").asDouble(), 0.05);
+    }
+
+    @Test
+    void activationReportsSayWhatRanAndPairEachLayerWithItsWeights() throws IOException {
+        ActivationResult result = ActivationSample.of(Optional.of("random inputs"));
+        StringWriter out = new StringWriter();
+        new JsonReportWriter("test").write(result, out);
+        JsonNode report = MAPPER.readTree(out.toString());
+        assertEquals("activations", report.get("kind").asText());
+        assertEquals("sentences <test>.txt", report.get("inputs").get("source").asText());
+        assertEquals(96, report.get("inputs").get("positions").asLong());
+        assertEquals("random inputs", report.get("inputs").get("warning").asText());
+        assertEquals(3, report.get("layers").size());
+        JsonNode relu = report.get("layers").get(0);
+        assertEquals("activation", relu.get("kind").asText());
+        assertEquals("relu", relu.get("function").asText());
+        assertEquals(relu.get("n").asLong(), result.layers().get(0).result().stats().n());
+        assertTrue(relu.get("zeros").asLong() > 0.3 * relu.get("n").asLong(), "a third are zeros");
+        assertEquals(0, relu.get("negatives").asLong());
+        JsonNode gelu = report.get("layers").get(1);
+        assertEquals(result.layers().get(1).negatives(), gelu.get("negatives").asLong());
+        assertEquals("blocks.5.weight", gelu.get("weights").get("name").asText());
+        assertEquals(result.layers().get(1).weights().orElseThrow().stats().sigma(),
+                gelu.get("weights").get("sigma").asDouble(), 0);
+        assertTrue(report.get("layers").get(2).get("weights").isNull(), "head.softmax shares no name part");
+        assertEquals(0, report.get("setAside").size());
     }
 
     @Test
