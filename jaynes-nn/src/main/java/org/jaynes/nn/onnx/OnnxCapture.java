@@ -45,6 +45,10 @@ import org.jaynes.formats.ModelFormatException;
  * batch's site outputs natively and copies one site at a time onto the heap for the sink, so heap use
  * is bounded by the largest site of one batch.
  *
+ * <p>ONNX Runtime runs with basic graph optimizations only (constant folding, removal of no-op nodes),
+ * so every captured tensor is computed by the nodes the graph names, not by a fused kernel standing in
+ * for several of them; this is slower than the full optimization level by the fusions it forgoes.
+ *
  * <p>Every problem with the model or the feeds is a one-line {@link ModelFormatException} naming the
  * model file and the input. Activations must be float32. {@link #run} may be called from one thread at
  * a time; ONNX Runtime uses {@code threads} threads within each operator.
@@ -101,6 +105,9 @@ public final class OnnxCapture implements AutoCloseable {
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
+            // basic rewrites only (constant folding, removing no-ops): the fusions of the higher levels
+            // replace the very nodes whose outputs are captured, and their kernels change between releases
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.BASIC_OPT);
             OrtSession session = environment.createSession(copy.toString(), options);
             Map<String, TensorInfo> inputs = new LinkedHashMap<>();
             for (Map.Entry<String, NodeInfo> input : session.getInputInfo().entrySet()) {
