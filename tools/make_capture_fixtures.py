@@ -23,6 +23,11 @@ It writes into jaynes-nn/src/test/resources/onnx/:
   - capture.npz: every weight (w1, b1, w2, w3, b3, w4, wg, wq, wk, wv, wc, bc) and test inputs x[5, 4]
     and mask[5], float32, so that a test can compute the forward pass by hand.
   - garbled.onnx: bytes that are no protobuf message.
+  - relu.onnx: one input x[batch, 3] -> Relu -> y, for the .npy feeds; and its inputs:
+    x.npy float32 [7, 3]; x-wide.npy float32 [7, 4] (wrong shape); x-int.npy int64 [7, 3] (wrong dtype);
+    x-fortran.npy float32 [7, 3] stored in Fortran order.
+  - capture-inputs.npz: x float32 [7, 4] and mask float32 [7], the inputs of capture.onnx;
+    capture-inputs-partial.npz: only x.
 
 The expected site names are written out by hand in the test: they state jaynes' naming convention.
 The output is deterministic: values come from a seeded generator.
@@ -135,6 +140,9 @@ def main():
     model = build()
     onnx.save_model(model, os.path.join(OUT, "capture.onnx"))
     external = build()
+    data = os.path.join(OUT, "capture-external.data")
+    if os.path.exists(data):
+        os.remove(data)  # onnx appends to an existing data file
     onnx.save_model(external, os.path.join(OUT, "capture-external.onnx"), save_as_external_data=True,
                     all_tensors_to_one_file=True, location="capture-external.data", size_threshold=0)
     x = rng.standard_normal((5, 4)).astype(np.float32)
@@ -142,6 +150,22 @@ def main():
     np.savez(os.path.join(OUT, "capture.npz"), x=x, mask=mask, **W)
     with open(os.path.join(OUT, "garbled.onnx"), "wb") as f:
         f.write(b"\x0a\xff\xff\xff\xff\x0fthis is not an ONNX model")
+    relu = helper.make_graph(
+        [helper.make_node("Relu", ["x"], ["y"], name="/act/Relu")], "relu",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 3])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", 3])])
+    relu_model = helper.make_model(relu, opset_imports=[helper.make_opsetid("", 20)], ir_version=9)
+    onnx.checker.check_model(relu_model, full_check=True)
+    onnx.save_model(relu_model, os.path.join(OUT, "relu.onnx"))
+    x3 = rng.standard_normal((7, 3)).astype(np.float32)
+    np.save(os.path.join(OUT, "x.npy"), x3)
+    np.save(os.path.join(OUT, "x-wide.npy"), rng.standard_normal((7, 4)).astype(np.float32))
+    np.save(os.path.join(OUT, "x-int.npy"), np.arange(21, dtype=np.int64).reshape(7, 3))
+    np.save(os.path.join(OUT, "x-fortran.npy"), np.asfortranarray(x3))
+    x7 = rng.standard_normal((7, 4)).astype(np.float32)
+    mask7 = np.array([0.0, -1.0, 0.0, 0.0, -2.0, 0.0, 0.0], dtype=np.float32)
+    np.savez(os.path.join(OUT, "capture-inputs.npz"), x=x7, mask=mask7)
+    np.savez(os.path.join(OUT, "capture-inputs-partial.npz"), x=x7)
     print("wrote", OUT)
 
 

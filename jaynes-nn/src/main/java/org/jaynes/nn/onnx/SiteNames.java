@@ -4,6 +4,7 @@ import ai.onnx.proto.OnnxMl.NodeProto;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,7 +23,9 @@ import java.util.regex.Pattern;
  *       activation's input through at most {@value #MAX_STEPS} bias or scale steps, named as jaynes names
  *       weights (the weight's stored name without {@code .weight}, or, for an anonymous weight such as
  *       {@code onnx::MatMul_7}, the MatMul node's path): {@code fc1};</li>
- *   <li>the site node's name as stored, or else its op type in lower case.</li>
+ *   <li>the site node's module path with the activation's segments kept ({@code /act/Relu} is
+ *       {@code act}), else the node's name as stored with dots for slashes, else its op type in lower
+ *       case.</li>
  * </ol>
  * A name already given gets {@code .1}, {@code .2}... in graph order.
  */
@@ -46,13 +49,16 @@ final class SiteNames {
 
     /** The name of a site; never one given before by this instance. */
     String name(NodeProto site, String activationInput, SiteKind kind) {
-        String path = modulePath(site.getName());
+        String path = modulePath(site.getName(), true);
         if (path.isEmpty()) {
             path = feedingLayer(activationInput).orElse("");
         }
         if (path.isEmpty()) {
-            String stored = site.getName().replace('/', '.');
-            path = stored.isEmpty() ? site.getOpType().toLowerCase(java.util.Locale.ROOT) : stored;
+            path = modulePath(site.getName(), false);
+        }
+        if (path.isEmpty()) {
+            String stored = String.join(".", segments(site.getName()));
+            path = stored.isEmpty() ? site.getOpType().toLowerCase(Locale.ROOT) : stored;
         }
         String name = path + "." + kind.label();
         String candidate = name;
@@ -62,8 +68,11 @@ final class SiteNames {
         return candidate;
     }
 
-    /** {@code /encoder/layer.0/attention/self/Softmax} → {@code encoder.layer.0.attention}. */
-    static String modulePath(String nodeName) {
+    /**
+     * {@code /encoder/layer.0/attention/self/Softmax} → {@code encoder.layer.0.attention}, or
+     * {@code encoder.layer.0.attention.self} when {@code withoutPlumbing} is false.
+     */
+    static String modulePath(String nodeName, boolean withoutPlumbing) {
         if (!nodeName.startsWith("/")) {
             return "";
         }
@@ -71,7 +80,7 @@ final class SiteNames {
         if (!segments.isEmpty()) {
             segments.remove(segments.size() - 1);
         }
-        while (!segments.isEmpty() && PLUMBING.matcher(segments.get(segments.size() - 1)).matches()) {
+        while (withoutPlumbing && !segments.isEmpty() && PLUMBING.matcher(segments.get(segments.size() - 1)).matches()) {
             segments.remove(segments.size() - 1);
         }
         return String.join(".", segments);
