@@ -60,7 +60,7 @@ final class TokenizerJsonReader {
                 for (String flag : List.of("single_word", "lstrip", "rstrip", "normalized")) {
                     JsonNode value = token.get(flag);
                     if (!value.isNull() && value.bool()) {
-                        throw value.error(UNSUPPORTED, "true", "added tokens matched as written: false");
+                        throw value.error("is true; jaynes reads only added tokens matched as written (false)");
                     }
                 }
                 contents.add(token.require("content").text());
