@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "jaynes", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measures the microstructure of neural networks: which law their weights follow, "
                 + "layer by layer, and how far each layer is from the Jaynes Machine's arbitrage equilibrium.",
-        subcommands = {AnalyzeCommand.class, CompareCommand.class, InspectCommand.class, TheoryCommand.class,
-                SimulateCommand.class, TrainCommand.class, HopfieldCommand.class, BoltzmannCommand.class,
+        subcommands = {AnalyzeCommand.class, ActivationsCommand.class, CompareCommand.class, InspectCommand.class,
+                TheoryCommand.class, SimulateCommand.class, TrainCommand.class, HopfieldCommand.class, BoltzmannCommand.class,
                 ExperimentCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  jaynes analyze                     the bundled all-MiniLM-L6-v2",

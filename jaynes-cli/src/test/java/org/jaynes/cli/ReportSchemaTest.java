@@ -51,6 +51,7 @@ class ReportSchemaTest {
     private static JsonNode bundledBaselineRms;
     private static JsonNode goldenF32;
     private static JsonNode zerosAndNaN;
+    private static JsonNode activations;
 
     @BeforeAll
     static void analyseOnce() throws IOException {
@@ -60,6 +61,30 @@ class ReportSchemaTest {
         bundledBaselineRms = analyze("--baseline", "gaussian", "--normalize", "rms");
         goldenF32 = analyze(GOLDEN_F32.toString());
         zerosAndNaN = analyze(writeZeroAndNaNTensors(dir.resolve("zeros-and-nan.safetensors")).toString());
+        CliRun run = CliRun.of("activations", "--quiet", "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        activations = JSON.readTree(run.out());
+    }
+
+    @Test
+    void bundledModelActivationReportMatchesTheSchema() {
+        assertEquals("activations", activations.get("kind").asText());
+        assertValid(schema.validate(activations));
+    }
+
+    @Test
+    void activationLayerWithoutItsNegativesFailsValidation() {
+        assertInvalid(activations, r -> layer(r, 0).remove("negatives"), "required", "$.layers[0]");
+    }
+
+    @Test
+    void weightLayerWithAnActivationFieldFailsValidation() {
+        assertInvalid(bundledDefault, r -> layer(r, 0).put("negatives", 3), "not", "$.layers[0]");
+    }
+
+    @Test
+    void activationReportWithoutItsInputsFailsValidation() {
+        assertInvalid(activations, r -> r.remove("inputs"), "required", "$");
     }
 
     @Test

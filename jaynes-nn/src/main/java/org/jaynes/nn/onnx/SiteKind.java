@@ -25,4 +25,9 @@ public enum SiteKind {
     public String label() {
         return label;
     }
+
+    /** What produced the values, as reports name it: {@code gelu}, {@code attention-probabilities}. */
+    public String function() {
+        return this == ATTENTION_PROBABILITIES ? "attention-probabilities" : label;
+    }
 }

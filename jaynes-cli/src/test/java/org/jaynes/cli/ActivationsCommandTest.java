@@ -1,0 +1,124 @@
+package org.jaynes.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ActivationsCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private static JsonNode bundled;
+
+    @BeforeAll
+    static void runBundledOnce() throws IOException {
+        CliRun run = CliRun.of("activations", "--quiet", "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        bundled = JSON.readTree(run.out());
+    }
+
+    @Test
+    void bundledModelReportsEveryGeluAndAttentionProbabilityLayer() {
+        List<String> names = new ArrayList<>();
+        bundled.get("layers").forEach(l -> names.add(l.get("name").asText()));
+        for (int block = 0; block < 6; block++) {
+            assertTrue(names.contains("encoder.layer." + block + ".intermediate.gelu"), names.toString());
+            assertTrue(names.contains("encoder.layer." + block + ".attention.probs"), names.toString());
+        }
+        for (JsonNode layer : bundled.get("layers")) {
+            assertEquals("activation", layer.get("kind").asText());
+            assertTrue(layer.get("n").asLong() > 0, layer.toString());
+            assertFalse(layer.get("weights").isNull(), "each layer of a BERT encoder has weights beside it");
+        }
+        JsonNode gelu = layer("encoder.layer.0.intermediate.gelu");
+        assertEquals("gelu", gelu.get("function").asText());
+        assertTrue(gelu.get("negatives").asLong() > gelu.get("n").asLong() / 10, "GELU has a negative lobe");
+        assertEquals("encoder.layer.0.intermediate.dense", gelu.get("weights").get("name").asText());
+        assertEquals(1536, gelu.get("shape").get(1).asLong());
+        JsonNode probs = layer("encoder.layer.0.attention.probs");
+        assertEquals("attention-probabilities", probs.get("function").asText());
+        assertEquals(0, probs.get("negatives").asLong());
+    }
+
+    @Test
+    void bundledReportStatesItsInputs() {
+        JsonNode inputs = bundled.get("inputs");
+        assertTrue(inputs.get("source").asText().contains("bundled"), inputs.toString());
+        assertTrue(inputs.get("inputs").asLong() >= 300, "a few hundred sentences");
+        assertTrue(inputs.get("positions").asLong() > inputs.get("inputs").asLong());
+        assertTrue(inputs.get("warning").isNull());
+        // Every position of every sentence in every head: the attention population is sum over texts of 12 L^2.
+        JsonNode gelu = layer("encoder.layer.3.intermediate.gelu");
+        assertEquals(inputs.get("positions").asLong() * 1536, gelu.get("n").asLong());
+    }
+
+    @Test
+    void textFileThatIsNotUtf8IsRefusedWithItsByteOffset() throws IOException {
+        Path file = dir.resolve("latin1.txt");
+        byte[] good = "first line\nsecond ".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[good.length + 3];
+        System.arraycopy(good, 0, bytes, 0, good.length);
+        bytes[good.length] = (byte) 0xE9;
+        bytes[good.length + 1] = 't';
+        bytes[good.length + 2] = '\n';
+        Files.write(file, bytes);
+        CliRun run = CliRun.of("activations", "--quiet", "--text", file.toString());
+        assertEquals(2, run.exitCode());
+        assertOneLine(run, file.toString(), "at byte " + good.length + ":", "UTF-8");
+    }
+
+    @Test
+    void emptyTextFileIsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("empty.txt"), "\n  \n");
+        CliRun run = CliRun.of("activations", "--quiet", "--text", file.toString());
+        assertEquals(2, run.exitCode());
+        assertOneLine(run, file.toString(), "empty");
+    }
+
+    @Test
+    void severalInputSourcesAreRefused() {
+        CliRun run = CliRun.of("activations", "--quiet", "--random-inputs", "--text", "t.txt");
+        assertEquals(2, run.exitCode());
+        assertOneLine(run, "--text", "--random-inputs");
+    }
+
+    @Test
+    void randomInputsCarryAWarning() {
+        CliRun run = CliRun.of("activations", "--quiet", "--random-inputs", "--rows", "4", "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\"warning\" : \"the model ran on random inputs"), run.out());
+    }
+
+    private static JsonNode layer(String name) {
+        for (JsonNode layer : bundled.get("layers")) {
+            if (layer.get("name").asText().equals(name)) {
+                return layer;
+            }
+        }
+        throw new AssertionError("no layer " + name);
+    }
+
+    private static void assertOneLine(CliRun run, String... parts) {
+        String err = run.err().strip();
+        assertFalse(err.contains("\n"), err);
+        assertFalse(err.contains("Exception"), err);
+        for (String part : parts) {
+            assertTrue(err.contains(part), err);
+        }
+    }
+}
