@@ -18,7 +18,6 @@ import org.jaynes.core.analysis.ActivationSite;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.AnalysisResult;
 import org.jaynes.core.analysis.ModelAnalyzer;
-import org.jaynes.core.analysis.ModelSummary;
 import org.jaynes.core.analysis.ProgressListener;
 import org.jaynes.core.model.Model;
 import org.jaynes.formats.ModelFormatException;
@@ -113,6 +112,12 @@ final class ActivationsCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
     private boolean quiet;
 
+    /**
+     * Activation layers captured per run over the inputs. Each holds a fine histogram of its outputs (up to
+     * ~20 MB), so memory is bounded by this, not by the model's depth; the inputs run once per group.
+     */
+    static final int SITES_PER_PASS = 4;
+
     /** Open dimensions after the first (a sequence length) of --random-inputs. */
     static final int RANDOM_OPEN_SIZE = 32;
 
@@ -142,28 +147,37 @@ final class ActivationsCommand implements Callable<Integer> {
         AnalysisResult weightAnalysis = new ModelAnalyzer(options).analyze(
                 new Model(displayName, weights.format(), weights.tensors()), ProgressListener.NONE);
 
-        Map<CaptureSite, ActivationSite> sites = new LinkedHashMap<>();
-        for (CaptureSite site : graph.sites()) {
-            sites.put(site, new ActivationSite(site.name(), site.tensorName(), site.kind().function()));
-        }
+        ActivationAnalysis analysis = new ActivationAnalysis(options);
+        List<CaptureSite> all = graph.sites();
+        int passes = (all.size() + SITES_PER_PASS - 1) / SITES_PER_PASS;
         StatusLine status = quiet || System.console() == null ? null : new StatusLine(System.err);
-        try (OnnxCapture capture = OnnxCapture.open(file, graph.sites(), threads)) {
-            int done = 0;
-            for (int b = 0; b < plan.batches(); b++) {
-                capture.run(plan.source().batch(b), (site, shape, values) -> sites.get(site).accept(shape, values));
-                done++;
-                if (status != null) {
-                    status.show("running %s: batch %d of %d", displayName, done, plan.batches());
+        try {
+            for (int pass = 0; pass < passes; pass++) {
+                List<CaptureSite> group = all.subList(pass * SITES_PER_PASS,
+                        Math.min(all.size(), (pass + 1) * SITES_PER_PASS));
+                Map<CaptureSite, ActivationSite> sites = new LinkedHashMap<>();
+                for (CaptureSite site : group) {
+                    sites.put(site, new ActivationSite(site.name(), site.tensorName(), site.kind().function()));
                 }
+                try (OnnxCapture capture = OnnxCapture.open(file, group, threads)) {
+                    for (int b = 0; b < plan.batches(); b++) {
+                        capture.run(plan.source().batch(b), (site, shape, values) -> sites.get(site).accept(shape,
+                                values));
+                        if (status != null) {
+                            status.show("running %s: layers %d-%d of %d, batch %d of %d", displayName,
+                                    pass * SITES_PER_PASS + 1, pass * SITES_PER_PASS + group.size(), all.size(), b + 1,
+                                    plan.batches());
+                        }
+                    }
+                }
+                analysis.add(new ArrayList<>(sites.values()), weightAnalysis);
             }
         } finally {
             if (status != null) {
                 status.clear();
             }
         }
-        ModelSummary summary = weightAnalysis.model();
-        ActivationResult result = ActivationAnalysis.of(summary, options, plan.inputs(),
-                new ArrayList<>(sites.values()), weightAnalysis);
+        ActivationResult result = analysis.finish(weightAnalysis.model(), plan.inputs(), weightAnalysis);
 
         PrintWriter out = spec.commandLine().getOut();
         if (jsonTarget.isPresent()) {

@@ -24,14 +24,28 @@ import org.jaynes.core.tensor.Shape;
  */
 public final class ActivationAnalysis {
 
-    private ActivationAnalysis() {
+    private final AnalysisOptions options;
+    private final StreamingAccumulator pooled = new StreamingAccumulator(DType.F64);
+    private final List<ActivationLayer> layers = new ArrayList<>();
+
+    /** An analysis to which sites are added as their outputs are complete; without baselines. */
+    public ActivationAnalysis(AnalysisOptions options) {
+        this.options = options.withBaseline(Baseline.NONE);
     }
 
     /** The analysis of every site, in the given order, finished on {@code options.threads()} threads. */
     public static ActivationResult of(ModelSummary model, AnalysisOptions options, ActivationInputs inputs,
                                       List<ActivationSite> sites, AnalysisResult weights) {
-        AnalysisOptions plain = options.withBaseline(Baseline.NONE);
-        StreamingAccumulator pooled = new StreamingAccumulator(DType.F64);
+        ActivationAnalysis analysis = new ActivationAnalysis(options);
+        analysis.add(sites, weights);
+        return analysis.finish(model, inputs, weights);
+    }
+
+    /**
+     * Analyses complete sites (in parallel) and adds their values to the pooled population; afterwards the
+     * sites' accumulators are no longer needed, so a caller can bound memory by adding a few sites at a time.
+     */
+    public void add(List<ActivationSite> sites, AnalysisResult weights) {
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
             Thread thread = new Thread(runnable, "jaynes-activations");
             thread.setDaemon(true);
@@ -41,23 +55,25 @@ public final class ActivationAnalysis {
             List<Future<LayerResult>> results = new ArrayList<>();
             for (ActivationSite site : sites) {
                 site.accumulator().addTo(pooled);
-                results.add(pool.submit(() -> analyse(site, plain)));
+                results.add(pool.submit(() -> analyse(site, options)));
             }
-            PopulationStats pooledStats = pooled.result();
-            TensorInfo pooledInfo = new TensorInfo("pooled", "", Role.OTHER, Shape.of(pooledStats.n()), DType.F64);
-            LayerResult pooledResult = LayerAnalysis.of(pooledInfo, pooled, pooledStats, plain, Optional.empty());
-            List<ActivationLayer> layers = new ArrayList<>();
             for (int i = 0; i < sites.size(); i++) {
                 ActivationSite site = sites.get(i);
-                LayerResult result = await(results.get(i));
-                layers.add(new ActivationLayer(result, site.function(), site.negatives(),
+                layers.add(new ActivationLayer(await(results.get(i)), site.function(), site.negatives(),
                         feedingWeights(site.name(), weights.layers())));
             }
-            return new ActivationResult(model, plain, inputs, layers, pooledResult,
-                    UniversalitySummary.of(layers.stream().map(ActivationLayer::result).toList()), weights);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The result over every site added, in the order added. */
+    public ActivationResult finish(ModelSummary model, ActivationInputs inputs, AnalysisResult weights) {
+        PopulationStats pooledStats = pooled.result();
+        TensorInfo pooledInfo = new TensorInfo("pooled", "", Role.OTHER, Shape.of(pooledStats.n()), DType.F64);
+        LayerResult pooledResult = LayerAnalysis.of(pooledInfo, pooled, pooledStats, options, Optional.empty());
+        return new ActivationResult(model, options, inputs, layers, pooledResult,
+                UniversalitySummary.of(layers.stream().map(ActivationLayer::result).toList()), weights);
     }
 
     private static LayerResult analyse(ActivationSite site, AnalysisOptions options) {
