@@ -56,8 +56,7 @@ class WordPieceTokenizerTest {
         for (int i = 0; i < texts.size(); i++) {
             Encoding want = expected.get(i);
             Encoding got = tokenizer.encode(texts.get(i));
-            String where = "text " + (i + 1) + " " + texts.get(i) + "\n want " + want.tokens() + "\n got  "
-                    + got.tokens();
+            String where = "text " + (i + 1) + ": " + texts.get(i);
             assertEquals(want.tokens(), got.tokens(), where);
             assertArrayEquals(want.ids(), got.ids(), where);
             assertArrayEquals(want.typeIds(), got.typeIds(), where);
