@@ -20,7 +20,7 @@ import org.jaynes.formats.ModelFormatException;
  * // encoding.ids(): [CLS] the weights are log ##normal . [SEP], then padding if the file asks for it
  * }</pre>
  *
- * <p>A text is encoded in six steps: added tokens written in the text ({@code [MASK]}) are taken as they
+ * <p>A text is encoded step by step: added tokens written in the text ({@code [MASK]}) are taken as they
  * are; the rest is normalised ({@link BertNormalizer}), split into words ({@link BertPreTokenizer}) and
  * words into pieces ({@link WordPiece}); the pieces are cut to the maximum length less the special
  * tokens ({@link Truncation}); the template adds {@code [CLS]} and {@code [SEP]} with their type ids

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,10 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jaynes.formats.ModelFormatException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Ids, type ids and masks equal those of HuggingFace tokenizers on the bundled MiniLM tokenizer. */
 class WordPieceTokenizerTest {
@@ -56,8 +61,7 @@ class WordPieceTokenizerTest {
         for (int i = 0; i < texts.size(); i++) {
             Encoding want = expected.get(i);
             Encoding got = tokenizer.encode(texts.get(i));
-            String where = "text " + (i + 1) + " " + texts.get(i) + "\n want " + want.tokens() + "\n got  "
-                    + got.tokens();
+            String where = "text " + (i + 1) + ": " + texts.get(i);
             assertEquals(want.tokens(), got.tokens(), where);
             assertArrayEquals(want.ids(), got.ids(), where);
             assertArrayEquals(want.typeIds(), got.typeIds(), where);
@@ -141,36 +145,36 @@ class WordPieceTokenizerTest {
         assertEquals("maximum length 2 leaves no room for text beside the 2 special tokens", e.getMessage());
     }
 
-    @Test
-    void unsupportedModelTypeIsOneLine() {
-        String json = TINY.replace("\"type\": \"WordPiece\"", "\"type\": \"BPE\"");
-        assertRefused(json, "tiny.json: model.type is \"BPE\", which jaynes does not read (it reads WordPiece)");
+    /** A change to the tiny file (what, by what) and the reason given for refusing it. */
+    static Stream<Arguments> refusedFiles() {
+        return Stream.of(
+                arguments("\"type\": \"WordPiece\", \"unk", "\"type\": \"BPE\", \"unk",
+                        "model.type is \"BPE\", which jaynes does not read (it reads WordPiece)"),
+                arguments("\"normalizer\": null", "\"normalizer\": {\"type\": \"NFKC\"}",
+                        "normalizer.type is \"NFKC\", which jaynes does not read (it reads BertNormalizer)"),
+                arguments("\"pre_tokenizer\": {\"type\": \"BertPreTokenizer\"}",
+                        "\"pre_tokenizer\": {\"type\": \"Whitespace\"}",
+                        "pre_tokenizer.type is \"Whitespace\", which jaynes does not read (it reads BertPreTokenizer)"),
+                arguments("\"type\": \"BertProcessing\"", "\"type\": \"RobertaProcessing\"",
+                        "post_processor.type is \"RobertaProcessing\", which jaynes does not read"
+                                + " (it reads TemplateProcessing, BertProcessing)"),
+                arguments("\"lstrip\": false", "\"lstrip\": true",
+                        "added_tokens[0].lstrip is true; jaynes reads only added tokens matched as written (false)"),
+                arguments("\"unk_token\": \"[UNK]\"", "\"unk_token\": \"<unk>\"",
+                        "model.unk_token is \"<unk>\", which is not in model.vocab"),
+                arguments("\"max_input_chars_per_word\": 100", "\"max_input_chars_per_word\": \"100\"",
+                        "model.max_input_chars_per_word is a JSON string, expected integer"),
+                arguments("\"vocab\": {\"[UNK]\": 0", "\"vocab\": {\"[UNK]\": -1",
+                        "model.vocab.[UNK] is -1, expected an integer from 0 to 2147483647"),
+                arguments("\"truncation\": null", "\"truncation\": {\"max_length\": 8, \"strategy\": \"OnlySecond\"}",
+                        "truncation.strategy is \"OnlySecond\", which jaynes does not read"
+                                + " (it reads LongestFirst, OnlyFirst)"));
     }
 
-    @Test
-    void unsupportedNormalizerIsOneLine() {
-        String json = TINY.replace("\"normalizer\": null", "\"normalizer\": {\"type\": \"NFKC\"}");
-        assertRefused(json,
-                "tiny.json: normalizer.type is \"NFKC\", which jaynes does not read (it reads BertNormalizer)");
-    }
-
-    @Test
-    void addedTokenThatStripsSpaceIsRefused() {
-        String json = TINY.replace("\"lstrip\": false", "\"lstrip\": true");
-        assertRefused(json,
-                "tiny.json: added_tokens[0].lstrip is true; jaynes reads only added tokens matched as written (false)");
-    }
-
-    @Test
-    void unknownTokenOutsideTheVocabularyIsRefused() {
-        String json = TINY.replace("\"unk_token\": \"[UNK]\"", "\"unk_token\": \"<unk>\"");
-        assertRefused(json, "tiny.json: model.unk_token is \"<unk>\", which is not in model.vocab");
-    }
-
-    @Test
-    void wrongJsonTypeNamesThePath() {
-        String json = TINY.replace("\"max_input_chars_per_word\": 100", "\"max_input_chars_per_word\": \"100\"");
-        assertRefused(json, "tiny.json: model.max_input_chars_per_word is a JSON string, expected integer");
+    @ParameterizedTest
+    @MethodSource("refusedFiles")
+    void refusedFileIsOneLine(String original, String replacement, String reason) {
+        assertRefused(TINY.replace(original, replacement), "tiny.json: " + reason);
     }
 
     @Test
