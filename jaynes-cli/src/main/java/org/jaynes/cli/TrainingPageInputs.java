@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jaynes.core.fit.Family;
 import org.jaynes.nn.experiment.InitExperimentOptions;
 import org.jaynes.nn.experiment.InitExperimentResult;
 import org.jaynes.nn.experiment.InitializerSummary;
@@ -43,7 +44,7 @@ final class TrainingPageInputs {
             List<TrainingInput.Layer> layers = new ArrayList<>();
             for (LayerMicrostructure m : e.layers()) {
                 layers.add(new TrainingInput.Layer(m.name(), m.n(), m.zeros(), m.mu(), m.sigma(), m.ks(), m.rms(),
-                        m.bestFamily(), m.verdict(), m.arbitrageGap(), m.utilitySpread()));
+                        lawName(m.bestFamily()), m.verdict(), m.arbitrageGap(), m.utilitySpread()));
             }
             epochs.add(new TrainingInput.Epoch(e.epoch(), e.trainLoss(), e.testLoss(), e.testAccuracy(), e.seconds(),
                     layers, e.saved().map(Object::toString)));
@@ -74,8 +75,8 @@ final class TrainingPageInputs {
                     .map(e -> new InitExperimentInput.EpochSpread(e.epoch(), spread(e.testAccuracy()),
                             spread(e.testLoss()))).toList();
             List<InitExperimentInput.LayerSpread> layers = s.finalLayers().stream()
-                    .map(l -> new InitExperimentInput.LayerSpread(l.name(), spread(l.sigma()), l.bestFamily(),
-                            l.votes())).toList();
+                    .map(l -> new InitExperimentInput.LayerSpread(l.name(), spread(l.sigma()),
+                            lawName(l.bestFamily()), l.votes())).toList();
             runs.add(new InitExperimentInput.InitializerRuns(initText(s.initializer()), epochs,
                     seeds.of(i, s, experiment.seeds(), SeedCurves.ACCURACY),
                     seeds.of(i, s, experiment.seeds(), SeedCurves.LOSS), layers));
@@ -104,6 +105,12 @@ final class TrainingPageInputs {
             case WITHIN_SPREAD -> "no difference beyond the seed spread";
             case UNDETERMINED -> "undetermined (needs at least two seeds)";
         };
+    }
+
+    /** The law's name for people ("half-normal") from its key ("halfnormal"); other text as it is. */
+    private static String lawName(String key) {
+        return Arrays.stream(Family.values()).filter(f -> f.key().equals(key)).map(Family::displayName).findFirst()
+                .orElse(key);
     }
 
     private static InitExperimentInput.Spread spread(SeedSpread.Summary s) {

@@ -78,7 +78,8 @@ class ExperimentCommandTest {
         JsonNode report = JSON.readTree(run.out());
         PageXpath html = PageXpath.of(page);
         String accuracy = "(//section[@id='curves']//figure/*[local-name()='svg'])[1]";
-        assertEquals(2, html.count("//section[@id='curves']//figure/*[local-name()='svg']"), "accuracy and loss");
+        assertEquals(4, html.count("//section[@id='curves']//figure/*[local-name()='svg']"),
+                "accuracy and loss, from epoch 0 and from epoch 1");
         assertEquals(3, html.count(accuracy + "/*[local-name()='path'][@class='band']"), "a band per initialiser");
         assertEquals(3 * (3 + 1), html.count(accuracy + "/*[local-name()='path'][@class='line']"),
                 "three faint seeds and the mean per initialiser");

@@ -2,6 +2,8 @@ package org.jaynes.report.html;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.jaynes.core.theory.NullModels;
@@ -17,7 +19,9 @@ import org.jaynes.core.theory.NullModels;
  *
  * <p>The page holds, in order: the options and conventions; the findings; test accuracy and test loss
  * against the epoch, per initialiser the mean over seeds as a line, mean ± sd as a translucent band (none
- * for a single seed, whose sd is undefined) and each seed as a faint line; the verdicts (pairs, difference
+ * for a single seed, whose sd is undefined) and each seed as a faint line, and with more than one trained
+ * epoch the same again from epoch 1 on (the untrained network's chance-level accuracy would otherwise set
+ * the scale and hide the initialisers' differences); the verdicts (pairs, difference
  * of the final mean accuracies, the threshold the seed spread sets, the verdict); each initialiser's
  * final-layer σ and best law; and, folded, every epoch's numbers. Like {@link HtmlReportWriter}: everything
  * inline, nothing fetched, no script, well-formed XML, numbers formatted with {@link java.util.Locale#ROOT}
@@ -28,6 +32,14 @@ public final class InitExperimentPage {
 
     private static final int WIDTH = 620;
     private static final int HEIGHT = 320;
+    private static final Function<InitExperimentInput.EpochSpread, InitExperimentInput.Spread> ACCURACY =
+            InitExperimentInput.EpochSpread::testAccuracy;
+    private static final Function<InitExperimentInput.EpochSpread, InitExperimentInput.Spread> LOSS =
+            InitExperimentInput.EpochSpread::testLoss;
+    private static final Function<InitExperimentInput.InitializerRuns, List<double[]>> ACCURACY_SEEDS =
+            InitExperimentInput.InitializerRuns::seedAccuracy;
+    private static final Function<InitExperimentInput.InitializerRuns, List<double[]>> LOSS_SEEDS =
+            InitExperimentInput.InitializerRuns::seedLoss;
 
     private InitExperimentPage() {
     }
@@ -79,29 +91,39 @@ public final class InitExperimentPage {
     private static String curves(InitExperimentInput input) {
         List<String> labels = input.initializers().stream().map(InitExperimentInput.InitializerRuns::label).toList();
         boolean seeds = input.initializers().stream().anyMatch(r -> !r.seedAccuracy().isEmpty());
+        List<String> figures = new ArrayList<>(List.of(
+                RunHeader.figure(curve(input, "test accuracy", ACCURACY, ACCURACY_SEEDS, 0),
+                        "Test accuracy after each epoch."),
+                RunHeader.figure(curve(input, "test loss (nats)", LOSS, LOSS_SEEDS, 0),
+                        "Cross-entropy on the test set after each epoch.")));
+        if (input.initializers().get(0).epochs().size() > 2) {
+            figures.add(RunHeader.figure(curve(input, "test accuracy", ACCURACY, ACCURACY_SEEDS, 1),
+                    "Test accuracy from epoch 1 on, where the untrained network no longer sets the scale."));
+            figures.add(RunHeader.figure(curve(input, "test loss (nats)", LOSS, LOSS_SEEDS, 1),
+                    "Test loss from epoch 1 on."));
+        }
         return RunHeader.section("curves", "Learning curves", "Per initialiser: the mean over seeds (line), mean ± "
                 + "sd (band)" + (seeds ? " and each seed (faint)" : "") + ". Epoch 0 is the network at "
-                + "initialisation.", RunHeader.legend(labels) + RunHeader.figures("wide", List.of(
-                RunHeader.figure(curve(input, "test accuracy", InitExperimentInput.EpochSpread::testAccuracy,
-                        InitExperimentInput.InitializerRuns::seedAccuracy), "Test accuracy after each epoch."),
-                RunHeader.figure(curve(input, "test loss (nats)", InitExperimentInput.EpochSpread::testLoss,
-                        InitExperimentInput.InitializerRuns::seedLoss), "Cross-entropy on the test set after "
-                        + "each epoch."))));
+                + "initialisation.", RunHeader.legend(labels) + RunHeader.figures("wide", figures));
     }
 
+    /** One metric against the epoch, from the epoch record at {@code from} on. */
     private static String curve(InitExperimentInput input, String label,
                                 Function<InitExperimentInput.EpochSpread, InitExperimentInput.Spread> metric,
-                                Function<InitExperimentInput.InitializerRuns, List<double[]>> seeds) {
+                                Function<InitExperimentInput.InitializerRuns, List<double[]>> seeds, int from) {
         SvgPlot plot = EpochPlots.plot(WIDTH, HEIGHT, label).withoutLegend();
         List<InitExperimentInput.InitializerRuns> all = input.initializers();
         for (int i = 0; i < all.size(); i++) {
-            double[] x = all.get(i).epochs().stream().mapToDouble(InitExperimentInput.EpochSpread::epoch).toArray();
+            List<InitExperimentInput.EpochSpread> epochs = all.get(i).epochs();
+            double[] x = epochs.subList(from, epochs.size()).stream()
+                    .mapToDouble(InitExperimentInput.EpochSpread::epoch).toArray();
             for (double[] seed : seeds.apply(all.get(i))) {
-                plot.line("", x, seed, LinePalette.faint(i));
+                plot.line("", x, Arrays.copyOfRange(seed, from, seed.length), LinePalette.faint(i));
             }
         }
         for (int i = 0; i < all.size(); i++) {
-            List<InitExperimentInput.EpochSpread> epochs = all.get(i).epochs();
+            List<InitExperimentInput.EpochSpread> every = all.get(i).epochs();
+            List<InitExperimentInput.EpochSpread> epochs = every.subList(from, every.size());
             double[] x = epochs.stream().mapToDouble(InitExperimentInput.EpochSpread::epoch).toArray();
             double[] mean = new double[x.length];
             double[] lower = new double[x.length];
@@ -115,7 +137,12 @@ public final class InitExperimentPage {
             plot.band("", x, lower, upper, LinePalette.solid(i));
             EpochPlots.line(plot, all.get(i).label(), x, mean, LinePalette.solid(i));
         }
-        return plot.toSvg(label + " against epoch, mean ± sd over seeds per initialiser");
+        return plot.toSvg(label + " against epoch" + (from > 0 ? " from epoch " + epochsLabel(input, from) : "")
+                + ", mean ± sd over seeds per initialiser");
+    }
+
+    private static int epochsLabel(InitExperimentInput input, int from) {
+        return input.initializers().get(0).epochs().get(from).epoch();
     }
 
     private static String verdicts(InitExperimentInput input) {

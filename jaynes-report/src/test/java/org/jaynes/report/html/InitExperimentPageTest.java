@@ -25,7 +25,10 @@ class InitExperimentPageTest {
     void eachInitialiserHasAMeanLineABandAndFaintSeeds() throws IOException {
         String html = write(RunSamples.experiment(INITS, 5, 4));
         PageXml page = PageXml.parse(html);
-        assertEquals(2, page.count("//section[@id='curves']//figure/*[local-name()='svg']"), "accuracy and loss");
+        assertEquals(4, page.count("//section[@id='curves']//figure/*[local-name()='svg']"),
+                "accuracy and loss, from epoch 0 and from epoch 1");
+        assertEquals(4, page.count("(//section[@id='curves']//figure/*[local-name()='svg'])[3]"
+                + "/*[local-name()='g'][@class='points'][1]/*"), "epochs 1 to 4 of the first initialiser");
         String accuracy = "(//section[@id='curves']//figure/*[local-name()='svg'])[1]";
         assertEquals(INITS.size(), page.count(accuracy + "/*[local-name()='path'][@class='band']"));
         assertEquals(INITS.size() * (5 + 1), page.count(accuracy + "/*[local-name()='path'][@class='line']"),
@@ -73,6 +76,7 @@ class InitExperimentPageTest {
     @Test
     void oneInitialiserHasNothingToCompare() throws IOException {
         PageXml page = PageXml.parse(write(RunSamples.experiment(List.of("he"), 2, 1)));
+        assertEquals(2, page.count("//section[@id='curves']//figure"), "one trained epoch: no plots from epoch 1");
         assertEquals(0, page.count("//table[@id='verdicts']"));
         assertEquals("One initialiser: nothing to compare.", page.text("//section[@id='verdicts']/p[2]"));
     }
