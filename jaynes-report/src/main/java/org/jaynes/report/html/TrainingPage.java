@@ -61,7 +61,7 @@ public final class TrainingPage {
         StringBuilder out = new StringBuilder("<section id=\"summary\"><h2>Findings</h2><ul>");
         out.append("<li>").append(HtmlEscape.text("After epoch " + last.epoch() + ": test accuracy "
                 + HumanNumbers.format(last.testAccuracy()) + ", test loss " + HumanNumbers.format(last.testLoss())
-                + " (epoch " + first.epoch() + ": " + HumanNumbers.format(first.testAccuracy()) + " and "
+                + " (epoch " + first.epoch() + ": accuracy " + HumanNumbers.format(first.testAccuracy()) + ", loss "
                 + HumanNumbers.format(first.testLoss()) + ").")).append("</li>");
         for (int l = 0; l < input.layerNames().size(); l++) {
             TrainingInput.Layer from = first.layers().get(l);
