@@ -27,8 +27,8 @@ import org.jaynes.nn.init.Initializer;
 import org.jaynes.nn.layer.ActivationFunction;
 import org.jaynes.nn.optim.OptimizerKind;
 import org.jaynes.nn.optim.OptimizerOptions;
-import org.jaynes.nn.train.TrainingListener;
 import org.jaynes.nn.train.TrainingOptions;
+import org.jaynes.report.html.InitExperimentPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,7 +59,8 @@ final class ExperimentCommand implements Runnable {
                     + PairVerdict.RULE + "."},
             footer = {"", "Examples:",
                     "  jaynes experiment init --epochs 3 --seeds 5                the teacher task",
-                    "  jaynes experiment init --data /usr/share/datasets/fashion-mnist --epochs 1 --seeds 5 --json -"})
+                    "  jaynes experiment init --data /usr/share/datasets/fashion-mnist --epochs 1 --seeds 5 --json -",
+                    "  jaynes experiment init --epochs 5 --seeds 5 --html init.html"})
     static final class InitCommand implements Callable<Integer> {
 
         @Spec
@@ -115,15 +116,22 @@ final class ExperimentCommand implements Runnable {
                 + "stdout)")
         private String json;
 
+        @Option(names = "--html", paramLabel = "FILE", description = "write one page with the learning curves per "
+                + "initialiser (mean +- sd, each seed faint) and the verdicts to FILE ('-' for stdout)")
+        private String html;
+
         @Override
         public Integer call() throws IOException, UsageException, ModelFormatException {
             Optional<OutputTarget> jsonTarget = OutputTarget.of("--json", json);
+            Optional<OutputTarget> htmlTarget = OutputTarget.of("--html", html);
+            boolean reportOnStdout = OutputTarget.claimsStdout(List.of(jsonTarget, htmlTarget));
             boolean teacher = TrainCommand.TEACHER.equals(data);
             InitExperimentOptions options = options(teacher);
             DataSplit split = teacher ? TeacherStudent.generate(seed) : IdxDirectory.load(Path.of(data));
+            TrainingPageInputs.SeedCurves seeds = new TrainingPageInputs.SeedCurves();
             InitExperimentResult result;
             try {
-                result = InitExperiment.run(options, split, TrainingListener.NONE);
+                result = InitExperiment.run(options, split, seeds);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -131,7 +139,11 @@ final class ExperimentCommand implements Runnable {
             if (jsonTarget.isPresent()) {
                 jsonTarget.get().write(out, writer -> writeJson(result, writer));
             }
-            if (jsonTarget.isEmpty() || !jsonTarget.get().isStdout()) {
+            if (htmlTarget.isPresent()) {
+                htmlTarget.get().write(out, writer -> InitExperimentPage.write(TrainingPageInputs.of(result, seeds),
+                        Main.version(), writer));
+            }
+            if (!reportOnStdout) {
                 print(result, out);
                 out.flush();
             }

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -27,6 +28,7 @@ import org.jaynes.nn.train.Trainer;
 import org.jaynes.nn.train.TrainingListener;
 import org.jaynes.nn.train.TrainingOptions;
 import org.jaynes.nn.train.TrainingResult;
+import org.jaynes.report.html.TrainingPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,7 +45,8 @@ import picocli.CommandLine.Spec;
                 "  jaynes train                                              the teacher task, 16,64,4",
                 "  jaynes train --data /usr/share/datasets/fashion-mnist --layers 784,256,10 --epochs 1 --json -",
                 "  jaynes train --data teacher --init lognormal --sigma 0.8 --epochs 10",
-                "  jaynes train --optimizer sgd --lr 0.05 --save-epochs 0,5,10 --save runs/a --epochs 10"})
+                "  jaynes train --optimizer sgd --lr 0.05 --save-epochs 0,5,10 --save runs/a --epochs 10",
+                "  jaynes train --epochs 10 --html train.html"})
 final class TrainCommand implements Callable<Integer> {
 
     static final String TEACHER = "teacher";
@@ -113,12 +116,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "write the run as JSON to FILE ('-' for stdout)")
     private String json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "write one page with the learning curves and every "
+            + "layer's trajectories to FILE ('-' for stdout)")
+    private String html;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
     private boolean quiet;
 
     @Override
     public Integer call() throws IOException, UsageException, ModelFormatException {
         Optional<OutputTarget> jsonTarget = OutputTarget.of("--json", json);
+        Optional<OutputTarget> htmlTarget = OutputTarget.of("--html", html);
+        boolean reportOnStdout = OutputTarget.claimsStdout(List.of(jsonTarget, htmlTarget));
         boolean teacher = TEACHER.equals(data);
         TrainingOptions options = options(teacher);
         DataSplit split = teacher ? TeacherStudent.generate(seed) : IdxDirectory.load(Path.of(data));
@@ -137,7 +146,11 @@ final class TrainCommand implements Callable<Integer> {
         if (jsonTarget.isPresent()) {
             jsonTarget.get().write(out, writer -> writeJson(result, writer));
         }
-        if (jsonTarget.isEmpty() || !jsonTarget.get().isStdout()) {
+        if (htmlTarget.isPresent()) {
+            htmlTarget.get().write(out, writer -> TrainingPage.write(TrainingPageInputs.of(result), Main.version(),
+                    writer));
+        }
+        if (!reportOnStdout) {
             print(result, out);
             out.flush();
         }

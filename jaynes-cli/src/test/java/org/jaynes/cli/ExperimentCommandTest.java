@@ -1,19 +1,27 @@
 package org.jaynes.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jaynes.report.html.HumanNumbers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code jaynes experiment init} on the generated teacher task: small, a few seconds. */
 class ExperimentCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
 
     @Test
     void everyInitialiserAppearsWithEveryEpochAndTheVerdicts() throws IOException {
@@ -58,6 +66,62 @@ class ExperimentCommandTest {
         assertTrue(first.out().contains("2*sqrt(sd_a^2/n_a + sd_b^2/n_b)"), first.out());
         assertTrue(first.out().contains("lognormal vs he"), first.out());
         assertEquals(first.out(), CliRun.of(args).out());
+    }
+
+    @Test
+    void theHtmlPageHasBandsFaintSeedsAndTheVerdicts() throws IOException {
+        Path page = dir.resolve("init.html");
+        String[] args = {"experiment", "init", "--layers", "16,8,4", "--epochs", "2", "--seeds", "3", "--threads", "1"};
+        CliRun run = CliRun.of(concat(args, "--html", page.toString(), "--json", "-"));
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        JsonNode report = JSON.readTree(run.out());
+        PageXpath html = PageXpath.of(page);
+        String accuracy = "(//section[@id='curves']//figure/*[local-name()='svg'])[1]";
+        assertEquals(4, html.count("//section[@id='curves']//figure/*[local-name()='svg']"),
+                "accuracy and loss, from epoch 0 and from epoch 1");
+        assertEquals(3, html.count(accuracy + "/*[local-name()='path'][@class='band']"), "a band per initialiser");
+        assertEquals(3 * (3 + 1), html.count(accuracy + "/*[local-name()='path'][@class='line']"),
+                "three faint seeds and the mean per initialiser");
+        List<String> legend = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            legend.add(html.text("//section[@id='curves']/ul/li[" + i + "]"));
+        }
+        assertEquals(List.of("he", "xavier", "lognormal σ 1"), legend);
+        JsonNode verdicts = report.get("verdicts");
+        assertEquals(verdicts.size(), html.count("//table[@id='verdicts']/tbody/tr"));
+        assertEquals("lognormal σ 1 vs he", html.text("//table[@id='verdicts']/tbody/tr[1]/td[1]"));
+        assertEquals(HumanNumbers.format(verdicts.get(0).get("difference").asDouble()),
+                html.text("//table[@id='verdicts']/tbody/tr[1]/td[2]"));
+        JsonNode he = report.get("initializers").get(0);
+        assertEquals(HumanNumbers.format(he.get("finalLayers").get(0).get("sigma").get("mean").asDouble()),
+                html.text("//table[@id='final-layers']/tbody/tr[1]/td[3]"));
+        assertEquals(HumanNumbers.format(he.get("epochs").get(2).get("testAccuracy").get("mean").asDouble()),
+                html.text("//table[@id='every-epoch']/tbody/tr[3]/td[3]"));
+        String markup = Files.readString(page);
+        assertFalse(markup.contains("NaN") || markup.contains("Infinity"), "no NaN printed as text");
+    }
+
+    @Test
+    void oneSeedGivesAPageWithoutBandsAndAnUndeterminedVerdict() throws IOException {
+        Path page = dir.resolve("one.html");
+        CliRun run = CliRun.of("experiment", "init", "--layers", "16,8,4", "--epochs", "1", "--seeds", "1",
+                "--inits", "he,lognormal", "--html", page.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("lognormal vs he"), "the table still goes to stdout");
+        PageXpath html = PageXpath.of(page);
+        assertEquals(0, html.count("//*[local-name()='path'][@class='band']"));
+        assertEquals("undetermined (needs at least two seeds)", html.text("//table[@id='verdicts']/tbody/tr/td[4]"));
+        CliRun both = CliRun.of("experiment", "init", "--json", "-", "--html", "-");
+        assertEquals(2, both.exitCode());
+        assertEquals("jaynes: only one report can go to standard output, not --json and --html"
+                + System.lineSeparator(), both.err());
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     @Test

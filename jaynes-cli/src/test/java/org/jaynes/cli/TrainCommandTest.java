@@ -1,6 +1,7 @@
 package org.jaynes.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.jaynes.core.fit.Family;
+import org.jaynes.report.html.HumanNumbers;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +109,62 @@ class TrainCommandTest {
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
         assertEquals("jaynes: " + missing + ": not a folder of IDX files" + NL, run.err());
+    }
+
+    @Test
+    void theHtmlPageHasEveryLayerItsNumbersAndTheTableStillPrints() throws IOException {
+        Path page = dir.resolve("train.html");
+        CliRun run = CliRun.of("train", "--layers", "16,32,16,4", "--epochs", "3", "--threads", "1", "--html",
+                page.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        assertTrue(run.out().contains("epoch  train loss  test loss  accuracy  seconds"), "the table goes to stdout");
+        CliRun json = CliRun.of("train", "--layers", "16,32,16,4", "--epochs", "3", "--threads", "1", "--json", "-");
+        JsonNode report = JSON.readTree(json.out());
+        PageXpath html = PageXpath.of(page);
+        assertEquals(2 + 5, html.count("//figure/*[local-name()='svg']"), "learning curves and five trajectories");
+        JsonNode last = report.get("epochs").get(3);
+        List<String> names = new ArrayList<>();
+        last.get("layers").forEach(layer -> names.add(layer.get("name").asText()));
+        assertEquals(3, names.size());
+        for (int l = 0; l < names.size(); l++) {
+            String name = names.get(l);
+            assertEquals(name, html.text("//section[@id='trajectories']/ul/li[" + (l + 1) + "]"));
+            assertEquals(name, html.text("//table[@id='final']/tbody/tr[" + (l + 1) + "]/td[1]"));
+            assertEquals(HumanNumbers.format(last.get("layers").get(l).get("sigma").asDouble()),
+                    html.text("//table[@id='final']/tbody/tr[" + (l + 1) + "]/td[5]"), "the same run, the same σ");
+            assertEquals(Family.ofKey(last.get("layers").get(l).get("bestFamily").asText()).displayName(),
+                    html.text("//table[@id='best-laws']/tbody/tr[4]/td[" + (l + 2) + "]"), "the law by its name");
+        }
+        assertEquals(4, html.count("//table[@id='best-laws']/tbody/tr"), "epochs 0 to 3");
+        assertTrue(html.text("//section[@id='summary']/ul/li[1]").contains("test accuracy "
+                + HumanNumbers.format(last.get("testAccuracy").asDouble())), html.text("//section[@id='summary']"));
+        String markup = Files.readString(page);
+        assertFalse(markup.contains("NaN") || markup.contains("Infinity"), "no NaN printed as text");
+        try (var listing = Files.list(dir)) {
+            assertEquals(List.of(page), listing.toList(), "written atomically: no temporary file left");
+        }
+    }
+
+    @Test
+    void theHtmlPageCanGoToStdoutAlone() {
+        CliRun run = CliRun.of("train", "--epochs", "1", "--html", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("<!DOCTYPE html>"), run.out());
+        assertFalse(run.out().contains("epoch  train loss"), "no table after the page");
+        CliRun both = CliRun.of("train", "--json", "-", "--html", "-");
+        assertEquals(2, both.exitCode());
+        assertEquals("", both.out());
+        assertEquals("jaynes: only one report can go to standard output, not --json and --html" + NL, both.err());
+    }
+
+    @Test
+    void aBadHtmlFolderIsRefusedBeforeTraining() {
+        CliRun run = CliRun.of("train", "--html", dir.resolve("no/such/folder/train.html").toString());
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("jaynes: ") && run.err().contains("train.html"), run.err());
     }
 
     /** The issue's command; slow (an epoch over 60,000 images), so only where the data is installed. */

@@ -44,6 +44,8 @@ final class Java2dPlot {
     private static final Color AREA = new Color(0xfcfdfe);
     private static final Color FRAME = new Color(0x6f7a85);
     private static final Color GRID = new Color(0xe1e5ea);
+    /** The page's band fill-opacity, 0.16, out of 255. */
+    private static final int BAND_ALPHA = 41;
 
     private Java2dPlot() {
     }
@@ -215,6 +217,22 @@ final class Java2dPlot {
                     g.setColor(colour);
                     g.fill(bars);
                 }
+                case BAND -> {
+                    int n = xs.length;
+                    Path2D.Double area = new Path2D.Double();
+                    for (PlotSeries.Run run : s.bandRuns()) {
+                        area.moveTo(x(xs[run.from()]), y(ys[n + run.from()]));
+                        for (int i = run.from() + 1; i < run.to(); i++) {
+                            area.lineTo(x(xs[i]), y(ys[n + i]));
+                        }
+                        for (int i = run.to() - 1; i >= run.from(); i--) {
+                            area.lineTo(x(xs[i]), y(ys[i]));
+                        }
+                        area.closePath();
+                    }
+                    g.setColor(translucent(colour));
+                    g.fill(area);
+                }
                 case LINE -> {
                     Path2D.Double path = new Path2D.Double();
                     boolean pen = false;
@@ -316,6 +334,10 @@ final class Java2dPlot {
                     g.setStroke(stroke(1.8, entry.style().dashed()));
                     g.draw(new Line2D.Double(x, cy, x + SWATCH, cy));
                 }
+                case BAND -> {
+                    g.setColor(translucent(colour));
+                    g.fill(new Rectangle2D.Double(x, cy - 14, SWATCH, 28));
+                }
                 case POINTS -> marker(entry.style(), x + SWATCH / 2.0, cy);
                 default -> throw new IllegalStateException("unknown kind " + entry.kind());
             }
@@ -337,6 +359,11 @@ final class Java2dPlot {
                 ? new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                         new float[] {(float) (6 * SCALE), (float) (3 * SCALE)}, 0f)
                 : new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    /** A band's fill: the colour at the page's fill-opacity. */
+    private static Color translucent(Color colour) {
+        return new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), BAND_ALPHA);
     }
 
     private static boolean finite(double a, double b, double c) {

@@ -24,15 +24,13 @@ final class NeuronGamePlots {
     /** More runs than this are drawn without a legend. */
     static final int LEGEND_LIMIT = 10;
     private static final int CURVE_POINTS = 241;
-    private static final String[] PALETTE = {"#1f4e9c", "#d6541a", "#2a7f62", "#8e44ad", "#b8860b", "#c0392b",
-        "#16a085", "#7f8c8d", "#2c3e50", "#e67e22"};
     private static final String REFERENCE = "#555555";
 
     private NeuronGamePlots() {
     }
 
     static PlotStyle colour(int i) {
-        return PlotStyle.solid(PALETTE[i % PALETTE.length]);
+        return LinePalette.solid(i);
     }
 
     static String traces(List<NeuronGameInput.Trace> traces) {
@@ -55,7 +53,7 @@ final class NeuronGamePlots {
         for (int i = 0; i < curves.size(); i++) {
             NeuronGameInput.Curve c = curves.get(i);
             plot.line(c.label(), c.load(), c.recallRate(), colour(i));
-            plot.points("", c.load(), c.recallRate(), PlotStyle.points(PALETTE[i % PALETTE.length], Marker.CIRCLE),
+            plot.points("", c.load(), c.recallRate(), PlotStyle.points(LinePalette.colour(i), Marker.CIRCLE),
                     List.of());
         }
         if (Double.isFinite(capacity.limit())) {
@@ -71,7 +69,7 @@ final class NeuronGamePlots {
         Arrays.setAll(epochs, e -> e);
         return new SvgPlot(WIDTH, HEIGHT, "epoch", label).integerX().withoutLegend()
                 .line(label, epochs, values, colour(0))
-                .points("", epochs, values, PlotStyle.points(PALETTE[0], Marker.CIRCLE), List.of())
+                .points("", epochs, values, PlotStyle.points(LinePalette.colour(0), Marker.CIRCLE), List.of())
                 .toSvg(label + " against epoch");
     }
 

@@ -54,6 +54,7 @@ final class PageResources {
             svg.plot .area { fill: #fcfdfe; stroke: #9aa4ae; stroke-width: 1; }
             svg.plot .grid { stroke: #e5e8ec; stroke-width: 1; }
             svg.plot .line { fill: none; stroke-width: 1.8; }
+            svg.plot .band { stroke: none; fill-opacity: 0.16; }
             svg.plot .reference { stroke-width: 1.2; }
             table { width: 100%; border-collapse: collapse; font-size: 12.5px; }
             th, td { padding: 3px 8px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }

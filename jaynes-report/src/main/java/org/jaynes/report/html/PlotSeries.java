@@ -1,5 +1,6 @@
 package org.jaynes.report.html;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,7 +9,8 @@ import java.util.List;
  * @param kind     how it is drawn
  * @param label    the legend entry; empty for none
  * @param xs       x of each point; for a histogram, the K + 1 bin edges
- * @param ys       y of each point; for a histogram, the K bar heights
+ * @param ys       y of each point; for a histogram, the K bar heights; for a band, the n lower values then the
+ *                 n upper values
  * @param style    colour, marker, dashes
  * @param tooltips for points, the text shown on hover per point (empty list for none)
  */
@@ -18,6 +20,8 @@ public record PlotSeries(Kind kind, String label, double[] xs, double[] ys, Plot
     public enum Kind {
         /** Bars between consecutive edges, filled, drawn first. */
         HISTOGRAM,
+        /** The area between a lower and an upper line, filled translucent, drawn over bars, under lines. */
+        BAND,
         /** A polyline through the points. */
         LINE,
         /** A marker at each point. */
@@ -28,13 +32,38 @@ public record PlotSeries(Kind kind, String label, double[] xs, double[] ys, Plot
         xs = xs.clone();
         ys = ys.clone();
         tooltips = List.copyOf(tooltips);
-        int expected = kind == Kind.HISTOGRAM ? ys.length + 1 : ys.length;
-        if (xs.length != expected) {
+        int expected = switch (kind) {
+            case HISTOGRAM -> ys.length + 1;
+            case BAND -> ys.length / 2;
+            case LINE, POINTS -> ys.length;
+        };
+        if (xs.length != expected || kind == Kind.BAND && ys.length % 2 != 0) {
             throw new IllegalArgumentException(kind + " needs " + expected + " x values, not " + xs.length);
         }
         if (!tooltips.isEmpty() && tooltips.size() != ys.length) {
             throw new IllegalArgumentException("one tooltip per point: " + ys.length + ", not " + tooltips.size());
         }
+    }
+
+    /** Points {@code from} (inclusive) to {@code to} (exclusive) of a band, drawn as one closed area. */
+    record Run(int from, int to) {
+    }
+
+    /** A band's maximal runs of points whose x, lower and upper values are all finite; empty for other kinds. */
+    List<Run> bandRuns() {
+        List<Run> runs = new ArrayList<>();
+        int n = xs.length;
+        for (int from = 0; kind == Kind.BAND && from < n; from++) {
+            int to = from;
+            while (to < n && Double.isFinite(xs[to]) && Double.isFinite(ys[to]) && Double.isFinite(ys[n + to])) {
+                to++;
+            }
+            if (to > from) {
+                runs.add(new Run(from, to));
+            }
+            from = to;
+        }
+        return runs;
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A two-dimensional plot as inline SVG: a framed plot area with grid lines at nice ticks
  * ({@link NiceTicks}), tick labels, axis labels, a legend above the plot area, and any number of
- * histograms, lines, points and labelled horizontal reference lines.
+ * histograms, bands (the area between two lines, such as mean ± sd), lines, points and labelled
+ * horizontal reference lines.
  *
  * <pre>{@code
  * String svg = new SvgPlot(480, 300, "layer (file order)", "σ of ln|w|")
@@ -84,6 +85,22 @@ public final class SvgPlot {
 
     public SvgPlot histogram(String label, double[] edges, double[] heights, PlotStyle style) {
         series.add(new PlotSeries(PlotSeries.Kind.HISTOGRAM, label, edges, heights, style, List.of()));
+        return this;
+    }
+
+    /**
+     * The area between {@code lower} and {@code upper} at each x, filled translucent in the style's colour; it
+     * breaks where a value is not finite.
+     */
+    public SvgPlot band(String label, double[] xs, double[] lower, double[] upper, PlotStyle style) {
+        if (lower.length != xs.length || upper.length != xs.length) {
+            throw new IllegalArgumentException("a band needs one lower and one upper value per x: " + xs.length
+                    + " x, " + lower.length + " lower, " + upper.length + " upper");
+        }
+        double[] ys = new double[2 * xs.length];
+        System.arraycopy(lower, 0, ys, 0, lower.length);
+        System.arraycopy(upper, 0, ys, xs.length, upper.length);
+        series.add(new PlotSeries(PlotSeries.Kind.BAND, label, xs, ys, style, List.of()));
         return this;
     }
 
@@ -172,6 +189,16 @@ public final class SvgPlot {
         for (PlotSeries s : series) {
             double[] xs = s.xs();
             double[] ys = s.ys();
+            if (s.kind() == PlotSeries.Kind.BAND) {
+                for (int i = 0; i < xs.length; i++) {
+                    if (finite(xs[i], ys[i], ys[xs.length + i])) {
+                        widen(x, xs[i]);
+                        widen(y, ys[i]);
+                        widen(y, ys[xs.length + i]);
+                    }
+                }
+                continue;
+            }
             for (int i = 0; i < ys.length; i++) {
                 if (s.kind() == PlotSeries.Kind.HISTOGRAM) {
                     if (finite(xs[i], xs[i + 1], ys[i])) {
@@ -281,6 +308,23 @@ public final class SvgPlot {
                 }
                 out.append("<path class=\"bars\" fill=\"").append(colour).append("\" d=\"").append(d).append("\"/>");
             }
+            case BAND -> {
+                StringBuilder d = new StringBuilder();
+                int n = xs.length;
+                for (PlotSeries.Run run : s.bandRuns()) {
+                    for (int i = run.from(); i < run.to(); i++) { // along the upper edge, back along the lower
+                        d.append(i == run.from() ? 'M' : 'L').append(Svg.num(f.x(xs[i]))).append(' ')
+                                .append(Svg.num(f.y(ys[n + i])));
+                    }
+                    for (int i = run.to() - 1; i >= run.from(); i--) {
+                        d.append('L').append(Svg.num(f.x(xs[i]))).append(' ').append(Svg.num(f.y(ys[i])));
+                    }
+                    d.append('Z');
+                }
+                if (!d.isEmpty()) {
+                    out.append("<path class=\"band\" fill=\"").append(colour).append("\" d=\"").append(d).append("\"/>");
+                }
+            }
             case LINE -> {
                 StringBuilder d = new StringBuilder();
                 boolean pen = false;
@@ -373,6 +417,7 @@ public final class SvgPlot {
         String colour = style.colour();
         return switch (kind) {
             case HISTOGRAM -> "<rect class=\"bars\" fill=\"" + colour + "\" x=\"0\" y=\"-5\" width=\"16\" height=\"10\"/>";
+            case BAND -> "<rect class=\"band\" fill=\"" + colour + "\" x=\"0\" y=\"-5\" width=\"16\" height=\"10\"/>";
             case LINE -> "<line class=\"line\" stroke=\"" + colour + "\"" + (style.dashed() ? " stroke-dasharray=\"6 3\"" : "")
                     + " x1=\"0\" y1=\"0\" x2=\"16\" y2=\"0\"/>";
             case POINTS -> style.marker().element(8, 0, colour, style.hollow());

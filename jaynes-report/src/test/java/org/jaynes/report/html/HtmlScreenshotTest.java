@@ -77,6 +77,32 @@ class HtmlScreenshotTest {
 
         // Where the plots are, as the browser laid them out at the same window size.
         String dom = chromium(page(result, MEASURE_PLOTS), "--dump-dom");
+        int plotsOnScreen = plotsDrawnOn(image, dom);
+        assertTrue(plotsOnScreen >= 4, "the universality plots should be on the first screen, found " + plotsOnScreen);
+    }
+
+    @Test
+    void theTrainingAndExperimentPagesShowTheirPlots() throws Exception {
+        List<String> layers = List.of("layers.0.weight", "layers.2.weight", "layers.4.weight");
+        String training = TrainingPageTest.write(RunSamples.training("teacher · 16,64,32,4", layers, 6, true));
+        String experiment = InitExperimentPageTest.write(RunSamples.experiment(List.of("he", "xavier",
+                "lognormal σ 1"), 5, 6));
+        for (String[] named : new String[][] {{"training", training}, {"experiment", experiment}}) {
+            Path png = folder.resolve(named[0] + ".png");
+            chromium(file(named[1]), "--screenshot=" + png, "--hide-scrollbars");
+            Path kept = Path.of("target", "html-screenshot");
+            Files.createDirectories(kept);
+            Files.copy(png, kept.resolve(named[0] + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            BufferedImage image = ImageIO.read(png.toFile());
+            String dom = chromium(file(named[1].replace("</body>", "<script>" + MEASURE_PLOTS + "</script></body>")),
+                    "--dump-dom");
+            int plots = plotsDrawnOn(image, dom);
+            assertTrue(plots >= 4, named[0] + ": at least four plots drawn on the first screen, found " + plots);
+        }
+    }
+
+    /** Checks every plot the DOM places wholly on the screenshot for axes and coloured data; their count. */
+    private static int plotsDrawnOn(BufferedImage image, String dom) {
         Matcher box = Pattern.compile("data-box=\"(\\d+) (\\d+) (\\d+) (\\d+)\"").matcher(dom);
         int plotsOnScreen = 0;
         while (box.find()) {
@@ -93,7 +119,7 @@ class HtmlScreenshotTest {
             assertTrue(ink.dark() > 0.01, where + " has almost no axes or text: " + ink);
             assertTrue(ink.coloured() > 20, where + " has no coloured points or lines: " + ink);
         }
-        assertTrue(plotsOnScreen >= 4, "the universality plots should be on the first screen, found " + plotsOnScreen);
+        return plotsOnScreen;
     }
 
     @Test
@@ -152,6 +178,13 @@ class HtmlScreenshotTest {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(html);
         }
+        return file;
+    }
+
+    /** Writes a page to a file. */
+    private Path file(String html) throws IOException {
+        Path file = Files.createTempFile(folder, "page", ".html");
+        Files.writeString(file, html, StandardCharsets.UTF_8);
         return file;
     }
 

@@ -81,6 +81,51 @@ class SvgPlotTest {
         assertThrows(IllegalArgumentException.class, () -> PlotStyle.solid("red\" onload=\"x"));
     }
 
+    @Test
+    void aBandIsOneClosedAreaPerFiniteRunAndTheAxesSpanIt() throws IOException {
+        PageXml plot = PageXml.parse(new SvgPlot(400, 260, "x", "y")
+                .band("mean ± sd", XS, new double[] {0, 1, Double.NaN, 2}, new double[] {1, 3, 5, 10},
+                        PlotStyle.solid("#1f4e9c"))
+                .toSvg("band"));
+        String area = plot.text("//path[@class='band']/@d");
+        assertEquals(2, area.chars().filter(c -> c == 'M').count(), "the band breaks at NaN: " + area);
+        assertEquals(2, area.chars().filter(c -> c == 'Z').count(), "each part closed: " + area);
+        assertEquals("#1f4e9c", plot.text("//path[@class='band']/@fill"));
+        assertEquals("mean ± sd", plot.text("//text[@class='legend']"));
+        assertEquals(1, plot.count("//rect[@class='band']"), "its legend swatch");
+        List<String> yTicks = texts(plot, "//text[@class='tick' and @text-anchor='end']");
+        assertEquals("10", yTicks.get(yTicks.size() - 1), "the axis reaches the upper edge: " + yTicks);
+    }
+
+    @Test
+    void aBandWithoutFiniteValuesDrawsNothing() throws IOException {
+        PageXml plot = PageXml.parse(new SvgPlot(400, 260, "x", "y")
+                .line("l", XS, new double[] {1, 2, 3, 4}, PlotStyle.solid("#000000"))
+                .band("", XS, new double[4], new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN},
+                        PlotStyle.solid("#1f4e9c"))
+                .toSvg("no band"));
+        assertEquals(0, plot.count("//path[@class='band']"));
+    }
+
+    @Test
+    void theRasterPlotFillsTheBandTranslucent() {
+        java.awt.image.BufferedImage image = Java2dPlot.draw(new SvgPlot(400, 260, "x", "y")
+                .band("", new double[] {0, 1}, new double[] {0, 0}, new double[] {1, 1}, PlotStyle.solid("#1f4e9c")),
+                800, 600);
+        int rgb = image.getRGB(480, 300);
+        int red = rgb >> 16 & 0xff;
+        int blue = rgb & 0xff;
+        assertTrue(blue > red + 20 && red > 150, "a pale blue inside the band, not " + Integer.toHexString(rgb));
+    }
+
+    @Test
+    void refusesABandWithoutOneLowerAndUpperValuePerX() {
+        SvgPlot plot = new SvgPlot(300, 200, "x", "y");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> plot.band("b", XS, new double[4], new double[3], PlotStyle.solid("#000000")));
+        assertEquals("a band needs one lower and one upper value per x: 4 x, 4 lower, 3 upper", e.getMessage());
+    }
+
     private static List<String> texts(PageXml xml, String xpath) {
         org.w3c.dom.NodeList nodes = xml.nodes(xpath);
         return java.util.stream.IntStream.range(0, nodes.getLength()).mapToObj(i -> nodes.item(i).getTextContent())

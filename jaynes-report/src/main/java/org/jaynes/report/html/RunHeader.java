@@ -1,0 +1,80 @@
+package org.jaynes.report.html;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The opening and closing of a page about a run (training, an experiment): the document head with the
+ * shared style sheet, a header with the kicker, title, a line of facts, the options as the command line
+ * spells them and, folded, the conventions; and the colophon. No date, so the same run gives the same bytes.
+ */
+final class RunHeader {
+
+    private RunHeader() {
+    }
+
+    /** From {@code <!DOCTYPE html>} to the opening {@code <body>}. */
+    static String head(String title, String toolVersion) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
+                + "<meta name=\"generator\" content=\"jaynes " + HtmlEscape.text(toolVersion) + "\"/><title>"
+                + HtmlEscape.text(title) + "</title>\n<style>\n" + PageResources.STYLE + "</style></head>\n<body>\n";
+    }
+
+    /** The {@code <header>}: kicker, title, meta line, options and folded conventions. */
+    static String header(String kicker, String title, String meta, List<Map.Entry<String, String>> options,
+                         List<Map.Entry<String, String>> conventions, String toolVersion) {
+        StringBuilder out = new StringBuilder("<header>");
+        out.append("<p class=\"kicker\">").append(HtmlEscape.text(kicker)).append(" · jaynes ")
+                .append(HtmlEscape.text(toolVersion)).append("</p>");
+        out.append("<h1>").append(HtmlEscape.text(title)).append("</h1>");
+        out.append("<p class=\"meta\">").append(HtmlEscape.text(meta)).append("</p>");
+        out.append("<dl class=\"options\">");
+        Markup.definitions(out, options);
+        out.append("</dl>");
+        if (!conventions.isEmpty()) {
+            out.append("<details class=\"conventions\"><summary>Conventions: what each number is</summary><dl>");
+            Markup.definitions(out, conventions);
+            out.append("</dl></details>");
+        }
+        return out.append("</header>").toString();
+    }
+
+    /** The colophon and the end of the document. */
+    static String footer(String toolVersion) {
+        return "\n<footer><p class=\"colophon\">Written by jaynes " + HtmlEscape.text(toolVersion)
+                + ". Theory: V. Venkatasubramanian et al., “Jaynes machine: the universal microstructure of deep "
+                + "neural networks”, Computers and Chemical Engineering 192 (2025) 108908, THEORY.md §1 and §6."
+                + "</p></footer>\n</body></html>\n";
+    }
+
+    /** A section with its heading and a hint line (both escaped) above {@code body} (markup). */
+    static String section(String id, String heading, String hint, String body) {
+        return "<section id=\"" + id + "\"><h2>" + HtmlEscape.text(heading) + "</h2><p class=\"hint\">"
+                + HtmlEscape.text(hint) + "</p>" + body + "</section>\n";
+    }
+
+    /** Figures in the page's grid. */
+    static String figures(String cssClass, List<String> figures) {
+        return "<div class=\"figures" + (cssClass.isEmpty() ? "" : " " + cssClass) + "\">" + String.join("", figures)
+                + "</div>";
+    }
+
+    /** One figure: an SVG plot and its caption (escaped). */
+    static String figure(String svg, String caption) {
+        StringBuilder out = new StringBuilder();
+        Markup.figure(out, svg, caption);
+        return out.toString();
+    }
+
+    /** The page's legend for lines told apart by {@link LinePalette} order: a swatch and a label each. */
+    static String legend(List<String> labels) {
+        StringBuilder out = new StringBuilder("<ul class=\"legend\">");
+        for (int i = 0; i < labels.size(); i++) {
+            out.append("<li><svg class=\"swatch\" width=\"18\" height=\"10\" viewBox=\"0 0 18 10\"><line x1=\"0\" "
+                    + "y1=\"5\" x2=\"18\" y2=\"5\" stroke-width=\"3\" stroke=\"").append(LinePalette.colour(i))
+                    .append("\"/></svg>").append(HtmlEscape.text(labels.get(i))).append("</li>");
+        }
+        return out.append("</ul>").toString();
+    }
+}
