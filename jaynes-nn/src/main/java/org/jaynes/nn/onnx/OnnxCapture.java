@@ -154,8 +154,8 @@ public final class OnnxCapture implements AutoCloseable {
         checkFeeds(feeds);
         Set<String> requested = new LinkedHashSet<>();
         sites.forEach(site -> requested.add(site.tensorName()));
-        if (withOutputs) {
-            requested.addAll(modelOutputs);
+        if (withOutputs || requested.isEmpty()) {
+            requested.addAll(modelOutputs); // with no site either, the run still checks the feeds
         }
         Map<String, OnnxTensor> tensors = new HashMap<>();
         try {
