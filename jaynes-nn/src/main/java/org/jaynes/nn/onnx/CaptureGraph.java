@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jaynes.formats.ModelFormatException;
 
@@ -101,10 +103,11 @@ public record CaptureGraph(List<CaptureSite> sites, List<ModelInput> inputs, Map
     }
 
     private static List<ModelInput> inputs(GraphProto graph) {
+        Set<String> initializers = new HashSet<>();
+        graph.getInitializerList().forEach(t -> initializers.add(t.getName()));
         List<ModelInput> inputs = new ArrayList<>();
         for (ValueInfoProto input : graph.getInputList()) {
-            boolean initializer = graph.getInitializerList().stream().anyMatch(t -> t.getName().equals(input.getName()));
-            if (initializer) {
+            if (initializers.contains(input.getName())) {
                 continue;
             }
             var tensorType = input.getType().getTensorType();

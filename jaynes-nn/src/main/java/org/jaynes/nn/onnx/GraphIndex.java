@@ -10,12 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who produces and who consumes each tensor of a graph, and which tensors are constants: the lookups
  * the pattern matchers need. Built once per graph; immutable.
  */
 final class GraphIndex {
+
+    /** Ops that pass a weight on unchanged in value: layout, type and dequantization steps. */
+    private static final Set<String> WEIGHT_STEPS =
+            Set.of("Transpose", "Reshape", "Cast", "DequantizeLinear", "Identity", "Unsqueeze");
 
     private final GraphProto graph;
     private final Map<String, NodeProto> producers = new HashMap<>();
@@ -94,9 +99,7 @@ final class GraphIndex {
                 return true;
             }
             Optional<NodeProto> node = producer(current);
-            if (node.isEmpty() || node.get().getInputCount() == 0
-                    || !List.of("Transpose", "Reshape", "Cast", "DequantizeLinear", "Identity", "Unsqueeze")
-                    .contains(node.get().getOpType())) {
+            if (node.isEmpty() || node.get().getInputCount() == 0 || !WEIGHT_STEPS.contains(node.get().getOpType())) {
                 return false;
             }
             current = node.get().getInput(0);

@@ -4,6 +4,7 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -44,7 +45,9 @@ final class OnnxModelFile {
         }
         ModelProto model;
         try {
-            CodedInputStream input = CodedInputStream.newInstance(mapped);
+            // a stream over a wrapped ByteString counts as immutable, which aliasing needs; a stream made
+            // by CodedInputStream.newInstance(buffer) does not, and would copy every initializer
+            CodedInputStream input = UnsafeByteOperations.unsafeWrap(mapped).newCodedInput();
             input.enableAliasing(true);
             model = ModelProto.parseFrom(input);
         } catch (InvalidProtocolBufferException e) {

@@ -176,7 +176,7 @@ class OnnxCaptureTest {
     @Test
     void aRunOnnxRuntimeRefusesIsOneLineNamingTheInputs() throws Exception {
         Path model = TestModels.capture(temp);
-        try (OnnxCapture capture = OnnxCapture.open(model, List.of(), 1)) {
+        try (OnnxCapture capture = OnnxCapture.open(model, CaptureGraph.read(model).sites(), 1)) {
             // the mask must have one entry per token: 2 against 3 tokens cannot broadcast
             Map<String, FeedTensor> feeds = new java.util.LinkedHashMap<>();
             feeds.put("x", new FeedTensor.Float32(new long[] {3, 4}, new float[12]));
@@ -185,6 +185,7 @@ class OnnxCaptureTest {
                     () -> capture.run(feeds, new CapturedValues()));
             assertEquals(true, e.getMessage().startsWith(model + ": running the model on inputs x, mask failed: "),
                     e.getMessage());
+            assertEquals(true, e.getMessage().contains("/attn/Add"), "names the node that failed: " + e.getMessage());
             assertEquals(false, e.getMessage().contains("\n"), e.getMessage());
         }
     }
