@@ -28,9 +28,12 @@ public final class MaxPool2d implements Layer {
      * @throws IllegalArgumentException when k is not positive or larger than the image
      */
     public MaxPool2d(ImageShape input, int window, int maxRows) {
-        if (window < 1 || maxRows < 1 || window > input.height() || window > input.width()) {
+        if (window < 1 || window > input.height() || window > input.width()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "a %d×%d pooling window does not fit a %s "
-                    + "image (rows %d)", window, window, input, maxRows));
+                    + "image", window, window, input));
+        }
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("rows must be at least 1, not " + maxRows);
         }
         this.in = input;
         this.out = new ImageShape(input.channels(), input.height() / window, input.width() / window);
