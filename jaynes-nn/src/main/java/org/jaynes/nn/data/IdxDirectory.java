@@ -40,6 +40,10 @@ public final class IdxDirectory {
         }
         Dataset train = load(directory, "train");
         Dataset test = load(directory, "t10k");
+        if (train.features() != test.features() || !train.imageShape().equals(test.imageShape())) {
+            throw ModelFormatException.at(require(directory, "t10k-images-idx3-ubyte"), 4, "the test images are %s, "
+                    + "the training images %s", shapeText(test), shapeText(train));
+        }
         return new DataSplit(directory.getFileName() == null ? directory.toString()
                 : directory.getFileName().toString(), train, test);
     }
@@ -68,6 +72,10 @@ public final class IdxDirectory {
         int[] dims = images.dimensions();
         return dims.length == 3 && dims[1] > 0 && dims[2] > 0
                 ? data.withImageShape(new ImageShape(1, dims[1], dims[2])) : data;
+    }
+
+    private static String shapeText(Dataset data) {
+        return data.imageShape().map(ImageShape::toString).orElse(data.features() + " values");
     }
 
     private static Path require(Path directory, String name) throws ModelFormatException {
