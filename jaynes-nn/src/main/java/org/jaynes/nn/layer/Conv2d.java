@@ -15,7 +15,8 @@ import org.jaynes.nn.tensor.MatrixProduct;
  *
  * <p>Algorithm (im2col): the k·k·C input values under each output position become one column of a matrix X
  * [C·k·k, n·H'·W'] for n examples at a time, so that Y = W X is one {@link MatrixProduct}; gradients are
- * dW = dY Xᵀ, db = row sums of dY, dX = Wᵀ dY folded back onto the image (col2im). A batch is cut into
+ * dWᵀ = X dYᵀ (so that the long dimension is the sum and the short one, out, the contiguous one), db = row sums
+ * of dY, dX = Wᵀ dY folded back onto the image (col2im). A batch is cut into
  * chunks of at most {@link #chunkExamples()} examples so that X stays near {@link #COLUMN_BUDGET} floats
  * whatever the batch; dW and db add the chunks in order. Cost 2·out·C·k²·H'W' flops per example each way.
  *
@@ -39,7 +40,8 @@ public final class Conv2d implements Layer {
     private final Parameter bias;
     private final MatrixProduct product;
     private final float[] columns;
-    private final float[] transposedColumns;
+    private final float[] transposedGradient;
+    private final float[] transposedWeightGradient;
     private final float[] columnGradient;
     private final float[] channelMajor;
     private final float[] transposedWeight;
@@ -72,7 +74,7 @@ public final class Conv2d implements Layer {
         int height = input.height() + 2 * padding - kernel + 1;
         int width = input.width() + 2 * padding - kernel + 1;
         if (height < 1 || width < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "a %d×%d kernel with padding %d does not fit "
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a %dx%d kernel with padding %d does not fit "
                     + "a %s image", kernel, kernel, padding, input));
         }
         this.in = input;
@@ -87,7 +89,8 @@ public final class Conv2d implements Layer {
         this.bias = new Parameter(name + ".bias", false, channels);
         int columnWidth = Math.multiplyExact(chunk, positions);
         this.columns = new float[Math.multiplyExact(depth, columnWidth)];
-        this.transposedColumns = new float[columns.length];
+        this.transposedGradient = new float[Math.multiplyExact(channels, columnWidth)];
+        this.transposedWeightGradient = new float[depth * channels];
         this.columnGradient = new float[columns.length];
         this.channelMajor = new float[Math.multiplyExact(channels, columnWidth)];
         this.transposedWeight = new float[depth * channels];
@@ -170,12 +173,7 @@ public final class Conv2d implements Layer {
         for (int first = 0; first < rows; first += chunk) {
             int count = Math.min(chunk, rows - first);
             int width = count * positions;
-            for (int e = 0; e < count; e++) {
-                for (int o = 0; o < out.channels(); o++) {
-                    System.arraycopy(outputGradient, ((first + e) * out.channels() + o) * positions, channelMajor,
-                            o * width + e * positions, positions);
-                }
-            }
+            gatherGradient(outputGradient, first, count);
             for (int o = 0; o < out.channels(); o++) {
                 float sum = 0f;
                 for (int j = o * width; j < (o + 1) * width; j++) {
@@ -186,15 +184,34 @@ public final class Conv2d implements Layer {
             if (chunks > 1) {
                 toColumns(input, first, count);   // a single chunk is still there from the forward pass
             }
-            MatrixProduct.transpose(columns, depth, width, transposedColumns);
-            product.multiply(channelMajor, transposedColumns, weight.gradient(), out.channels(), width, depth,
+            product.multiply(columns, transposedGradient, transposedWeightGradient, depth, width, out.channels(),
                     first > 0);
             if (wantInputGradient) {
                 product.multiply(transposedWeight, channelMajor, columnGradient, depth, out.channels(), width, false);
                 fromColumns(first, count);
             }
         }
+        MatrixProduct.transpose(transposedWeightGradient, depth, out.channels(), weight.gradient());
         return wantInputGradient ? inputGradient : null;
+    }
+
+    /**
+     * Copies dY of examples first … first + count − 1 from [example, out, position] into [out, example·position]
+     * (for db and dX) and into its transpose [example·position, out] (for dW).
+     */
+    private void gatherGradient(float[] outputGradient, int first, int count) {
+        int width = count * positions;
+        int channels = out.channels();
+        for (int e = 0; e < count; e++) {
+            for (int o = 0; o < channels; o++) {
+                int from = ((first + e) * channels + o) * positions;
+                System.arraycopy(outputGradient, from, channelMajor, o * width + e * positions, positions);
+                int to = e * positions * channels + o;
+                for (int q = 0; q < positions; q++) {
+                    transposedGradient[to + q * channels] = outputGradient[from + q];
+                }
+            }
+        }
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class MaxPool2d implements Layer {
      */
     public MaxPool2d(ImageShape input, int window, int maxRows) {
         if (window < 1 || window > input.height() || window > input.width()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "a %d×%d pooling window does not fit a %s "
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a %dx%d pooling window does not fit a %s "
                     + "image", window, window, input));
         }
         if (maxRows < 1) {

@@ -16,7 +16,7 @@ public record ImageShape(int channels, int height, int width) {
     public ImageShape {
         if (channels < 1 || height < 1 || width < 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "an image needs positive channels, height and width, not %d×%d×%d", channels, height, width));
+                    "an image needs positive channels, height and width, not %dx%dx%d", channels, height, width));
         }
         Math.multiplyExact(Math.multiplyExact(channels, height), width);
     }
@@ -31,9 +31,9 @@ public record ImageShape(int channels, int height, int width) {
         return height * width;
     }
 
-    /** {@code 16×7×7}: channels × height × width. */
+    /** {@code 16x7x7}: channels x height x width, in ASCII for terminals of any encoding. */
     @Override
     public String toString() {
-        return channels + "×" + height + "×" + width;
+        return channels + "x" + height + "x" + width;
     }
 }

@@ -80,7 +80,7 @@ class IdxReaderTest {
         assertEquals(Optional.empty(), IdxDirectory.load(dir).train().imageShape());
         Files.write(dir.resolve("t10k-images-idx3-ubyte"), idx(new int[] {1, 2, 2}, new byte[4]));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> IdxDirectory.load(dir));
-        assertEquals(dir.resolve("t10k-images-idx3-ubyte") + ": at byte 4: the test images are 1×2×2, the training "
+        assertEquals(dir.resolve("t10k-images-idx3-ubyte") + ": at byte 4: the test images are 1x2x2, the training "
                 + "images 4 values", e.getMessage());
     }
 

@@ -159,6 +159,6 @@ class Conv2dTest {
     void aKernelLargerThanThePaddedImageIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Conv2d("c", new ImageShape(1, 2, 5), 1, 5, 1, 1, ONE));
-        assertEquals("a 5×5 kernel with padding 1 does not fit a 1×2×5 image", e.getMessage());
+        assertEquals("a 5x5 kernel with padding 1 does not fit a 1x2x5 image", e.getMessage());
     }
 }

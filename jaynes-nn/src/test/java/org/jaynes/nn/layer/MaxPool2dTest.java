@@ -57,6 +57,6 @@ class MaxPool2dTest {
     void aWindowLargerThanTheImageIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new MaxPool2d(new ImageShape(3, 1, 4), 2, 8));
-        assertEquals("a 2×2 pooling window does not fit a 3×1×4 image", e.getMessage());
+        assertEquals("a 2x2 pooling window does not fit a 3x1x4 image", e.getMessage());
     }
 }

@@ -69,7 +69,7 @@ class NetworkTest {
         assertEquals(new ImageShape(4, 3, 3), Network.afterBlocks(MNIST, new int[] {2, 3, 4}));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Network.afterBlocks(new ImageShape(1, 5, 5), new int[] {2, 2, 2}));
-        assertEquals("the conv blocks 2,2,2 do not fit 1×5×5 images: each needs a positive channel count and halves "
+        assertEquals("the conv blocks 2,2,2 do not fit 1x5x5 images: each needs a positive channel count and halves "
                 + "the height and width", e.getMessage());
     }
 
@@ -77,7 +77,7 @@ class NetworkTest {
     void denseWidthsThatDoNotStartWithWhatTheBlocksLeaveAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Network.cnn(MNIST,
                 new int[] {8, 16}, new int[] {1000, 10}, ActivationFunction.RELU, 4, PRODUCT));
-        assertEquals("the dense layers 1000,10 need 1000 inputs, but the conv blocks 8,16 turn 1×28×28 images into "
-                + "16×7×7 = 784 values", e.getMessage());
+        assertEquals("the dense layers 1000,10 need 1000 inputs, but the conv blocks 8,16 turn 1x28x28 images into "
+                + "16x7x7 = 784 values", e.getMessage());
     }
 }

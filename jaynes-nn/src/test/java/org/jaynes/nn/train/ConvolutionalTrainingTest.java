@@ -113,7 +113,7 @@ class ConvolutionalTrainingTest {
     void denseWidthsOrClassesThatDoNotMatchAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Trainer.run(TINY.withWidths(100, 4), BARS, TrainingListener.NONE));
-        assertEquals("the dense layers 100,4 need 100 inputs, but the conv blocks 4 turn 1×12×12 images into 4×6×6 = "
+        assertEquals("the dense layers 100,4 need 100 inputs, but the conv blocks 4 turn 1x12x12 images into 4x6x6 = "
                 + "144 values", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Trainer.run(TINY.withWidths(144, 10), BARS, TrainingListener.NONE));
