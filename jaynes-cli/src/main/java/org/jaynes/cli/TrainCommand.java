@@ -48,8 +48,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  jaynes train                                              the teacher task, 16,64,4",
                 "  jaynes train --data /usr/share/datasets/fashion-mnist --layers 784,256,10 --epochs 1 --json -",
-                "  jaynes train --data /usr/share/datasets/fashion-mnist --conv 8,16 --layers 784,10",
-                "                                         two conv blocks: 1x28x28 -> 8x14x14 -> 16x7x7 = 784",
+                "  jaynes train --data /usr/share/datasets/fashion-mnist --conv 8,16",
+                "                 a CNN: 1x28x28 -> conv 8 -> 8x14x14 -> conv 16 -> 16x7x7 = 784 -> 10",
                 "  jaynes train --data teacher --init lognormal --sigma 0.8 --epochs 10",
                 "  jaynes train --optimizer sgd --lr 0.05 --save-epochs 0,5,10 --save runs/a --epochs 10"})
 final class TrainCommand implements Callable<Integer> {

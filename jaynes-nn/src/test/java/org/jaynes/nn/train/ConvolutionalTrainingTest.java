@@ -119,4 +119,11 @@ class ConvolutionalTrainingTest {
                 () -> Trainer.run(TINY.withWidths(144, 10), BARS, TrainingListener.NONE));
         assertEquals("the layers 144,10 end in 10 classes, but the data bars has 4 classes", e.getMessage());
     }
+
+    @Test
+    void channelCountsMustBePositive() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TINY.withConvChannels(4, 0));
+        assertEquals("conv channels must be positive, not [4, 0]", e.getMessage());
+        assertFalse(TINY.withConvChannels().isConvolutional());
+    }
 }
