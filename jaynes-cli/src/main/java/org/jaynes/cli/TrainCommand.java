@@ -20,8 +20,10 @@ import org.jaynes.nn.data.IdxDirectory;
 import org.jaynes.nn.data.TeacherStudent;
 import org.jaynes.nn.init.Initializer;
 import org.jaynes.nn.layer.ActivationFunction;
+import org.jaynes.nn.layer.Network;
 import org.jaynes.nn.optim.OptimizerKind;
 import org.jaynes.nn.optim.OptimizerOptions;
+import org.jaynes.nn.tensor.ImageShape;
 import org.jaynes.nn.track.LayerMicrostructure;
 import org.jaynes.nn.train.EpochRecord;
 import org.jaynes.nn.train.Trainer;
@@ -33,10 +35,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code jaynes train}: trains a multilayer perceptron and reports every layer's microstructure per epoch. */
+/**
+ * {@code jaynes train}: trains a multilayer perceptron, or a convolutional network with {@code --conv}, and reports
+ * every layer's microstructure per epoch.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains a multilayer perceptron in Java (softmax cross-entropy, mini-batches) and reports, at "
-                + "initialisation and after every epoch, the test loss and accuracy and each dense layer's "
+        description = {"Trains a multilayer perceptron in Java (softmax cross-entropy, mini-batches), or with --conv a "
+                + "convolutional network, and reports, at initialisation and after every epoch, the test loss and "
+                + "accuracy and each weighted layer's "
                 + "microstructure: mu and sigma of ln|w|, the KS distance from the lognormal, the best law by AIC, "
                 + "the arbitrage gap and the utility spread (THEORY.md sections 2, 5, 6).",
                 "", "Data: a folder of MNIST-style IDX files (plain or .gz), or 'teacher', a generated task (16 inputs, "
@@ -44,6 +50,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  jaynes train                                              the teacher task, 16,64,4",
                 "  jaynes train --data /usr/share/datasets/fashion-mnist --layers 784,256,10 --epochs 1 --json -",
+                "  jaynes train --data /usr/share/datasets/fashion-mnist --conv 8,16",
+                "                 a CNN: 1x28x28 -> conv 8 -> 8x14x14 -> conv 16 -> 16x7x7 = 784 -> 10",
                 "  jaynes train --data teacher --init lognormal --sigma 0.8 --epochs 10",
                 "  jaynes train --optimizer sgd --lr 0.05 --save-epochs 0,5,10 --save runs/a --epochs 10",
                 "  jaynes train --epochs 10 --html train.html"})
@@ -61,8 +69,15 @@ final class TrainCommand implements Callable<Integer> {
     private String data = TEACHER;
 
     @Option(names = "--layers", paramLabel = "N,N,...", description = "widths, input first (default: 16,64,4 for "
-            + "the teacher task, 784,256,10 for IDX data)")
+            + "the teacher task, 784,256,10 for IDX data); with --conv the dense part, from the values the conv blocks "
+            + "leave to the classes")
     private String layers;
+
+    @Option(names = "--conv", paramLabel = "C,C,...", description = "output channels of conv blocks (conv 3x3 "
+            + "padding 1, activation, max-pool 2x2) before the dense layers, which then start with the number of "
+            + "values the blocks leave (default for --layers: that number and the classes); needs image data "
+            + "(IDX); empty or absent: a multilayer perceptron")
+    private String conv;
 
     @Option(names = "--activation", paramLabel = "F", description = "relu, gelu (tanh form) or tanh (default: relu)")
     private String activation = "relu";
@@ -131,6 +146,9 @@ final class TrainCommand implements Callable<Integer> {
         boolean teacher = TEACHER.equals(data);
         TrainingOptions options = options(teacher);
         DataSplit split = teacher ? TeacherStudent.generate(seed) : IdxDirectory.load(Path.of(data));
+        if (options.isConvolutional() && layers == null) {
+            options = options.withWidths(convolutionalWidths(options.convChannels(), split));
+        }
         EpochProgress progress = quiet || System.console() == null ? null : new EpochProgress(System.err);
         TrainingResult result;
         try {
@@ -182,7 +200,7 @@ final class TrainCommand implements Callable<Integer> {
             if (epochs < 0) {
                 throw new UsageException("--epochs must be non-negative, not " + epochs);
             }
-            TrainingOptions options = TrainingOptions.DEFAULTS.withWidths(widths)
+            TrainingOptions options = TrainingOptions.DEFAULTS.withWidths(widths).withConvChannels(convChannels())
                     .withActivation(ActivationFunction.parse(activation))
                     .withInitializer(Initializer.parse(init, sigma == null ? Initializer.DEFAULT_SIGMA : sigma))
                     .withOptimizer(rule).withBatchSize(batch).withEpochs(epochs).withSeed(seed);
@@ -207,6 +225,25 @@ final class TrainCommand implements Callable<Integer> {
                 options = options.withSaving(chosen, save);
             }
             return options;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The channels of {@code --conv}; none when it is absent or empty. */
+    private int[] convChannels() throws UsageException {
+        return conv == null || conv.isBlank() ? new int[0] : parseList("--conv", conv, 1);
+    }
+
+    /** The dense widths {@code --conv} implies without {@code --layers}: what the blocks leave, then the classes. */
+    private static int[] convolutionalWidths(int[] channels, DataSplit split) throws UsageException {
+        Optional<ImageShape> image = split.train().imageShape();
+        if (image.isEmpty()) {
+            throw new UsageException(String.format(Locale.ROOT, "--conv needs image data, but %s has rows of %d "
+                    + "features without an image shape", split.name(), split.train().features()));
+        }
+        try {
+            return new int[] {Network.afterBlocks(image.get(), channels).size(), split.train().classes()};
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -249,8 +286,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingOptions o = result.options();
         out.printf(Locale.ROOT, "data        %s: %d training, %d test examples%n", result.data(), result.trainSize(),
                 result.testSize());
-        out.printf(Locale.ROOT, "network     %s, %s; init %s; %s lr %s, batch %d, seed %d%n",
-                String.join(",", java.util.Arrays.stream(o.widths()).mapToObj(Integer::toString).toList()),
+        out.printf(Locale.ROOT, "network     %s%s, %s; init %s; %s lr %s, batch %d, seed %d%n",
+                o.isConvolutional() ? "conv " + join(o.convChannels()) + " then " : "", join(o.widths()),
                 o.activation().label(), initText(o.initializer()), o.optimizer().kind().label(),
                 TheoryCommand.n(o.optimizer().learningRate()), o.batchSize(), o.seed());
         out.println();
@@ -278,6 +315,10 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    private static String join(int[] values) {
+        return String.join(",", java.util.Arrays.stream(values).mapToObj(Integer::toString).toList());
+    }
+
     private static String initText(Initializer init) {
         return init instanceof Initializer.Lognormal l ? "lognormal sigma " + TheoryCommand.n(l.sigma()) : init.label();
     }
@@ -300,6 +341,13 @@ final class TrainCommand implements Callable<Integer> {
                 out.writeNumber(w);
             }
             out.writeEndArray();
+            if (o.isConvolutional()) {
+                out.writeArrayFieldStart("conv");
+                for (int c : o.convChannels()) {
+                    out.writeNumber(c);
+                }
+                out.writeEndArray();
+            }
             out.writeStringField("activation", o.activation().label());
             out.writeStringField("init", o.initializer().label());
             if (o.initializer() instanceof Initializer.Lognormal l) {
@@ -316,7 +364,8 @@ final class TrainCommand implements Callable<Integer> {
             out.writeNumberField("seed", o.seed());
             out.writeEndObject();
             out.writeObjectFieldStart("conventions");
-            out.writeStringField("populations", "the weight matrix of every dense layer, [out, in]; biases not fitted");
+            out.writeStringField("populations", "the weight of every dense layer, [out, in], and conv layer, [out, in, "
+                    + "k, k]; biases not fitted");
             out.writeStringField("bins", LayerMicrostructure.BINS + " bins equal in ln|w| between min and max |w|");
             out.writeStringField("arbitrageGap", "KL(x || x*) in nats, x* the equilibrium of the fitted lognormal");
             out.writeStringField("utilitySpread", "count-weighted std of h_k over occupied bins");

@@ -179,4 +179,78 @@ class TrainCommandTest {
         assertTrue(last.get("testAccuracy").asDouble() >= 0.80, last.toString());
         assertEquals(2, last.get("layers").size());
     }
+
+    /** A folder of IDX files with {@code train} and {@code test} 8x8 images of made-up pixels, 10 classes. */
+    private Path tinyImages(int train, int test) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("images"));
+        for (String prefix : new String[] {"train", "t10k"}) {
+            int n = prefix.equals("train") ? train : test;
+            java.nio.ByteBuffer images = java.nio.ByteBuffer.allocate(16 + n * 64).putInt(0x0803).putInt(n).putInt(8)
+                    .putInt(8);
+            java.nio.ByteBuffer labels = java.nio.ByteBuffer.allocate(8 + n).putInt(0x0801).putInt(n);
+            for (int i = 0; i < n; i++) {
+                for (int p = 0; p < 64; p++) {
+                    images.put((byte) (i * 37 + p * 11));
+                }
+                labels.put((byte) (i % 10));
+            }
+            Files.write(folder.resolve(prefix + "-images-idx3-ubyte"), images.array());
+            Files.write(folder.resolve(prefix + "-labels-idx1-ubyte"), labels.array());
+        }
+        return folder;
+    }
+
+    /** Without --layers, --conv 2 on 1x8x8 images gives the dense part 2x4x4 = 32 -> 10. */
+    @Test
+    void convTrainsAConvolutionalNetworkAndReportsItsWeights() throws IOException {
+        CliRun run = CliRun.of("train", "--data", tinyImages(64, 20).toString(), "--conv", "2", "--epochs", "1",
+                "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = JSON.readTree(run.out());
+        assertEquals("[2]", report.get("options").get("conv").toString());
+        assertEquals("[32,10]", report.get("options").get("layers").toString());
+        JsonNode layers = report.get("epochs").get(1).get("layers");
+        assertEquals(2, layers.size());
+        assertEquals("layers.0.weight", layers.get(0).get("name").asText());
+        assertEquals(18, layers.get(0).get("n").asInt());
+        assertEquals("layers.4.weight", layers.get(1).get("name").asText());
+    }
+
+    /** An empty --conv is a multilayer perceptron. */
+    @Test
+    void anEmptyConvIsAMultilayerPerceptron() throws IOException {
+        CliRun run = CliRun.of("train", "--conv", "", "--epochs", "0", "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode options = JSON.readTree(run.out()).get("options");
+        assertEquals("[16,64,4]", options.get("layers").toString());
+        assertTrue(options.get("conv") == null, options.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--conv 2 --layers 100,10|the dense layers 100,10 need 100 inputs, but the conv blocks 2 turn 1x8x8 images "
+                    + "into 2x4x4 = 32 values",
+            "--conv 2,2,2,2|the conv blocks 2,2,2,2 do not fit 1x8x8 images: each needs a positive channel count and "
+                    + "halves the height and width",
+            "--conv 2 --layers 32,4|the layers 32,4 end in 4 classes, but the data images has 10 classes",
+            "--conv 8,x|--conv must be integers of at least 1 separated by commas, not '8,x'",
+            "--conv 0|--conv must be integers of at least 1 separated by commas, not '0'"})
+    void convMismatchesAreOneLineAndExitCode2(String arguments, String message) throws IOException {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--data",
+                tinyImages(16, 4).toString()));
+        args.addAll(java.util.List.of(arguments.split(" ")));
+        CliRun run = CliRun.of(args.toArray(new String[0]));
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("jaynes: " + message + NL, run.err());
+    }
+
+    @Test
+    void convOnRowsWithoutAnImageShapeIsBadInput() {
+        CliRun run = CliRun.of("train", "--conv", "4");
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("jaynes: --conv needs image data, but teacher has rows of 16 features without an image shape" + NL,
+                run.err());
+    }
 }

@@ -14,5 +14,10 @@ public record DataSplit(String name, Dataset train, Dataset test) {
             throw new IllegalArgumentException("train and test differ: " + train.features() + " features and "
                     + train.classes() + " classes against " + test.features() + " and " + test.classes());
         }
+        if (!train.imageShape().equals(test.imageShape())) {
+            throw new IllegalArgumentException("train and test differ: images " + train.imageShape().map(
+                    Object::toString).orElse("none") + " against " + test.imageShape().map(Object::toString)
+                    .orElse("none"));
+        }
     }
 }

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.nn.tensor.ImageShape;
 
 /**
  * Loads MNIST-style data from a folder holding {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
  * {@code t10k-images-idx3-ubyte} and {@code t10k-labels-idx1-ubyte}, each plain or with {@code .gz} (the
  * layout of Debian's {@code dataset-fashion-mnist} in /usr/share/datasets/fashion-mnist). Labels must be
- * in [0, 10).
+ * in [0, 10). Image files of rank 3 ([N, H, W], as MNIST's) give rows of 1×H×W images.
  */
 public final class IdxDirectory {
 
@@ -39,6 +40,10 @@ public final class IdxDirectory {
         }
         Dataset train = load(directory, "train");
         Dataset test = load(directory, "t10k");
+        if (train.features() != test.features() || !train.imageShape().equals(test.imageShape())) {
+            throw ModelFormatException.at(require(directory, "t10k-images-idx3-ubyte"), 4, "the test images are %s, "
+                    + "the training images %s", shapeText(test), shapeText(train));
+        }
         return new DataSplit(directory.getFileName() == null ? directory.toString()
                 : directory.getFileName().toString(), train, test);
     }
@@ -63,7 +68,14 @@ public final class IdxDirectory {
                         + "[0, %d)", classes[i], i, CLASSES);
             }
         }
-        return Dataset.ofBytes(images.data(), images.rowSize(), classes, CLASSES);
+        Dataset data = Dataset.ofBytes(images.data(), images.rowSize(), classes, CLASSES);
+        int[] dims = images.dimensions();
+        return dims.length == 3 && dims[1] > 0 && dims[2] > 0
+                ? data.withImageShape(new ImageShape(1, dims[1], dims[2])) : data;
+    }
+
+    private static String shapeText(Dataset data) {
+        return data.imageShape().map(ImageShape::toString).orElse(data.features() + " values");
     }
 
     private static Path require(Path directory, String name) throws ModelFormatException {

@@ -3,10 +3,11 @@ package org.jaynes.nn.layer;
 import java.util.List;
 
 /**
- * One stage of a network acting on a batch of rows, each row a vector. Buffers are sized once for a
- * largest batch and reused, so a training step allocates nothing. Not thread-safe.
+ * One stage of a network acting on a batch of rows, each row a vector (an image flattened in NCHW order, so
+ * a dense layer after a convolution needs no separate flatten). Buffers are sized once for a largest batch
+ * and reused, so a training step allocates nothing. Not thread-safe.
  */
-public sealed interface Layer permits Dense, Activation {
+public sealed interface Layer permits Dense, Activation, Conv2d, MaxPool2d {
 
     int inputSize();
 

@@ -3,19 +3,26 @@ package org.jaynes.nn.layer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import org.jaynes.nn.tensor.ImageShape;
 import org.jaynes.nn.tensor.MatrixProduct;
 
 /**
  * A feed-forward stack of layers. {@link #mlp} builds PyTorch's
  * {@code nn.Sequential(Linear, act, Linear, act, …, Linear)} with the same parameter names
  * ({@code layers.0.weight}, {@code layers.0.bias}, {@code layers.2.weight}, …), all zero until an
- * initialiser fills them. Not thread-safe.
+ * initialiser fills them; {@link #cnn} puts convolution blocks in front, named by the same rule. Not
+ * thread-safe.
  */
 public final class Network {
+
+    private static final int KERNEL = 3;
+    private static final int POOL = 2;
 
     private final List<Layer> layers;
     private final List<Parameter> parameters;
     private final List<Dense> dense;
+    private final List<WeightedLayer> weighted;
     private final int maxRows;
 
     private Network(List<Layer> layers, int maxRows) {
@@ -23,14 +30,20 @@ public final class Network {
         this.maxRows = maxRows;
         List<Parameter> all = new ArrayList<>();
         List<Dense> linear = new ArrayList<>();
+        List<WeightedLayer> withWeights = new ArrayList<>();
         for (Layer layer : layers) {
             all.addAll(layer.parameters());
             if (layer instanceof Dense d) {
                 linear.add(d);
             }
+            WeightedLayer w = WeightedLayer.of(layer);
+            if (w != null) {
+                withWeights.add(w);
+            }
         }
         this.parameters = Collections.unmodifiableList(all);
         this.dense = Collections.unmodifiableList(linear);
+        this.weighted = Collections.unmodifiableList(withWeights);
     }
 
     /**
@@ -43,13 +56,93 @@ public final class Network {
             throw new IllegalArgumentException("a network needs at least an input and an output width");
         }
         List<Layer> layers = new ArrayList<>();
+        addDense(layers, 0, widths, activation, maxRows, product);
+        return new Network(layers, maxRows);
+    }
+
+    /**
+     * A convolutional network: for each entry of {@code channels} a block conv 3×3 (padding 1) → activation →
+     * max-pool 2×2, then the dense layers of {@code widths}, whose first width must be the number of values
+     * the blocks leave ({@link #afterBlocks}). Parameter names are those of
+     * <pre>{@code
+     * layers = nn.Sequential(
+     *     nn.Conv2d(C, channels[0], 3, padding=1), act, nn.MaxPool2d(2),     # layers.0
+     *     nn.Conv2d(channels[0], channels[1], 3, padding=1), act, nn.MaxPool2d(2),   # layers.3
+     *     nn.Flatten(),                                                      # layers.6, no parameters
+     *     nn.Linear(widths[0], widths[1]), act, …, nn.Linear(…, widths[last]))   # layers.7, …
+     * }</pre>
+     * fed images [N, C, H, W]; the flatten is implicit here because rows are already flat.
+     *
+     * @throws IllegalArgumentException when the blocks do not fit the image or widths[0] is not what they leave
+     */
+    public static Network cnn(ImageShape input, int[] channels, int[] widths, ActivationFunction activation,
+                              int maxRows, MatrixProduct product) {
+        if (channels.length == 0) {
+            throw new IllegalArgumentException("a convolutional network needs at least one block of channels");
+        }
+        if (widths.length < 2) {
+            throw new IllegalArgumentException("a network needs at least an input and an output width");
+        }
+        ImageShape flat = afterBlocks(input, channels);
+        if (widths[0] != flat.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the dense layers %s need %d inputs, but "
+                    + "the conv blocks %s turn %s images into %s = %d values", text(widths), widths[0],
+                    text(channels), input, flat, flat.size()));
+        }
+        List<Layer> layers = new ArrayList<>();
+        ImageShape shape = input;
+        for (int c : channels) {
+            Conv2d conv = new Conv2d("layers." + layers.size(), shape, c, KERNEL, KERNEL / 2, maxRows, product);
+            layers.add(conv);
+            layers.add(new Activation(activation, conv.outputSize(), maxRows));
+            MaxPool2d pool = new MaxPool2d(conv.outputShape(), POOL, maxRows);
+            layers.add(pool);
+            shape = pool.outputShape();
+        }
+        addDense(layers, 1, widths, activation, maxRows, product);
+        return new Network(layers, maxRows);
+    }
+
+    /**
+     * The shape the conv blocks of {@link #cnn} leave of an {@code input} image: each keeps the size (3×3,
+     * padding 1) and then halves it, rounding down.
+     *
+     * @throws IllegalArgumentException when a channel count is not positive or the image becomes empty
+     */
+    public static ImageShape afterBlocks(ImageShape input, int[] channels) {
+        ImageShape shape = input;
+        for (int c : channels) {
+            if (c < 1 || shape.height() < POOL || shape.width() < POOL) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the conv blocks %s do not fit %s "
+                        + "images: each needs a positive channel count and halves the height and width",
+                        text(channels), input));
+            }
+            shape = new ImageShape(c, shape.height() / POOL, shape.width() / POOL);
+        }
+        return shape;
+    }
+
+    /**
+     * Appends dense layers with activations between them, indexed as if {@code skipped} parameterless modules
+     * (a flatten) stood before them in the {@code nn.Sequential}.
+     */
+    private static void addDense(List<Layer> layers, int skipped, int[] widths, ActivationFunction activation,
+                                 int maxRows, MatrixProduct product) {
         for (int i = 0; i + 1 < widths.length; i++) {
-            layers.add(new Dense("layers." + layers.size(), widths[i], widths[i + 1], maxRows, product));
+            String name = "layers." + (layers.size() + skipped);
+            layers.add(new Dense(name, widths[i], widths[i + 1], maxRows, product));
             if (i + 2 < widths.length) {
                 layers.add(new Activation(activation, widths[i + 1], maxRows));
             }
         }
-        return new Network(layers, maxRows);
+    }
+
+    private static String text(int[] values) {
+        StringBuilder text = new StringBuilder();
+        for (int v : values) {
+            text.append(text.length() == 0 ? "" : ",").append(v);
+        }
+        return text.toString();
     }
 
     public List<Layer> layers() {
@@ -64,6 +157,11 @@ public final class Network {
     /** The dense layers, in order. */
     public List<Dense> denseLayers() {
         return dense;
+    }
+
+    /** Every layer with a weight (convolutions and dense layers), in order, with its fans. */
+    public List<WeightedLayer> weightedLayers() {
+        return weighted;
     }
 
     public int inputSize() {

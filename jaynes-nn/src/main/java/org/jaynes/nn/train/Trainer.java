@@ -13,16 +13,18 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.jaynes.nn.data.DataSplit;
 import org.jaynes.nn.data.Dataset;
-import org.jaynes.nn.layer.Dense;
 import org.jaynes.nn.layer.Network;
 import org.jaynes.nn.layer.SoftmaxCrossEntropy;
+import org.jaynes.nn.layer.WeightedLayer;
 import org.jaynes.nn.optim.Optimizer;
+import org.jaynes.nn.tensor.ImageShape;
 import org.jaynes.nn.tensor.MatrixProduct;
 import org.jaynes.nn.track.LayerMicrostructure;
 
 /**
- * Trains a multilayer perceptron by mini-batch gradient descent and measures, at initialisation and
- * after every epoch, the test loss and accuracy and the microstructure of every dense weight.
+ * Trains a multilayer perceptron, or a convolutional network when the options name conv blocks, by
+ * mini-batch gradient descent and measures, at initialisation and after every epoch, the test loss and
+ * accuracy and the microstructure of every weight (convolutions and dense layers, in order).
  *
  * <pre>{@code
  * TrainingResult run = Trainer.run(TrainingOptions.DEFAULTS.withWidths(32, 64, 4).withEpochs(5),
@@ -43,24 +45,19 @@ public final class Trainer {
     /**
      * Runs {@code options} on {@code data}.
      *
-     * @throws IllegalArgumentException when the widths do not match the data's features and classes
+     * @throws IllegalArgumentException when the widths (or conv blocks) do not match the data's features, image
+     *                                  shape or classes
      * @throws IOException              when saving weights fails
      */
     public static TrainingResult run(TrainingOptions options, DataSplit data, TrainingListener listener)
             throws IOException {
-        int[] widths = options.widths();
         Dataset train = data.train();
-        if (widths[0] != train.features() || widths[widths.length - 1] != train.classes()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "the layers %s need %d inputs and %d "
-                            + "classes, but the data %s has %d features and %d classes", widthText(widths), widths[0],
-                    widths[widths.length - 1], data.name(), train.features(), train.classes()));
-        }
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(options.seed());
         int maxRows = Math.max(options.batchSize(), TrainingOptions.EVALUATION_BATCH);
         try (MatrixProduct product = MatrixProduct.withThreads(options.threads())) {
-            Network network = Network.mlp(widths, options.activation(), maxRows, product);
-            for (Dense layer : network.denseLayers()) {
-                options.initializer().fill(layer.weight().values(), layer.inputSize(), layer.outputSize(), rng);
+            Network network = network(options, data, maxRows, product);
+            for (WeightedLayer layer : network.weightedLayers()) {
+                options.initializer().fill(layer.weight().values(), layer.fanIn(), layer.fanOut(), rng);
             }
             Session session = new Session(options, data, network, maxRows);
             List<EpochRecord> epochs = new ArrayList<>();
@@ -81,11 +78,34 @@ public final class Trainer {
                 listener.epoch(record);
             }
             List<float[]> weights = new ArrayList<>();
-            for (Dense layer : network.denseLayers()) {
+            for (WeightedLayer layer : network.weightedLayers()) {
                 weights.add(layer.weight().values().clone());
             }
             return new TrainingResult(options, data.name(), train.size(), data.test().size(), epochs, weights);
         }
+    }
+
+    /** The network of {@code options}, checked against the data: inputs (or image shape) and classes. */
+    private static Network network(TrainingOptions options, DataSplit data, int maxRows, MatrixProduct product) {
+        int[] widths = options.widths();
+        Dataset train = data.train();
+        if (!options.isConvolutional()) {
+            if (widths[0] != train.features() || widths[widths.length - 1] != train.classes()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the layers %s need %d inputs and %d "
+                        + "classes, but the data %s has %d features and %d classes", widthText(widths), widths[0],
+                        widths[widths.length - 1], data.name(), train.features(), train.classes()));
+            }
+            return Network.mlp(widths, options.activation(), maxRows, product);
+        }
+        if (widths[widths.length - 1] != train.classes()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the layers %s end in %d classes, but the "
+                    + "data %s has %d classes", widthText(widths), widths[widths.length - 1], data.name(),
+                    train.classes()));
+        }
+        ImageShape image = train.imageShape().orElseThrow(() -> new IllegalArgumentException(String.format(
+                Locale.ROOT, "the conv blocks %s need images, but the data %s are rows of %d features without an "
+                        + "image shape", widthText(options.convChannels()), data.name(), train.features())));
+        return Network.cnn(image, options.convChannels(), widths, options.activation(), maxRows, product);
     }
 
     private static void shuffle(int[] order, UniformRandomProvider rng) {
@@ -163,7 +183,7 @@ public final class Trainer {
                 correct += batch.correct();
             }
             List<LayerMicrostructure> layers = new ArrayList<>();
-            for (Dense layer : network.denseLayers()) {
+            for (WeightedLayer layer : network.weightedLayers()) {
                 layers.add(LayerMicrostructure.of(layer.weight().name(), layer.weight().values()));
             }
             Optional<Path> saved = Optional.empty();
@@ -176,6 +196,9 @@ public final class Trainer {
                 metadata.put("producer", "jaynes train");
                 metadata.put("epoch", Integer.toString(epoch));
                 metadata.put("layers", widthText(options.widths()));
+                if (options.isConvolutional()) {
+                    metadata.put("conv", widthText(options.convChannels()));
+                }
                 metadata.put("activation", options.activation().label());
                 metadata.put("init", options.initializer().label());
                 metadata.put("seed", Long.toString(options.seed()));

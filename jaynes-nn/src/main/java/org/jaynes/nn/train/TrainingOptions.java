@@ -15,7 +15,8 @@ import org.jaynes.nn.optim.OptimizerOptions;
  * Everything a training run depends on; one value serves the CLI and the Java API. Every default is in
  * {@link #DEFAULTS}. Immutable; change with the {@code with…} copies.
  *
- * @param widths      layer widths, input first ({@code [784, 256, 10]}); the data must match the ends
+ * @param widths      dense layer widths, input first ({@code [784, 256, 10]}); the data must match the ends
+ *                    (with conv blocks, the first is the number of values the blocks leave)
  * @param activation  between dense layers
  * @param initializer of the dense weights (biases start at zero)
  * @param optimizer   the update rule and its constants
@@ -25,10 +26,12 @@ import org.jaynes.nn.optim.OptimizerOptions;
  * @param threads     threads of the matrix product (the result does not depend on it)
  * @param saveEpochs  after which epochs to save the weights (0 = at initialisation)
  * @param saveDir     where to save them; required when {@code saveEpochs} is not empty
+ * @param convChannels output channels of each conv block (conv 3×3 → activation → max-pool 2) before the
+ *                    dense layers; empty for a multilayer perceptron (see {@code Network.cnn})
  */
 public record TrainingOptions(int[] widths, ActivationFunction activation, Initializer initializer,
                               OptimizerOptions optimizer, int batchSize, int epochs, long seed, int threads,
-                              SortedSet<Integer> saveEpochs, Optional<Path> saveDir) {
+                              SortedSet<Integer> saveEpochs, Optional<Path> saveDir, int[] convChannels) {
 
     public static final int DEFAULT_BATCH = 64;
     public static final int DEFAULT_EPOCHS = 1;
@@ -40,7 +43,7 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
     public static final TrainingOptions DEFAULTS = new TrainingOptions(new int[] {784, 256, 10},
             ActivationFunction.RELU, new Initializer.He(), OptimizerOptions.of(OptimizerKind.ADAM), DEFAULT_BATCH,
             DEFAULT_EPOCHS, DEFAULT_SEED, Runtime.getRuntime().availableProcessors(), new TreeSet<>(),
-            Optional.empty());
+            Optional.empty(), new int[0]);
 
     public TrainingOptions {
         widths = widths.clone();
@@ -51,6 +54,13 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
         for (int w : widths) {
             if (w < 1) {
                 throw new IllegalArgumentException("layer widths must be positive, not " + Arrays.toString(widths));
+            }
+        }
+        convChannels = convChannels.clone();
+        for (int c : convChannels) {
+            if (c < 1) {
+                throw new IllegalArgumentException("conv channels must be positive, not "
+                        + Arrays.toString(convChannels));
             }
         }
         if (batchSize < 1) {
@@ -78,50 +88,66 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
         return widths.clone();
     }
 
+    @Override
+    public int[] convChannels() {
+        return convChannels.clone();
+    }
+
+    /** True when conv blocks come before the dense layers. */
+    public boolean isConvolutional() {
+        return convChannels.length > 0;
+    }
+
+    /** Conv blocks with these output channels before the dense layers; none for a multilayer perceptron. */
+    public TrainingOptions withConvChannels(int... value) {
+        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, threads,
+                saveEpochs, saveDir, value);
+    }
+
     public TrainingOptions withWidths(int... value) {
         return new TrainingOptions(value, activation, initializer, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir);
+                saveEpochs, saveDir, convChannels);
     }
 
     public TrainingOptions withActivation(ActivationFunction value) {
         return new TrainingOptions(widths, value, initializer, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir);
+                saveEpochs, saveDir, convChannels);
     }
 
     public TrainingOptions withInitializer(Initializer value) {
         return new TrainingOptions(widths, activation, value, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir);
+                saveEpochs, saveDir, convChannels);
     }
 
     public TrainingOptions withOptimizer(OptimizerOptions value) {
         return new TrainingOptions(widths, activation, initializer, value, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir);
+                saveEpochs, saveDir, convChannels);
     }
 
     public TrainingOptions withBatchSize(int value) {
         return new TrainingOptions(widths, activation, initializer, optimizer, value, epochs, seed, threads,
-                saveEpochs, saveDir);
+                saveEpochs, saveDir, convChannels);
     }
 
     public TrainingOptions withEpochs(int value) {
         return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, value, seed, threads,
-                saveEpochs, saveDir);
+                saveEpochs, saveDir, convChannels);
     }
 
     public TrainingOptions withSeed(long value) {
         return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, value, threads,
-                saveEpochs, saveDir);
+                saveEpochs, saveDir, convChannels);
     }
 
     public TrainingOptions withThreads(int value) {
         return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, value,
-                saveEpochs, saveDir);
+                saveEpochs, saveDir, convChannels);
     }
 
     /** Saves the weights after each of {@code epochs} into {@code dir}. */
     public TrainingOptions withSaving(SortedSet<Integer> epochs, Path dir) {
         return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, this.epochs, seed, threads,
-                epochs, Optional.of(dir));
+                epochs, Optional.of(dir), convChannels);
     }
 
     @Override
@@ -129,12 +155,12 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
         return other instanceof TrainingOptions o && Arrays.equals(widths, o.widths) && activation == o.activation
                 && initializer.equals(o.initializer) && optimizer.equals(o.optimizer) && batchSize == o.batchSize
                 && epochs == o.epochs && seed == o.seed && threads == o.threads && saveEpochs.equals(o.saveEpochs)
-                && saveDir.equals(o.saveDir);
+                && saveDir.equals(o.saveDir) && Arrays.equals(convChannels, o.convChannels);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(widths) * 31 + java.util.Objects.hash(activation, initializer, optimizer, batchSize,
+        return (Arrays.hashCode(widths) * 31 + Arrays.hashCode(convChannels)) * 31 + java.util.Objects.hash(activation, initializer, optimizer, batchSize,
                 epochs, seed, threads, saveEpochs, saveDir);
     }
 
@@ -143,6 +169,6 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
         return "TrainingOptions[widths=" + Arrays.toString(widths) + ", activation=" + activation + ", initializer="
                 + initializer + ", optimizer=" + optimizer + ", batchSize=" + batchSize + ", epochs=" + epochs
                 + ", seed=" + seed + ", threads=" + threads + ", saveEpochs=" + saveEpochs + ", saveDir=" + saveDir
-                + "]";
+                + ", convChannels=" + Arrays.toString(convChannels) + "]";
     }
 }

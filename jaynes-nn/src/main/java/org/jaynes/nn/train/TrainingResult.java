@@ -10,7 +10,8 @@ import java.util.List;
  * @param trainSize  training examples
  * @param testSize   test examples
  * @param epochs     epochs 0 … options.epochs()
- * @param finalWeights the dense weights at the end, in order, [out × in] row-major
+ * @param finalWeights every weight at the end (convolutions and dense layers), in order, row-major as PyTorch
+ *                     stores it ([out, in] or [out, in, k, k])
  */
 public record TrainingResult(TrainingOptions options, String data, int trainSize, int testSize,
                              List<EpochRecord> epochs, List<float[]> finalWeights) {

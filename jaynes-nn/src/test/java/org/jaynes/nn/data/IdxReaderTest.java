@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.nn.tensor.ImageShape;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +66,22 @@ class IdxReaderTest {
         float[] row = new float[2];
         split.train().copyRow(0, row, 0);
         assertArrayEquals(new float[] {0f, 1f}, row);
+        assertEquals(Optional.of(new ImageShape(1, 1, 2)), split.train().imageShape());
+        assertEquals(Optional.of(new ImageShape(1, 1, 2)), split.test().imageShape());
+    }
+
+    /** Rank-2 files are rows without an image shape; test images of another shape than training are refused. */
+    @Test
+    void imageShapesComeFromRankThreeFilesAndMustAgree() throws Exception {
+        Files.write(dir.resolve("train-images-idx3-ubyte"), idx(new int[] {1, 4}, new byte[4]));
+        Files.write(dir.resolve("train-labels-idx1-ubyte"), idx(new int[] {1}, new byte[] {1}));
+        Files.write(dir.resolve("t10k-images-idx3-ubyte"), idx(new int[] {1, 4}, new byte[4]));
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), idx(new int[] {1}, new byte[] {0}));
+        assertEquals(Optional.empty(), IdxDirectory.load(dir).train().imageShape());
+        Files.write(dir.resolve("t10k-images-idx3-ubyte"), idx(new int[] {1, 2, 2}, new byte[4]));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> IdxDirectory.load(dir));
+        assertEquals(dir.resolve("t10k-images-idx3-ubyte") + ": at byte 4: the test images are 1x2x2, the training "
+                + "images 4 values", e.getMessage());
     }
 
     @Test
@@ -92,5 +110,6 @@ class IdxReaderTest {
         assertEquals(10_000, split.test().size());
         assertEquals(784, split.train().features());
         assertEquals(10, split.train().classes());
+        assertEquals(Optional.of(new ImageShape(1, 28, 28)), split.train().imageShape());
     }
 }

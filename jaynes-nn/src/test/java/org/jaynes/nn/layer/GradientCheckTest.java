@@ -1,9 +1,11 @@
 package org.jaynes.nn.layer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.jaynes.nn.tensor.ImageShape;
 import org.jaynes.nn.tensor.MatrixProduct;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -54,11 +56,15 @@ class GradientCheckTest {
 
     /** Perturbs values[i] by ±H and returns the central difference of {@code loss}. */
     private static double centralDifference(float[] values, int i, java.util.function.DoubleSupplier loss) {
+        return centralDifference(values, i, loss, H);
+    }
+
+    private static double centralDifference(float[] values, int i, java.util.function.DoubleSupplier loss, double h) {
         float saved = values[i];
-        values[i] = (float) (saved + H);
+        values[i] = (float) (saved + h);
         double up = loss.getAsDouble();
         float upValue = values[i];
-        values[i] = (float) (saved - H);
+        values[i] = (float) (saved - h);
         double down = loss.getAsDouble();
         float downValue = values[i];
         values[i] = saved;
@@ -121,6 +127,85 @@ class GradientCheckTest {
         }
     }
 
+    /** Three input channels, two output channels, padding 1 on a 5×4 image, two examples. */
+    @Test
+    void convolutionGradientsAgreeWithFiniteDifferences() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        Conv2d conv = new Conv2d("layers.0", new ImageShape(3, 5, 4), 2, 3, 1, 2, PRODUCT);
+        fill(conv.parameters(), random, 1);
+        checkLayer(conv, random(random, 2 * conv.inputSize(), 1), 2, random);
+    }
+
+    /** No padding, a 2×2 kernel, and a batch cut into one example per im2col matrix (three chunks). */
+    @Test
+    void convolutionGradientsAgreeWhenTheBatchIsCutIntoChunks() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        ImageShape image = new ImageShape(2, 4, 5);
+        Conv2d conv = new Conv2d("layers.0", image, 3, 2, 0, 3, PRODUCT, 2 * 2 * 2 * 3 * 4);
+        assertEquals(1, conv.chunkExamples());
+        fill(conv.parameters(), random, 1);
+        checkLayer(conv, random(random, 3 * conv.inputSize(), 1), 3, random);
+    }
+
+    /**
+     * Inputs spaced 0.05 apart (a shuffled ladder), so that no ±h step changes which value of a window is the
+     * largest and the finite difference sees the routed gradient exactly.
+     */
+    @Test
+    void maxPoolGradientsAgreeWithFiniteDifferences() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        MaxPool2d pool = new MaxPool2d(new ImageShape(2, 5, 4), 2, 2);
+        float[] input = new float[2 * pool.inputSize()];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = 0.05f * (i - input.length / 2);
+        }
+        for (int i = input.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            float t = input[i];
+            input[i] = input[j];
+            input[j] = t;
+        }
+        checkLayer(pool, input, 2, random);
+    }
+
+    /**
+     * A whole CNN (conv → tanh → pool → conv → tanh → pool → dense → tanh → dense) against the cross-entropy,
+     * with a step of 1e-3: a step of 1e-2 in a first-layer weight moves pooled values enough to swap the
+     * maximum of some window (a kink, where no derivative exists). The float rounding of the loss, about 1e-7,
+     * divided by 2e-3 stays under the absolute tolerance.
+     */
+    @Test
+    void convolutionalNetworkGradientsAgreeWithFiniteDifferences() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        int rows = 2;
+        ImageShape image = new ImageShape(2, 6, 5);
+        Network network = Network.cnn(image, new int[] {3, 2}, new int[] {2, 4, 3}, ActivationFunction.TANH, rows,
+                PRODUCT);
+        fill(network.parameters(), random, 0.8);
+        checkNetwork(network, random(random, rows * image.size(), 1), new int[] {2, 0}, 3, 1e-3);
+    }
+
+    private static void fill(List<Parameter> parameters, SplittableRandom random, double scale) {
+        for (Parameter p : parameters) {
+            System.arraycopy(random(random, p.size(), scale), 0, p.values(), 0, p.size());
+        }
+    }
+
+    private static void checkNetwork(Network network, float[] input, int[] labels, int classes, double h) {
+        int rows = labels.length;
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(classes, rows);
+        loss.lossAndGradient(network.forward(input, rows), labels, 0, rows);
+        network.backward(loss.gradient(), rows);
+        for (Parameter p : network.parameters()) {
+            float[] analytic = p.gradient().clone();
+            for (int i = 0; i < p.size(); i++) {
+                double numeric = centralDifference(p.values(), i,
+                        () -> loss.evaluate(network.forward(input, rows), labels, 0, rows).sum() / rows, h);
+                assertClose(numeric, analytic[i], p.name() + "[" + i + "]");
+            }
+        }
+    }
+
     /** The whole chain: every parameter of a 3-layer tanh/GELU network against the cross-entropy. */
     @ParameterizedTest
     @EnumSource(value = ActivationFunction.class, names = {"TANH", "GELU"})
@@ -128,21 +213,7 @@ class GradientCheckTest {
         SplittableRandom random = new SplittableRandom(SEED);
         int rows = 3;
         Network network = Network.mlp(new int[] {6, 5, 4, 3}, function, rows, PRODUCT);
-        for (Parameter p : network.parameters()) {
-            System.arraycopy(random(random, p.size(), 0.8), 0, p.values(), 0, p.size());
-        }
-        float[] input = random(random, rows * 6, 1);
-        int[] labels = {2, 0, 1};
-        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(3, rows);
-        loss.lossAndGradient(network.forward(input, rows), labels, 0, rows);
-        network.backward(loss.gradient(), rows);
-        for (Parameter p : network.parameters()) {
-            float[] analytic = p.gradient().clone();
-            for (int i = 0; i < p.size(); i++) {
-                double numeric = centralDifference(p.values(), i,
-                        () -> loss.evaluate(network.forward(input, rows), labels, 0, rows).sum() / rows);
-                assertClose(numeric, analytic[i], p.name() + "[" + i + "]");
-            }
-        }
+        fill(network.parameters(), random, 0.8);
+        checkNetwork(network, random(random, rows * 6, 1), new int[] {2, 0, 1}, 3, H);
     }
 }

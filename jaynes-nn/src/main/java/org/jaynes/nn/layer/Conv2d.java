@@ -1,0 +1,286 @@
+package org.jaynes.nn.layer;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.jaynes.nn.tensor.ImageShape;
+import org.jaynes.nn.tensor.MatrixProduct;
+
+/**
+ * A 2-D convolution with stride 1 and zero padding, as PyTorch's {@code nn.Conv2d(in, out, k, padding=p)}
+ * computes it (a cross-correlation): y[o, i, j] = b[o] + Σ_{c, u, v} W[o, c, u, v] · x[c, i + u − p, j + v − p],
+ * with x = 0 outside the image. Each row of a batch is one example's C×H×W values (NCHW, see
+ * {@link ImageShape}); the output rows are out×H'×W' with H' = H + 2p − k + 1, W' = W + 2p − k + 1. The weight
+ * is stored [out, in, k, k] and the bias [out], named {@code <name>.weight} and {@code <name>.bias}.
+ *
+ * <p>Algorithm (im2col): the k·k·C input values under each output position become one column of a matrix X
+ * [C·k·k, n·H'·W'] for n examples at a time, so that Y = W X is one {@link MatrixProduct}; gradients are
+ * dWᵀ = X dYᵀ (so that the long dimension is the sum and the short one, out, the contiguous one), db = row sums
+ * of dY, dX = Wᵀ dY folded back onto the image (col2im). A batch is cut into
+ * chunks of at most {@link #chunkExamples()} examples so that X stays near {@link #COLUMN_BUDGET} floats
+ * whatever the batch; dW and db add the chunks in order. Cost 2·out·C·k²·H'W' flops per example each way.
+ *
+ * <p>Deterministic: every sum is taken in a fixed order on one thread or through the matrix product, which
+ * gives the same bits on any number of threads. Buffers are allocated once for {@code maxRows}; a step
+ * allocates nothing. Not thread-safe.
+ */
+public final class Conv2d implements Layer {
+
+    /** Floats of the im2col matrix X at most, unless a single example needs more. */
+    static final int COLUMN_BUDGET = 1 << 20;
+
+    private final ImageShape in;
+    private final ImageShape out;
+    private final int kernel;
+    private final int padding;
+    private final int depth;
+    private final int positions;
+    private final int chunk;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final MatrixProduct product;
+    private final float[] columns;
+    private final float[] transposedGradient;
+    private final float[] transposedWeightGradient;
+    private final float[] columnGradient;
+    private final float[] channelMajor;
+    private final float[] transposedWeight;
+    private final float[] output;
+    private final float[] inputGradient;
+    private float[] input;
+
+    /**
+     * @param name     the prefix of the parameter names, e.g. {@code layers.0}
+     * @param input    the shape of one input example
+     * @param channels output channels
+     * @param kernel   the side k of the square kernel
+     * @param padding  zeros added on every side; {@code kernel / 2} keeps the size for odd k
+     * @param maxRows  the largest batch this layer will see
+     * @throws IllegalArgumentException when a size is not positive or the kernel is larger than the padded image
+     */
+    public Conv2d(String name, ImageShape input, int channels, int kernel, int padding, int maxRows,
+                  MatrixProduct product) {
+        this(name, input, channels, kernel, padding, maxRows, product, COLUMN_BUDGET);
+    }
+
+    /** As the public constructor, with X held to {@code columnBudget} floats (tests cut batches this way). */
+    Conv2d(String name, ImageShape input, int channels, int kernel, int padding, int maxRows, MatrixProduct product,
+           int columnBudget) {
+        if (channels < 1 || kernel < 1 || padding < 0 || maxRows < 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a convolution needs positive channels, "
+                    + "kernel and rows and a non-negative padding, not %d, %d, %d and %d", channels, kernel, maxRows,
+                    padding));
+        }
+        int height = input.height() + 2 * padding - kernel + 1;
+        int width = input.width() + 2 * padding - kernel + 1;
+        if (height < 1 || width < 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a %dx%d kernel with padding %d does not fit "
+                    + "a %s image", kernel, kernel, padding, input));
+        }
+        this.in = input;
+        this.out = new ImageShape(channels, height, width);
+        this.kernel = kernel;
+        this.padding = padding;
+        this.depth = Math.multiplyExact(input.channels(), kernel * kernel);
+        this.positions = out.plane();
+        this.chunk = Math.max(1, Math.min(maxRows, columnBudget / Math.multiplyExact(depth, positions)));
+        this.product = product;
+        this.weight = new Parameter(name + ".weight", true, channels, input.channels(), kernel, kernel);
+        this.bias = new Parameter(name + ".bias", false, channels);
+        int columnWidth = Math.multiplyExact(chunk, positions);
+        this.columns = new float[Math.multiplyExact(depth, columnWidth)];
+        this.transposedGradient = new float[Math.multiplyExact(channels, columnWidth)];
+        this.transposedWeightGradient = new float[depth * channels];
+        this.columnGradient = new float[columns.length];
+        this.channelMajor = new float[Math.multiplyExact(channels, columnWidth)];
+        this.transposedWeight = new float[depth * channels];
+        this.output = new float[Math.multiplyExact(out.size(), maxRows)];
+        this.inputGradient = new float[Math.multiplyExact(input.size(), maxRows)];
+    }
+
+    public Parameter weight() {
+        return weight;
+    }
+
+    public Parameter bias() {
+        return bias;
+    }
+
+    public ImageShape inputShape() {
+        return in;
+    }
+
+    public ImageShape outputShape() {
+        return out;
+    }
+
+    /** Inputs per output value, C·k·k: PyTorch's fan-in of the weight. */
+    public int fanIn() {
+        return depth;
+    }
+
+    /** out·k·k: PyTorch's fan-out of the weight. */
+    public int fanOut() {
+        return out.channels() * kernel * kernel;
+    }
+
+    /** Examples per im2col matrix. */
+    public int chunkExamples() {
+        return chunk;
+    }
+
+    @Override
+    public int inputSize() {
+        return in.size();
+    }
+
+    @Override
+    public int outputSize() {
+        return out.size();
+    }
+
+    @Override
+    public float[] forward(float[] input, int rows) {
+        this.input = input;
+        float[] b = bias.values();
+        for (int first = 0; first < rows; first += chunk) {
+            int count = Math.min(chunk, rows - first);
+            int width = count * positions;
+            toColumns(input, first, count);
+            for (int o = 0; o < out.channels(); o++) {
+                Arrays.fill(channelMajor, o * width, (o + 1) * width, b[o]);
+            }
+            product.multiply(weight.values(), columns, channelMajor, out.channels(), depth, width, true);
+            // [out, example, position] → [example, out, position]
+            for (int e = 0; e < count; e++) {
+                for (int o = 0; o < out.channels(); o++) {
+                    System.arraycopy(channelMajor, o * width + e * positions, output,
+                            ((first + e) * out.channels() + o) * positions, positions);
+                }
+            }
+        }
+        return output;
+    }
+
+    @Override
+    public float[] backward(float[] outputGradient, int rows, boolean wantInputGradient) {
+        int chunks = (rows + chunk - 1) / chunk;
+        if (wantInputGradient) {
+            Arrays.fill(inputGradient, 0, rows * in.size(), 0f);
+            MatrixProduct.transpose(weight.values(), out.channels(), depth, transposedWeight);
+        }
+        float[] db = bias.gradient();
+        for (int first = 0; first < rows; first += chunk) {
+            int count = Math.min(chunk, rows - first);
+            int width = count * positions;
+            gatherGradient(outputGradient, first, count);
+            for (int o = 0; o < out.channels(); o++) {
+                float sum = 0f;
+                for (int j = o * width; j < (o + 1) * width; j++) {
+                    sum += channelMajor[j];
+                }
+                db[o] = first == 0 ? sum : db[o] + sum;
+            }
+            if (chunks > 1) {
+                toColumns(input, first, count);   // a single chunk is still there from the forward pass
+            }
+            product.multiply(columns, transposedGradient, transposedWeightGradient, depth, width, out.channels(),
+                    first > 0);
+            if (wantInputGradient) {
+                product.multiply(transposedWeight, channelMajor, columnGradient, depth, out.channels(), width, false);
+                fromColumns(first, count);
+            }
+        }
+        MatrixProduct.transpose(transposedWeightGradient, depth, out.channels(), weight.gradient());
+        return wantInputGradient ? inputGradient : null;
+    }
+
+    /**
+     * Copies dY of examples first … first + count − 1 from [example, out, position] into [out, example·position]
+     * (for db and dX) and into its transpose [example·position, out] (for dW).
+     */
+    private void gatherGradient(float[] outputGradient, int first, int count) {
+        int width = count * positions;
+        int channels = out.channels();
+        for (int e = 0; e < count; e++) {
+            for (int o = 0; o < channels; o++) {
+                int from = ((first + e) * channels + o) * positions;
+                System.arraycopy(outputGradient, from, channelMajor, o * width + e * positions, positions);
+                int to = e * positions * channels + o;
+                for (int q = 0; q < positions; q++) {
+                    transposedGradient[to + q * channels] = outputGradient[from + q];
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weight, bias);
+    }
+
+    /**
+     * Fills X [depth, count·positions] from examples first … first + count − 1: row (c, u, v), column
+     * (e, i, j) holds x_e[c, i + u − p, j + v − p], or 0 in the padding. With stride 1 each output row i reads
+     * a contiguous run of the input row, so the valid part is one copy.
+     */
+    private void toColumns(float[] source, int first, int count) {
+        int width = count * positions;
+        int outHeight = out.height();
+        int outWidth = out.width();
+        for (int c = 0; c < in.channels(); c++) {
+            for (int u = 0; u < kernel; u++) {
+                for (int v = 0; v < kernel; v++) {
+                    int row = ((c * kernel + u) * kernel + v) * width;
+                    int from = Math.max(0, padding - v);
+                    int to = Math.min(outWidth, in.width() + padding - v);
+                    for (int e = 0; e < count; e++) {
+                        int plane = ((first + e) * in.channels() + c) * in.plane();
+                        for (int i = 0; i < outHeight; i++) {
+                            int target = row + e * positions + i * outWidth;
+                            int y = i + u - padding;
+                            if (y < 0 || y >= in.height() || from >= to) {
+                                Arrays.fill(columns, target, target + outWidth, 0f);
+                                continue;
+                            }
+                            Arrays.fill(columns, target, target + from, 0f);
+                            System.arraycopy(source, plane + y * in.width() + from + v - padding, columns,
+                                    target + from, to - from);
+                            Arrays.fill(columns, target + to, target + outWidth, 0f);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Adds dX [depth, count·positions] back onto the input gradient of the same examples (col2im). */
+    private void fromColumns(int first, int count) {
+        int width = count * positions;
+        int outHeight = out.height();
+        int outWidth = out.width();
+        for (int c = 0; c < in.channels(); c++) {
+            for (int u = 0; u < kernel; u++) {
+                for (int v = 0; v < kernel; v++) {
+                    int row = ((c * kernel + u) * kernel + v) * width;
+                    int from = Math.max(0, padding - v);
+                    int to = Math.min(outWidth, in.width() + padding - v);
+                    for (int e = 0; e < count; e++) {
+                        int plane = ((first + e) * in.channels() + c) * in.plane();
+                        for (int i = 0; i < outHeight; i++) {
+                            int y = i + u - padding;
+                            if (y < 0 || y >= in.height()) {
+                                continue;
+                            }
+                            int source = row + e * positions + i * outWidth;
+                            int target = plane + y * in.width() + v - padding;
+                            for (int j = from; j < to; j++) {
+                                inputGradient[target + j] += columnGradient[source + j];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

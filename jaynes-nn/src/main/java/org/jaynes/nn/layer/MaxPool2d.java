@@ -1,0 +1,111 @@
+package org.jaynes.nn.layer;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.jaynes.nn.tensor.ImageShape;
+
+/**
+ * Max pooling over k×k windows with stride k, as PyTorch's {@code nn.MaxPool2d(k)}: y[c, i, j] is the largest
+ * x[c, k·i + u, k·j + v] over u, v in [0, k); rows and columns beyond the last whole window are dropped
+ * (H' = ⌊H/k⌋, W' = ⌊W/k⌋). Rows are NCHW examples (see {@link ImageShape}).
+ *
+ * <p>The gradient goes to the position of the maximum; of equal values the first in row-major order wins, and
+ * a NaN wins over any number (it propagates, as in PyTorch). The windows do not overlap, so each input gets
+ * the gradient of at most one output. Buffers are allocated once for {@code maxRows}. Not thread-safe.
+ */
+public final class MaxPool2d implements Layer {
+
+    private final ImageShape in;
+    private final ImageShape out;
+    private final int window;
+    private final int[] argmax;
+    private final float[] output;
+    private final float[] inputGradient;
+
+    /**
+     * @param window the side k of the windows and their stride
+     * @throws IllegalArgumentException when k is not positive or larger than the image
+     */
+    public MaxPool2d(ImageShape input, int window, int maxRows) {
+        if (window < 1 || window > input.height() || window > input.width()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a %dx%d pooling window does not fit a %s "
+                    + "image", window, window, input));
+        }
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("rows must be at least 1, not " + maxRows);
+        }
+        this.in = input;
+        this.out = new ImageShape(input.channels(), input.height() / window, input.width() / window);
+        this.window = window;
+        this.argmax = new int[Math.multiplyExact(out.size(), maxRows)];
+        this.output = new float[argmax.length];
+        this.inputGradient = new float[Math.multiplyExact(input.size(), maxRows)];
+    }
+
+    public ImageShape inputShape() {
+        return in;
+    }
+
+    public ImageShape outputShape() {
+        return out;
+    }
+
+    @Override
+    public int inputSize() {
+        return in.size();
+    }
+
+    @Override
+    public int outputSize() {
+        return out.size();
+    }
+
+    @Override
+    public float[] forward(float[] input, int rows) {
+        int planes = rows * in.channels();
+        int o = 0;
+        for (int p = 0; p < planes; p++) {
+            int plane = p * in.plane();
+            for (int i = 0; i < out.height(); i++) {
+                for (int j = 0; j < out.width(); j++) {
+                    int corner = plane + i * window * in.width() + j * window;
+                    int best = corner;
+                    float max = input[corner];
+                    for (int u = 0; u < window; u++) {
+                        int line = corner + u * in.width();
+                        for (int v = 0; v < window; v++) {
+                            float x = input[line + v];
+                            if (x > max || (Float.isNaN(x) && !Float.isNaN(max))) {
+                                max = x;
+                                best = line + v;
+                            }
+                        }
+                    }
+                    output[o] = max;
+                    argmax[o] = best;
+                    o++;
+                }
+            }
+        }
+        return output;
+    }
+
+    @Override
+    public float[] backward(float[] outputGradient, int rows, boolean wantInputGradient) {
+        if (!wantInputGradient) {
+            return null;
+        }
+        Arrays.fill(inputGradient, 0, rows * in.size(), 0f);
+        int outputs = rows * out.size();
+        for (int o = 0; o < outputs; o++) {
+            inputGradient[argmax[o]] = outputGradient[o];
+        }
+        return inputGradient;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of();
+    }
+}
