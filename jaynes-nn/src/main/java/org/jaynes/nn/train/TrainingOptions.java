@@ -25,10 +25,14 @@ import org.jaynes.nn.optim.OptimizerOptions;
  * @param threads     threads of the matrix product (the result does not depend on it)
  * @param saveEpochs  after which epochs to save the weights (0 = at initialisation)
  * @param saveDir     where to save them; required when {@code saveEpochs} is not empty
+ * @param warmupEpochs the first epochs in which only each layer's (μ, σ) and the biases learn (0: none), at most
+ *                    {@code epochs}; see {@link org.jaynes.nn.warmup.DistributionWarmup}
+ * @param trackEvery  record every layer's microstructure every this many steps as well (0: per epoch only)
  */
 public record TrainingOptions(int[] widths, ActivationFunction activation, Initializer initializer,
                               OptimizerOptions optimizer, int batchSize, int epochs, long seed, int threads,
-                              SortedSet<Integer> saveEpochs, Optional<Path> saveDir) {
+                              SortedSet<Integer> saveEpochs, Optional<Path> saveDir, int warmupEpochs,
+                              int trackEvery) {
 
     public static final int DEFAULT_BATCH = 64;
     public static final int DEFAULT_EPOCHS = 1;
@@ -40,7 +44,7 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
     public static final TrainingOptions DEFAULTS = new TrainingOptions(new int[] {784, 256, 10},
             ActivationFunction.RELU, new Initializer.He(), OptimizerOptions.of(OptimizerKind.ADAM), DEFAULT_BATCH,
             DEFAULT_EPOCHS, DEFAULT_SEED, Runtime.getRuntime().availableProcessors(), new TreeSet<>(),
-            Optional.empty());
+            Optional.empty(), 0, 0);
 
     public TrainingOptions {
         widths = widths.clone();
@@ -71,6 +75,12 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
         if (!saveEpochs.isEmpty() && saveDir.isEmpty()) {
             throw new IllegalArgumentException("saving weights needs a folder");
         }
+        if (warmupEpochs < 0 || warmupEpochs > epochs) {
+            throw new IllegalArgumentException("warm-up epochs must be in [0, " + epochs + "], not " + warmupEpochs);
+        }
+        if (trackEvery < 0) {
+            throw new IllegalArgumentException("track-every must be non-negative, not " + trackEvery);
+        }
     }
 
     @Override
@@ -80,48 +90,60 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
 
     public TrainingOptions withWidths(int... value) {
         return new TrainingOptions(value, activation, initializer, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir);
+                saveEpochs, saveDir, warmupEpochs, trackEvery);
     }
 
     public TrainingOptions withActivation(ActivationFunction value) {
         return new TrainingOptions(widths, value, initializer, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir);
+                saveEpochs, saveDir, warmupEpochs, trackEvery);
     }
 
     public TrainingOptions withInitializer(Initializer value) {
         return new TrainingOptions(widths, activation, value, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir);
+                saveEpochs, saveDir, warmupEpochs, trackEvery);
     }
 
     public TrainingOptions withOptimizer(OptimizerOptions value) {
         return new TrainingOptions(widths, activation, initializer, value, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir);
+                saveEpochs, saveDir, warmupEpochs, trackEvery);
     }
 
     public TrainingOptions withBatchSize(int value) {
         return new TrainingOptions(widths, activation, initializer, optimizer, value, epochs, seed, threads,
-                saveEpochs, saveDir);
+                saveEpochs, saveDir, warmupEpochs, trackEvery);
     }
 
     public TrainingOptions withEpochs(int value) {
         return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, value, seed, threads,
-                saveEpochs, saveDir);
+                saveEpochs, saveDir, warmupEpochs, trackEvery);
     }
 
     public TrainingOptions withSeed(long value) {
         return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, value, threads,
-                saveEpochs, saveDir);
+                saveEpochs, saveDir, warmupEpochs, trackEvery);
     }
 
     public TrainingOptions withThreads(int value) {
         return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, value,
-                saveEpochs, saveDir);
+                saveEpochs, saveDir, warmupEpochs, trackEvery);
     }
 
     /** Saves the weights after each of {@code epochs} into {@code dir}. */
     public TrainingOptions withSaving(SortedSet<Integer> epochs, Path dir) {
         return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, this.epochs, seed, threads,
-                epochs, Optional.of(dir));
+                epochs, Optional.of(dir), warmupEpochs, trackEvery);
+    }
+
+    /** Learns only each layer's (μ, σ) and the biases for the first {@code value} epochs. */
+    public TrainingOptions withWarmupEpochs(int value) {
+        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, threads,
+                saveEpochs, saveDir, value, trackEvery);
+    }
+
+    /** Records the microstructure every {@code value} steps too (0: per epoch only). */
+    public TrainingOptions withTrackEvery(int value) {
+        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, threads,
+                saveEpochs, saveDir, warmupEpochs, value);
     }
 
     @Override
@@ -129,13 +151,13 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
         return other instanceof TrainingOptions o && Arrays.equals(widths, o.widths) && activation == o.activation
                 && initializer.equals(o.initializer) && optimizer.equals(o.optimizer) && batchSize == o.batchSize
                 && epochs == o.epochs && seed == o.seed && threads == o.threads && saveEpochs.equals(o.saveEpochs)
-                && saveDir.equals(o.saveDir);
+                && saveDir.equals(o.saveDir) && warmupEpochs == o.warmupEpochs && trackEvery == o.trackEvery;
     }
 
     @Override
     public int hashCode() {
         return Arrays.hashCode(widths) * 31 + java.util.Objects.hash(activation, initializer, optimizer, batchSize,
-                epochs, seed, threads, saveEpochs, saveDir);
+                epochs, seed, threads, saveEpochs, saveDir, warmupEpochs, trackEvery);
     }
 
     @Override
@@ -143,6 +165,6 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
         return "TrainingOptions[widths=" + Arrays.toString(widths) + ", activation=" + activation + ", initializer="
                 + initializer + ", optimizer=" + optimizer + ", batchSize=" + batchSize + ", epochs=" + epochs
                 + ", seed=" + seed + ", threads=" + threads + ", saveEpochs=" + saveEpochs + ", saveDir=" + saveDir
-                + "]";
+                + ", warmupEpochs=" + warmupEpochs + ", trackEvery=" + trackEvery + "]";
     }
 }

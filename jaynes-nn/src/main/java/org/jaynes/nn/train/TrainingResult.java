@@ -1,6 +1,7 @@
 package org.jaynes.nn.train;
 
 import java.util.List;
+import org.jaynes.nn.warmup.WarmupRecord;
 
 /**
  * A finished run: its options, the data it used and one record per epoch, epoch 0 (initialisation) first.
@@ -11,13 +12,18 @@ import java.util.List;
  * @param testSize   test examples
  * @param epochs     epochs 0 … options.epochs()
  * @param finalWeights the dense weights at the end, in order, [out × in] row-major
+ * @param steps      the records every {@code options.trackEvery()} steps (empty when it is 0)
+ * @param warmup     the learned laws after each warm-up epoch, 0 first (empty without a warm-up)
  */
 public record TrainingResult(TrainingOptions options, String data, int trainSize, int testSize,
-                             List<EpochRecord> epochs, List<float[]> finalWeights) {
+                             List<EpochRecord> epochs, List<float[]> finalWeights, List<StepRecord> steps,
+                             List<WarmupRecord> warmup) {
 
     public TrainingResult {
         epochs = List.copyOf(epochs);
         finalWeights = List.copyOf(finalWeights);
+        steps = List.copyOf(steps);
+        warmup = List.copyOf(warmup);
     }
 
     /** The last epoch's record. */
