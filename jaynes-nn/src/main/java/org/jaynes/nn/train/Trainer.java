@@ -69,9 +69,10 @@ public final class Trainer {
         int maxRows = Math.max(options.batchSize(), TrainingOptions.EVALUATION_BATCH);
         try (MatrixProduct product = MatrixProduct.withThreads(options.threads())) {
             Network network = Network.mlp(widths, options.activation(), maxRows, product);
-            List<SignedLognormal> laws = initialize(network.denseLayers(), options.initializer(), rng);
+            initialize(network.denseLayers(), options.initializer(), rng);
             DistributionWarmup warmup = options.warmupEpochs() > 0
-                    ? DistributionWarmup.start(network.denseLayers(), laws, options.optimizer())
+                    ? DistributionWarmup.start(network.denseLayers(), laws(network.denseLayers(), options.initializer()),
+                    options.optimizer())
                     : null;
             Session session = new Session(options, data, network, maxRows);
             List<EpochRecord> epochs = new ArrayList<>();
@@ -111,20 +112,29 @@ public final class Trainer {
         }
     }
 
+    /** Draws every dense weight, layer by layer, from {@code rng}. */
+    private static void initialize(List<Dense> layers, Initializer init, UniformRandomProvider rng) {
+        for (int l = 0; l < layers.size(); l++) {
+            init.fill(layers.get(l).weight().values(), position(layers, l), rng);
+        }
+    }
+
     /**
-     * Draws every dense weight, layer by layer from {@code rng}, and returns the signed lognormal each was drawn
-     * from, or for an initialiser that draws none its maximum-likelihood fit to the draw.
+     * The signed lognormal each freshly drawn layer was drawn from, or, for an initialiser that draws from none,
+     * the maximum-likelihood fit to its draw: where a warm-up starts.
      */
-    private static List<SignedLognormal> initialize(List<Dense> layers, Initializer init, UniformRandomProvider rng) {
+    private static List<SignedLognormal> laws(List<Dense> layers, Initializer init) {
         List<SignedLognormal> laws = new ArrayList<>();
         for (int l = 0; l < layers.size(); l++) {
-            Dense layer = layers.get(l);
-            LayerPosition position = new LayerPosition(l, layers.size(), layer.inputSize(), layer.outputSize());
-            float[] values = layer.weight().values();
-            init.fill(values, position, rng);
-            laws.add(init.law(position).orElseGet(() -> SignedLognormal.fit(values)));
+            float[] values = layers.get(l).weight().values();
+            laws.add(init.law(position(layers, l)).orElseGet(() -> SignedLognormal.fit(values)));
         }
         return laws;
+    }
+
+    private static LayerPosition position(List<Dense> layers, int l) {
+        Dense layer = layers.get(l);
+        return new LayerPosition(l, layers.size(), layer.inputSize(), layer.outputSize());
     }
 
     private static void shuffle(int[] order, UniformRandomProvider rng) {
