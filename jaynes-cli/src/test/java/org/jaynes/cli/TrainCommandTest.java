@@ -129,6 +129,10 @@ class TrainCommandTest {
             assertEquals(sigma, drawn.get("sigma").asDouble(), 5 * sigma / Math.sqrt(2 * n), drawn.toString());
             assertEquals(layer.get("mu").asDouble(), drawn.get("mu").asDouble(), 5 * sigma / Math.sqrt(n));
         }
+        String again = CliRun.of("train", "--epochs", "1", "--init", "fitted", "--init-from", model.toString(),
+                "--fitted-mu", "source", "--json", "-").out();
+        assertEquals(run.out().replaceAll("\"seconds\" : [0-9.eE-]+", ""),
+                again.replaceAll("\"seconds\" : [0-9.eE-]+", ""), "the same seed, the same run");
         CliRun table = CliRun.of("train", "--epochs", "1", "--init", "fitted", "--init-from", model.toString());
         assertTrue(table.out().contains("layers.0.weight  <- layers.0 (dense, n 1024): mu "), table.out());
     }

@@ -45,6 +45,11 @@ public record InitExperimentOptions(TrainingOptions training, List<Arm> arms, in
         return new InitExperimentOptions(training, initializers.stream().map(Arm::of).toList(), seeds);
     }
 
+    /** The arms' initialisers, in order (one per arm, so an initialiser may appear twice). */
+    public List<Initializer> initializers() {
+        return arms.stream().map(Arm::initializer).toList();
+    }
+
     /** The training options of {@code arm}'s run {@code k}. */
     public TrainingOptions training(Arm arm, int k) {
         return training.withInitializer(arm.initializer()).withWarmupEpochs(arm.warmupEpochs()).withSeed(seed(k));

@@ -127,6 +127,17 @@ class FittedSourceTest {
         }
     }
 
+    /** Without the layer's place a fitted draw cannot know its source layer, so it refuses. */
+    @Test
+    void aDrawWithoutThePlaceIsRefused() throws Exception {
+        Initializer.Fitted fitted = new Initializer.Fitted(FittedSource.analyze(write("bert.safetensors", BERT_LIKE)),
+                FittedMu.HE);
+        assertThrows(IllegalStateException.class, () -> fitted.fill(new float[4], 2, 2,
+                RandomSource.XO_RO_SHI_RO_128_PP.create(SEED)));
+        assertEquals(2.0 / 48, fitted.meanSquare(48, 10), 1e-15, "He's E[w^2] under the he rule");
+        assertEquals(2.0 / 48, fitted.lawAt(new LayerPosition(0, 2, 48, 10)).meanSquare(), 1e-12);
+    }
+
     @Test
     void aFileThatIsNoModelIsOneLine() throws Exception {
         Path text = dir.resolve("notes.txt");
