@@ -17,6 +17,7 @@ import org.jaynes.formats.ModelFormatException;
 import org.jaynes.nn.data.DataSplit;
 import org.jaynes.nn.data.IdxDirectory;
 import org.jaynes.nn.data.TeacherStudent;
+import org.jaynes.nn.experiment.Arm;
 import org.jaynes.nn.experiment.InitExperiment;
 import org.jaynes.nn.experiment.InitExperimentOptions;
 import org.jaynes.nn.experiment.InitExperimentResult;
@@ -30,6 +31,7 @@ import org.jaynes.nn.optim.OptimizerOptions;
 import org.jaynes.nn.train.TrainingOptions;
 import org.jaynes.report.html.InitExperimentPage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -54,12 +56,14 @@ final class ExperimentCommand implements Runnable {
     @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Trains the same network on the same data once per initialiser and seed (seed, seed+1, "
                     + "...), and reports test accuracy and loss per epoch as mean +- sd over seeds, each "
-                    + "initialiser's final layer sigma and best law, and for lognormal against each other "
-                    + "initialiser whether the final mean accuracies differ by more than the seed spread: "
-                    + PairVerdict.RULE + "."},
+                    + "initialiser's final layer sigma and best law, and for each proposal of the theory (lognormal, "
+                    + "fitted, a warm-up arm) against each other arm whether the final mean accuracies differ by more "
+                    + "than the seed spread: " + PairVerdict.RULE + "."},
             footer = {"", "Examples:",
                     "  jaynes experiment init --epochs 3 --seeds 5                the teacher task",
                     "  jaynes experiment init --data /usr/share/datasets/fashion-mnist --epochs 1 --seeds 5 --json -",
+                    "  jaynes experiment init --epochs 3 --seeds 5 --warmup 1     adds lognormal+warmup 1",
+                    "  jaynes experiment init --inits he,fitted --init-from model.safetensors",
                     "  jaynes experiment init --epochs 5 --seeds 5 --html init.html"})
     static final class InitCommand implements Callable<Integer> {
 
@@ -77,9 +81,21 @@ final class ExperimentCommand implements Runnable {
         @Option(names = "--activation", paramLabel = "F", description = "relu, gelu or tanh (default: relu)")
         private String activation = "relu";
 
-        @Option(names = "--inits", paramLabel = "I,I,...", description = "initialisers compared (default: "
-                + "he,xavier,lognormal)")
+        @Option(names = "--inits", paramLabel = "I,I,...", description = "initialisers compared: he, xavier, "
+                + "lognormal, fitted (default: he,xavier,lognormal)")
         private String inits = "he,xavier,lognormal";
+
+        @Option(names = "--warmup", paramLabel = "E", description = "add one arm: --warmup-init followed by a "
+                + "distribution-only warm-up of E epochs (only each layer's mu, sigma and the biases learn), then free "
+                + "training (default: 0, no such arm)")
+        private int warmup;
+
+        @Option(names = "--warmup-init", paramLabel = "I", description = "the initialiser the warm-up arm starts "
+                + "from; he and xavier start from the lognormal fit of their draw (default: lognormal)")
+        private String warmupInit = "lognormal";
+
+        @Mixin
+        private FittedInitOptions fitted = new FittedInitOptions();
 
         @Option(names = "--sigma", paramLabel = "S", description = "sigma of ln|w| for lognormal (default: "
                 + Initializer.DEFAULT_SIGMA + ")")
@@ -150,7 +166,7 @@ final class ExperimentCommand implements Runnable {
             return Main.OK;
         }
 
-        private InitExperimentOptions options(boolean teacher) throws UsageException {
+        private InitExperimentOptions options(boolean teacher) throws UsageException, ModelFormatException {
             int[] widths = TrainCommand.widths(layers, teacher);
             if (batch < 1) {
                 throw new UsageException("--batch must be at least 1, not " + batch);
@@ -161,14 +177,27 @@ final class ExperimentCommand implements Runnable {
             if (seeds < 1) {
                 throw new UsageException("--seeds must be at least 1, not " + seeds);
             }
+            if (warmup < 0 || warmup > epochs) {
+                throw new UsageException("--warmup must be in [0, --epochs " + epochs + "], not " + warmup);
+            }
+            List<String> names = new ArrayList<>(Arrays.asList(inits.split(",", -1)));
+            if (warmup > 0) {
+                names.add(warmupInit);
+            }
+            boolean fittedChosen = names.stream().anyMatch(n -> FittedInitOptions.FITTED.equalsIgnoreCase(n.trim()));
+            fitted.checkUsed(fittedChosen, "--inits or --warmup-init");
+            Initializer.Fitted source = fittedChosen ? fitted.fitted() : null;
             try {
                 OptimizerOptions rule = OptimizerOptions.of(OptimizerKind.parse(optimizer));
                 if (learningRate != null) {
                     rule = rule.withLearningRate(learningRate);
                 }
-                List<Initializer> initializers = new ArrayList<>();
-                for (String name : inits.split(",", -1)) {
-                    initializers.add(Initializer.parse(name, sigma));
+                List<Arm> arms = new ArrayList<>();
+                for (int i = 0; i < names.size(); i++) {
+                    String name = names.get(i);
+                    Initializer init = FittedInitOptions.FITTED.equalsIgnoreCase(name.trim()) ? source
+                            : Initializer.parse(name, sigma);
+                    arms.add(new Arm(init, i == names.size() - 1 ? warmup : 0));
                 }
                 TrainingOptions training = TrainingOptions.DEFAULTS.withWidths(widths)
                         .withActivation(ActivationFunction.parse(activation)).withOptimizer(rule)
@@ -176,7 +205,7 @@ final class ExperimentCommand implements Runnable {
                 if (threads != null) {
                     training = training.withThreads(threads);
                 }
-                return new InitExperimentOptions(training, initializers, seeds);
+                return new InitExperimentOptions(training, arms, seeds);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -199,19 +228,29 @@ final class ExperimentCommand implements Runnable {
                 o.batchSize());
         out.printf(Locale.ROOT, "seeds       %d (%d to %d); mean +- sd over seeds (sd with n - 1)%n", options.seeds(),
                 options.seed(0), options.seed(options.seeds() - 1));
+        Optional<Initializer.Fitted> fitted = fittedArm(result);
+        if (fitted.isPresent()) {
+            FittedInitOptions.print(fitted.get(), o.widths(), layerNames(result), out);
+        }
+        for (Arm arm : options.arms()) {
+            if (arm.warmupEpochs() > 0) {
+                out.printf(Locale.ROOT, "warm-up     %s: epochs 1 to %d learn only each layer's (mu, sigma) and the "
+                        + "biases%n", arm.label(), arm.warmupEpochs());
+            }
+        }
         out.println();
-        out.println("init           epoch  test accuracy        test loss");
+        out.println("init                     epoch  test accuracy        test loss");
         for (InitializerSummary s : result.initializers()) {
             for (InitializerSummary.EpochSummary e : s.epochs()) {
-                out.printf(Locale.ROOT, "%-13s  %5d  %-19s  %s%n", initText(s.initializer()), e.epoch(),
+                out.printf(Locale.ROOT, "%-23s  %5d  %-19s  %s%n", armText(s.arm()), e.epoch(),
                         pm(e.testAccuracy()), pm(e.testLoss()));
             }
         }
         out.println();
-        out.println("init           layer             sigma (final)        best law (seeds)");
+        out.println("init                     layer             sigma (final)        best law (seeds)");
         for (InitializerSummary s : result.initializers()) {
             for (InitializerSummary.LayerSummary l : s.finalLayers()) {
-                out.printf(Locale.ROOT, "%-13s  %-16s  %-19s  %s (%d of %d)%n", initText(s.initializer()), l.name(),
+                out.printf(Locale.ROOT, "%-23s  %-16s  %-19s  %s (%d of %d)%n", armText(s.arm()), l.name(),
                         pm(l.sigma()), l.bestFamily(), l.votes(), options.seeds());
             }
         }
@@ -222,8 +261,22 @@ final class ExperimentCommand implements Runnable {
         }
     }
 
-    private static String initText(Initializer init) {
-        return init instanceof Initializer.Lognormal l ? "lognormal s=" + TheoryCommand.n(l.sigma()) : init.label();
+    private static String armText(Arm arm) {
+        Initializer init = arm.initializer();
+        String text = init instanceof Initializer.Lognormal l ? "lognormal s=" + TheoryCommand.n(l.sigma())
+                : init.label();
+        return arm.warmupEpochs() == 0 ? text : text + "+warmup " + arm.warmupEpochs();
+    }
+
+    /** The fitted initialiser of the experiment, if an arm uses one (all such arms share it). */
+    private static Optional<Initializer.Fitted> fittedArm(InitExperimentResult result) {
+        return result.options().arms().stream().map(Arm::initializer).filter(Initializer.Fitted.class::isInstance)
+                .map(Initializer.Fitted.class::cast).findFirst();
+    }
+
+    private static List<String> layerNames(InitExperimentResult result) {
+        return result.initializers().get(0).finalLayers().stream().map(InitializerSummary.LayerSummary::name)
+                .toList();
     }
 
     private static void writeSummary(JsonGenerator out, String name, SeedSpread.Summary s) throws IOException {
@@ -261,20 +314,28 @@ final class ExperimentCommand implements Runnable {
             out.writeNumberField("seed", o.seed());
             out.writeNumberField("seeds", options.seeds());
             out.writeEndObject();
+            Optional<Initializer.Fitted> fitted = fittedArm(result);
+            if (fitted.isPresent()) {
+                FittedInitOptions.writeJson(fitted.get(), o.widths(), layerNames(result), out);
+            }
             out.writeObjectFieldStart("conventions");
             out.writeStringField("seeds", "run k uses seed + k for every initialiser");
             out.writeStringField("sd", "sample standard deviation over seeds (n - 1); null for one seed");
             out.writeStringField("verdict", PairVerdict.RULE + ", on the final epoch's test accuracy");
             out.writeStringField("sigma", "std of ln|w| of the layer's weights after the last epoch");
             out.writeStringField("epoch0", "at initialisation, before any step");
+            out.writeStringField("warmup", "an arm with warmupEpochs E > 0 learns only each layer's (mu, sigma) of "
+                    + "w = s * exp(mu + sigma * z) and the biases for its first E epochs");
             out.writeEndObject();
             out.writeArrayFieldStart("initializers");
             for (InitializerSummary s : result.initializers()) {
                 out.writeStartObject();
+                out.writeStringField("arm", s.arm().label());
                 out.writeStringField("init", s.initializer().label());
                 if (s.initializer() instanceof Initializer.Lognormal l) {
                     number(out, "sigma", l.sigma());
                 }
+                out.writeNumberField("warmupEpochs", s.arm().warmupEpochs());
                 out.writeArrayFieldStart("epochs");
                 for (InitializerSummary.EpochSummary e : s.epochs()) {
                     out.writeStartObject();

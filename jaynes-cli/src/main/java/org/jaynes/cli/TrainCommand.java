@@ -26,12 +26,15 @@ import org.jaynes.nn.optim.OptimizerOptions;
 import org.jaynes.nn.tensor.ImageShape;
 import org.jaynes.nn.track.LayerMicrostructure;
 import org.jaynes.nn.train.EpochRecord;
+import org.jaynes.nn.train.StepRecord;
 import org.jaynes.nn.train.Trainer;
 import org.jaynes.nn.train.TrainingListener;
 import org.jaynes.nn.train.TrainingOptions;
 import org.jaynes.nn.train.TrainingResult;
 import org.jaynes.report.html.TrainingPage;
+import org.jaynes.nn.warmup.WarmupRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,7 +56,10 @@ import picocli.CommandLine.Spec;
                 "  jaynes train --data /usr/share/datasets/fashion-mnist --conv 8,16",
                 "                 a CNN: 1x28x28 -> conv 8 -> 8x14x14 -> conv 16 -> 16x7x7 = 784 -> 10",
                 "  jaynes train --data teacher --init lognormal --sigma 0.8 --epochs 10",
+                "  jaynes train --init fitted --init-from model.safetensors --warmup 1 --epochs 3",
+                "  jaynes train --epochs 2 --track-every 100 --json run.json",
                 "  jaynes train --optimizer sgd --lr 0.05 --save-epochs 0,5,10 --save runs/a --epochs 10",
+
                 "  jaynes train --epochs 10 --html train.html"})
 final class TrainCommand implements Callable<Integer> {
 
@@ -82,9 +88,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--activation", paramLabel = "F", description = "relu, gelu (tanh form) or tanh (default: relu)")
     private String activation = "relu";
 
-    @Option(names = "--init", paramLabel = "INIT", description = "he, xavier or lognormal (signed lognormal magnitudes "
-            + "with He's E[w^2]) (default: he)")
+    @Option(names = "--init", paramLabel = "INIT", description = "he, xavier, lognormal (signed lognormal magnitudes "
+            + "with He's E[w^2]) or fitted (each layer from the lognormal fitted to a layer of --init-from) "
+            + "(default: he)")
     private String init = "he";
+
+    @Mixin
+    private FittedInitOptions fitted = new FittedInitOptions();
 
     @Option(names = "--sigma", paramLabel = "S", description = "sigma of ln|w| for --init lognormal (default: "
             + Initializer.DEFAULT_SIGMA + ")")
@@ -119,6 +129,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "threads of the matrix product; the result does not "
             + "depend on it (default: the number of processors)")
     private Integer threads;
+
+    @Option(names = "--warmup", paramLabel = "E", description = "distribution-only warm-up: for the first E epochs "
+            + "each layer's weights are fixed signed quantiles of LN(mu, sigma) and only (mu, sigma) and the biases "
+            + "learn; then all weights train freely (default: 0)")
+    private int warmup;
+
+    @Option(names = "--track-every", paramLabel = "K", description = "also record every layer's microstructure and "
+            + "the mean train loss every K steps (default: 0, per epoch only)")
+    private int trackEvery;
 
     @Option(names = "--save-epochs", paramLabel = "E,E,...", description = "save the weights as safetensors after "
             + "these epochs (0: at initialisation); needs --save")
@@ -175,11 +194,19 @@ final class TrainCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private TrainingOptions options(boolean teacher) throws UsageException {
+    private TrainingOptions options(boolean teacher) throws UsageException, ModelFormatException {
         int[] widths = widths(layers, teacher);
         if (sigma != null && !"lognormal".equalsIgnoreCase(init)) {
             throw new UsageException("--sigma applies to --init lognormal only");
         }
+        fitted.checkUsed(FittedInitOptions.FITTED.equalsIgnoreCase(init.trim()), "--init");
+        if (warmup < 0 || warmup > epochs) {
+            throw new UsageException("--warmup must be in [0, --epochs " + epochs + "], not " + warmup);
+        }
+        if (trackEvery < 0) {
+            throw new UsageException("--track-every must be non-negative, not " + trackEvery);
+        }
+        Initializer initializer = fitted.initializer(init, sigma == null ? Initializer.DEFAULT_SIGMA : sigma);
         if (momentum != null && !"sgd".equalsIgnoreCase(optimizer)) {
             throw new UsageException("--momentum applies to --optimizer sgd only");
         }
@@ -202,8 +229,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             TrainingOptions options = TrainingOptions.DEFAULTS.withWidths(widths).withConvChannels(convChannels())
                     .withActivation(ActivationFunction.parse(activation))
-                    .withInitializer(Initializer.parse(init, sigma == null ? Initializer.DEFAULT_SIGMA : sigma))
-                    .withOptimizer(rule).withBatchSize(batch).withEpochs(epochs).withSeed(seed);
+                    .withInitializer(initializer)
+                    .withOptimizer(rule).withBatchSize(batch).withEpochs(epochs).withSeed(seed)
+                    .withWarmupEpochs(warmup).withTrackEvery(trackEvery);
             if (threads != null) {
                 options = options.withThreads(threads);
             }
@@ -290,6 +318,13 @@ final class TrainCommand implements Callable<Integer> {
                 o.isConvolutional() ? "conv " + join(o.convChannels()) + " then " : "", join(o.widths()),
                 o.activation().label(), initText(o.initializer()), o.optimizer().kind().label(),
                 TheoryCommand.n(o.optimizer().learningRate()), o.batchSize(), o.seed());
+        if (o.initializer() instanceof Initializer.Fitted f) {
+            FittedInitOptions.print(f, o.widths(), layerNames(result), out);
+        }
+        if (o.warmupEpochs() > 0) {
+            out.printf(Locale.ROOT, "warm-up     epochs 1 to %d learn only each layer's (mu, sigma) and the biases%n",
+                    o.warmupEpochs());
+        }
         out.println();
         out.println("epoch  train loss  test loss  accuracy  seconds");
         for (EpochRecord e : result.epochs()) {
@@ -305,6 +340,8 @@ final class TrainCommand implements Callable<Integer> {
                         m.mu(), m.sigma(), m.ks(), m.arbitrageGap(), m.utilitySpread(), m.bestFamily());
             }
         }
+        printWarmup(result, out);
+        printSteps(result, out);
         EpochRecord last = result.last();
         out.println();
         for (LayerMicrostructure m : last.layers()) {
@@ -317,6 +354,41 @@ final class TrainCommand implements Callable<Integer> {
 
     private static String join(int[] values) {
         return String.join(",", java.util.Arrays.stream(values).mapToObj(Integer::toString).toList());
+    }
+
+    private static List<String> layerNames(TrainingResult result) {
+        return result.epochs().get(0).layers().stream().map(LayerMicrostructure::name).toList();
+    }
+
+    private static void printWarmup(TrainingResult result, PrintWriter out) {
+        if (result.warmup().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("warm-up: each layer's lattice law w = s * exp(mu + sigma * z) after the epoch");
+        out.println("epoch  layer              mu        sigma");
+        for (WarmupRecord w : result.warmup()) {
+            for (WarmupRecord.LayerLaw law : w.layers()) {
+                out.printf(Locale.ROOT, "%5d  %-16s  %8.4f  %8.4f%n", w.epoch(), law.name(), law.mu(), law.sigma());
+            }
+        }
+    }
+
+    private static void printSteps(TrainingResult result, PrintWriter out) {
+        if (result.steps().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.printf(Locale.ROOT, "every %d steps (train loss: mean of the steps since the previous row)%n",
+                result.options().trackEvery());
+        out.println(" step  epoch  train loss  layer              mu        sigma     KS       gap       best law");
+        for (StepRecord s : result.steps()) {
+            for (LayerMicrostructure m : s.layers()) {
+                out.printf(Locale.ROOT, "%5d  %5d  %10.4f  %-16s  %8.4f  %8.4f  %7.4f  %8.5f  %s%n", s.step(),
+                        s.epoch(), s.trainLoss(), m.name(), m.mu(), m.sigma(), m.ks(), m.arbitrageGap(),
+                        m.bestFamily());
+            }
+        }
     }
 
     private static String initText(Initializer init) {
@@ -362,7 +434,12 @@ final class TrainCommand implements Callable<Integer> {
             out.writeNumberField("batch", o.batchSize());
             out.writeNumberField("epochs", o.epochs());
             out.writeNumberField("seed", o.seed());
+            out.writeNumberField("warmupEpochs", o.warmupEpochs());
+            out.writeNumberField("trackEvery", o.trackEvery());
             out.writeEndObject();
+            if (o.initializer() instanceof Initializer.Fitted f) {
+                FittedInitOptions.writeJson(f, o.widths(), layerNames(result), out);
+            }
             out.writeObjectFieldStart("conventions");
             out.writeStringField("populations", "the weight of every dense layer, [out, in], and conv layer, [out, in, "
                     + "k, k]; biases not fitted");
@@ -371,6 +448,10 @@ final class TrainCommand implements Callable<Integer> {
             out.writeStringField("utilitySpread", "count-weighted std of h_k over occupied bins");
             out.writeStringField("sigma", "std of ln|w| divided by n");
             out.writeStringField("epoch0", "at initialisation, before any step");
+            out.writeStringField("warmup", "w = s * exp(mu + sigma * z): fixed signs s, z = quantile of N(0,1) at "
+                    + "(r + 1/2)/n for the rank r of |w| in the initial draw; only mu, sigma and biases learn");
+            out.writeStringField("steps", "every trackEvery steps and after the last; trainLoss is the mean of the "
+                    + "steps since the previous record");
             out.writeEndObject();
             out.writeArrayFieldStart("epochs");
             for (EpochRecord e : result.epochs()) {
@@ -385,29 +466,61 @@ final class TrainCommand implements Callable<Integer> {
                 } else {
                     out.writeNullField("saved");
                 }
+                writeLayers(e.layers(), out);
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeArrayFieldStart("warmup");
+            for (WarmupRecord w : result.warmup()) {
+                out.writeStartObject();
+                out.writeNumberField("epoch", w.epoch());
                 out.writeArrayFieldStart("layers");
-                for (LayerMicrostructure m : e.layers()) {
+                for (WarmupRecord.LayerLaw law : w.layers()) {
                     out.writeStartObject();
-                    out.writeStringField("name", m.name());
-                    out.writeNumberField("n", m.n());
-                    out.writeNumberField("zeros", m.zeros());
-                    number(out, "mu", m.mu());
-                    number(out, "sigma", m.sigma());
-                    number(out, "ks", m.ks());
-                    number(out, "rms", m.rms());
-                    out.writeStringField("bestFamily", m.bestFamily());
-                    out.writeStringField("verdict", m.verdict());
-                    number(out, "arbitrageGap", m.arbitrageGap());
-                    number(out, "utilitySpread", m.utilitySpread());
+                    out.writeStringField("name", law.name());
+                    number(out, "mu", law.mu());
+                    number(out, "sigma", law.sigma());
                     out.writeEndObject();
                 }
                 out.writeEndArray();
                 out.writeEndObject();
             }
             out.writeEndArray();
+            out.writeArrayFieldStart("steps");
+            for (StepRecord s : result.steps()) {
+                out.writeStartObject();
+                out.writeNumberField("step", s.step());
+                out.writeNumberField("epoch", s.epoch());
+                out.writeNumberField("stepInEpoch", s.stepInEpoch());
+                number(out, "trainLoss", s.trainLoss());
+                out.writeNumberField("steps", s.steps());
+                writeLayers(s.layers(), out);
+                out.writeEndObject();
+            }
+            out.writeEndArray();
             out.writeEndObject();
             out.writeRaw('\n');
         }
+    }
+
+    private static void writeLayers(List<LayerMicrostructure> layers, JsonGenerator out) throws IOException {
+        out.writeArrayFieldStart("layers");
+        for (LayerMicrostructure m : layers) {
+            out.writeStartObject();
+            out.writeStringField("name", m.name());
+            out.writeNumberField("n", m.n());
+            out.writeNumberField("zeros", m.zeros());
+            number(out, "mu", m.mu());
+            number(out, "sigma", m.sigma());
+            number(out, "ks", m.ks());
+            number(out, "rms", m.rms());
+            out.writeStringField("bestFamily", m.bestFamily());
+            out.writeStringField("verdict", m.verdict());
+            number(out, "arbitrageGap", m.arbitrageGap());
+            number(out, "utilitySpread", m.utilitySpread());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
     }
 
     /** Epoch and step on one stderr line rewritten in place; a terminal only. */

@@ -129,7 +129,44 @@ class ExperimentCommandTest {
         CliRun run = CliRun.of("experiment", "init", "--inits", "he,orthogonal");
         assertEquals(Main.BAD_INPUT, run.exitCode());
         assertEquals("", run.out());
-        assertEquals("jaynes: unknown initialiser 'orthogonal': expected he, xavier or lognormal"
+        assertEquals("jaynes: unknown initialiser 'orthogonal': expected he, xavier, lognormal or fitted"
                 + System.lineSeparator(), run.err());
+    }
+
+    /** --warmup adds one arm, reported and compared like the others. */
+    @Test
+    void theWarmupArmIsComparedLikeTheOthers() throws IOException {
+        CliRun run = CliRun.of("experiment", "init", "--layers", "16,8,4", "--epochs", "2", "--seeds", "2", "--inits",
+                "he", "--warmup", "1", "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = JSON.readTree(run.out());
+        List<String> arms = new ArrayList<>();
+        for (JsonNode arm : report.get("initializers")) {
+            arms.add(arm.get("arm").asText() + "/" + arm.get("init").asText() + "/" + arm.get("warmupEpochs").asInt());
+            assertEquals(3, arm.get("epochs").size());
+        }
+        assertEquals(List.of("he/he/0", "lognormal+warmup 1/lognormal/1"), arms);
+        assertEquals("lognormal+warmup 1", report.get("verdicts").get(0).get("first").asText());
+        assertEquals("he", report.get("verdicts").get(0).get("second").asText());
+        CliRun table = CliRun.of("experiment", "init", "--layers", "16,8,4", "--epochs", "1", "--seeds", "1",
+                "--inits", "he", "--warmup", "1", "--warmup-init", "xavier");
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(java.util.regex.Pattern.compile("(?m)^xavier\\+warmup 1 +1  0\\.").matcher(table.out()).find(),
+                table.out());
+    }
+
+    @Test
+    void warmupAndFittedMistakesAreUsageErrors() {
+        String nl = System.lineSeparator();
+        CliRun longer = CliRun.of("experiment", "init", "--epochs", "1", "--warmup", "2");
+        assertEquals(Main.BAD_INPUT, longer.exitCode());
+        assertEquals("jaynes: --warmup must be in [0, --epochs 1], not 2" + nl, longer.err());
+        CliRun unused = CliRun.of("experiment", "init", "--init-from", "model.safetensors");
+        assertEquals(Main.BAD_INPUT, unused.exitCode());
+        assertEquals("jaynes: --init-from applies to --inits or --warmup-init fitted only" + nl, unused.err());
+        CliRun missing = CliRun.of("experiment", "init", "--inits", "he,fitted");
+        assertEquals(Main.BAD_INPUT, missing.exitCode());
+        assertEquals("", missing.out());
+        assertEquals("jaynes: the fitted initialiser needs --init-from MODEL" + nl, missing.err());
     }
 }

@@ -88,7 +88,12 @@ class TrainCommandTest {
     @CsvSource(delimiter = '|', value = {
             "--layers|10,4|the layers 10,4 need 10 inputs and 4 classes, but the data teacher has 16 features and 4 classes",
             "--layers|16,x,4|--layers must be integers of at least 1 separated by commas, not '16,x,4'",
-            "--init|kaiming|unknown initialiser 'kaiming': expected he, xavier or lognormal",
+            "--init|kaiming|unknown initialiser 'kaiming': expected he, xavier, lognormal or fitted",
+            "--init|fitted|the fitted initialiser needs --init-from MODEL",
+            "--init-from|model.safetensors|--init-from applies to --init fitted only",
+            "--fitted-mu|source|--fitted-mu applies to --init fitted only",
+            "--warmup|2|--warmup must be in [0, --epochs 1], not 2",
+            "--track-every|-1|--track-every must be non-negative, not -1",
             "--optimizer|rmsprop|unknown optimizer 'rmsprop': expected sgd, adam or adamw",
             "--activation|swish|unknown activation 'swish': expected relu, gelu or tanh",
             "--sigma|0.5|--sigma applies to --init lognormal only",
@@ -100,6 +105,78 @@ class TrainCommandTest {
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
         assertEquals("jaynes: " + message + NL, run.err());
+    }
+
+    /** A saved run is a source for --init fitted: each of our layers drawn from its namesake's fit. */
+    @Test
+    void theFittedInitialiserReportsItsSourceLayers() throws IOException {
+        CliRun save = CliRun.of("train", "--epochs", "1", "--save", dir.toString());
+        assertEquals(0, save.exitCode(), save.err());
+        Path model = dir.resolve("epoch-1.safetensors");
+        CliRun run = CliRun.of("train", "--epochs", "1", "--init", "fitted", "--init-from", model.toString(),
+                "--fitted-mu", "source", "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = JSON.readTree(run.out());
+        JsonNode fitted = report.get("fitted");
+        assertEquals(model.toString(), fitted.get("model").asText());
+        assertEquals("source", fitted.get("muRule").asText());
+        assertEquals(2, fitted.get("layers").size());
+        for (int l = 0; l < 2; l++) {
+            JsonNode layer = fitted.get("layers").get(l);
+            assertEquals("layers." + 2 * l + ".weight", layer.get("name").asText());
+            assertEquals("layers." + 2 * l, layer.get("source").asText());
+            assertEquals("dense", layer.get("sourceRole").asText());
+            assertEquals(layer.get("sourceMu").asDouble(), layer.get("mu").asDouble(), "mu rule source");
+            // The drawn layer's own fit at epoch 0, within 5 standard errors of the source's (n = sourceN).
+            JsonNode drawn = report.get("epochs").get(0).get("layers").get(l);
+            double sigma = layer.get("sigma").asDouble();
+            double n = layer.get("sourceN").asDouble();
+            assertEquals(sigma, drawn.get("sigma").asDouble(), 5 * sigma / Math.sqrt(2 * n), drawn.toString());
+            assertEquals(layer.get("mu").asDouble(), drawn.get("mu").asDouble(), 5 * sigma / Math.sqrt(n));
+        }
+        String again = CliRun.of("train", "--epochs", "1", "--init", "fitted", "--init-from", model.toString(),
+                "--fitted-mu", "source", "--json", "-").out();
+        assertEquals(run.out().replaceAll("\"seconds\" : [0-9.eE-]+", ""),
+                again.replaceAll("\"seconds\" : [0-9.eE-]+", ""), "the same seed, the same run");
+        CliRun table = CliRun.of("train", "--epochs", "1", "--init", "fitted", "--init-from", model.toString());
+        assertTrue(table.out().contains("layers.0.weight  <- layers.0 (dense, n 1024): mu "), table.out());
+    }
+
+    /** A bad --init-from is one line and exit code 2, never a stack trace. */
+    @Test
+    void aBadInitFromModelIsOneLine() throws IOException {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "not a model");
+        Path missing = dir.resolve("nothing.safetensors");
+        for (String[] c : new String[][] {
+                {text.toString(), text + ": at byte 0: not a model file jaynes can read (safetensors, gguf, numpy, "
+                        + "tflite, keras, onnx, tfjs, pytorch)"},
+                {missing.toString(), missing + ": no such file or folder"}}) {
+            CliRun run = CliRun.of("train", "--init", "fitted", "--init-from", c[0]);
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals("", run.out());
+            assertEquals("jaynes: " + c[1] + NL, run.err());
+        }
+    }
+
+    /** Warm-up laws per warm-up epoch and one step record per K steps, in the JSON. */
+    @Test
+    void warmupAndStepRecordsAreInTheJson() throws IOException {
+        CliRun run = CliRun.of("train", "--epochs", "2", "--warmup", "1", "--track-every", "100", "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = JSON.readTree(run.out());
+        assertEquals(1, report.get("options").get("warmupEpochs").asInt());
+        assertEquals(100, report.get("options").get("trackEvery").asInt());
+        JsonNode warmup = report.get("warmup");
+        assertEquals(2, warmup.size(), "epochs 0 and 1");
+        assertEquals("layers.2.weight", warmup.get(1).get("layers").get(1).get("name").asText());
+        assertTrue(warmup.get(1).get("layers").get(0).get("sigma").asDouble() > 0);
+        JsonNode steps = report.get("steps");
+        assertEquals(6, steps.size(), "512 steps, one record per 100 and one at the end");
+        assertEquals(512, steps.get(5).get("step").asInt());
+        assertEquals(12, steps.get(5).get("steps").asInt());
+        assertEquals(2, steps.get(0).get("layers").size());
+        assertTrue(steps.get(0).get("layers").get(0).has("arbitrageGap"));
     }
 
     @Test

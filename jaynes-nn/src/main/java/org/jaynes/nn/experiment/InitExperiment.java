@@ -11,16 +11,15 @@ import org.jaynes.nn.track.LayerMicrostructure;
 import org.jaynes.nn.train.EpochRecord;
 import org.jaynes.nn.train.Trainer;
 import org.jaynes.nn.train.TrainingListener;
-import org.jaynes.nn.train.TrainingOptions;
 import org.jaynes.nn.train.TrainingResult;
 
 /**
  * Compares initialisers over seeds (issue 8, item 5): trains the same network on the same data once per
- * initialiser and seed, summarises test accuracy and loss per epoch as mean ± sd over seeds, and says for
+ * arm (initialiser, optionally with a warm-up) and seed, summarises test accuracy and loss per epoch as mean ± sd over seeds, and says for
  * each pair whether the final mean accuracies differ by more than the seed spread ({@link PairVerdict}).
  *
  * <pre>{@code
- * InitExperimentResult r = InitExperiment.run(new InitExperimentOptions(TrainingOptions.DEFAULTS,
+ * InitExperimentResult r = InitExperiment.run(InitExperimentOptions.of(TrainingOptions.DEFAULTS,
  *         List.of(new Initializer.He(), new Initializer.Lognormal(1.0)), 3), split, TrainingListener.NONE);
  * }</pre>
  *
@@ -44,20 +43,24 @@ public final class InitExperiment {
     public static InitExperimentResult run(InitExperimentOptions options, DataSplit data, TrainingListener listener)
             throws IOException {
         List<InitializerSummary> summaries = new ArrayList<>();
-        for (Initializer init : options.initializers()) {
+        for (Arm arm : options.arms()) {
             List<TrainingResult> runs = new ArrayList<>();
             for (int k = 0; k < options.seeds(); k++) {
-                TrainingOptions one = options.training().withInitializer(init).withSeed(options.seed(k));
-                runs.add(Trainer.run(one, data, listener));
+                runs.add(Trainer.run(options.training(arm, k), data, listener));
             }
-            summaries.add(summarize(init, runs));
+            summaries.add(summarize(arm, runs));
         }
         return new InitExperimentResult(options, data.name(), data.train().size(), data.test().size(), summaries,
                 verdicts(summaries));
     }
 
-    /** Summarises the runs of one initialiser, which must all have the same epochs and layers. */
+    /** Summarises the runs of one initialiser without warm-up; see {@link #summarize(Arm, List)}. */
     public static InitializerSummary summarize(Initializer init, List<TrainingResult> runs) {
+        return summarize(Arm.of(init), runs);
+    }
+
+    /** Summarises the runs of one arm, which must all have the same epochs and layers. */
+    public static InitializerSummary summarize(Arm init, List<TrainingResult> runs) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("no runs to summarise for " + init.label());
         }
@@ -103,27 +106,25 @@ public final class InitExperiment {
     }
 
     /**
-     * Final-epoch test accuracy compared pair by pair: lognormal against each other initialiser when
-     * lognormal is among them, otherwise every pair in order.
+     * Final-epoch test accuracy compared pair by pair: when some arms are proposals of the theory
+     * ({@link Arm#isProposal}: lognormal, fitted, a warm-up), each proposal in turn against every other arm
+     * (a later proposal only once, against the earlier); otherwise every pair in order.
      */
     public static List<PairVerdict> verdicts(List<InitializerSummary> summaries) {
         List<PairVerdict> verdicts = new ArrayList<>();
-        InitializerSummary lognormal = summaries.stream()
-                .filter(s -> s.initializer() instanceof Initializer.Lognormal).findFirst().orElse(null);
+        boolean anyProposal = summaries.stream().anyMatch(s -> s.arm().isProposal());
         for (int i = 0; i < summaries.size(); i++) {
-            for (int j = i + 1; j < summaries.size(); j++) {
-                InitializerSummary a = summaries.get(i);
+            InitializerSummary a = summaries.get(i);
+            if (anyProposal && !a.arm().isProposal()) {
+                continue;
+            }
+            for (int j = 0; j < summaries.size(); j++) {
                 InitializerSummary b = summaries.get(j);
-                if (lognormal != null && a != lognormal && b != lognormal) {
-                    continue;
+                boolean comparedAlready = j < i && (b.arm().isProposal() || !anyProposal);
+                if (j != i && !comparedAlready) {
+                    verdicts.add(PairVerdict.of(a.arm().label(), a.last().testAccuracy(), b.arm().label(),
+                            b.last().testAccuracy(), METRIC));
                 }
-                if (b == lognormal) {
-                    InitializerSummary swap = a;
-                    a = b;
-                    b = swap;
-                }
-                verdicts.add(PairVerdict.of(a.initializer().label(), a.last().testAccuracy(),
-                        b.initializer().label(), b.last().testAccuracy(), METRIC));
             }
         }
         return verdicts;

@@ -4,17 +4,22 @@ import java.util.List;
 import org.jaynes.nn.init.Initializer;
 
 /**
- * One initialiser over all seeds.
+ * One arm (an initialiser, with or without a warm-up) over all seeds.
  *
- * @param initializer the initialiser
+ * @param arm         the initialiser and warm-up
  * @param epochs      epochs 0 … E, each with test accuracy and loss over seeds
  * @param finalLayers each dense layer after the last epoch: σ of ln|w| over seeds and the most frequent best law
  */
-public record InitializerSummary(Initializer initializer, List<EpochSummary> epochs, List<LayerSummary> finalLayers) {
+public record InitializerSummary(Arm arm, List<EpochSummary> epochs, List<LayerSummary> finalLayers) {
 
     public InitializerSummary {
         epochs = List.copyOf(epochs);
         finalLayers = List.copyOf(finalLayers);
+    }
+
+    /** The arm's initialiser. */
+    public Initializer initializer() {
+        return arm.initializer();
     }
 
     /** The last epoch's summary. */

@@ -37,6 +37,14 @@ public final class Parameter {
         return values.length;
     }
 
+    /**
+     * A trainable tensor outside any layer, such as the (μ, σ) that drive a layer during a
+     * distribution-only warm-up; all zero until set.
+     */
+    public static Parameter of(String name, boolean weight, int... shape) {
+        return new Parameter(name, weight, shape);
+    }
+
     /** The values, live: writes change the network. */
     public float[] values() {
         return values;

@@ -7,18 +7,19 @@ package org.jaynes.nn.layer;
  *
  * @param layer  the dense or convolutional layer
  * @param weight its weight
+ * @param bias   its bias
  * @param fanIn  inputs per output value
  * @param fanOut outputs each input value reaches, per position
  */
-public record WeightedLayer(Layer layer, Parameter weight, int fanIn, int fanOut) {
+public record WeightedLayer(Layer layer, Parameter weight, Parameter bias, int fanIn, int fanOut) {
 
     /** The weighted view of {@code layer}, or null for a layer without weights. */
     static WeightedLayer of(Layer layer) {
         if (layer instanceof Dense d) {
-            return new WeightedLayer(d, d.weight(), d.inputSize(), d.outputSize());
+            return new WeightedLayer(d, d.weight(), d.bias(), d.inputSize(), d.outputSize());
         }
         if (layer instanceof Conv2d c) {
-            return new WeightedLayer(c, c.weight(), c.fanIn(), c.fanOut());
+            return new WeightedLayer(c, c.weight(), c.bias(), c.fanIn(), c.fanOut());
         }
         return null;
     }

@@ -13,6 +13,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.jaynes.nn.data.DataSplit;
 import org.jaynes.nn.data.Dataset;
+import org.jaynes.nn.init.Initializer;
+import org.jaynes.nn.init.LayerPosition;
+import org.jaynes.nn.init.SignedLognormal;
 import org.jaynes.nn.layer.Network;
 import org.jaynes.nn.layer.SoftmaxCrossEntropy;
 import org.jaynes.nn.layer.WeightedLayer;
@@ -20,6 +23,8 @@ import org.jaynes.nn.optim.Optimizer;
 import org.jaynes.nn.tensor.ImageShape;
 import org.jaynes.nn.tensor.MatrixProduct;
 import org.jaynes.nn.track.LayerMicrostructure;
+import org.jaynes.nn.warmup.DistributionWarmup;
+import org.jaynes.nn.warmup.WarmupRecord;
 
 /**
  * Trains a multilayer perceptron, or a convolutional network when the options name conv blocks, by
@@ -36,6 +41,11 @@ import org.jaynes.nn.track.LayerMicrostructure;
  * weights, layer by layer, and then each epoch's order of examples (Fisher–Yates); the matrix product
  * gives the same bits on any number of threads. The last batch of an epoch may be smaller. A step
  * allocates nothing.
+ *
+ * <p>With {@code warmupEpochs} E &gt; 0 the first E epochs learn only each layer's (μ, σ) and the biases
+ * ({@link DistributionWarmup}), starting from the initialiser's law or, for He and Xavier, the lognormal
+ * fit of their draw; then one optimizer trains every parameter freely. With {@code trackEvery} K &gt; 0 the
+ * microstructure is also recorded every K steps and after the last step: ⌈steps/K⌉ {@link StepRecord}s.
  */
 public final class Trainer {
 
@@ -45,8 +55,7 @@ public final class Trainer {
     /**
      * Runs {@code options} on {@code data}.
      *
-     * @throws IllegalArgumentException when the widths (or conv blocks) do not match the data's features, image
-     *                                  shape or classes
+     * @throws IllegalArgumentException when the widths do not match the data's features and classes
      * @throws IOException              when saving weights fails
      */
     public static TrainingResult run(TrainingOptions options, DataSplit data, TrainingListener listener)
@@ -56,32 +65,46 @@ public final class Trainer {
         int maxRows = Math.max(options.batchSize(), TrainingOptions.EVALUATION_BATCH);
         try (MatrixProduct product = MatrixProduct.withThreads(options.threads())) {
             Network network = network(options, data, maxRows, product);
-            for (WeightedLayer layer : network.weightedLayers()) {
-                options.initializer().fill(layer.weight().values(), layer.fanIn(), layer.fanOut(), rng);
-            }
+            initialize(network.weightedLayers(), options.initializer(), rng);
+            DistributionWarmup warmup = options.warmupEpochs() > 0
+                    ? DistributionWarmup.start(network.weightedLayers(), laws(network.weightedLayers(),
+                    options.initializer()), options.optimizer())
+                    : null;
             Session session = new Session(options, data, network, maxRows);
             List<EpochRecord> epochs = new ArrayList<>();
+            List<WarmupRecord> warmupRecords = new ArrayList<>();
             epochs.add(session.measure(0, Double.NaN, 0));
             listener.epoch(epochs.get(0));
-            Optimizer optimizer = new Optimizer(options.optimizer(), network.parameters());
+            if (warmup != null) {
+                warmupRecords.add(warmup.record(0));
+            }
+            Optimizer optimizer = null;
             int[] order = new int[train.size()];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
                 shuffle(order, rng);
+                boolean warming = epoch <= options.warmupEpochs();
+                if (!warming && optimizer == null) {
+                    optimizer = new Optimizer(options.optimizer(), network.parameters());
+                }
                 long started = System.nanoTime();
-                double loss = session.trainEpoch(epoch, order, optimizer, listener);
+                double loss = session.trainEpoch(epoch, order, warming ? warmup::step : optimizer::step, listener);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 EpochRecord record = session.measure(epoch, loss, seconds);
                 epochs.add(record);
+                if (warming) {
+                    warmupRecords.add(warmup.record(epoch));
+                }
                 listener.epoch(record);
             }
             List<float[]> weights = new ArrayList<>();
             for (WeightedLayer layer : network.weightedLayers()) {
                 weights.add(layer.weight().values().clone());
             }
-            return new TrainingResult(options, data.name(), train.size(), data.test().size(), epochs, weights);
+            return new TrainingResult(options, data.name(), train.size(), data.test().size(), epochs, weights,
+                    session.stepRecords(), warmupRecords);
         }
     }
 
@@ -106,6 +129,31 @@ public final class Trainer {
                 Locale.ROOT, "the conv blocks %s need images, but the data %s are rows of %d features without an "
                         + "image shape", widthText(options.convChannels()), data.name(), train.features())));
         return Network.cnn(image, options.convChannels(), widths, options.activation(), maxRows, product);
+    }
+
+    /** Draws every weight, layer by layer, from {@code rng}. */
+    private static void initialize(List<WeightedLayer> layers, Initializer init, UniformRandomProvider rng) {
+        for (int l = 0; l < layers.size(); l++) {
+            init.fill(layers.get(l).weight().values(), position(layers, l), rng);
+        }
+    }
+
+    /**
+     * The signed lognormal each freshly drawn layer was drawn from, or, for an initialiser that draws from none,
+     * the maximum-likelihood fit to its draw: where a warm-up starts.
+     */
+    private static List<SignedLognormal> laws(List<WeightedLayer> layers, Initializer init) {
+        List<SignedLognormal> laws = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            float[] values = layers.get(l).weight().values();
+            laws.add(init.law(position(layers, l)).orElseGet(() -> SignedLognormal.fit(values)));
+        }
+        return laws;
+    }
+
+    private static LayerPosition position(List<WeightedLayer> layers, int l) {
+        WeightedLayer layer = layers.get(l);
+        return new LayerPosition(l, layers.size(), layer.fanIn(), layer.fanOut());
     }
 
     private static void shuffle(int[] order, UniformRandomProvider rng) {
@@ -133,6 +181,10 @@ public final class Trainer {
         private final SoftmaxCrossEntropy loss;
         private final float[] inputs;
         private final int[] labels;
+        private final List<StepRecord> stepRecords = new ArrayList<>();
+        private long stepsTaken;
+        private double recentLoss;
+        private int recentSteps;
 
         Session(TrainingOptions options, DataSplit data, Network network, int maxRows) {
             this.options = options;
@@ -143,7 +195,8 @@ public final class Trainer {
             this.labels = new int[maxRows];
         }
 
-        double trainEpoch(int epoch, int[] order, Optimizer optimizer, TrainingListener listener) {
+        /** Every step of an epoch; {@code update} applies the gradients of the step's backward pass. */
+        double trainEpoch(int epoch, int[] order, Runnable update, TrainingListener listener) {
             Dataset train = data.train();
             int batch = options.batchSize();
             int features = train.features();
@@ -160,11 +213,40 @@ public final class Trainer {
                 float[] logits = network.forward(inputs, rows);
                 double stepLoss = loss.lossAndGradient(logits, labels, 0, rows);
                 network.backward(loss.gradient(), rows);
-                optimizer.step();
+                update.run();
                 sum += stepLoss * rows;
+                track(epoch, step + 1, epoch == options.epochs() && step + 1 == steps, stepLoss);
                 listener.step(epoch, step + 1, steps, stepLoss);
             }
             return sum / order.length;
+        }
+
+        /** Records the microstructure every {@code trackEvery} steps and after the run's last step. */
+        private void track(int epoch, int stepInEpoch, boolean lastOfRun, double stepLoss) {
+            stepsTaken++;
+            if (options.trackEvery() == 0) {
+                return;
+            }
+            recentLoss += stepLoss;
+            recentSteps++;
+            if (stepsTaken % options.trackEvery() == 0 || lastOfRun) {
+                stepRecords.add(new StepRecord(stepsTaken, epoch, stepInEpoch, recentLoss / recentSteps, recentSteps,
+                        microstructure()));
+                recentLoss = 0;
+                recentSteps = 0;
+            }
+        }
+
+        List<StepRecord> stepRecords() {
+            return stepRecords;
+        }
+
+        private List<LayerMicrostructure> microstructure() {
+            List<LayerMicrostructure> layers = new ArrayList<>();
+            for (WeightedLayer layer : network.weightedLayers()) {
+                layers.add(LayerMicrostructure.of(layer.weight().name(), layer.weight().values()));
+            }
+            return layers;
         }
 
         EpochRecord measure(int epoch, double trainLoss, double seconds) throws IOException {
@@ -182,10 +264,7 @@ public final class Trainer {
                 lossSum += batch.sum();
                 correct += batch.correct();
             }
-            List<LayerMicrostructure> layers = new ArrayList<>();
-            for (WeightedLayer layer : network.weightedLayers()) {
-                layers.add(LayerMicrostructure.of(layer.weight().name(), layer.weight().values()));
-            }
+            List<LayerMicrostructure> layers = microstructure();
             Optional<Path> saved = Optional.empty();
             if (options.saveEpochs().contains(epoch)) {
                 Path dir = options.saveDir().orElseThrow();
@@ -201,6 +280,7 @@ public final class Trainer {
                 }
                 metadata.put("activation", options.activation().label());
                 metadata.put("init", options.initializer().label());
+                metadata.put("warmup", Integer.toString(options.warmupEpochs()));
                 metadata.put("seed", Long.toString(options.seed()));
                 WeightsFile.write(file, network, metadata);
                 saved = Optional.of(file);

@@ -26,12 +26,16 @@ import org.jaynes.nn.optim.OptimizerOptions;
  * @param threads     threads of the matrix product (the result does not depend on it)
  * @param saveEpochs  after which epochs to save the weights (0 = at initialisation)
  * @param saveDir     where to save them; required when {@code saveEpochs} is not empty
+ * @param warmupEpochs the first epochs in which only each layer's (μ, σ) and the biases learn (0: none), at most
+ *                    {@code epochs}; see {@link org.jaynes.nn.warmup.DistributionWarmup}
+ * @param trackEvery  record every layer's microstructure every this many steps as well (0: per epoch only)
  * @param convChannels output channels of each conv block (conv 3×3 → activation → max-pool 2) before the
  *                    dense layers; empty for a multilayer perceptron (see {@code Network.cnn})
  */
 public record TrainingOptions(int[] widths, ActivationFunction activation, Initializer initializer,
                               OptimizerOptions optimizer, int batchSize, int epochs, long seed, int threads,
-                              SortedSet<Integer> saveEpochs, Optional<Path> saveDir, int[] convChannels) {
+                              SortedSet<Integer> saveEpochs, Optional<Path> saveDir, int warmupEpochs,
+                              int trackEvery, int[] convChannels) {
 
     public static final int DEFAULT_BATCH = 64;
     public static final int DEFAULT_EPOCHS = 1;
@@ -43,7 +47,7 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
     public static final TrainingOptions DEFAULTS = new TrainingOptions(new int[] {784, 256, 10},
             ActivationFunction.RELU, new Initializer.He(), OptimizerOptions.of(OptimizerKind.ADAM), DEFAULT_BATCH,
             DEFAULT_EPOCHS, DEFAULT_SEED, Runtime.getRuntime().availableProcessors(), new TreeSet<>(),
-            Optional.empty(), new int[0]);
+            Optional.empty(), 0, 0, new int[0]);
 
     public TrainingOptions {
         widths = widths.clone();
@@ -54,13 +58,6 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
         for (int w : widths) {
             if (w < 1) {
                 throw new IllegalArgumentException("layer widths must be positive, not " + Arrays.toString(widths));
-            }
-        }
-        convChannels = convChannels.clone();
-        for (int c : convChannels) {
-            if (c < 1) {
-                throw new IllegalArgumentException("conv channels must be positive, not "
-                        + Arrays.toString(convChannels));
             }
         }
         if (batchSize < 1) {
@@ -81,11 +78,70 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
         if (!saveEpochs.isEmpty() && saveDir.isEmpty()) {
             throw new IllegalArgumentException("saving weights needs a folder");
         }
+        if (warmupEpochs < 0 || warmupEpochs > epochs) {
+            throw new IllegalArgumentException("warm-up epochs must be in [0, " + epochs + "], not " + warmupEpochs);
+        }
+        if (trackEvery < 0) {
+            throw new IllegalArgumentException("track-every must be non-negative, not " + trackEvery);
+        }
+        convChannels = convChannels.clone();
+        for (int c : convChannels) {
+            if (c < 1) {
+                throw new IllegalArgumentException("conv channels must be positive, not "
+                        + Arrays.toString(convChannels));
+            }
+        }
     }
 
     @Override
     public int[] widths() {
         return widths.clone();
+    }
+
+    public TrainingOptions withWidths(int... value) {
+        return new TrainingOptions(value, activation, initializer, optimizer, batchSize, epochs, seed, threads,
+                saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+    }
+
+    public TrainingOptions withActivation(ActivationFunction value) {
+        return new TrainingOptions(widths, value, initializer, optimizer, batchSize, epochs, seed, threads,
+                saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+    }
+
+    public TrainingOptions withInitializer(Initializer value) {
+        return new TrainingOptions(widths, activation, value, optimizer, batchSize, epochs, seed, threads,
+                saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+    }
+
+    public TrainingOptions withOptimizer(OptimizerOptions value) {
+        return new TrainingOptions(widths, activation, initializer, value, batchSize, epochs, seed, threads,
+                saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+    }
+
+    public TrainingOptions withBatchSize(int value) {
+        return new TrainingOptions(widths, activation, initializer, optimizer, value, epochs, seed, threads,
+                saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+    }
+
+    public TrainingOptions withEpochs(int value) {
+        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, value, seed, threads,
+                saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+    }
+
+    public TrainingOptions withSeed(long value) {
+        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, value, threads,
+                saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+    }
+
+    public TrainingOptions withThreads(int value) {
+        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, value,
+                saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+    }
+
+    /** Saves the weights after each of {@code epochs} into {@code dir}. */
+    public TrainingOptions withSaving(SortedSet<Integer> epochs, Path dir) {
+        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, this.epochs, seed, threads,
+                epochs, Optional.of(dir), warmupEpochs, trackEvery, convChannels);
     }
 
     @Override
@@ -101,53 +157,19 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
     /** Conv blocks with these output channels before the dense layers; none for a multilayer perceptron. */
     public TrainingOptions withConvChannels(int... value) {
         return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, value);
+                saveEpochs, saveDir, warmupEpochs, trackEvery, value);
     }
 
-    public TrainingOptions withWidths(int... value) {
-        return new TrainingOptions(value, activation, initializer, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, convChannels);
+    /** Learns only each layer's (μ, σ) and the biases for the first {@code value} epochs. */
+    public TrainingOptions withWarmupEpochs(int value) {
+        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, threads,
+                saveEpochs, saveDir, value, trackEvery, convChannels);
     }
 
-    public TrainingOptions withActivation(ActivationFunction value) {
-        return new TrainingOptions(widths, value, initializer, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, convChannels);
-    }
-
-    public TrainingOptions withInitializer(Initializer value) {
-        return new TrainingOptions(widths, activation, value, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, convChannels);
-    }
-
-    public TrainingOptions withOptimizer(OptimizerOptions value) {
-        return new TrainingOptions(widths, activation, initializer, value, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, convChannels);
-    }
-
-    public TrainingOptions withBatchSize(int value) {
-        return new TrainingOptions(widths, activation, initializer, optimizer, value, epochs, seed, threads,
-                saveEpochs, saveDir, convChannels);
-    }
-
-    public TrainingOptions withEpochs(int value) {
-        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, value, seed, threads,
-                saveEpochs, saveDir, convChannels);
-    }
-
-    public TrainingOptions withSeed(long value) {
-        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, value, threads,
-                saveEpochs, saveDir, convChannels);
-    }
-
-    public TrainingOptions withThreads(int value) {
-        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, value,
-                saveEpochs, saveDir, convChannels);
-    }
-
-    /** Saves the weights after each of {@code epochs} into {@code dir}. */
-    public TrainingOptions withSaving(SortedSet<Integer> epochs, Path dir) {
-        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, this.epochs, seed, threads,
-                epochs, Optional.of(dir), convChannels);
+    /** Records the microstructure every {@code value} steps too (0: per epoch only). */
+    public TrainingOptions withTrackEvery(int value) {
+        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, threads,
+                saveEpochs, saveDir, warmupEpochs, value, convChannels);
     }
 
     @Override
@@ -155,13 +177,14 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
         return other instanceof TrainingOptions o && Arrays.equals(widths, o.widths) && activation == o.activation
                 && initializer.equals(o.initializer) && optimizer.equals(o.optimizer) && batchSize == o.batchSize
                 && epochs == o.epochs && seed == o.seed && threads == o.threads && saveEpochs.equals(o.saveEpochs)
-                && saveDir.equals(o.saveDir) && Arrays.equals(convChannels, o.convChannels);
+                && saveDir.equals(o.saveDir) && warmupEpochs == o.warmupEpochs && trackEvery == o.trackEvery
+                && Arrays.equals(convChannels, o.convChannels);
     }
 
     @Override
     public int hashCode() {
         return (Arrays.hashCode(widths) * 31 + Arrays.hashCode(convChannels)) * 31 + java.util.Objects.hash(activation, initializer, optimizer, batchSize,
-                epochs, seed, threads, saveEpochs, saveDir);
+                epochs, seed, threads, saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
     }
 
     @Override
@@ -169,6 +192,7 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
         return "TrainingOptions[widths=" + Arrays.toString(widths) + ", activation=" + activation + ", initializer="
                 + initializer + ", optimizer=" + optimizer + ", batchSize=" + batchSize + ", epochs=" + epochs
                 + ", seed=" + seed + ", threads=" + threads + ", saveEpochs=" + saveEpochs + ", saveDir=" + saveDir
+                + ", warmupEpochs=" + warmupEpochs + ", trackEvery=" + trackEvery
                 + ", convChannels=" + Arrays.toString(convChannels) + "]";
     }
 }

@@ -104,6 +104,45 @@ class InitExperimentTest {
         assertEquals(PairVerdict.Outcome.WITHIN_SPREAD, verdicts.get(0).outcome());
     }
 
+    /** A warm-up arm is a proposal too: each proposal against every other arm, proposals first. */
+    @Test
+    void everyProposalIsComparedWithEveryOtherArm() {
+        List<InitializerSummary> summaries = new ArrayList<>();
+        for (Arm arm : List.of(Arm.of(new Initializer.He()), Arm.of(new Initializer.Xavier()),
+                Arm.of(new Initializer.Lognormal(1)), new Arm(new Initializer.Lognormal(1), 1))) {
+            summaries.add(InitExperiment.summarize(arm, List.of(run(new double[] {0.5}, 1, "normal"),
+                    run(new double[] {0.6}, 1, "normal"))));
+        }
+        List<String> pairs = InitExperiment.verdicts(summaries).stream().map(v -> v.first() + " vs " + v.second())
+                .toList();
+        assertEquals(List.of("lognormal vs he", "lognormal vs xavier", "lognormal vs lognormal+warmup 1",
+                "lognormal+warmup 1 vs he", "lognormal+warmup 1 vs xavier"), pairs);
+    }
+
+    /** The warm-up arm trains with its warm-up: its runs are exactly those of the trainer with the option. */
+    @Test
+    void aWarmupArmRunsItsWarmup() throws Exception {
+        org.jaynes.nn.data.DataSplit task = org.jaynes.nn.data.TeacherStudent.generate(4, 16, 8, 4, 1024, 512);
+        TrainingOptions training = TrainingOptions.DEFAULTS.withWidths(16, 32, 4).withEpochs(2);
+        Arm warm = new Arm(new Initializer.Lognormal(1), 1);
+        InitExperimentOptions options = new InitExperimentOptions(training, List.of(Arm.of(new Initializer.He()),
+                warm), 2);
+        InitExperimentResult result = InitExperiment.run(options, task,
+                org.jaynes.nn.train.TrainingListener.NONE);
+        assertEquals("lognormal+warmup 1", result.initializers().get(1).arm().label());
+        double sum = 0;
+        for (int k = 0; k < 2; k++) {
+            TrainingResult alone = org.jaynes.nn.train.Trainer.run(training.withInitializer(warm.initializer())
+                    .withWarmupEpochs(1).withSeed(options.seed(k)), task, org.jaynes.nn.train.TrainingListener.NONE);
+            assertEquals(2, alone.warmup().size());
+            sum += alone.last().testAccuracy();
+        }
+        assertEquals(sum / 2, result.initializers().get(1).last().testAccuracy().mean(), EPS);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new InitExperimentOptions(training.withEpochs(0), List.of(warm), 2));
+        assertEquals("a warm-up of 1 epochs needs at least as many epochs, not 0", e.getMessage());
+    }
+
     private static TrainingResult run(double[] accuracies, double finalSigma, String bestFamily) {
         List<EpochRecord> epochs = new ArrayList<>();
         for (int e = 0; e < accuracies.length; e++) {
@@ -113,6 +152,7 @@ class InitExperimentTest {
             epochs.add(new EpochRecord(e, Double.NaN, 1 - accuracies[e], accuracies[e], 0, List.of(layer),
                     Optional.empty()));
         }
-        return new TrainingResult(TrainingOptions.DEFAULTS, "synthetic", 10, 10, epochs, List.of());
+        return new TrainingResult(TrainingOptions.DEFAULTS, "synthetic", 10, 10, epochs, List.of(), List.of(),
+                List.of());
     }
 }

@@ -75,7 +75,7 @@ class InitializerTest {
         assertEquals(new Initializer.Xavier(), Initializer.parse("glorot", 1));
         assertEquals(new Initializer.Lognormal(0.3), Initializer.parse("lognormal", 0.3));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Initializer.parse("kaiming", 1));
-        assertEquals("unknown initialiser 'kaiming': expected he, xavier or lognormal", e.getMessage());
+        assertEquals("unknown initialiser 'kaiming': expected he, xavier, lognormal or fitted", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Initializer.Lognormal(Double.NaN));
         assertTrue(new Initializer.Lognormal(1).label().equals("lognormal"));
     }

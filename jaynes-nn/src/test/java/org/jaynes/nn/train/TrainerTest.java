@@ -20,6 +20,8 @@ import org.jaynes.nn.init.Initializer;
 import org.jaynes.nn.layer.ActivationFunction;
 import org.jaynes.nn.optim.OptimizerKind;
 import org.jaynes.nn.optim.OptimizerOptions;
+import org.jaynes.nn.warmup.WarmupRecord;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,6 +98,106 @@ class TrainerTest {
         float[] read = new float[4 * 64];
         bytes.asFloatBuffer().get(read);
         assertArrayEquals(run.finalWeights().get(1), read);
+    }
+
+    /**
+     * During a warm-up every weight is the lattice of its initial draw: same signs, same ranks, and
+     * ln|w| = μ + σ Φ⁻¹((r + ½)/n) with the learned (μ, σ) (1e-5: float weights, float μ, σ and z).
+     */
+    @Test
+    void warmupKeepsWeightsOnTheQuantileLattice() throws Exception {
+        TrainingOptions options = SMALL.withInitializer(new Initializer.Lognormal(0.8)).withEpochs(1);
+        TrainingResult drawn = Trainer.run(options.withEpochs(0), TASK, TrainingListener.NONE);
+        TrainingResult warm = Trainer.run(options.withWarmupEpochs(1), TASK, TrainingListener.NONE);
+        assertEquals(2, warm.warmup().size());
+        NormalDistribution normal = NormalDistribution.of(0, 1);
+        for (int l = 0; l < 2; l++) {
+            float[] initial = drawn.finalWeights().get(l);
+            float[] w = warm.finalWeights().get(l);
+            WarmupRecord.LayerLaw start = warm.warmup().get(0).layers().get(l);
+            WarmupRecord.LayerLaw law = warm.warmup().get(1).layers().get(l);
+            int fanIn = l == 0 ? 16 : 64;
+            assertEquals(0.5 * Math.log(2.0 / fanIn) - 0.64, start.mu(), 1e-6, "starts from the lognormal's law");
+            assertEquals(0.8, start.sigma(), 1e-6);
+            assertTrue(law.mu() != start.mu() && law.sigma() != start.sigma(), "the law learned: " + law);
+            Integer[] order = new Integer[w.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingDouble((Integer i) -> Math.abs(initial[i]))
+                    .thenComparingInt(i -> i));
+            for (int r = 0; r < w.length; r++) {
+                int i = order[r];
+                assertEquals(initial[i] < 0, w[i] < 0, "sign of " + i);
+                double z = normal.inverseCumulativeProbability((r + 0.5) / w.length);
+                assertEquals(law.mu() + law.sigma() * z, Math.log(Math.abs(w[i])), 1e-5, "rank " + r + " of layer " + l);
+            }
+        }
+    }
+
+    /**
+     * Learning only (μ, σ) and the biases still lowers the teacher task's test loss, from a lognormal start
+     * and from the fit of a He draw; free training afterwards moves the weights off the lattice.
+     */
+    @Test
+    void theLossFallsDuringAWarmup() throws Exception {
+        for (Initializer init : List.of(new Initializer.Lognormal(1), new Initializer.He())) {
+            TrainingResult run = Trainer.run(SMALL.withInitializer(init).withEpochs(3).withWarmupEpochs(3), TASK,
+                    TrainingListener.NONE);
+            double before = run.epochs().get(0).testLoss();
+            double after = run.last().testLoss();
+            assertTrue(after < 0.9 * before, init.label() + ": test loss " + before + " -> " + after);
+            assertEquals(4, run.warmup().size());
+        }
+        TrainingResult freed = Trainer.run(SMALL.withEpochs(2).withWarmupEpochs(1), TASK, TrainingListener.NONE);
+        assertEquals(2, freed.warmup().size(), "records for epochs 0 and 1 only");
+        WarmupRecord.LayerLaw law = freed.warmup().get(1).layers().get(0);
+        double fitted = freed.last().layers().get(0).mu();
+        assertTrue(Math.abs(fitted - law.mu()) > 1e-6, "free training moved the weights: " + fitted + " vs " + law);
+    }
+
+    /** K steps between records and one after the last step: ⌈steps/K⌉ records whose spans add up to every step. */
+    @Test
+    void trackEveryGivesOneRecordPerKStepsAndOneAtTheEnd() throws Exception {
+        int stepsPerEpoch = (TeacherStudent.DEFAULT_TRAIN + 63) / 64;
+        for (int k : new int[] {100, stepsPerEpoch, 1000}) {
+            TrainingResult run = Trainer.run(SMALL.withEpochs(2).withTrackEvery(k), TASK, TrainingListener.NONE);
+            int steps = 2 * stepsPerEpoch;
+            assertEquals((steps + k - 1) / k, run.steps().size(), "K = " + k);
+            StepRecord last = run.steps().get(run.steps().size() - 1);
+            assertEquals(steps, last.step());
+            assertEquals(2, last.epoch());
+            assertEquals(stepsPerEpoch, last.stepInEpoch());
+            assertEquals(steps, run.steps().stream().mapToInt(StepRecord::steps).sum());
+            assertEquals(run.last().layers(), last.layers(), "the last step's weights are the last epoch's");
+            for (StepRecord s : run.steps()) {
+                assertEquals(2, s.layers().size());
+                assertTrue(s.trainLoss() > 0 && s.trainLoss() < 2, "loss " + s.trainLoss());
+            }
+        }
+        assertTrue(Trainer.run(SMALL.withEpochs(1), TASK, TrainingListener.NONE).steps().isEmpty());
+    }
+
+    /** Warm-up, fitted-style per-layer laws and step tracking reproduce bit for bit on 1 thread or 3. */
+    @Test
+    void theNewOptionsReproduceBitForBit() throws Exception {
+        TrainingOptions options = SMALL.withWidths(16, 48, 24, 4).withEpochs(2).withWarmupEpochs(1).withTrackEvery(70)
+                .withInitializer(new Initializer.Lognormal(0.9));
+        TrainingResult a = Trainer.run(options.withThreads(1), TASK, TrainingListener.NONE);
+        TrainingResult b = Trainer.run(options.withThreads(3), TASK, TrainingListener.NONE);
+        for (int i = 0; i < a.finalWeights().size(); i++) {
+            assertArrayEquals(a.finalWeights().get(i), b.finalWeights().get(i), "layer " + i);
+        }
+        assertEquals(a.steps(), b.steps());
+        assertEquals(a.warmup(), b.warmup());
+        assertEquals(a.last().testLoss(), b.last().testLoss());
+    }
+
+    @Test
+    void aWarmupLongerThanTheRunIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SMALL.withEpochs(1).withWarmupEpochs(2));
+        assertEquals("warm-up epochs must be in [0, 1], not 2", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,38 @@
+package org.jaynes.nn.experiment;
+
+import org.jaynes.nn.init.Initializer;
+
+/**
+ * One arm of an initialisation experiment: an initialiser, optionally followed by a distribution-only
+ * warm-up of {@code warmupEpochs} epochs (see {@link org.jaynes.nn.warmup.DistributionWarmup}).
+ *
+ * @param initializer  how the weights start (and, with a warm-up, the law the warm-up starts from)
+ * @param warmupEpochs 0 for none
+ */
+public record Arm(Initializer initializer, int warmupEpochs) {
+
+    public Arm {
+        if (warmupEpochs < 0) {
+            throw new IllegalArgumentException("warm-up epochs must be non-negative, not " + warmupEpochs);
+        }
+    }
+
+    /** The arm of {@code initializer} alone. */
+    public static Arm of(Initializer initializer) {
+        return new Arm(initializer, 0);
+    }
+
+    /** {@code he}, {@code lognormal+warmup 1}. */
+    public String label() {
+        return warmupEpochs == 0 ? initializer.label() : initializer.label() + "+warmup " + warmupEpochs;
+    }
+
+    /**
+     * True for what the theory proposes (THEORY.md §1, claim 7): lognormal or fitted initialisation, or a
+     * warm-up; the verdicts compare these with the rest.
+     */
+    public boolean isProposal() {
+        return warmupEpochs > 0 || initializer instanceof Initializer.Lognormal
+                || initializer instanceof Initializer.Fitted;
+    }
+}
