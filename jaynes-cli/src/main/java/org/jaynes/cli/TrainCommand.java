@@ -25,6 +25,7 @@ import org.jaynes.nn.optim.OptimizerKind;
 import org.jaynes.nn.optim.OptimizerOptions;
 import org.jaynes.nn.tensor.ImageShape;
 import org.jaynes.nn.track.LayerMicrostructure;
+import org.jaynes.nn.track.OutputMicrostructure;
 import org.jaynes.nn.train.EpochRecord;
 import org.jaynes.nn.train.StepRecord;
 import org.jaynes.nn.train.Trainer;
@@ -340,6 +341,17 @@ final class TrainCommand implements Callable<Integer> {
                         m.mu(), m.sigma(), m.ks(), m.arbitrageGap(), m.utilitySpread(), m.bestFamily());
             }
         }
+        out.println();
+        out.println("neuron outputs on the test set: |output| over examples and units, zeros left out of the fit");
+        out.println("epoch  layer              zero%   neg%      mu        sigma     KS       gap       best law");
+        for (EpochRecord e : result.epochs()) {
+            for (OutputMicrostructure neurons : e.outputs()) {
+                LayerMicrostructure m = neurons.outputs();
+                out.printf(Locale.ROOT, "%5d  %-16s  %5.1f  %5.1f  %8.4f  %8.4f  %7.4f  %8.5f  %s%n", e.epoch(), m.name(),
+                        100.0 * m.zeros() / Math.max(1, m.n()), 100.0 * neurons.negatives() / Math.max(1, m.n()), m.mu(),
+                        m.sigma(), m.ks(), m.arbitrageGap(), m.bestFamily());
+            }
+        }
         printWarmup(result, out);
         printSteps(result, out);
         EpochRecord last = result.last();
@@ -467,6 +479,14 @@ final class TrainCommand implements Callable<Integer> {
                     out.writeNullField("saved");
                 }
                 writeLayers(e.layers(), out);
+                out.writeArrayFieldStart("outputs");
+                for (OutputMicrostructure neurons : e.outputs()) {
+                    out.writeStartObject();
+                    writeMicrostructure(neurons.outputs(), out);
+                    out.writeNumberField("negatives", neurons.negatives());
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
                 out.writeEndObject();
             }
             out.writeEndArray();
@@ -507,20 +527,24 @@ final class TrainCommand implements Callable<Integer> {
         out.writeArrayFieldStart("layers");
         for (LayerMicrostructure m : layers) {
             out.writeStartObject();
-            out.writeStringField("name", m.name());
-            out.writeNumberField("n", m.n());
-            out.writeNumberField("zeros", m.zeros());
-            number(out, "mu", m.mu());
-            number(out, "sigma", m.sigma());
-            number(out, "ks", m.ks());
-            number(out, "rms", m.rms());
-            out.writeStringField("bestFamily", m.bestFamily());
-            out.writeStringField("verdict", m.verdict());
-            number(out, "arbitrageGap", m.arbitrageGap());
-            number(out, "utilitySpread", m.utilitySpread());
+            writeMicrostructure(m, out);
             out.writeEndObject();
         }
         out.writeEndArray();
+    }
+
+    private static void writeMicrostructure(LayerMicrostructure m, JsonGenerator out) throws IOException {
+        out.writeStringField("name", m.name());
+        out.writeNumberField("n", m.n());
+        out.writeNumberField("zeros", m.zeros());
+        number(out, "mu", m.mu());
+        number(out, "sigma", m.sigma());
+        number(out, "ks", m.ks());
+        number(out, "rms", m.rms());
+        out.writeStringField("bestFamily", m.bestFamily());
+        out.writeStringField("verdict", m.verdict());
+        number(out, "arbitrageGap", m.arbitrageGap());
+        number(out, "utilitySpread", m.utilitySpread());
     }
 
     /** Epoch and step on one stderr line rewritten in place; a terminal only. */

@@ -53,6 +53,11 @@ class TrainCommandTest {
         }
         JsonNode atStart = epochs.get(0).get("layers").get(0);
         assertEquals("layers.0.weight", atStart.get("name").asText());
+        JsonNode neurons = epochs.get(3).get("outputs").get(0);
+        assertEquals("layers.0.relu", neurons.get("name").asText());
+        assertEquals(report.get("data").get("test").asLong() * 64, neurons.get("n").asLong(), neurons.toString());
+        assertEquals(0, neurons.get("negatives").asLong());
+        assertTrue(neurons.get("zeros").asLong() > 0 && !neurons.get("sigma").isNull(), neurons.toString());
         assertEquals(0.8, atStart.get("sigma").asDouble(), 0.05, "the initial sigma is the one asked for");
         assertTrue(epochs.get(3).get("testAccuracy").asDouble() > 0.8, run.out());
     }

@@ -178,14 +178,61 @@ public final class Network {
 
     /** The logits for {@code rows} input rows; a buffer of the last layer. */
     public float[] forward(float[] input, int rows) {
+        return forward(input, rows, null);
+    }
+
+    /** Receives the neuron outputs of each activation layer during a forward pass. */
+    @FunctionalInterface
+    public interface OutputSink {
+
+        /**
+         * @param activation the layer's index in {@link #activationNames()}
+         * @param values     its outputs, rows × width row-major, valid only during the call
+         * @param length     how many of {@code values} belong to this pass
+         */
+        void accept(int activation, float[] values, int length);
+    }
+
+    /**
+     * The logits for {@code rows} input rows, handing {@code sink} (when not null) each activation layer's
+     * outputs as they are computed: how a trained network's neuron outputs are measured (THEORY.md §3).
+     */
+    public float[] forward(float[] input, int rows, OutputSink sink) {
         if (rows < 1 || rows > maxRows) {
             throw new IllegalArgumentException("rows must be in [1, " + maxRows + "], not " + rows);
         }
         float[] x = input;
+        int activation = 0;
         for (Layer layer : layers) {
             x = layer.forward(x, rows);
+            if (layer instanceof Activation a && sink != null) {
+                sink.accept(activation, x, rows * a.outputSize());
+            }
+            if (layer instanceof Activation) {
+                activation++;
+            }
         }
         return x;
+    }
+
+    /**
+     * The name of each activation layer's outputs, in order: the layer that feeds it and the function, e.g.
+     * {@code layers.0.relu} for the ReLU after {@code layers.0.weight}.
+     */
+    public List<String> activationNames() {
+        List<String> names = new ArrayList<>();
+        String feeding = "input";
+        for (Layer layer : layers) {
+            WeightedLayer weighted = WeightedLayer.of(layer);
+            if (weighted != null) {
+                String weight = weighted.weight().name();
+                feeding = weight.endsWith(".weight") ? weight.substring(0, weight.length() - ".weight".length())
+                        : weight;
+            } else if (layer instanceof Activation a) {
+                names.add(feeding + "." + a.function().label());
+            }
+        }
+        return names;
     }
 
     /** Sets every parameter's gradient from dL/d(logits) of the last forward pass. */

@@ -44,6 +44,11 @@ public record LayerMicrostructure(String name, long n, long zeros, double mu, do
         bytes.asFloatBuffer().put(values);
         PopulationAccumulator accumulator = PopulationAccumulator.of(DType.F32);
         accumulator.accept(bytes);
+        return of(name, accumulator);
+    }
+
+    /** Measures the population an accumulator has seen (weights, or neuron outputs streamed batch by batch). */
+    public static LayerMicrostructure of(String name, PopulationAccumulator accumulator) {
         PopulationStats stats = accumulator.result();
         FitInput input = accumulator.fitInput();
         FitComparison fits = FitComparison.of(input);

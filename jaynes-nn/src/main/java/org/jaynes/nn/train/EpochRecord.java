@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.nio.file.Path;
 import org.jaynes.nn.track.LayerMicrostructure;
+import org.jaynes.nn.track.OutputMicrostructure;
 
 /**
  * The state of a run after one epoch (epoch 0: at initialisation, before any step).
@@ -13,13 +14,17 @@ import org.jaynes.nn.track.LayerMicrostructure;
  * @param testLoss     mean loss on the test set
  * @param testAccuracy share of the test set classified correctly
  * @param seconds      wall time of the epoch's training steps (0 for epoch 0)
- * @param layers       the microstructure of every dense weight, in order
+ * @param layers       the microstructure of every weight (convolutions and dense layers), in order
  * @param saved        the safetensors file written after this epoch, if any
+ * @param outputs      the microstructure of every activation layer's outputs on the test set, in order
+ *                     (named as {@code Network.activationNames()})
  */
 public record EpochRecord(int epoch, double trainLoss, double testLoss, double testAccuracy, double seconds,
-                          List<LayerMicrostructure> layers, Optional<Path> saved) {
+                          List<LayerMicrostructure> layers, Optional<Path> saved,
+                          List<OutputMicrostructure> outputs) {
 
     public EpochRecord {
         layers = List.copyOf(layers);
+        outputs = List.copyOf(outputs);
     }
 }

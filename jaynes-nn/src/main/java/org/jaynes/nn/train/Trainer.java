@@ -23,6 +23,7 @@ import org.jaynes.nn.optim.Optimizer;
 import org.jaynes.nn.tensor.ImageShape;
 import org.jaynes.nn.tensor.MatrixProduct;
 import org.jaynes.nn.track.LayerMicrostructure;
+import org.jaynes.nn.track.OutputMicrostructure;
 import org.jaynes.nn.warmup.DistributionWarmup;
 import org.jaynes.nn.warmup.WarmupRecord;
 
@@ -254,13 +255,18 @@ public final class Trainer {
             int features = test.features();
             double lossSum = 0;
             long correct = 0;
+            List<OutputMicrostructure.Accumulator> outputs = new ArrayList<>();
+            for (String name : network.activationNames()) {
+                outputs.add(new OutputMicrostructure.Accumulator(name));
+            }
             for (int from = 0; from < test.size(); from += TrainingOptions.EVALUATION_BATCH) {
                 int rows = Math.min(TrainingOptions.EVALUATION_BATCH, test.size() - from);
                 for (int r = 0; r < rows; r++) {
                     test.copyRow(from + r, inputs, r * features);
                     labels[r] = test.label(from + r);
                 }
-                SoftmaxCrossEntropy.BatchLoss batch = loss.evaluate(network.forward(inputs, rows), labels, 0, rows);
+                SoftmaxCrossEntropy.BatchLoss batch = loss.evaluate(network.forward(inputs, rows,
+                        (a, values, length) -> outputs.get(a).accept(values, length)), labels, 0, rows);
                 lossSum += batch.sum();
                 correct += batch.correct();
             }
@@ -286,7 +292,7 @@ public final class Trainer {
                 saved = Optional.of(file);
             }
             return new EpochRecord(epoch, trainLoss, lossSum / test.size(), (double) correct / test.size(), seconds,
-                    layers, saved);
+                    layers, saved, outputs.stream().map(OutputMicrostructure.Accumulator::result).toList());
         }
     }
 }

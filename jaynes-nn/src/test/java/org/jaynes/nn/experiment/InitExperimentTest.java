@@ -150,7 +150,7 @@ class InitExperimentTest {
             LayerMicrostructure layer = new LayerMicrostructure("layers.0.weight", 100, 0, -3, sigma, 0.01, 0.1,
                     bestFamily, "", 0.001, 0.1);
             epochs.add(new EpochRecord(e, Double.NaN, 1 - accuracies[e], accuracies[e], 0, List.of(layer),
-                    Optional.empty()));
+                    Optional.empty(), List.of()));
         }
         return new TrainingResult(TrainingOptions.DEFAULTS, "synthetic", 10, 10, epochs, List.of(), List.of(),
                 List.of());

@@ -18,6 +18,8 @@ import org.jaynes.nn.data.DataSplit;
 import org.jaynes.nn.data.TeacherStudent;
 import org.jaynes.nn.init.Initializer;
 import org.jaynes.nn.layer.ActivationFunction;
+import org.jaynes.nn.layer.Network;
+import org.jaynes.nn.tensor.MatrixProduct;
 import org.jaynes.nn.optim.OptimizerKind;
 import org.jaynes.nn.optim.OptimizerOptions;
 import org.jaynes.nn.warmup.WarmupRecord;
@@ -66,6 +68,52 @@ class TrainerTest {
     }
 
     /** The same seed gives the same weights bit for bit, on 1 thread or 3; another seed does not. */
+    @Test
+    void neuronOutputsOfEveryHiddenLayerAreMeasuredOnTheTestSet() throws Exception {
+        TrainingResult run = Trainer.run(SMALL.withWidths(16, 32, 24, 4).withEpochs(1), TASK, TrainingListener.NONE);
+        for (EpochRecord epoch : run.epochs()) {
+            assertEquals(List.of("layers.0.relu", "layers.2.relu"),
+                    epoch.outputs().stream().map(o -> o.outputs().name()).toList());
+            var first = epoch.outputs().get(0);
+            assertEquals((long) TASK.test().size() * 32, first.outputs().n());
+            assertEquals(0, first.negatives(), "ReLU outputs are never negative");
+            assertTrue(first.outputs().zeros() > 0 && first.outputs().zeros() < first.outputs().n(),
+                    "some units are off, not all");
+            assertTrue(first.outputs().sigma() > 0);
+        }
+    }
+
+    @Test
+    void theForwardPassHandsEachActivationLayerItsOutputs() {
+        try (MatrixProduct product = MatrixProduct.withThreads(1)) {
+            Network network = Network.mlp(new int[] {3, 2, 2}, ActivationFunction.TANH, 2, product);
+            float[] w = network.denseLayers().get(0).weight().values();
+            float[] b = network.denseLayers().get(0).bias().values();
+            for (int i = 0; i < w.length; i++) {
+                w[i] = 0.1f * (i + 1) * (i % 2 == 0 ? 1 : -1);
+            }
+            b[0] = 0.5f;
+            b[1] = -0.25f;
+            float[] x = {1, 2, 3, -1, 0, 2};
+            List<float[]> seen = new java.util.ArrayList<>();
+            network.forward(x, 2, (a, values, length) -> {
+                assertEquals(0, a);
+                seen.add(java.util.Arrays.copyOf(values, length));
+            });
+            assertEquals(1, seen.size());
+            assertEquals(List.of("layers.0.tanh"), network.activationNames());
+            for (int r = 0; r < 2; r++) {
+                for (int o = 0; o < 2; o++) {
+                    double z = b[o];
+                    for (int i = 0; i < 3; i++) {
+                        z += w[o * 3 + i] * x[r * 3 + i];
+                    }
+                    assertEquals(Math.tanh(z), seen.get(0)[r * 2 + o], 1e-6);
+                }
+            }
+        }
+    }
+
     @Test
     void aFixedSeedReproducesARunBitForBit() throws Exception {
         TrainingOptions options = SMALL.withWidths(16, 48, 24, 4).withEpochs(2).withBatchSize(50);
