@@ -2,7 +2,6 @@ package org.jaynes.nn.onnx;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
@@ -10,13 +9,11 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,10 +54,6 @@ import org.jaynes.formats.ModelFormatException;
 public final class OnnxCapture implements AutoCloseable {
 
     static final String CANNOT_LOAD = "ONNX Runtime cannot load the model: %s";
-    static final String UNKNOWN_INPUT = "the model has no input '%s'; its inputs are %s";
-    static final String MISSING_INPUT = "input '%s' is not given; the model's inputs are %s";
-    static final String WRONG_TYPE = "input '%s' is %s, the model wants %s";
-    static final String WRONG_SHAPE = "input '%s' has shape %s, the model wants %s (-1: any size)";
     static final String RUN_FAILED = "running the model on inputs %s failed: %s";
     static final String NOT_FLOAT = "capture site %s (tensor '%s') is %s; jaynes captures float32 activations";
 
@@ -69,10 +62,10 @@ public final class OnnxCapture implements AutoCloseable {
     private final OrtSession session;
     private final List<CaptureSite> sites;
     private final List<String> modelOutputs;
-    private final Map<String, TensorInfo> inputs;
+    private final SessionInputs inputs;
 
     private OnnxCapture(Path model, OrtEnvironment environment, OrtSession session, List<CaptureSite> sites,
-                        List<String> modelOutputs, Map<String, TensorInfo> inputs) {
+                        List<String> modelOutputs, SessionInputs inputs) {
         this.model = model;
         this.environment = environment;
         this.session = session;
@@ -110,13 +103,8 @@ public final class OnnxCapture implements AutoCloseable {
             // replace the very nodes whose outputs are captured, and their kernels change between releases
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.BASIC_OPT);
             OrtSession session = environment.createSession(copy.toString(), options);
-            Map<String, TensorInfo> inputs = new LinkedHashMap<>();
-            for (Map.Entry<String, NodeInfo> input : session.getInputInfo().entrySet()) {
-                if (input.getValue().getInfo() instanceof TensorInfo info) {
-                    inputs.put(input.getKey(), info);
-                }
-            }
-            return new OnnxCapture(model, environment, session, List.copyOf(sites), modelOutputs, inputs);
+            return new OnnxCapture(model, environment, session, List.copyOf(sites), modelOutputs,
+                    SessionInputs.of(model, session));
         } catch (OrtException e) {
             throw ModelFormatException.at(model, ModelFormatException.NO_OFFSET, CANNOT_LOAD,
                     OnnxModelFile.oneLine(e.getMessage()));
@@ -151,7 +139,7 @@ public final class OnnxCapture implements AutoCloseable {
 
     private Map<String, float[]> run(Map<String, FeedTensor> feeds, CaptureSink sink, boolean withOutputs)
             throws ModelFormatException {
-        checkFeeds(feeds);
+        inputs.check(feeds);
         Set<String> requested = new LinkedHashSet<>();
         sites.forEach(site -> requested.add(site.tensorName()));
         if (withOutputs || requested.isEmpty()) {
@@ -195,7 +183,7 @@ public final class OnnxCapture implements AutoCloseable {
         if (value instanceof OnnxTensor tensor && tensor.getInfo().type == OnnxJavaType.FLOAT) {
             return tensor;
         }
-        String type = value instanceof OnnxTensor tensor ? elementType(tensor.getInfo().type).label()
+        String type = value instanceof OnnxTensor tensor ? SessionInputs.elementType(tensor.getInfo().type).label()
                 : value.getType().name().toLowerCase(Locale.ROOT);
         throw ModelFormatException.at(model, ModelFormatException.NO_OFFSET, NOT_FLOAT, siteName, tensorName, type);
     }
@@ -206,65 +194,6 @@ public final class OnnxCapture implements AutoCloseable {
         }
         FeedTensor.Float32 floats = (FeedTensor.Float32) feed;
         return OnnxTensor.createTensor(environment, FloatBuffer.wrap(floats.data()), floats.shape());
-    }
-
-    /** Names, types and shapes of the feeds against the model's inputs, so that errors name the input. */
-    private void checkFeeds(Map<String, FeedTensor> feeds) throws ModelFormatException {
-        String names = String.join(", ", inputs.keySet());
-        for (String name : feeds.keySet()) {
-            if (!inputs.containsKey(name)) {
-                throw error(UNKNOWN_INPUT, name, names);
-            }
-        }
-        for (Map.Entry<String, TensorInfo> input : inputs.entrySet()) {
-            FeedTensor feed = feeds.get(input.getKey());
-            if (feed == null) {
-                throw error(MISSING_INPUT, input.getKey(), names);
-            }
-            ElementType wanted = elementType(input.getValue().type);
-            if (feed.type() != wanted) {
-                throw error(WRONG_TYPE, input.getKey(), feed.type().label(), wanted.label());
-            }
-            long[] expected = input.getValue().getShape();
-            if (!fits(feed.shape(), expected)) {
-                throw error(WRONG_SHAPE, input.getKey(), Arrays.toString(feed.shape()), Arrays.toString(expected));
-            }
-        }
-    }
-
-    /** ONNX Runtime's Java view of an element type, as jaynes names it. */
-    static ElementType elementType(OnnxJavaType type) {
-        return switch (type) {
-            case FLOAT -> ElementType.FLOAT32;
-            case DOUBLE -> ElementType.FLOAT64;
-            case INT8 -> ElementType.INT8;
-            case INT16 -> ElementType.INT16;
-            case INT32 -> ElementType.INT32;
-            case INT64 -> ElementType.INT64;
-            case BOOL -> ElementType.BOOL;
-            case STRING -> ElementType.STRING;
-            case UINT8 -> ElementType.UINT8;
-            case FLOAT16 -> ElementType.FLOAT16;
-            case BFLOAT16 -> ElementType.BFLOAT16;
-            default -> ElementType.OTHER;
-        };
-    }
-
-    /** Whether a shape has the rank of {@code expected} and its size wherever that is fixed. */
-    static boolean fits(long[] shape, long[] expected) {
-        if (shape.length != expected.length) {
-            return false;
-        }
-        for (int d = 0; d < shape.length; d++) {
-            if (expected[d] >= 0 && shape[d] != expected[d]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private ModelFormatException error(String template, Object... args) {
-        return ModelFormatException.at(model, ModelFormatException.NO_OFFSET, template, args);
     }
 
     @Override
