@@ -89,6 +89,9 @@ public final class JsonReportWriter {
                 writeStats(json, layer.result().stats());
                 json.writeNumberField("negatives", layer.negatives());
                 writeMicrostructure(json, layer.result());
+                // The neuron game of THEORY.md §3 has the connection game's form: (η, ζ) are (α, β) of the outputs.
+                number(json, "eta", layer.result().game().game().alpha());
+                number(json, "zeta", layer.result().game().game().beta());
                 json.writeFieldName("weights");
                 if (layer.weights().isPresent()) {
                     writeWeightSummary(json, layer.weights().get());

@@ -84,6 +84,9 @@ class JsonReportWriterTest {
         JsonNode gelu = report.get("layers").get(1);
         assertEquals(result.layers().get(1).negatives(), gelu.get("negatives").asLong());
         assertEquals("blocks.5.weight", gelu.get("weights").get("name").asText());
+        double sigma = gelu.get("sigma").asDouble();
+        assertEquals(1 / (2 * sigma * sigma), gelu.get("zeta").asDouble(), 1e-12, "sigma = 1/sqrt(2 zeta)");
+        assertEquals(gelu.get("alpha").asDouble(), gelu.get("eta").asDouble(), 0);
         assertEquals(result.layers().get(1).weights().orElseThrow().stats().sigma(),
                 gelu.get("weights").get("sigma").asDouble(), 0);
         assertTrue(report.get("layers").get(2).get("weights").isNull(), "head.softmax shares no name part");
