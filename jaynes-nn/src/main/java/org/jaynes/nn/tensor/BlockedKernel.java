@@ -14,10 +14,16 @@ import java.util.Arrays;
  * {@value #DEPTH_BLOCK}; each block of R is copied into {@link #panel}, one Java array per row, and each
  * group of four rows of D into {@link #tile}, also one array per row. The micro-kernel then runs four steps
  * of p for four rows at once over a whole panel row: every loaded element of R serves four rows, every
- * load and store of D carries four multiply-adds. Implementation note: C2 (JDK 17) vectorises the inner
- * loop only when every array in it is indexed by the loop variable alone; one array per row, at offset 0,
- * is what makes the loop vectorise (a row-major panel indexed {@code b + W + j} stays scalar).
+ * load and store of D carries four multiply-adds. Rows of D past the last group of four, columns past the
+ * panel's width and steps past the last group of four are padded (zeros in L and the panel, −0 in the padded
+ * panel rows, so that a padded step adds −0 and changes no value, ±0 included) and never stored.
  *
+ * <p>Implementation note, all measured on JDK 17 (AVX-512): C2 vectorises the inner loop only when every
+ * array in it is indexed by the loop variable alone (one array per row, at offset 0: a row-major panel indexed
+ * {@code b + W + j} stays scalar), when its bound is a constant (hence the padding), when the arrays arrive
+ * as parameters of a static method, and when no short remainder loop shares the compiled method (hence the
+ * padded last group). Then the kernel runs at about 50 GFLOP/s per core, against 6 for the i-p-j loop.
+ */
  * <p>Not thread-safe: each thread of a product owns one instance (the buffers).
  */
 final class BlockedKernel {

@@ -23,8 +23,8 @@ import java.util.concurrent.RecursiveAction;
  * This is not the rounding of the naive loop {@code s += a * b}, which rounds twice per step.
  *
  * <p>Algorithm ({@link BlockedKernel}): panels of B copied into per-thread buffers, four rows of C at a time
- * from four steps of p. Threads take contiguous ranges of columns (rows when C is narrow). A·Bᵀ with fewer
- * rows than columns is computed as the transposed product, so that the smaller operand is the one copied.
+ * from four steps of p. Threads take contiguous ranges of columns (rows when C is narrow). A·Bᵀ is computed
+ * as the transposed product Cᵀ = B·Aᵀ when that wastes less work on padding (C has few columns).
  * Measured with {@code MatrixProductBenchmark} in jaynes-bench. Cost 2mkn flops; no allocation per call.
  *
  * <p>Not thread-safe: one product at a time per instance (calls are serialised). {@link #close} stops the

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -132,6 +133,30 @@ class MatrixProductTest {
         }
         assertArrayEquals(single, multi);
         assertArrayEquals(naive(a, b, new float[m * n], m, k, n), single);
+    }
+
+    /**
+     * Depths that are not a multiple of four are padded: the padded steps must add −0, which leaves a −0
+     * sum a −0 (adding +0 would turn it into +0, unlike the naive loop).
+     */
+    @Test
+    void paddedStepsKeepANegativeZero() {
+        int m = 5;
+        int k = 3;
+        int n = 7;
+        float[] a = new float[m * k];
+        Arrays.fill(a, -0f);
+        float[] b = new float[k * n];
+        Arrays.fill(b, 1f);
+        float[] start = new float[m * n];
+        Arrays.fill(start, -0f);
+        float[] expected = naive(a, b, start, m, k, n);
+        assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(expected[0]), "the oracle keeps −0");
+        try (MatrixProduct one = MatrixProduct.withThreads(1)) {
+            float[] c = start.clone();
+            one.multiply(a, b, c, m, k, n, true);
+            assertArrayEquals(expected, c);
+        }
     }
 
     @Test
