@@ -23,7 +23,7 @@ import java.util.Arrays;
  * {@code b + W + j} stays scalar), when its bound is a constant (hence the padding), when the arrays arrive
  * as parameters of a static method, and when no short remainder loop shares the compiled method (hence the
  * padded last group). Then the kernel runs at about 50 GFLOP/s per core, against 6 for the i-p-j loop.
- */
+ *
  * <p>Not thread-safe: each thread of a product owns one instance (the buffers).
  */
 final class BlockedKernel {
