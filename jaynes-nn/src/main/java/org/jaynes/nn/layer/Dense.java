@@ -1,12 +1,14 @@
 package org.jaynes.nn.layer;
 
+import java.util.Arrays;
 import java.util.List;
 import org.jaynes.nn.tensor.MatrixProduct;
 
 /**
  * A fully connected layer y = x Wᵀ + b, with W stored [out, in] as PyTorch's {@code nn.Linear} stores it.
- * Gradients: dL/dW = (dL/dy)ᵀ x, dL/db = column sums of dL/dy, dL/dx = (dL/dy) W. Each product goes through
- * the shared {@link MatrixProduct}; the transposes go to buffers allocated once. Not thread-safe.
+ * Gradients: dL/dW = (dL/dy)ᵀ x, dL/db = column sums of dL/dy (a float sum over the rows in order),
+ * dL/dx = (dL/dy) W. Each product goes through the shared {@link MatrixProduct}, whose transposed variants
+ * read W and dL/dy where they lie. Not thread-safe.
  */
 public final class Dense implements Layer {
 
@@ -15,8 +17,6 @@ public final class Dense implements Layer {
     private final Parameter weight;
     private final Parameter bias;
     private final MatrixProduct product;
-    private final float[] transposedWeight;
-    private final float[] transposedGradient;
     private final float[] output;
     private final float[] inputGradient;
     private float[] input;
@@ -35,8 +35,6 @@ public final class Dense implements Layer {
         this.product = product;
         this.weight = new Parameter(name + ".weight", true, out, in);
         this.bias = new Parameter(name + ".bias", false, out);
-        this.transposedWeight = new float[in * out];
-        this.transposedGradient = new float[Math.multiplyExact(out, maxRows)];
         this.output = new float[Math.multiplyExact(out, maxRows)];
         this.inputGradient = new float[Math.multiplyExact(in, maxRows)];
     }
@@ -66,23 +64,20 @@ public final class Dense implements Layer {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(b, 0, output, r * out, out);
         }
-        MatrixProduct.transpose(weight.values(), out, in, transposedWeight);
-        product.multiply(input, transposedWeight, output, rows, in, out, true);
+        product.multiplyTransposeB(input, weight.values(), output, rows, in, out, true);
         return output;
     }
 
     @Override
     public float[] backward(float[] outputGradient, int rows, boolean wantInputGradient) {
-        MatrixProduct.transpose(outputGradient, rows, out, transposedGradient);
-        product.multiply(transposedGradient, input, weight.gradient(), out, rows, in, false);
+        product.multiplyTransposeA(outputGradient, input, weight.gradient(), out, rows, in, false);
         float[] db = bias.gradient();
-        for (int o = 0; o < out; o++) {
-            float sum = 0f;
-            int base = o * rows;
-            for (int r = 0; r < rows; r++) {
-                sum += transposedGradient[base + r];
+        Arrays.fill(db, 0f);
+        for (int r = 0; r < rows; r++) {
+            int base = r * out;
+            for (int o = 0; o < out; o++) {
+                db[o] += outputGradient[base + o];
             }
-            db[o] = sum;
         }
         if (!wantInputGradient) {
             return null;

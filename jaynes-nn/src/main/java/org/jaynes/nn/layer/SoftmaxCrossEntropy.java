@@ -9,10 +9,13 @@ public final class SoftmaxCrossEntropy {
 
     private final int classes;
     private final float[] gradient;
+    /** exp(z_c − max) of the current row, computed once for the sum and the gradient. */
+    private final double[] exponentials;
 
     public SoftmaxCrossEntropy(int classes, int maxRows) {
         this.classes = classes;
         this.gradient = new float[Math.multiplyExact(classes, maxRows)];
+        this.exponentials = new double[classes];
     }
 
     /** The summed (not mean) loss of the rows, and the number of rows whose arg-max is the label. */
@@ -62,12 +65,13 @@ public final class SoftmaxCrossEntropy {
             }
             double z = 0;
             for (int c = 0; c < classes; c++) {
-                z += Math.exp(logits[base + c] - max);
+                exponentials[c] = Math.exp(logits[base + c] - max);
+                z += exponentials[c];
             }
             int label = labels[labelOffset + r];
             sum += Math.log(z) - (logits[base + label] - max);
             for (int c = 0; c < classes; c++) {
-                double p = Math.exp(logits[base + c] - max) / z;
+                double p = exponentials[c] / z;
                 gradient[base + c] = (float) ((p - (c == label ? 1 : 0)) * scale);
             }
         }

@@ -1,45 +1,56 @@
 package org.jaynes.nn.tensor;
 
+import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
 
 /**
- * The product C (+)= A·B of row-major {@code float} matrices, A m×k, B k×n, C m×n, blocked and spread over a
- * fixed pool of threads.
+ * The products C (+)= A·B, Aᵀ·B and A·Bᵀ of row-major {@code float} matrices (C m×n, depth k), blocked and
+ * spread over a fixed pool of threads.
  *
- * <p>Every element c_ij is the float sum c_ij + a_i0·b_0j + a_i1·b_1j + … taken in the order p = 0, 1, …, k−1,
- * by one thread, whatever the blocking and the number of threads: the result is bit for bit that of the
- * naive triple loop with a float accumulator, and the same on one thread as on many. Java does not fuse
- * a·b + c, so the rounding is fixed by the language.
+ * <pre>{@code
+ * try (MatrixProduct product = MatrixProduct.withThreads(2)) {
+ *     product.multiply(a, b, c, m, k, n, false);            // C = A·B, A m×k, B k×n
+ *     product.multiplyTransposeB(x, w, y, rows, in, out, true); // Y += X·Wᵀ, W out×in as nn.Linear stores it
+ * }
+ * }</pre>
  *
- * <p>Algorithm: rows of C in pairs, and four steps of p at a time, so that each load and store of c_ij
- * carries four multiply-adds and each loaded element of B serves two rows (written left to right, the four
- * additions round exactly as four single steps); the inner loop over j is contiguous in B and C, which the
- * JIT vectorises. Measured at about 8 GFLOP/s per core (AVX-512 machine, 64×784·784×256), twice the
- * plain i-p-j loop. Rows of C are split into one
- * contiguous range per thread. Cost 2mkn flops; no allocation per call.
+ * <p>Every element is the chain c_ij ← fma(a_ip, b_pj, c_ij) for p = 0, 1, …, k−1 in turn, starting from
+ * c_ij (accumulate) or +0: one rounding per step ({@link Math#fma}), in an order fixed by the definition alone.
+ * Each element is computed by one thread, so the result is bit for bit the same on one thread as on many,
+ * for any blocking, and the same for the three variants (A·Bᵀ equals A·B with B transposed beforehand).
+ * This is not the rounding of the naive loop {@code s += a * b}, which rounds twice per step.
+ *
+ * <p>Algorithm ({@link BlockedKernel}): panels of B copied into per-thread buffers, four rows of C at a time
+ * from four steps of p. Threads take contiguous ranges of columns (rows when C is narrow). A·Bᵀ is computed
+ * as the transposed product Cᵀ = B·Aᵀ when that wastes less work on padding (C has few columns).
+ * Measured with {@code MatrixProductBenchmark} in jaynes-bench. Cost 2mkn flops; no allocation per call.
  *
  * <p>Not thread-safe: one product at a time per instance (calls are serialised). {@link #close} stops the
  * pool.
  */
 public final class MatrixProduct implements AutoCloseable {
 
-    /** Below this many multiply-adds a product runs on the calling thread. */
-    private static final long PARALLEL_THRESHOLD = 1L << 15;
-    private static final int ROW_BLOCK = 2;
-    private static final int DEPTH_BLOCK = 4;
+    /**
+     * Below this many multiply-adds a product runs on the calling thread: 2^20 take about 40 µs at 50 GFLOP/s,
+     * so that waking the pool's threads is a small part of a product that uses them.
+     */
+    private static final long PARALLEL_THRESHOLD = 1L << 20;
+    /** Columns per thread at least, else threads split rows. */
+    private static final int MIN_COLUMNS = 64;
+    /** Column ranges start at multiples of this, a whole number of vectors. */
+    private static final int COLUMN_ALIGNMENT = 16;
 
     private final int threads;
     private final ForkJoinPool pool;
     private final Range[] ranges;
     private final Split split = new Split();
+    private final Strided left = new Strided();
+    private final Strided right = new Strided();
+    private final Strided result = new Strided();
 
-    private float[] a;
-    private float[] b;
-    private float[] c;
-    private int k;
-    private int n;
+    private int depth;
     private boolean accumulate;
 
     private MatrixProduct(int threads) {
@@ -74,112 +85,94 @@ public final class MatrixProduct implements AutoCloseable {
     }
 
     /**
-     * C = A·B, or C += A·B when {@code accumulate}.
+     * C = A·B, or C += A·B when {@code accumulate}; A m×k, B k×n.
      *
      * @throws IllegalArgumentException when an array is shorter than its matrix
      */
     public synchronized void multiply(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        if (m < 0 || k < 0 || n < 0 || a.length < (long) m * k || b.length < (long) k * n || c.length < (long) m * n) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "matrices too small for %d×%d · %d×%d: A has %d, B %d, C %d elements", m, k, k, n, a.length,
-                    b.length, c.length));
+        check("%d×%d · %d×%d", a, b, c, m, k, n);
+        run(left.set(a, k, 1), right.set(b, n, 1), result.set(c, n, 1), m, k, n, accumulate);
+    }
+
+    /**
+     * C = Aᵀ·B, or C += Aᵀ·B when {@code accumulate}; A stored k×m, B k×n. Dense layers use it for
+     * dL/dW = (dL/dy)ᵀ x.
+     *
+     * @throws IllegalArgumentException when an array is shorter than its matrix
+     */
+    public synchronized void multiplyTransposeA(float[] a, float[] b, float[] c, int m, int k, int n,
+                                                boolean accumulate) {
+        check("(%2$d×%1$d)ᵀ · %3$d×%4$d", a, b, c, m, k, n);
+        run(left.set(a, 1, m), right.set(b, n, 1), result.set(c, n, 1), m, k, n, accumulate);
+    }
+
+    /**
+     * C = A·Bᵀ, or C += A·Bᵀ when {@code accumulate}; A m×k, B stored n×k. Dense layers use it for
+     * y = x Wᵀ + b.
+     *
+     * @throws IllegalArgumentException when an array is shorter than its matrix
+     */
+    public synchronized void multiplyTransposeB(float[] a, float[] b, float[] c, int m, int k, int n,
+                                                boolean accumulate) {
+        check("%d×%d · (%4$d×%3$d)ᵀ", a, b, c, m, k, n);
+        if (paddedWork(n, m) < paddedWork(m, n)) {
+            // Cᵀ = B·Aᵀ: fewer padded rows and columns
+            run(left.set(b, k, 1), right.set(a, 1, k), result.set(c, 1, n), n, k, m, accumulate);
+        } else {
+            run(left.set(a, k, 1), right.set(b, 1, k), result.set(c, n, 1), m, k, n, accumulate);
         }
+    }
+
+    /** Multiply-adds per step of p of a result rows×columns, padded to whole row groups and panels. */
+    private static long paddedWork(int rows, int columns) {
+        int w = BlockedKernel.PANEL_WIDTH;
+        int r = BlockedKernel.ROWS;
+        return (long) ((rows + r - 1) / r * r) * ((columns + w - 1) / w * w);
+    }
+
+    private static void check(String shapes, float[] a, float[] b, float[] c, int m, int k, int n) {
+        if (m < 0 || k < 0 || n < 0 || a.length < (long) m * k || b.length < (long) k * n
+                || c.length < (long) m * n) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "matrices too small for " + shapes
+                    + ": A has %5$d, B %6$d, C %7$d elements", m, k, k, n, a.length, b.length, c.length));
+        }
+    }
+
+    /** D (m×n) (+)= L·R through the strided views, split over the pool. */
+    private void run(Strided l, Strided r, Strided d, int m, int k, int n, boolean accumulate) {
         long work = (long) m * k * n;
-        int parts = pool == null || work < PARALLEL_THRESHOLD ? 1
-                : Math.min(threads, (m + ROW_BLOCK - 1) / ROW_BLOCK);
+        int parts = pool == null || work < PARALLEL_THRESHOLD ? 1 : threads;
+        boolean byColumns = n >= parts * MIN_COLUMNS;
+        if (!byColumns) {
+            parts = Math.max(1, Math.min(parts, m / BlockedKernel.ROWS));
+        }
         if (parts == 1) {
-            rows(a, b, c, 0, m, k, n, accumulate);
+            ranges[0].kernel.run(l, r, d, k, 0, m, 0, n, accumulate);
             return;
         }
-        this.a = a;
-        this.b = b;
-        this.c = c;
-        this.k = k;
-        this.n = n;
+        this.depth = k;
         this.accumulate = accumulate;
-        int blocks = (m + ROW_BLOCK - 1) / ROW_BLOCK;
         for (int t = 0; t < parts; t++) {
-            ranges[t].from = Math.min(m, (int) ((long) blocks * t / parts) * ROW_BLOCK);
-            ranges[t].to = Math.min(m, (int) ((long) blocks * (t + 1) / parts) * ROW_BLOCK);
-            ranges[t].reinitialize();
+            Range range = ranges[t];
+            if (byColumns) {
+                range.set(0, m, boundary(n, t, parts, COLUMN_ALIGNMENT), boundary(n, t + 1, parts, COLUMN_ALIGNMENT));
+            } else {
+                range.set(boundary(m, t, parts, BlockedKernel.ROWS), boundary(m, t + 1, parts, BlockedKernel.ROWS),
+                        0, n);
+            }
         }
         split.parts = parts;
         split.reinitialize();
         pool.invoke(split);
-        this.a = null;
-        this.b = null;
-        this.c = null;
     }
 
-    /** The single-threaded kernel over rows [from, to) of C. */
-    static void rows(float[] a, float[] b, float[] c, int from, int to, int k, int n, boolean accumulate) {
-        if (!accumulate) {
-            java.util.Arrays.fill(c, from * n, to * n, 0f);
+    /** The start of part {@code t} of {@code parts} over [0, size), a multiple of {@code unit} or size. */
+    private static int boundary(int size, int t, int parts, int unit) {
+        if (t == parts) {
+            return size;
         }
-        int i = from;
-        for (; i + ROW_BLOCK <= to; i += ROW_BLOCK) {
-            int c0 = i * n;
-            int c1 = c0 + n;
-            int a0 = i * k;
-            int a1 = a0 + k;
-            int p = 0;
-            for (; p + DEPTH_BLOCK <= k; p += DEPTH_BLOCK) {
-                float x0 = a[a0 + p];
-                float x1 = a[a0 + p + 1];
-                float x2 = a[a0 + p + 2];
-                float x3 = a[a0 + p + 3];
-                float y0 = a[a1 + p];
-                float y1 = a[a1 + p + 1];
-                float y2 = a[a1 + p + 2];
-                float y3 = a[a1 + p + 3];
-                int b0 = p * n;
-                int b1 = b0 + n;
-                int b2 = b1 + n;
-                int b3 = b2 + n;
-                for (int j = 0; j < n; j++) {
-                    float q0 = b[b0 + j];
-                    float q1 = b[b1 + j];
-                    float q2 = b[b2 + j];
-                    float q3 = b[b3 + j];
-                    // left to right: the same roundings as four single steps
-                    c[c0 + j] = c[c0 + j] + x0 * q0 + x1 * q1 + x2 * q2 + x3 * q3;
-                    c[c1 + j] = c[c1 + j] + y0 * q0 + y1 * q1 + y2 * q2 + y3 * q3;
-                }
-            }
-            for (; p < k; p++) {
-                float x = a[a0 + p];
-                float y = a[a1 + p];
-                int bp = p * n;
-                for (int j = 0; j < n; j++) {
-                    float q = b[bp + j];
-                    c[c0 + j] += x * q;
-                    c[c1 + j] += y * q;
-                }
-            }
-        }
-        for (; i < to; i++) {
-            int ci = i * n;
-            int ai = i * k;
-            int p = 0;
-            for (; p + DEPTH_BLOCK <= k; p += DEPTH_BLOCK) {
-                float x0 = a[ai + p];
-                float x1 = a[ai + p + 1];
-                float x2 = a[ai + p + 2];
-                float x3 = a[ai + p + 3];
-                int b0 = p * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] = c[ci + j] + x0 * b[b0 + j] + x1 * b[b0 + n + j] + x2 * b[b0 + 2 * n + j]
-                            + x3 * b[b0 + 3 * n + j];
-                }
-            }
-            for (; p < k; p++) {
-                float x = a[ai + p];
-                int bp = p * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += x * b[bp + j];
-                }
-            }
-        }
+        int units = (size + unit - 1) / unit;
+        return Math.min(size, (int) ((long) units * t / parts) * unit);
     }
 
     /** dst (cols×rows) = srcᵀ, src rows×cols row-major. */
@@ -221,14 +214,26 @@ public final class MatrixProduct implements AutoCloseable {
         }
     }
 
+    /** One thread's block of the result, with that thread's buffers. */
     private final class Range extends RecursiveAction {
         private static final long serialVersionUID = 1L;
-        int from;
-        int to;
+        final transient BlockedKernel kernel = new BlockedKernel();
+        int rowFrom;
+        int rowTo;
+        int columnFrom;
+        int columnTo;
+
+        void set(int rowFrom, int rowTo, int columnFrom, int columnTo) {
+            this.rowFrom = rowFrom;
+            this.rowTo = rowTo;
+            this.columnFrom = columnFrom;
+            this.columnTo = columnTo;
+            reinitialize();
+        }
 
         @Override
         protected void compute() {
-            rows(a, b, c, from, to, k, n, accumulate);
+            kernel.run(left, right, result, depth, rowFrom, rowTo, columnFrom, columnTo, accumulate);
         }
     }
 }
