@@ -14,6 +14,7 @@ import org.jaynes.nn.experiment.SeedSpread;
 import org.jaynes.nn.init.Initializer;
 import org.jaynes.nn.optim.OptimizerKind;
 import org.jaynes.nn.track.LayerMicrostructure;
+import org.jaynes.nn.track.OutputMicrostructure;
 import org.jaynes.nn.train.EpochRecord;
 import org.jaynes.nn.train.TrainingListener;
 import org.jaynes.nn.train.TrainingOptions;
@@ -43,8 +44,10 @@ final class TrainingPageInputs {
         for (EpochRecord e : result.epochs()) {
             List<TrainingInput.Layer> layers = new ArrayList<>();
             for (LayerMicrostructure m : e.layers()) {
-                layers.add(new TrainingInput.Layer(m.name(), m.n(), m.zeros(), m.mu(), m.sigma(), m.ks(), m.rms(),
-                        lawName(m.bestFamily()), m.verdict(), m.arbitrageGap(), m.utilitySpread()));
+                layers.add(layer(m.name(), m));
+            }
+            for (OutputMicrostructure neurons : e.outputs()) {
+                layers.add(layer(neurons.outputs().name() + " outputs", neurons.outputs()));
             }
             epochs.add(new TrainingInput.Epoch(e.epoch(), e.trainLoss(), e.testLoss(), e.testAccuracy(), e.seconds(),
                     layers, e.saved().map(Object::toString)));
@@ -148,9 +151,16 @@ final class TrainingPageInputs {
         return Map.entry("--threads", o.threads() + " (results do not depend on it)");
     }
 
+    private static TrainingInput.Layer layer(String name, LayerMicrostructure m) {
+        return new TrainingInput.Layer(name, m.n(), m.zeros(), m.mu(), m.sigma(), m.ks(), m.rms(),
+                lawName(m.bestFamily()), m.verdict(), m.arbitrageGap(), m.utilitySpread());
+    }
+
     private static List<Map.Entry<String, String>> conventions() {
         return List.of(
-                Map.entry("populations", "the weight matrix of every dense layer, [out, in]; biases are not fitted"),
+                Map.entry("populations", "the weight of every dense and convolutional layer; biases are not fitted. "
+                        + "Rows named '… outputs' are the neuron outputs of an activation layer on the test set: "
+                        + "|output| over examples and units, exact zeros counted and left out (THEORY.md §3)"),
                 Map.entry("μ, σ", "mean and standard deviation (divided by n) of ln|w| over the non-zero weights"),
                 Map.entry("KS", "Kolmogorov–Smirnov distance of ln|w| from N(μ, σ)"),
                 Map.entry("best law", "the magnitude law with the lowest AIC: lognormal, half-normal, exponential, "

@@ -219,6 +219,15 @@ class TrainCommandTest {
                     html.text("//table[@id='best-laws']/tbody/tr[4]/td[" + (l + 2) + "]"), "the law by its name");
         }
         assertEquals(4, html.count("//table[@id='best-laws']/tbody/tr"), "epochs 0 to 3");
+        JsonNode outputs = last.get("outputs");
+        assertEquals(2, outputs.size(), "two hidden activation layers");
+        for (int o = 0; o < outputs.size(); o++) {
+            int row = names.size() + o + 1;
+            assertEquals(outputs.get(o).get("name").asText() + " outputs",
+                    html.text("//table[@id='final']/tbody/tr[" + row + "]/td[1]"), "neuron outputs follow the weights");
+            assertEquals(HumanNumbers.format(outputs.get(o).get("sigma").asDouble()),
+                    html.text("//table[@id='final']/tbody/tr[" + row + "]/td[5]"));
+        }
         assertTrue(html.text("//section[@id='summary']/ul/li[1]").contains("test accuracy "
                 + HumanNumbers.format(last.get("testAccuracy").asDouble())), html.text("//section[@id='summary']"));
         String markup = Files.readString(page);
