@@ -41,14 +41,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jaynes train}: trains a multilayer perceptron, or a convolutional network with {@code --conv}, and reports
- * every layer's microstructure per epoch.
+ * every layer's microstructure, weights and neuron outputs, per epoch.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a multilayer perceptron in Java (softmax cross-entropy, mini-batches), or with --conv a "
                 + "convolutional network, and reports, at initialisation and after every epoch, the test loss and "
                 + "accuracy and each weighted layer's "
                 + "microstructure: mu and sigma of ln|w|, the KS distance from the lognormal, the best law by AIC, "
-                + "the arbitrage gap and the utility spread (THEORY.md sections 2, 5, 6).",
+                + "the arbitrage gap and the utility spread (THEORY.md sections 2, 5, 6); and the same for the neuron "
+                + "outputs of every activation layer on the test set, zeros and negatives counted (section 3).",
                 "", "Data: a folder of MNIST-style IDX files (plain or .gz), or 'teacher', a generated task (16 inputs, "
                 + "4 classes) that needs no files. The same seed gives the same run bit for bit."},
         footer = {"", "Examples:",
