@@ -90,6 +90,32 @@ class ActivationsCommandTest {
         assertOneLine(run, file.toString(), "empty");
     }
 
+    /** A one-input model, x[batch, 3] → Relu, and its arrays, made by tools/make_capture_fixtures.py. */
+    private static final Path FIXTURES = Path.of("../jaynes-nn/src/test/resources/onnx");
+
+    @Test
+    void npyInputsFeedAModelWithoutText() throws IOException {
+        CliRun run = CliRun.of("activations", FIXTURES.resolve("relu.onnx").toString(), "--inputs",
+                FIXTURES.resolve("x.npy").toString(), "--quiet", "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = JSON.readTree(run.out());
+        JsonNode relu = report.get("layers").get(0);
+        assertEquals("relu", relu.get("function").asText());
+        assertEquals(3 * report.get("inputs").get("inputs").asLong(), relu.get("n").asLong());
+        assertEquals(0, relu.get("negatives").asLong());
+        assertTrue(relu.get("weights").isNull(), "the model has no weights");
+    }
+
+    @Test
+    void npyOfTheWrongShapeIsRefused() {
+        Path wide = FIXTURES.resolve("x-wide.npy");
+        CliRun run = CliRun.of("activations", FIXTURES.resolve("relu.onnx").toString(), "--inputs", wide.toString(),
+                "--quiet");
+        assertEquals(2, run.exitCode());
+        assertOneLine(run, wide.toString(), "shape");
+        assertEquals("", run.out(), "nothing written");
+    }
+
     @Test
     void severalInputSourcesAreRefused() {
         CliRun run = CliRun.of("activations", "--quiet", "--random-inputs", "--text", "t.txt");
