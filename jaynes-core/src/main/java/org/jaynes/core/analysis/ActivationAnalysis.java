@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jaynes.core.stats.PopulationStats;
 import org.jaynes.core.stats.StreamingAccumulator;
@@ -46,11 +45,7 @@ public final class ActivationAnalysis {
      * sites' accumulators are no longer needed, so a caller can bound memory by adding a few sites at a time.
      */
     public void add(List<ActivationSite> sites, AnalysisResult weights) {
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
-            Thread thread = new Thread(runnable, "jaynes-activations");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = ModelAnalyzer.workers("jaynes-activations", options.threads());
         try {
             List<Future<LayerResult>> results = new ArrayList<>();
             for (ActivationSite site : sites) {

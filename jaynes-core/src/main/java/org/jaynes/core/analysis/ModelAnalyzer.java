@@ -60,11 +60,7 @@ public final class ModelAnalyzer {
 
         List<LayerResult> layers = new ArrayList<>();
         StreamingAccumulator pooled = new StreamingAccumulator(DType.F64);
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
-            Thread thread = new Thread(runnable, "jaynes-analyze");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = ModelAnalyzer.workers("jaynes-analyze", options.threads());
         try {
             Deque<Future<LayerResult>> finishing = new ArrayDeque<>();
             PopulationAccumulator current = null;
@@ -113,6 +109,15 @@ public final class ModelAnalyzer {
         TensorInfo pooledInfo = new TensorInfo("pooled", "", Role.OTHER, Shape.of(pooledStats.n()), DType.F64);
         LayerResult pooledResult = LayerAnalysis.of(pooledInfo, pooled, pooledStats, options, Optional.empty());
         return new AnalysisResult(summary, options, layers, setAside, pooledResult, UniversalitySummary.of(layers));
+    }
+
+    /** A fixed pool of daemon threads named {@code name}, so an unfinished analysis never holds the JVM open. */
+    static ExecutorService workers(String name, int threads) {
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** The analysis of a complete population, with its baseline when the options ask for one. */
