@@ -88,7 +88,8 @@ public final class ActivationSite {
         return width;
     }
 
-    StreamingAccumulator accumulator() {
+    /** The summary of |output| so far, for callers that measure it their own way (the training tracker). */
+    public StreamingAccumulator accumulator() {
         return accumulator;
     }
 }

@@ -1,7 +1,6 @@
 package org.jaynes.nn.track;
 
-import org.jaynes.core.stats.StreamingAccumulator;
-import org.jaynes.core.tensor.DType;
+import org.jaynes.core.analysis.ActivationSite;
 
 /**
  * The microstructure of one activation layer's neuron outputs over a data set (THEORY.md §3): the
@@ -13,29 +12,8 @@ import org.jaynes.core.tensor.DType;
  */
 public record OutputMicrostructure(LayerMicrostructure outputs, long negatives) {
 
-    /** Accumulates one activation layer's outputs batch by batch, keeping none of them. Not thread-safe. */
-    public static final class Accumulator {
-
-        private final String name;
-        private final StreamingAccumulator values = new StreamingAccumulator(DType.F32);
-        private long negatives;
-
-        public Accumulator(String name) {
-            this.name = name;
-        }
-
-        /** Adds the first {@code length} outputs of {@code batch}. */
-        public void accept(float[] batch, int length) {
-            for (int i = 0; i < length; i++) {
-                if (batch[i] < 0) {
-                    negatives++;
-                }
-            }
-            values.accept(batch, length);
-        }
-
-        public OutputMicrostructure result() {
-            return new OutputMicrostructure(LayerMicrostructure.of(name, values), negatives);
-        }
+    /** The microstructure of the outputs a site has accumulated, batch by batch. */
+    public static OutputMicrostructure of(ActivationSite site) {
+        return new OutputMicrostructure(LayerMicrostructure.of(site.name(), site.accumulator()), site.negatives());
     }
 }

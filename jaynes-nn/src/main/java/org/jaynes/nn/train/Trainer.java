@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.jaynes.core.analysis.ActivationSite;
 import org.jaynes.nn.data.DataSplit;
 import org.jaynes.nn.data.Dataset;
 import org.jaynes.nn.init.Initializer;
@@ -255,9 +256,9 @@ public final class Trainer {
             int features = test.features();
             double lossSum = 0;
             long correct = 0;
-            List<OutputMicrostructure.Accumulator> outputs = new ArrayList<>();
+            List<ActivationSite> outputs = new ArrayList<>();
             for (String name : network.activationNames()) {
-                outputs.add(new OutputMicrostructure.Accumulator(name));
+                outputs.add(new ActivationSite(name, name, name.substring(name.lastIndexOf('.') + 1)));
             }
             for (int from = 0; from < test.size(); from += TrainingOptions.EVALUATION_BATCH) {
                 int rows = Math.min(TrainingOptions.EVALUATION_BATCH, test.size() - from);
@@ -292,7 +293,7 @@ public final class Trainer {
                 saved = Optional.of(file);
             }
             return new EpochRecord(epoch, trainLoss, lossSum / test.size(), (double) correct / test.size(), seconds,
-                    layers, saved, outputs.stream().map(OutputMicrostructure.Accumulator::result).toList());
+                    layers, saved, outputs.stream().map(OutputMicrostructure::of).toList());
         }
     }
 }
