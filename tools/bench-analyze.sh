@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side-by-side speed of `jaynes analyze`, `dd` and the numpy reference pipeline, the figures that
-# DESIGN.md ("Performance targets") asks for, measured in one run on the same files.
+# docs/design.md (§5, "Performance targets") asks for, measured in one run on the same files.
 #
 # Usage:  tools/bench-analyze.sh [FOLDER]          (FOLDER default: /tmp/jaynes-bench)
 #

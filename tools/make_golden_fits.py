@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Golden values for the distribution fits of org.jaynes.core.fit (THEORY.md section 5).
+"""Golden values for the distribution fits of org.jaynes.core.fit (docs/theory.md section 5).
 
 Run from the repository root (the venv has numpy, scipy and onnx):
 

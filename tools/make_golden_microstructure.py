@@ -1,6 +1,6 @@
 """Golden values of the per-layer microstructure: R^2, (alpha, beta), utility spread, arbitrage gap.
 
-Computes, with numpy in float64 and exactly the definitions of THEORY.md section 2 and the conventions
+Computes, with numpy in float64 and exactly the definitions of docs/theory.md section 2 and the conventions
 jaynes reports, the values for every population of the generated golden files and of the bundled model:
 
   bins      K = 100 bins between min and max |w| (non-zero finite), equal in ln|w| (np.histogram of ln|w|)

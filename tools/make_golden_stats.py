@@ -23,7 +23,7 @@ jaynes-cli/src/test/resources/golden/:
         a file's populations together; the names of the file's other tensors (set_aside; for the ONNX
         model these are its other initializers only); and the ONNX file's sha256.
 
-The statistics follow the jaynes convention (THEORY.md sections 4-5), computed in float64 from the
+The statistics follow the jaynes convention (docs/theory.md sections 4-5), computed in float64 from the
 values exactly as stored (f16, bf16 and f32 convert to float64 without rounding):
     n = all elements (zeros and nonfinite included); zeros = w == 0; nonfinite = NaN and +-inf;
     mean, std = numpy mean and std (ddof 0) of the finite w;
@@ -121,7 +121,7 @@ def is_floating(dtype):
 
 
 def is_population(array):
-    """THEORY.md section 4: floating point, rank >= 2, at least 4,096 elements."""
+    """docs/theory.md section 4: floating point, rank >= 2, at least 4,096 elements."""
     return is_floating(array.dtype) and array.ndim >= 2 and array.size >= MIN_ELEMENTS
 
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The numpy/scipy reference pipeline that `jaynes analyze` is measured against (DESIGN.md,
+"""The numpy/scipy reference pipeline that `jaynes analyze` is measured against (docs/design.md §5,
 "Performance targets"): for every tensor of a safetensors file, what jaynes computes, done the
 plain numpy way.
 

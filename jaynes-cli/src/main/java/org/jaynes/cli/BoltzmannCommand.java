@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code jaynes boltzmann}: Gibbs sampling and annealing of the neuron game, and a restricted Boltzmann machine. */
 @Command(name = "boltzmann", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The neuron game at temperature T > 0 (THEORY.md section 7): logit response is the Gibbs "
+        description = {"The neuron game at temperature T > 0 (docs/theory.md section 7): logit response is the Gibbs "
                 + "sampler of the Boltzmann machine P(s) ~ exp(-E(s)/T). Without --rbm: Gibbs sampling and simulated "
                 + "annealing of a Sherrington-Kirkpatrick spin glass (w ~ N(0, 1/N)) against zero-temperature quenches.",
                 "", "With --rbm: a restricted Boltzmann machine trained by CD-k or persistent CD on binarised "

@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
  * {@code jaynes experiment init --data teacher --epochs 3 --seeds 5}.
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-        description = "Controlled comparisons of training runs over seeds (THEORY.md section 1, claim 7).",
+        description = "Controlled comparisons of training runs over seeds (docs/theory.md section 1, claim 7).",
         subcommands = ExperimentCommand.InitCommand.class)
 final class ExperimentCommand implements Runnable {
 

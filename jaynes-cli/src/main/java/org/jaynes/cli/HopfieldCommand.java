@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code jaynes hopfield}: associative recall and capacity of a Hopfield network, the neuron game at T = 0. */
 @Command(name = "hopfield", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Stores random patterns in a Hopfield network (the neuron game of THEORY.md section 7: "
+        description = {"Stores random patterns in a Hopfield network (the neuron game of docs/theory.md section 7: "
                 + "u_i = s_i h_i, potential phi = -E, best response = the Hopfield update), corrupts each, lets "
                 + "the network relax and reports the recall: overlaps, sweeps, energy traces.",
                 "", "With --capacity: the recall rate against the load P/N for several N, showing the "

@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
 /** {@code jaynes simulate}: M agents play the connection game until they reach its arbitrage equilibrium. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Plays the connection game h = alpha ln w - beta (ln w)^2 - ln M_k with M agents on a grid of "
-                + "strengths (THEORY.md section 6) and prints, sweep by sweep, the exact potential phi, the "
+                + "strengths (docs/theory.md section 6) and prints, sweep by sweep, the exact potential phi, the "
                 + "arbitrage gap KL(x || x*), the spread of the utilities and the mu, sigma of ln w; then the final "
                 + "fit against the predicted lognormal.",
                 "", "Experiments: the starting law (--start, or a layer of a model with --from and --layer), a budget on the total strength (--budget), a second "

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code jaynes theory}: the equilibrium of the connection game, from (α, β) or from (μ, σ). */
 @Command(name = "theory", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The arbitrage equilibrium of the connection game h = alpha ln w - beta (ln w)^2 - ln M_k "
-                + "(THEORY.md section 2): the lognormal LN(mu, sigma) it predicts, the map between (alpha, beta) and "
-                + "(mu, sigma) under both bin conventions, and on a grid of K strengths with M agents the "
+                + "(docs/theory.md section 2): the lognormal LN(mu, sigma) it predicts, the map between (alpha, beta) "
+                + "and (mu, sigma) under both bin conventions, and on a grid of K strengths with M agents the "
                 + "equilibrium utility h*, the potential phi* for many agents and the exact maximum for M.",
                 "", "Give the game as --alpha and --beta, or the lognormal as --mu and --sigma; default: alpha 12, "
                 + "beta 2."},

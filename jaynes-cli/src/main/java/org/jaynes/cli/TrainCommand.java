@@ -48,8 +48,8 @@ import picocli.CommandLine.Spec;
                 + "convolutional network, and reports, at initialisation and after every epoch, the test loss and "
                 + "accuracy and each weighted layer's "
                 + "microstructure: mu and sigma of ln|w|, the KS distance from the lognormal, the best law by AIC, "
-                + "the arbitrage gap and the utility spread (THEORY.md sections 2, 5, 6); and the same for the neuron "
-                + "outputs of every activation layer on the test set, zeros and negatives counted (section 3).",
+                + "the arbitrage gap and the utility spread (docs/theory.md sections 2, 5, 6); and the same for the "
+                + "neuron outputs of every activation layer on the test set, zeros and negatives counted (section 3).",
                 "", "Data: a folder of MNIST-style IDX files (plain or .gz), or 'teacher', a generated task (16 inputs, "
                 + "4 classes) that needs no files. The same seed gives the same run bit for bit."},
         footer = {"", "Examples:",

@@ -160,7 +160,7 @@ final class TrainingPageInputs {
         return List.of(
                 Map.entry("populations", "the weight of every dense and convolutional layer; biases are not fitted. "
                         + "Rows named '… outputs' are the neuron outputs of an activation layer on the test set: "
-                        + "|output| over examples and units, exact zeros counted and left out (THEORY.md §3)"),
+                        + "|output| over examples and units, exact zeros counted and left out (docs/theory.md §3)"),
                 Map.entry("μ, σ", "mean and standard deviation (divided by n) of ln|w| over the non-zero weights"),
                 Map.entry("KS", "Kolmogorov–Smirnov distance of ln|w| from N(μ, σ)"),
                 Map.entry("best law", "the magnitude law with the lowest AIC: lognormal, half-normal, exponential, "

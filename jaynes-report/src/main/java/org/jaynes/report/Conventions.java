@@ -9,7 +9,7 @@ import org.jaynes.core.theory.BinConvention;
 import org.jaynes.core.theory.NullModels;
 
 /**
- * The options of an analysis and the fixed conventions of THEORY.md it used: one source for every report
+ * The options of an analysis and the fixed conventions of docs/theory.md it used: one source for every report
  * (the JSON {@code "conventions"} object by key, the HTML header by label), so they cannot drift apart.
  */
 public final class Conventions {

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * One activation function's outputs analysed like a weight population, with the weights beside them: the
- * two lognormals of THEORY.md §3.
+ * two lognormals of docs/theory.md §3.
  *
  * @param result    the statistics, fits and game of |output| (zeros counted in {@code result.stats().zeros()})
  * @param function  what produced the outputs, e.g. {@code gelu}, {@code attention-probabilities}

@@ -5,7 +5,7 @@ import org.jaynes.core.stats.StreamingAccumulator;
 import org.jaynes.core.tensor.DType;
 
 /**
- * The outputs of one activation function of a running model, accumulated batch by batch (THEORY.md §3): the
+ * The outputs of one activation function of a running model, accumulated batch by batch (docs/theory.md §3): the
  * population is |output| over every input and position; exact zeros (ReLU) and negative outputs (GELU) are
  * counted apart, and zeros are left out of the fit. Values are summarised as they come, never kept. Not
  * thread-safe.

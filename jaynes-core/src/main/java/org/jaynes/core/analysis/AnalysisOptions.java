@@ -6,7 +6,7 @@ import org.jaynes.core.stats.Normalization;
 import org.jaynes.core.theory.BinConvention;
 
 /**
- * How a model is analysed: which tensors are populations (THEORY.md §4), the conventions of THEORY.md
+ * How a model is analysed: which tensors are populations (docs/theory.md §4), the conventions of docs/theory.md
  * §2 and §5, and how much parallelism to use. Immutable; every default is in {@link #DEFAULTS}; change one
  * with a {@code with…} copy. The same value serves the command line and the Java API, and every report
  * records it.

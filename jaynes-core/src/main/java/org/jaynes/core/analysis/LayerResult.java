@@ -10,7 +10,7 @@ import org.jaynes.core.theory.MagnitudeBins;
  * One population's analysis.
  *
  * @param tensor       what the tensor is
- * @param stats        the summary of THEORY.md §4: counts, moments, μ, σ, KS
+ * @param stats        the summary of docs/theory.md §4: counts, moments, μ, σ, KS
  * @param normalizedMu μ − ln c under the options' normalisation
  * @param r2           paper-style R² of the fitted lognormal density against the histogram of ln|w|
  * @param game         the layer as a connection game: (α, β), utilities, spread, arbitrage gap

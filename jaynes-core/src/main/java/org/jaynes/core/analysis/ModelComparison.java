@@ -10,7 +10,7 @@ import org.jaynes.core.stats.Moments;
 import org.jaynes.core.stats.Normalization;
 
 /**
- * Several models side by side (THEORY.md §1, claim 4 across networks): per model a summary and the
+ * Several models side by side (docs/theory.md §1, claim 4 across networks): per model a summary and the
  * series of σ, normalised μ and arbitrage gap against relative depth.
  *
  * <pre>{@code

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jaynes.core.tensor.Tensor;
 
-/** Decides which tensors are populations (THEORY.md §4), and why the others are not. */
+/** Decides which tensors are populations (docs/theory.md §4), and why the others are not. */
 final class PopulationSelector {
 
     private final AnalysisOptions options;

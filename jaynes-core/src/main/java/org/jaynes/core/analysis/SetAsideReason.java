@@ -2,7 +2,7 @@ package org.jaynes.core.analysis;
 
 /** Why a tensor is not a population. Set-aside tensors are still listed in every report. */
 public enum SetAsideReason {
-    /** Rank 0 or 1: biases and normalisation gains, reported apart (THEORY.md §4). */
+    /** Rank 0 or 1: biases and normalisation gains, reported apart (docs/theory.md §4). */
     RANK_BELOW_TWO("rank below 2"),
     /** Fewer elements than {@link AnalysisOptions#minElements()}. */
     TOO_FEW_ELEMENTS("fewer elements than --min-elements"),

@@ -13,7 +13,7 @@ import org.jaynes.core.stats.Moments;
 import org.jaynes.core.tensor.Role;
 
 /**
- * Whether a model's layers share one microstructure (THEORY.md §1, claim 4): the mean and spread of σ
+ * Whether a model's layers share one microstructure (docs/theory.md §1, claim 4): the mean and spread of σ
  * (scale-free) and of the normalised μ over its populations, overall and by role, and how often each
  * magnitude law fits best.
  *

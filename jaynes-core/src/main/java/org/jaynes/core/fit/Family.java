@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The laws a population is fitted to (THEORY.md §5), by maximum likelihood on its n non-zero finite
+ * The laws a population is fitted to (docs/theory.md §5), by maximum likelihood on its n non-zero finite
  * values w.
  *
  * <p>Magnitude families are laws of x = |w| on (0, ∞), location fixed at 0: {@link #LOGNORMAL},

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.jaynes.core.stats.FitInput;
 
 /**
- * Which law fits a population best, judged honestly (THEORY.md §5): every {@link Family} fitted by maximum
+ * Which law fits a population best, judged honestly (docs/theory.md §5): every {@link Family} fitted by maximum
  * likelihood, the best magnitude law by AIC, Vuong's test of the lognormal against each other magnitude
  * law, and one sentence saying what was found. AIC = 2k − 2 ln L (Akaike 1974, doi:10.1109/TAC.1974.1100705)
  * and BIC = k ln n − 2 ln L (Schwarz 1978, doi:10.1214/aos/1176344136) compare laws of the same variable;

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * A scale c that μ is reported relative to: μ − ln c is the mean of ln(|w|/c). Scaling w by any
- * constant shifts μ by its logarithm and leaves σ unchanged (THEORY.md §2), so σ never depends on
+ * constant shifts μ by its logarithm and leaves σ unchanged (docs/theory.md §2.7), so σ never depends on
  * the normalisation. All scales are over the non-zero finite values.
  */
 public enum Normalization {

@@ -1,7 +1,7 @@
 package org.jaynes.core.stats;
 
 /**
- * The summary of one population of weights (THEORY.md §4–5).
+ * The summary of one population of weights (docs/theory.md §4–5).
  *
  * @param n            elements in the tensor
  * @param zeros        elements exactly zero (counted, left out of the log-magnitude statistics)

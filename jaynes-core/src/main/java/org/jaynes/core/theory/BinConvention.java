@@ -2,7 +2,7 @@ package org.jaynes.core.theory;
 
 /**
  * How a population's magnitudes are binned when the game's utilities are matched to a lognormal
- * (THEORY.md §2). With bins equal in w the bin occupancy is x(w) ∝ w^α exp(−β (ln w)²), and the
+ * (docs/theory.md §2.6). With bins equal in w the bin occupancy is x(w) ∝ w^α exp(−β (ln w)²), and the
  * lognormal's 1/w Jacobian shifts μ by 1/(2β); with bins equal in ln w it does not.
  */
 public enum BinConvention {

@@ -2,7 +2,7 @@ package org.jaynes.core.theory;
 
 /**
  * The benefit and cost coefficients of the connection game, h = α ln w − β (ln w)² − ln M, whose
- * arbitrage equilibrium is the lognormal LN(μ, σ) (THEORY.md §2):
+ * arbitrage equilibrium is the lognormal LN(μ, σ) (docs/theory.md §2.6):
  * β = 1/(2σ²) always; α = μ/σ² with bins equal in ln w, α = μ/σ² − 1 with bins equal in w.
  *
  * @param alpha      the benefit coefficient; depends on the unit of w

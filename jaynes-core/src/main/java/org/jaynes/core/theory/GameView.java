@@ -1,7 +1,7 @@
 package org.jaynes.core.theory;
 
 /**
- * A layer seen as the connection game of THEORY.md §2: the effective utility of each occupied bin,
+ * A layer seen as the connection game of docs/theory.md §2: the effective utility of each occupied bin,
  * h_k = α ln w_k − β (ln w_k)² − ln M_k, with (α, β) those of the fitted lognormal; its count-weighted
  * standard deviation over occupied bins (zero at arbitrage equilibrium); and the arbitrage gap
  * φ(x*) − φ(x) = KL(x ‖ x*) = Σ x_k ln(x_k / x*_k), where x*_k ∝ exp(u_k) over the same bins is the
@@ -17,7 +17,7 @@ public record GameView(GameParameters game, double[] utilities, double utilitySp
     /**
      * The game view of binned magnitudes.
      *
-     * @param lnScale ln c of the normalisation (THEORY.md §2) the coefficients refer to: the bins' ln w is
+     * @param lnScale ln c of the normalisation (docs/theory.md §2.7) the coefficients refer to: the bins' ln w is
      *                shifted by it, which changes α but neither the spread nor the gap
      */
     public static GameView of(MagnitudeBins bins, GameParameters game, double lnScale) {

@@ -6,7 +6,7 @@ import org.jaynes.core.stats.StandardNormal;
  * The paper-style coefficient of determination of a fitted lognormal against a histogram of |w| with
  * bins equal in ln|w|: the observed density of ln|w| in bin k, o_k = x_k / Δ_k, against the fitted
  * normal density of ln|w| at the bin's centre, f_k = φ((c_k − μ)/σ)/σ; R² = 1 − Σ(o_k − f_k)² / Σ(o_k − ō)².
- * It is reported with its bin count, since it depends on it; a high R² alone proves little (THEORY.md §5).
+ * It is reported with its bin count, since it depends on it; a high R² alone proves little (docs/theory.md §5.6).
  */
 public final class HistogramFit {
 

@@ -1,7 +1,7 @@
 package org.jaynes.core.theory;
 
 /**
- * σ of ln|w| under the null models a trained layer must be told apart from (THEORY.md §5). Both are
+ * σ of ln|w| under the null models a trained layer must be told apart from (docs/theory.md §5.7). Both are
  * scale-free: whatever the width of the law, ln|w| has the same standard deviation.
  */
 public final class NullModels {

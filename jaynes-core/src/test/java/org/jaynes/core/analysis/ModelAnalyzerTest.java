@@ -53,7 +53,7 @@ class ModelAnalyzerTest {
         return StoredValues.logNormal(rng, Math.toIntExact(n), -3, 0.8);
     }
 
-    /** Every kind of tensor THEORY.md §4 sorts, in a file order that mixes them. */
+    /** Every kind of tensor docs/theory.md §4 sorts, in a file order that mixes them. */
     private static List<Stored> mixedTensors() {
         List<Stored> tensors = new ArrayList<>();
         tensors.add(stored("embeddings.word_embeddings.weight", "embeddings.word_embeddings", Role.EMBEDDING,

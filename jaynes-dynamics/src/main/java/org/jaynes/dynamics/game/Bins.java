@@ -7,7 +7,7 @@ import org.jaynes.core.theory.BinConvention;
 import org.jaynes.core.theory.GameParameters;
 
 /**
- * The K strengths w_0 < … < w_{K−1} an agent of the connection game can take (THEORY.md §2): equally
+ * The K strengths w_0 < … < w_{K−1} an agent of the connection game can take (docs/theory.md §2.6): equally
  * spaced in ln w from w_min to w_max ({@link BinConvention#LOG}) or in w ({@link BinConvention#LINEAR}).
  * The spacing decides what the game's equilibrium looks like as a lognormal: x*_k ∝ exp(u(w_k)) is a
  * discretised normal in ln w on a log grid (μ = α/(2β)) and a discretised w^α e^{−β ln² w} on a linear

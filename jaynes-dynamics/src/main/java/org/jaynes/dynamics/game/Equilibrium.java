@@ -10,7 +10,7 @@ import java.util.Arrays;
  * </pre>
  * One sub-population: x*_k = e^{u_k} / Z, φ* = ln Z, and every agent's utility is h* = ln Z − ln M.
  * Two: at equilibrium ln ξ_k = max_t (u^t_k − C_t), each kind holding the bins where its term is the
- * larger and sharing at most the bins where they tie (THEORY.md §2 with one price C_t per kind); every
+ * larger and sharing at most the bins where they tie (docs/theory.md §2.8, with one price C_t per kind); every
  * agent of kind t earns h^t = C_t − ln M. The offset C_A − C_B is found by bisection on the mass ratio,
  * which falls as the offset grows, to adjacent doubles; a tied bin (or a tied set) is then split so the
  * masses are exact.

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.jaynes.core.theory.GameParameters;
 
 /**
- * The connection game of THEORY.md §2 on a grid of strengths: an agent of kind t in bin k earns
+ * The connection game of docs/theory.md §2 on a grid of strengths: an agent of kind t in bin k earns
  * <pre>
  *   h^t_k = u^t_k − ln M_k,   u^t_k = α_t ln w_k − β_t (ln w_k)² − λ w_k,
  * </pre>

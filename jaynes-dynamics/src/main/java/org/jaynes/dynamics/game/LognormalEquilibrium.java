@@ -4,7 +4,7 @@ import org.jaynes.core.theory.BinConvention;
 import org.jaynes.core.theory.GameParameters;
 
 /**
- * The equilibrium of the connection game on a continuum of strengths (THEORY.md §2): x(w) ∝ e^{u(w)},
+ * The equilibrium of the connection game on a continuum of strengths (docs/theory.md §2.6): x(w) ∝ e^{u(w)},
  * u = α ln w − β (ln w)², per unit of ln w ({@link BinConvention#LOG}) or of w ({@link BinConvention#LINEAR}),
  * which is the lognormal LN(μ, σ) with σ = 1/√(2β) and μ = α/(2β) or (α + 1)/(2β). Its normaliser is
  * <pre>

@@ -4,7 +4,7 @@ import org.jaynes.core.stats.Moments;
 
 /**
  * The lognormal fitted to a population of the game by moments of ln w: μ = Σ_k x_k ln w_k and
- * σ² = Σ_k x_k (ln w_k − μ)² (divided by the total, as the maximum-likelihood fit of THEORY.md §5).
+ * σ² = Σ_k x_k (ln w_k − μ)² (divided by the total, as the maximum-likelihood fit of docs/theory.md §5.1).
  * NaN for an empty population.
  *
  * @param mu    mean of ln w

@@ -3,7 +3,7 @@ package org.jaynes.dynamics.neurons;
 import java.util.Locale;
 
 /**
- * The neuron game of THEORY.md §7: N neurons s_i ∈ {−1, +1} with symmetric couplings w_ij (zero diagonal)
+ * The neuron game of docs/theory.md §7: N neurons s_i ∈ {−1, +1} with symmetric couplings w_ij (zero diagonal)
  * and thresholds θ_i. Neuron i earns
  * <pre>
  *   u_i(s) = s_i h_i(s),   h_i(s) = Σ_j w_ij s_j + θ_i   (its local field),

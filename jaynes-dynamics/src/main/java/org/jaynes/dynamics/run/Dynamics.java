@@ -3,7 +3,7 @@ package org.jaynes.dynamics.run;
 import java.util.Locale;
 
 /**
- * How the agents of the connection game revise their bins (THEORY.md §6). Time is counted in sweeps: in
+ * How the agents of the connection game revise their bins (docs/theory.md §6.1). Time is counted in sweeps: in
  * one sweep the agent dynamics make M revisions (each agent revises once on average, the revising agent
  * drawn uniformly at random); for the replicator one sweep is one unit of time.
  * <ul>

@@ -4,7 +4,7 @@ import java.util.List;
 import org.jaynes.dynamics.game.MagnitudeFit;
 
 /**
- * The monitors of a run at one moment (THEORY.md §2, §6).
+ * The monitors of a run at one moment (docs/theory.md §2.5, §6.1).
  *
  * @param time          sweeps since the start (a fraction when the run stopped within a sweep)
  * @param moves         agents moved so far (replicator: steps taken)

@@ -28,7 +28,7 @@ public record Arm(Initializer initializer, int warmupEpochs) {
     }
 
     /**
-     * True for what the theory proposes (THEORY.md §1, claim 7): lognormal or fitted initialisation, or a
+     * True for what the theory proposes (docs/theory.md §1, claim 7): lognormal or fitted initialisation, or a
      * warm-up; the verdicts compare these with the rest.
      */
     public boolean isProposal() {

@@ -12,7 +12,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <li>{@link He}: w ~ N(0, 2/fan_in), E[w²] = 2/fan_in (He et al. 2015, doi:10.1109/ICCV.2015.123).</li>
  * <li>{@link Xavier}: w ~ N(0, 2/(fan_in + fan_out)) (Glorot and Bengio 2010, PMLR 9:249).</li>
  * <li>{@link Lognormal}: w = ±exp(μ + σ z), z ~ N(0, 1), signs ±1 with probability ½ each, with
- *     μ = ½ ln(2/fan_in) − σ² so that E[w²] = exp(2μ + 2σ²) = 2/fan_in, He's (THEORY.md §1, claim 7).</li>
+ *     μ = ½ ln(2/fan_in) − σ² so that E[w²] = exp(2μ + 2σ²) = 2/fan_in, He's (docs/theory.md §1, claim 7).</li>
  * <li>{@link Fitted}: w = ±exp(μ + σ z) with σ fitted to a trained model's layer of the same role
  *     ({@link FittedSource#match}) and μ by {@link FittedMu}.</li>
  * </ul>

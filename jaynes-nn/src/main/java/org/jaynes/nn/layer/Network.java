@@ -195,7 +195,7 @@ public final class Network {
 
     /**
      * The logits for {@code rows} input rows, handing {@code sink} (when not null) each activation layer's
-     * outputs as they are computed: how a trained network's neuron outputs are measured (THEORY.md §3).
+     * outputs as they are computed: how a trained network's neuron outputs are measured (docs/theory.md §3).
      */
     public float[] forward(float[] input, int rows, OutputSink sink) {
         if (rows < 1 || rows > maxRows) {

@@ -55,7 +55,7 @@ public final class Parameter {
         return gradient;
     }
 
-    /** True for a weight matrix (a population of THEORY.md §4), false for a bias. */
+    /** True for a weight matrix (a population of docs/theory.md §4), false for a bias. */
     public boolean isWeight() {
         return weight;
     }

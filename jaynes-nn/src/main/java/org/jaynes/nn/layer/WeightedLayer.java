@@ -1,7 +1,7 @@
 package org.jaynes.nn.layer;
 
 /**
- * A layer with a weight tensor (a population of THEORY.md §4), with the fans an initialiser needs, counted
+ * A layer with a weight tensor (a population of docs/theory.md §4), with the fans an initialiser needs, counted
  * as PyTorch counts them: a dense [out, in] weight has fan-in in and fan-out out; a convolution
  * [out, in, k, k] has fan-in in·k·k and fan-out out·k·k.
  *

@@ -14,7 +14,7 @@ import org.jaynes.core.theory.GameView;
 import org.jaynes.core.theory.MagnitudeBins;
 
 /**
- * The microstructure of one weight matrix at one moment (THEORY.md §2, §5): μ and σ of ln|w|, the KS
+ * The microstructure of one weight matrix at one moment (docs/theory.md §2, §5): μ and σ of ln|w|, the KS
  * distance of ln|w| from N(μ, σ), the best magnitude law by AIC with its one-sentence verdict, and the
  * arbitrage gap and utility spread of the connection game whose equilibrium is the fitted lognormal,
  * over {@link #BINS} bins equal in ln w between the smallest and largest |w|. Computed by jaynes-core's

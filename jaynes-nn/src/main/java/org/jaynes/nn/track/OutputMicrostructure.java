@@ -3,7 +3,7 @@ package org.jaynes.nn.track;
 import org.jaynes.core.analysis.ActivationSite;
 
 /**
- * The microstructure of one activation layer's neuron outputs over a data set (THEORY.md §3): the
+ * The microstructure of one activation layer's neuron outputs over a data set (docs/theory.md §3): the
  * population is |output| over every example and unit, exact zeros (ReLU) counted and left out of the fit,
  * negative outputs (GELU, tanh) counted, their magnitudes kept; measured exactly as weights are.
  *

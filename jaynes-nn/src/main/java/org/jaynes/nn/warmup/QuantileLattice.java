@@ -7,7 +7,7 @@ import org.jaynes.nn.layer.Parameter;
 
 /**
  * One weight matrix held on the quantile lattice of a signed lognormal during a distribution-only warm-up
- * (THEORY.md §1, claim 7): w_i = s_i·exp(μ + σ z_i), where the signs s_i and the standard-normal quantiles
+ * (docs/theory.md §1, claim 7): w_i = s_i·exp(μ + σ z_i), where the signs s_i and the standard-normal quantiles
  * z_i = Φ⁻¹((r_i + ½)/n) are fixed and only (μ, σ) change. The rank r_i of position i and its sign come from
  * the weight's initial draw, so the lattice is that draw with its magnitudes replaced by exact quantiles:
  * a fixed random permutation and fixed random signs. Ties in |w| are ranked by position.

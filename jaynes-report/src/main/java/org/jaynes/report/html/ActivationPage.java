@@ -17,7 +17,7 @@ import org.jaynes.report.Conventions;
 
 /**
  * The page of {@code jaynes activations}: the neuron outputs of a model run on some inputs, analysed like
- * weights (THEORY.md §3). In order: the model, the inputs (with their caveat, if any), options and
+ * weights (docs/theory.md §3). In order: the model, the inputs (with their caveat, if any), options and
  * conventions; "the two lognormals", σ of each activation layer beside σ of the weights that feed it, with
  * a table; then the sections of the weight page applied to the outputs: across layers, the sortable
  * table and every layer's plots. Self-contained and deterministic like {@link HtmlReportWriter}.

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a run of the neuron game (THEORY.md §7: Hopfield networks and Boltzmann machines) as one
+ * Writes a run of the neuron game (docs/theory.md §7: Hopfield networks and Boltzmann machines) as one
  * self-contained HTML5 page:
  *
  * <pre>{@code
@@ -64,7 +64,7 @@ public final class NeuronGamePage {
         }
         out.write("\n<footer><p class=\"colophon\">Written by jaynes " + HtmlEscape.text(toolVersion)
                 + ". Theory: V. Venkatasubramanian et al., “Jaynes machine: the universal microstructure of deep "
-                + "neural networks”, Computers and Chemical Engineering 192 (2025) 108908, and THEORY.md §7."
+                + "neural networks”, Computers and Chemical Engineering 192 (2025) 108908, and docs/theory.md §7."
                 + "</p></footer>\n</body></html>\n");
     }
 

@@ -44,7 +44,7 @@ final class RunHeader {
     static String footer(String toolVersion) {
         return "\n<footer><p class=\"colophon\">Written by jaynes " + HtmlEscape.text(toolVersion)
                 + ". Theory: V. Venkatasubramanian et al., “Jaynes machine: the universal microstructure of deep "
-                + "neural networks”, Computers and Chemical Engineering 192 (2025) 108908, THEORY.md §1 and §6."
+                + "neural networks”, Computers and Chemical Engineering 192 (2025) 108908, docs/theory.md §1 and §6."
                 + "</p></footer>\n</body></html>\n";
     }
 

@@ -12,7 +12,7 @@ import org.jaynes.core.tensor.Role;
 import org.jaynes.core.theory.NullModels;
 
 /**
- * Whether the layers share one microstructure (THEORY.md §1, claim 4), at a glance: σ, normalised μ, the
+ * Whether the layers share one microstructure (docs/theory.md §1, claim 4), at a glance: σ, normalised μ, the
  * arbitrage gap and the KS distance of every layer in depth (file) order, coloured and shaped by role,
  * σ against the Gaussian (π/√8) and Laplace (π/√6) null lines; then σ and μ by role.
  */

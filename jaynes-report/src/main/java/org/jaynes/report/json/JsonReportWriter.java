@@ -89,7 +89,7 @@ public final class JsonReportWriter {
                 writeStats(json, layer.result().stats());
                 json.writeNumberField("negatives", layer.negatives());
                 writeMicrostructure(json, layer.result());
-                // The neuron game of THEORY.md §3 has the connection game's form: (η, ζ) are (α, β) of the outputs.
+                // The neuron game (docs/theory.md §3) has the connection game's form: (η, ζ) are its (α, β).
                 number(json, "eta", layer.result().game().game().alpha());
                 number(json, "zeta", layer.result().game().game().beta());
                 json.writeFieldName("weights");
@@ -186,7 +186,7 @@ public final class JsonReportWriter {
         json.writeEndObject();
     }
 
-    /** The conventions of THEORY.md that this report used, stated so a reader need not guess. */
+    /** The conventions of docs/theory.md that this report used, stated so a reader need not guess. */
     private static void writeConventions(JsonGenerator json, AnalysisOptions options) throws IOException {
         json.writeObjectFieldStart("conventions");
         for (Conventions.Convention convention : Conventions.of(options)) {
