@@ -12,8 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jaynes.core.model.Model;
+import org.jaynes.core.stats.LogAbsHistogram;
 import org.jaynes.core.stats.PopulationAccumulator;
 import org.jaynes.core.stats.PopulationStats;
+import org.jaynes.core.stats.Refinement;
+import org.jaynes.core.stats.RefiningAccumulator;
 import org.jaynes.core.stats.StreamingAccumulator;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.Role;
@@ -59,7 +62,7 @@ public final class ModelAnalyzer {
         long totalBytes = populations.stream().mapToLong(t -> t.data().length()).sum();
 
         List<LayerResult> layers = new ArrayList<>();
-        StreamingAccumulator pooled = new StreamingAccumulator(DType.F64);
+        RefiningAccumulator pooled = new RefiningAccumulator();
         ExecutorService pool = ModelAnalyzer.workers("jaynes-analyze", options.threads());
         try {
             Deque<Future<LayerResult>> finishing = new ArrayDeque<>();
@@ -85,8 +88,8 @@ public final class ModelAnalyzer {
                     if (s.last()) {
                         current.addTo(pooled);
                         PopulationAccumulator complete = current;
-                        TensorInfo info = TensorInfo.of(populations.get(s.population()));
-                        finishing.add(pool.submit(() -> finish(info, complete, s.population())));
+                        Tensor tensor = populations.get(s.population());
+                        finishing.add(pool.submit(() -> finish(tensor, complete, s.population())));
                         current = null;
                         // Bound the accumulators held by unfinished layers.
                         while (finishing.size() > options.threads()) {
@@ -100,6 +103,7 @@ public final class ModelAnalyzer {
                 layers.add(await(finishing.poll()));
                 progress.progress(bytesDone, totalBytes, layers.size(), populations.size());
             }
+            refinePooled(pooled, populations, segments, pool);
         } finally {
             pool.shutdownNow();
         }
@@ -120,8 +124,23 @@ public final class ModelAnalyzer {
         });
     }
 
-    /** The analysis of a complete population, with its baseline when the options ask for one. */
-    private LayerResult finish(TensorInfo info, PopulationAccumulator accumulator, int index) {
+    /**
+     * The analysis of a complete population, with its baseline when the options ask for one. An f32
+     * population is first refined: a second pass over its bytes, on this thread, while the other threads
+     * read the next tensors.
+     */
+    private LayerResult finish(Tensor tensor, PopulationAccumulator accumulator, int index) throws IOException {
+        TensorInfo info = TensorInfo.of(tensor);
+        if (accumulator instanceof RefiningAccumulator refining) {
+            Refinement refinement = refining.refinement(RefinementPlaces.of(refining.fitInput(), options));
+            if (!refinement.isEmpty()) {
+                LogAbsHistogram fine = new LogAbsHistogram();
+                for (Segment s : segments(List.of(tensor))) {
+                    fine.merge(refinement.countFine(tensor.data().window(s.offset(), s.length())));
+                }
+                refining.refine(refinement, fine);
+            }
+        }
         PopulationStats stats = accumulator.result();
         Optional<LayerResult> baseline = Optional.empty();
         if (options.baseline() == Baseline.GAUSSIAN) {
@@ -136,8 +155,40 @@ public final class ModelAnalyzer {
         return LayerAnalysis.of(info, accumulator, stats, options, baseline);
     }
 
+    /**
+     * The pooled population's own second pass: the f32 populations read again, in parallel, counting the
+     * values of the cells the pooled statistics need finely.
+     */
+    private void refinePooled(RefiningAccumulator pooled, List<Tensor> populations, List<Segment> segments,
+                              ExecutorService pool) throws IOException {
+        Refinement refinement = pooled.refinement(RefinementPlaces.of(pooled.fitInput(), options));
+        if (refinement.isEmpty()) {
+            return;
+        }
+        LogAbsHistogram fine = new LogAbsHistogram();
+        int inFlight = 2 * options.threads();
+        List<Segment> floats = segments.stream().filter(s -> populations.get(s.population()).dtype() == DType.F32)
+                .toList();
+        for (int start = 0; start < floats.size(); start += inFlight) {
+            List<Future<LogAbsHistogram>> futures = new ArrayList<>();
+            for (Segment s : floats.subList(start, Math.min(floats.size(), start + inFlight))) {
+                Tensor tensor = populations.get(s.population());
+                futures.add(pool.submit(() -> refinement.countFine(tensor.data().window(s.offset(), s.length()))));
+            }
+            for (Future<LogAbsHistogram> future : futures) {
+                fine.merge(await(future));
+            }
+        }
+        pooled.refine(refinement, fine);
+    }
+
+    /** The accumulator of one segment: f32 values are read twice ({@link RefiningAccumulator}), others once. */
+    private static PopulationAccumulator accumulatorFor(DType dtype) {
+        return dtype == DType.F32 ? new RefiningAccumulator() : PopulationAccumulator.of(dtype);
+    }
+
     private static PopulationAccumulator summarise(Tensor tensor, Segment s) throws IOException {
-        PopulationAccumulator accumulator = PopulationAccumulator.of(tensor.dtype());
+        PopulationAccumulator accumulator = accumulatorFor(tensor.dtype());
         accumulator.accept(tensor.data().window(s.offset(), s.length()));
         return accumulator;
     }

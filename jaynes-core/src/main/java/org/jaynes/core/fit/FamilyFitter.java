@@ -1,5 +1,6 @@
 package org.jaynes.core.fit;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,6 +38,60 @@ final class FamilyFitter {
     private FamilyFitter() {
     }
 
+    /** Every law fitted, and the coarse cells of ln|w| the shapes were solved on. */
+    private record Laws(CoarseCells magnitudes, LognormalLaw lognormal, HalfNormalLaw halfNormal,
+                        ExponentialLaw exponential, WeibullLaw weibull, GammaLaw gamma, NormalLaw normal,
+                        LaplaceLaw laplace, GenNormLaw genNorm) {
+
+        static Laws fit(FitInput input) {
+            long n = input.n();
+            CoarseCells magnitudes = CoarseCells.ofMagnitudes(input);
+            double weibullShape = WeibullShape.solve(magnitudes, n, input.meanLog(), input.varianceLog());
+            double genNormShape = GenNormShape.solve(magnitudes, n, input.varianceLog());
+            ShapePolisher.Polished polished = ShapePolisher.polish(input.cells(), magnitudes, n, input.meanLog(),
+                    weibullShape, genNormShape);
+            return new Laws(magnitudes, LognormalLaw.fit(input), HalfNormalLaw.fit(input), ExponentialLaw.fit(input),
+                    polished.weibull(), GammaLaw.fit(input), NormalLaw.fit(input), LaplaceLaw.fit(input),
+                    polished.genNorm());
+        }
+
+        List<MagnitudeLaw> magnitudeLaws() {
+            return List.of(lognormal, halfNormal, exponential, weibull, gamma);
+        }
+
+        List<SignedLaw> signedLaws() {
+            return List.of(normal, laplace, genNorm);
+        }
+    }
+
+    /**
+     * The places where the KS distance of some law may reach its supremum over these cells, as ranges of
+     * ln|w| (pairs, flattened): where a second pass should count values in finer cells. Laws whose shapes
+     * the finer cells will move (Weibull, generalised normal) move their CDFs by far less than
+     * {@code margin}, which widens the screen.
+     */
+    static double[] ksCandidates(FitInput input, double margin) {
+        if (problem(input).isPresent()) {
+            return new double[0];
+        }
+        Laws laws = Laws.fit(input);
+        ScreenedKs magnitudeKs = new ScreenedKs(laws.magnitudes(), input.n(), laws.magnitudeLaws().stream()
+                .map(law -> (DoubleUnaryOperator) law::cumulativeProbabilityAtLog).toList(), 0, margin);
+        ScreenedKs signedKs = new ScreenedKs(CoarseCells.ofSigned(input.cells()), input.n(), laws.signedLaws().stream()
+                .map(law -> (DoubleUnaryOperator) law::cumulativeProbability).toList(), 0, margin);
+        double[] magnitude = magnitudeKs.candidateRanges();
+        double[] signed = signedKs.candidateRanges();
+        double[] ranges = Arrays.copyOf(magnitude, magnitude.length + signed.length);
+        for (int i = 0; i < signed.length; i += 2) {
+            // a cell [a, b] of w is the cell [ln|a|, ln|b|] of ln|w| on the positive side, reversed on the negative
+            double low = Math.log(Math.min(Math.abs(signed[i]), Math.abs(signed[i + 1])));
+            double high = Math.log(Math.max(Math.abs(signed[i]), Math.abs(signed[i + 1])));
+            ranges[magnitude.length + i] = low;
+            ranges[magnitude.length + i + 1] = high;
+        }
+        return ranges;
+    }
+
     static FitComparison compare(FitInput input) {
         Optional<String> problem = problem(input);
         if (problem.isPresent()) {
@@ -45,21 +100,18 @@ final class FamilyFitter {
         long n = input.n();
         ValueCells cells = input.cells();
 
-        CoarseCells magnitudes = CoarseCells.ofMagnitudes(input);
-        LognormalLaw lognormal = LognormalLaw.fit(input);
-        HalfNormalLaw halfNormal = HalfNormalLaw.fit(input);
-        ExponentialLaw exponential = ExponentialLaw.fit(input);
-        GammaLaw gamma = GammaLaw.fit(input);
-        NormalLaw normal = NormalLaw.fit(input);
-        LaplaceLaw laplace = LaplaceLaw.fit(input);
-        double weibullShape = WeibullShape.solve(magnitudes, n, input.meanLog(), input.varianceLog());
-        double genNormShape = GenNormShape.solve(magnitudes, n, input.varianceLog());
-        ShapePolisher.Polished polished = ShapePolisher.polish(cells, magnitudes, n, input.meanLog(), weibullShape,
-                genNormShape);
-        WeibullLaw weibull = polished.weibull();
-        GenNormLaw genNorm = polished.genNorm();
+        Laws laws = Laws.fit(input);
+        CoarseCells magnitudes = laws.magnitudes();
+        LognormalLaw lognormal = laws.lognormal();
+        HalfNormalLaw halfNormal = laws.halfNormal();
+        ExponentialLaw exponential = laws.exponential();
+        GammaLaw gamma = laws.gamma();
+        NormalLaw normal = laws.normal();
+        LaplaceLaw laplace = laws.laplace();
+        WeibullLaw weibull = laws.weibull();
+        GenNormLaw genNorm = laws.genNorm();
 
-        List<MagnitudeLaw> magnitudeLaws = List.of(lognormal, halfNormal, exponential, weibull, gamma);
+        List<MagnitudeLaw> magnitudeLaws = laws.magnitudeLaws();
         List<MagnitudeLaw> rivals = magnitudeLaws.subList(1, magnitudeLaws.size());
         ScreenedKs magnitudeKs = new ScreenedKs(magnitudes, n, magnitudeLaws.stream()
                 .map(law -> (DoubleUnaryOperator) law::cumulativeProbabilityAtLog).toList());
@@ -68,7 +120,7 @@ final class FamilyFitter {
         cells.forEachCell(pass);
         List<KsDistance> magnitudeDistances = magnitudeKs.distances(cells::forEachCell);
 
-        List<SignedLaw> signedLaws = List.of(normal, laplace, genNorm);
+        List<SignedLaw> signedLaws = laws.signedLaws();
         ScreenedKs signedKs = new ScreenedKs(CoarseCells.ofSigned(cells), n, signedLaws.stream()
                 .map(law -> (DoubleUnaryOperator) law::cumulativeProbability).toList());
         cells.forEachSignedCell(signedKs.collector());

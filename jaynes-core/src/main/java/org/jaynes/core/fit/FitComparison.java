@@ -48,6 +48,16 @@ public record FitComparison(long n, Map<Family, Fit> fits, Optional<Family> best
         return FamilyFitter.compare(input);
     }
 
+    /**
+     * Where each law's Kolmogorov–Smirnov supremum may lie, as ranges of ln|w| (pairs, flattened): the
+     * cells a second pass over coarse-celled values should count finely (see {@code RefiningAccumulator}).
+     *
+     * @param margin widens the screen, for laws that move a little once the cells are finer
+     */
+    public static double[] ksCandidates(FitInput input, double margin) {
+        return FamilyFitter.ksCandidates(input, margin);
+    }
+
     /** The fit of one family. */
     public Fit fit(Family family) {
         return fits.get(family);

@@ -39,6 +39,7 @@ final class ScreenedKs {
     private final long n;
     private final List<DoubleUnaryOperator> cdfs;
     private final int maxKept;
+    private final double margin;
     /** Per law, per coarse cell: whether it may hold the supremum. */
     private final boolean[][] candidate;
     /** Per law: the largest lower bound over the coarse cells. */
@@ -57,7 +58,12 @@ final class ScreenedKs {
 
     /** Screens the coarse cells against each law; see {@link #ScreenedKs(CoarseCells, long, List, int)}. */
     ScreenedKs(CoarseCells coarse, long n, List<DoubleUnaryOperator> cdfs) {
-        this(coarse, n, cdfs, MAX_KEPT);
+        this(coarse, n, cdfs, MAX_KEPT, MARGIN);
+    }
+
+    /** Screens the coarse cells against each law, keeping at most {@code maxKept} fine cells. */
+    ScreenedKs(CoarseCells coarse, long n, List<DoubleUnaryOperator> cdfs, int maxKept) {
+        this(coarse, n, cdfs, maxKept, MARGIN);
     }
 
     /**
@@ -67,12 +73,15 @@ final class ScreenedKs {
      * @param n       the number of values
      * @param cdfs    the laws' cumulative distributions
      * @param maxKept the most fine cells to keep before computing over all of them instead
+     * @param margin  how far below the largest lower bound a cell's upper bound may lie and the cell still
+     *                be a candidate: 1e-9 for rounding, more when the laws will move a little before use
      */
-    ScreenedKs(CoarseCells coarse, long n, List<DoubleUnaryOperator> cdfs, int maxKept) {
+    ScreenedKs(CoarseCells coarse, long n, List<DoubleUnaryOperator> cdfs, int maxKept, double margin) {
         this.coarse = coarse;
         this.n = n;
         this.cdfs = List.copyOf(cdfs);
         this.maxKept = maxKept;
+        this.margin = margin;
         int size = coarse.size();
         this.candidate = new boolean[cdfs.size()][size];
         this.coarseLowerBound = new double[cdfs.size()];
@@ -110,9 +119,33 @@ final class ScreenedKs {
             return Double.NaN;
         }
         for (int j = 0; j < size; j++) {
-            flags[j] = !(upper[j] < lowerBound - MARGIN);
+            flags[j] = !(upper[j] < lowerBound - margin);
         }
         return lowerBound;
+    }
+
+    /**
+     * The coarse cells that may hold the supremum for some law, as (low, high) pairs in the laws' variable,
+     * flattened, in ascending order; every cell when some law's CDF gave NaN.
+     */
+    double[] candidateRanges() {
+        boolean any = false;
+        for (boolean u : undefined) {
+            any |= u;
+        }
+        double[] ranges = new double[2 * coarse.size()];
+        int fill = 0;
+        for (int j = 0; j < coarse.size(); j++) {
+            boolean wanted = any;
+            for (int law = 0; law < cdfs.size() && !wanted; law++) {
+                wanted = candidate[law][j];
+            }
+            if (wanted) {
+                ranges[fill++] = coarse.low(j);
+                ranges[fill++] = coarse.high(j);
+            }
+        }
+        return Arrays.copyOf(ranges, fill);
     }
 
     /** Receives the fine cells, in the order the coarse cells were built from, and keeps those needed. */

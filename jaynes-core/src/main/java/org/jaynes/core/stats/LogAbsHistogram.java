@@ -28,6 +28,9 @@ public final class LogAbsHistogram implements ValueCells {
     /** Pages per sign. */
     private static final int HALF = 1 << (MAGNITUDE_KEY_BITS - PAGE_BITS);
 
+    /** The number of magnitude pages: a page index lies in [0, MAGNITUDE_PAGES). */
+    static final int MAGNITUDE_PAGES = HALF;
+
     private static final int MANTISSA_MASK = (1 << MANTISSA_BITS) - 1;
     private static final double LN2 = Math.log(2);
     /** ln(1 + m/2^17) for m = 0 … 2^17, so a bin edge's logarithm costs a look-up, not a Math.log. */
@@ -130,55 +133,99 @@ public final class LogAbsHistogram implements ValueCells {
     @Override
     public void forEachCell(CellConsumer consumer) {
         for (int p = 0; p < HALF; p++) {
-            int[] positive = pages[p];
-            int[] negative = pages[p + HALF];
-            if (positive == null && negative == null) {
-                continue;
-            }
-            boolean plain = spilled.isEmpty();
-            for (int i = 0; i < PAGE_SIZE; i++) {
-                int key = (p << PAGE_BITS) | i;
-                long count = plain
-                        ? (positive == null ? 0L : positive[i]) + (negative == null ? 0L : negative[i])
-                        : count(positive, key) + count(negative, key | (HALF << PAGE_BITS));
-                if (count != 0) {
-                    // The upper edge is the next bin's lower edge, computed the same way, so cells tile exactly.
-                    consumer.accept(lnLow(key), lnLow(key + 1L), count);
-                }
-            }
+            forEachCellOfPage(p, consumer);
         }
     }
 
     @Override
     public void forEachSignedCell(CellConsumer consumer) {
         for (int p = HALF - 1; p >= 0; p--) {
-            int[] negative = pages[p + HALF];
-            if (negative == null) {
-                continue;
-            }
-            boolean plain = spilled.isEmpty();
-            for (int i = PAGE_SIZE - 1; i >= 0; i--) {
-                int key = (p << PAGE_BITS) | i;
-                long count = plain ? negative[i] : count(negative, key | (HALF << PAGE_BITS));
-                if (count != 0) {
-                    consumer.accept(-low(key + 1L), -low(key), count);
-                }
-            }
+            forEachNegativeCellOfPage(p, consumer);
         }
         for (int p = 0; p < HALF; p++) {
-            int[] positive = pages[p];
-            if (positive == null) {
-                continue;
-            }
-            boolean plain = spilled.isEmpty();
-            for (int i = 0; i < PAGE_SIZE; i++) {
-                int key = (p << PAGE_BITS) | i;
-                long count = plain ? positive[i] : count(positive, key);
-                if (count != 0) {
-                    consumer.accept(low(key), low(key + 1L), count);
-                }
+            forEachPositiveCellOfPage(p, consumer);
+        }
+    }
+
+    /** Hands the cells of ln|w| of magnitude page {@code p} (both signs merged) to {@code consumer}, ascending. */
+    void forEachCellOfPage(int p, CellConsumer consumer) {
+        int[] positive = pages[p];
+        int[] negative = pages[p + HALF];
+        if (positive == null && negative == null) {
+            return;
+        }
+        boolean plain = spilled.isEmpty();
+        for (int i = 0; i < PAGE_SIZE; i++) {
+            int key = (p << PAGE_BITS) | i;
+            long count = plain
+                    ? (positive == null ? 0L : positive[i]) + (negative == null ? 0L : negative[i])
+                    : count(positive, key) + count(negative, key | (HALF << PAGE_BITS));
+            if (count != 0) {
+                // The upper edge is the next bin's lower edge, computed the same way, so cells tile exactly.
+                consumer.accept(lnLow(key), lnLow(key + 1L), count);
             }
         }
+    }
+
+    /** Hands the cells of w of the negative values of magnitude page {@code p} to {@code consumer}, ascending in w. */
+    void forEachNegativeCellOfPage(int p, CellConsumer consumer) {
+        int[] negative = pages[p + HALF];
+        if (negative == null) {
+            return;
+        }
+        boolean plain = spilled.isEmpty();
+        for (int i = PAGE_SIZE - 1; i >= 0; i--) {
+            int key = (p << PAGE_BITS) | i;
+            long count = plain ? negative[i] : count(negative, key | (HALF << PAGE_BITS));
+            if (count != 0) {
+                consumer.accept(-low(key + 1L), -low(key), count);
+            }
+        }
+    }
+
+    /** Hands the cells of w of the positive values of magnitude page {@code p} to {@code consumer}, ascending. */
+    void forEachPositiveCellOfPage(int p, CellConsumer consumer) {
+        int[] positive = pages[p];
+        if (positive == null) {
+            return;
+        }
+        boolean plain = spilled.isEmpty();
+        for (int i = 0; i < PAGE_SIZE; i++) {
+            int key = (p << PAGE_BITS) | i;
+            long count = plain ? positive[i] : count(positive, key);
+            if (count != 0) {
+                consumer.accept(low(key), low(key + 1L), count);
+            }
+        }
+    }
+
+    /** The number of values in magnitude page {@code p} of one sign. */
+    long pageCount(int p, boolean negative) {
+        int[] page = pages[negative ? p + HALF : p];
+        if (page == null) {
+            return 0;
+        }
+        long total = 0;
+        int signedPage = negative ? p + HALF : p;
+        for (int i = 0; i < PAGE_SIZE; i++) {
+            total += spilled.isEmpty() ? page[i] : count(page, (signedPage << PAGE_BITS) | i);
+        }
+        return total;
+    }
+
+    /** The magnitude page of a value: values of one page share the exponent and top 7 mantissa bits. */
+    static int magnitudePage(double w) {
+        return (key(w) >>> PAGE_BITS) & (HALF - 1);
+    }
+
+    /** ln of the lower edge of magnitude page {@code p}, equal to the lower edge of its first cell. */
+    static double lnLowOfPage(int p) {
+        return lnLow((long) p << PAGE_BITS);
+    }
+
+    /** The lower edge in |w| of magnitude page {@code p}. */
+    static double lowOfPage(int p) {
+        return low((long) p << PAGE_BITS);
     }
 
     /** ln of the smallest magnitude with the given magnitude key, exact to an ulp or two. */

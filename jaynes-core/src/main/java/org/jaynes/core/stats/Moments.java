@@ -61,6 +61,18 @@ public final class Moments {
         combine(length, blockMean + correction / length, blockM2);
     }
 
+    /**
+     * Adds {@code length} values given by their deviations d = x − shift from a shift near them:
+     * {@code sum} = Σ d and {@code sumOfSquares} = Σ d². With the shift inside the values' range the
+     * cancellation in Σ d² − (Σ d)²/length is mild, so this is as exact as {@link #addBlock} for a block
+     * of about a thousand values, and lets a caller keep its sums in registers.
+     */
+    public void addDeviations(long length, double shift, double sum, double sumOfSquares) {
+        if (length > 0) {
+            combine(length, shift + sum / length, Math.max(0, sumOfSquares - sum * sum / length));
+        }
+    }
+
     /** Adds {@code weight} copies of {@code value}. */
     public void addRepeated(double value, long weight) {
         if (weight > 0) {

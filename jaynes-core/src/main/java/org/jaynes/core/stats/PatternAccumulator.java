@@ -57,6 +57,15 @@ public final class PatternAccumulator implements PopulationAccumulator {
     }
 
     @Override
+    public void addTo(RefiningAccumulator pooled) {
+        for (int p = 0; p < counts.length; p++) {
+            if (counts[p] != 0) {
+                pooled.addRepeated(Decoding.patternToDouble(dtype, p), counts[p]);
+            }
+        }
+    }
+
+    @Override
     public ValueCells cells() {
         // Patterns of signed integer and float types are not in value order; sort the distinct values.
         double[] values = java.util.stream.IntStream.range(0, counts.length)

@@ -7,11 +7,13 @@ import org.jaynes.core.tensor.DType;
  * Streams over the bytes of one population and summarises it, in memory that does not grow with the
  * population. Partial accumulators (one per window, thread or shard) combine with {@link #merge}.
  *
- * <p>Two kinds: 8- and 16-bit dtypes count bit patterns and compute every statistic exactly from the
- * counts; wider dtypes keep exact moments and a fine histogram of ln|w| ({@link LogAbsHistogram}).
+ * <p>Three kinds: 8- and 16-bit dtypes count bit patterns and compute every statistic exactly from the
+ * counts; wider dtypes keep exact moments and a fine histogram of ln|w| ({@link LogAbsHistogram}) in one
+ * pass ({@link StreamingAccumulator}), or, for f32 tensors that can be read twice, coarse cells refined
+ * where it matters in a second pass ({@link RefiningAccumulator}).
  * Not thread-safe.
  */
-public sealed interface PopulationAccumulator permits PatternAccumulator, StreamingAccumulator {
+public sealed interface PopulationAccumulator permits PatternAccumulator, StreamingAccumulator, RefiningAccumulator {
 
     /** A new, empty accumulator for values of {@code dtype}. */
     static PopulationAccumulator of(DType dtype) {
@@ -26,6 +28,9 @@ public sealed interface PopulationAccumulator permits PatternAccumulator, Stream
 
     /** Adds everything this accumulator has seen to a (pooled) streaming accumulator. */
     void addTo(StreamingAccumulator pooled);
+
+    /** Adds everything this accumulator has seen to a (pooled) refining accumulator. */
+    void addTo(RefiningAccumulator pooled);
 
     /** The distribution of ln|w| as cells, for the distribution-free statistics. */
     ValueCells cells();

@@ -14,19 +14,20 @@ public final class StreamingAccumulator implements PopulationAccumulator {
     private static final int BLOCK = 1024;
 
     private final DType dtype;
-    private final Moments signed = new Moments();
-    private final Moments logAbs = new Moments();
-    private final Moments abs = new Moments();
+    /** Moments of every value, n, zeros and non-finite values; f32 chunks summed as in RefiningAccumulator. */
+    private final FloatMoments moments = new FloatMoments();
+    private final Moments signed = moments.signed;
+    private final Moments logAbs = moments.logAbs;
+    private final Moments abs = moments.abs;
     private final LogAbsHistogram histogram = new LogAbsHistogram();
     private final double[] signedBlock = new double[BLOCK];
     private final double[] logBlock = new double[BLOCK];
     private final double[] absBlock = new double[BLOCK];
+    private final int[] bitsBlock = new int[BLOCK];
     private final int[] keyBlock = new int[BLOCK];
     private int signedFill;
     private int logFill;
-    private long n;
-    private long zeros;
-    private long nonfinite;
+    /** Smallest and largest |w| of the values added as doubles (f32 values: in {@link #moments}). */
     private double minAbs = Double.POSITIVE_INFINITY;
     private double maxAbs;
 
@@ -40,12 +41,11 @@ public final class StreamingAccumulator implements PopulationAccumulator {
         ByteBuffer bytes = window.slice().order(ByteOrder.LITTLE_ENDIAN);
         switch (dtype) {
             case F32 -> {
-                var floats = bytes.asFloatBuffer();
-                float[] chunk = new float[BLOCK];
-                for (int start = 0, count = floats.remaining(); start < count; start += BLOCK) {
+                var ints = bytes.asIntBuffer();
+                for (int start = 0, count = ints.remaining(); start < count; start += BLOCK) {
                     int length = Math.min(BLOCK, count - start);
-                    floats.get(start, chunk, 0, length);
-                    acceptChunk(chunk, 0, length);
+                    ints.get(start, bitsBlock, 0, length);
+                    acceptBits(length);
                 }
             }
             case F64 -> {
@@ -81,56 +81,34 @@ public final class StreamingAccumulator implements PopulationAccumulator {
 
     /** Adds the first {@code length} values of {@code values}: how captured neuron outputs are summarised. */
     public void accept(float[] values, int length) {
+        flush();
         for (int start = 0; start < length; start += BLOCK) {
-            acceptChunk(values, start, Math.min(BLOCK, length - start));
-            // A chunk with zeros (ReLU outputs) leaves partial blocks; flushing them keeps the next chunk fast.
-            flush();
+            int count = Math.min(BLOCK, length - start);
+            for (int i = 0; i < count; i++) {
+                bitsBlock[i] = Float.floatToRawIntBits(values[start + i]);
+            }
+            acceptBits(count);
         }
     }
 
     /**
-     * A chunk of f32 values. When the blocks are empty and every value is finite and non-zero (nearly
-     * always), the chunk is one block: its histogram keys are computed in one loop and counted in another,
-     * so the cache misses of the counts overlap, and the moments take whole blocks. Otherwise value by value.
+     * The f32 values whose bits fill the first {@code length} places of {@link #bitsBlock}: moments by
+     * {@link FloatMoments}; histogram keys computed in one loop and counted in another, so the cache misses
+     * of the counts overlap, or value by value for a chunk with zeros or non-finite values.
      */
-    private void acceptChunk(float[] chunk, int from, int length) {
-        boolean plain = signedFill == 0 && logFill == 0;
-        for (int i = 0; plain && i < length; i++) {
-            plain = chunk[from + i] != 0 && Float.isFinite(chunk[from + i]);
-        }
-        if (!plain) {
+    private void acceptBits(int length) {
+        if (moments.accept(bitsBlock, length, b -> histogram.accept(Float.intBitsToFloat(b)))) {
             for (int i = 0; i < length; i++) {
-                add(chunk[from + i]);
+                keyBlock[i] = LogAbsHistogram.key(Float.intBitsToFloat(bitsBlock[i]));
             }
-            return;
+            histogram.acceptKeys(keyBlock, length);
         }
-        double min = minAbs;
-        double max = maxAbs;
-        for (int i = 0; i < length; i++) {
-            double w = chunk[from + i];
-            double magnitude = Math.abs(w);
-            signedBlock[i] = w;
-            absBlock[i] = magnitude;
-            keyBlock[i] = LogAbsHistogram.key(w);
-            min = Math.min(min, magnitude);
-            max = Math.max(max, magnitude);
-        }
-        histogram.acceptKeys(keyBlock, length);
-        for (int i = 0; i < length; i++) {
-            logBlock[i] = Math.log(absBlock[i]);
-        }
-        minAbs = min;
-        maxAbs = max;
-        n += length;
-        signed.addBlock(signedBlock, length);
-        logAbs.addBlock(logBlock, length);
-        abs.addBlock(absBlock, length);
     }
 
     private void add(double w) {
-        n++;
+        moments.n++;
         if (!Double.isFinite(w)) {
-            nonfinite++;
+            moments.nonfinite++;
             return;
         }
         signedBlock[signedFill++] = w;
@@ -139,7 +117,7 @@ public final class StreamingAccumulator implements PopulationAccumulator {
             signedFill = 0;
         }
         if (w == 0) {
-            zeros++;
+            moments.zeros++;
             return;
         }
         double magnitude = Math.abs(w);
@@ -167,14 +145,14 @@ public final class StreamingAccumulator implements PopulationAccumulator {
 
     /** Adds {@code count} copies of {@code w}: how exact pattern counts join a pooled accumulator. */
     void addRepeated(double w, long count) {
-        n += count;
+        moments.n += count;
         if (!Double.isFinite(w)) {
-            nonfinite += count;
+            moments.nonfinite += count;
             return;
         }
         signed.addRepeated(w, count);
         if (w == 0) {
-            zeros += count;
+            moments.zeros += count;
             return;
         }
         double magnitude = Math.abs(w);
@@ -195,15 +173,16 @@ public final class StreamingAccumulator implements PopulationAccumulator {
 
     @Override
     public void addTo(StreamingAccumulator pooled) {
-        pooled.n += n;
-        pooled.zeros += zeros;
-        pooled.nonfinite += nonfinite;
-        pooled.signed.merge(signed);
-        pooled.logAbs.merge(logAbs);
-        pooled.abs.merge(abs);
+        pooled.moments.merge(moments);
         pooled.minAbs = Math.min(pooled.minAbs, minAbs);
         pooled.maxAbs = Math.max(pooled.maxAbs, maxAbs);
         pooled.histogram.merge(histogram);
+    }
+
+    @Override
+    public void addTo(RefiningAccumulator pooled) {
+        pooled.addExactly(signed, logAbs, abs, moments.n, moments.zeros, moments.nonfinite, minAbs(), maxAbs(),
+                histogram);
     }
 
     @Override
@@ -216,14 +195,22 @@ public final class StreamingAccumulator implements PopulationAccumulator {
         // Zeros add nothing to Σw², so the mean square of the non-zero values follows from the moments of w.
         double sumOfSquares = signed.count() * (signed.variance() + signed.mean() * signed.mean());
         double meanSquare = logAbs.count() == 0 ? Double.NaN : sumOfSquares / logAbs.count();
-        return new FitInput(logAbs.count(), logAbs.mean(), logAbs.variance(), abs.mean(), meanSquare, minAbs,
-                maxAbs, histogram);
+        return new FitInput(logAbs.count(), logAbs.mean(), logAbs.variance(), abs.mean(), meanSquare, minAbs(),
+                maxAbs(), histogram);
+    }
+
+    private double minAbs() {
+        return Math.min(minAbs, moments.minAbs());
+    }
+
+    private double maxAbs() {
+        return Math.max(maxAbs, moments.maxAbs());
     }
 
     @Override
     public PopulationStats result() {
         KsDistance ks = KsDistance.toNormal(histogram, logAbs.count(), logAbs.mean(), logAbs.standardDeviation());
-        return new PopulationStats(n, zeros, nonfinite, signed.mean(), signed.standardDeviation(),
+        return new PopulationStats(moments.n, moments.zeros, moments.nonfinite, signed.mean(), signed.standardDeviation(),
                 logAbs.mean(), logAbs.standardDeviation(), ks.value(), ks.errorBound());
     }
 }

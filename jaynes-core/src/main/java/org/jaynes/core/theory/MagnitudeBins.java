@@ -25,15 +25,7 @@ public record MagnitudeBins(BinConvention convention, double[] lnEdges, long[] c
         if (binCount < 1) {
             throw new IllegalArgumentException("bin count must be at least 1, not " + binCount);
         }
-        double[] edges = new double[binCount + 1];
-        for (int k = 0; k <= binCount; k++) {
-            double t = (double) k / binCount;
-            edges[k] = convention == BinConvention.LOG
-                    ? Math.log(minAbs) + t * (Math.log(maxAbs) - Math.log(minAbs))
-                    : Math.log(minAbs + t * (maxAbs - minAbs));
-        }
-        edges[0] = Math.log(minAbs);
-        edges[binCount] = Math.log(maxAbs);
+        double[] edges = lnEdges(convention, binCount, minAbs, maxAbs);
         long[] counts = new long[binCount];
         long[] total = {0};
         double lnMin = edges[0];
@@ -51,6 +43,20 @@ public record MagnitudeBins(BinConvention convention, double[] lnEdges, long[] c
             total[0] += count;
         });
         return new MagnitudeBins(convention, edges, counts, total[0]);
+    }
+
+    /** The K + 1 edges, in ln w, of K bins between {@code minAbs} and {@code maxAbs}. */
+    public static double[] lnEdges(BinConvention convention, int binCount, double minAbs, double maxAbs) {
+        double[] edges = new double[binCount + 1];
+        for (int k = 0; k <= binCount; k++) {
+            double t = (double) k / binCount;
+            edges[k] = convention == BinConvention.LOG
+                    ? Math.log(minAbs) + t * (Math.log(maxAbs) - Math.log(minAbs))
+                    : Math.log(minAbs + t * (maxAbs - minAbs));
+        }
+        edges[0] = Math.log(minAbs);
+        edges[binCount] = Math.log(maxAbs);
+        return edges;
     }
 
     public int size() {

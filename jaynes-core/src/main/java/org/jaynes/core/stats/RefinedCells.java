@@ -1,0 +1,99 @@
+package org.jaynes.core.stats;
+
+/**
+ * The cells of a {@link RefiningAccumulator}: one coarse cell per exponent and top 7 mantissa bits of an
+ * f32 (a page of the {@link LogAbsHistogram}: 1/128 of an octave, at most ln(1 + 2^-7) ≈ 0.0078 wide in
+ * ln|w|) where the population was not refined, and the histogram's fine cells (at most 2^-17 wide)
+ * where it was, or where values were added exactly. A coarse cell's edges are those of the first fine
+ * cell of its page and of the next page, computed the same way, so coarse and fine cells tile exactly.
+ * A coarse cell also takes any exactly-added values of its page, since it cannot place them finer.
+ *
+ * <p>Read-only view over the accumulator's arrays; valid until the accumulator changes.
+ */
+final class RefinedCells implements ValueCells {
+
+    /** Magnitude page of the f32 magnitude key 0: double exponents are f32 exponents plus 896. */
+    static final int PAGE_OFFSET = 896 << 7;
+    /** The widest coarse cell: the first of an octave, ln(1 + 2^-7). */
+    private static final double COARSE_WIDTH = Math.log1p(0x1p-7);
+
+    private final long[] coarse;
+    private final boolean[] refined;
+    private final LogAbsHistogram fine;
+
+    /**
+     * @param coarse  counts by f32 signed key (bits &gt;&gt;&gt; 16) of normal values
+     * @param refined by f32 magnitude key: the keys whose values are in {@code fine} instead
+     * @param fine    the values of the refined keys and the values added exactly (subnormal f32,
+     *                pattern-counted values); null when there are none
+     */
+    RefinedCells(long[] coarse, boolean[] refined, LogAbsHistogram fine) {
+        this.coarse = coarse;
+        this.refined = refined;
+        this.fine = fine;
+    }
+
+    /** The f32 magnitude key of magnitude page {@code p}, or −1 when no normal f32 falls in it. */
+    static int floatKey(int p) {
+        int key = p - PAGE_OFFSET;
+        return key >= 1 << 7 && key < 255 << 7 ? key : -1;
+    }
+
+    /** The coarse count of page {@code p} for one sign, 0 when it is refined or not a normal f32 page. */
+    private long coarseCount(int p, boolean negative) {
+        int key = floatKey(p);
+        if (key < 0 || refined[key]) {
+            return 0;
+        }
+        return coarse[negative ? key | 0x8000 : key];
+    }
+
+    private long fineCount(int p, boolean negative) {
+        return fine == null ? 0 : fine.pageCount(p, negative);
+    }
+
+    @Override
+    public void forEachCell(CellConsumer consumer) {
+        for (int p = 0; p < LogAbsHistogram.MAGNITUDE_PAGES; p++) {
+            long count = coarseCount(p, false) + coarseCount(p, true);
+            if (count > 0) {
+                count += fineCount(p, false) + fineCount(p, true);
+                consumer.accept(LogAbsHistogram.lnLowOfPage(p), LogAbsHistogram.lnLowOfPage(p + 1), count);
+            } else if (fine != null) {
+                fine.forEachCellOfPage(p, consumer);
+            }
+        }
+    }
+
+    @Override
+    public void forEachSignedCell(CellConsumer consumer) {
+        for (int p = LogAbsHistogram.MAGNITUDE_PAGES - 1; p >= 0; p--) {
+            long count = coarseCount(p, true);
+            if (count > 0) {
+                count += fineCount(p, true);
+                consumer.accept(-LogAbsHistogram.lowOfPage(p + 1), -LogAbsHistogram.lowOfPage(p), count);
+            } else if (fine != null) {
+                fine.forEachNegativeCellOfPage(p, consumer);
+            }
+        }
+        for (int p = 0; p < LogAbsHistogram.MAGNITUDE_PAGES; p++) {
+            long count = coarseCount(p, false);
+            if (count > 0) {
+                count += fineCount(p, false);
+                consumer.accept(LogAbsHistogram.lowOfPage(p), LogAbsHistogram.lowOfPage(p + 1), count);
+            } else if (fine != null) {
+                fine.forEachPositiveCellOfPage(p, consumer);
+            }
+        }
+    }
+
+    @Override
+    public double maxCellWidth() {
+        for (int key = 0; key < refined.length; key++) {
+            if (!refined[key] && (coarse[key] != 0 || coarse[key | 0x8000] != 0)) {
+                return COARSE_WIDTH;
+            }
+        }
+        return fine == null ? 0 : fine.maxCellWidth();
+    }
+}

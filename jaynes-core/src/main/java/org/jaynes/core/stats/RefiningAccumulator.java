@@ -1,0 +1,262 @@
+package org.jaynes.core.stats;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.util.Locale;
+
+/**
+ * Summarises f32 values in two passes over them, at the speed the bytes arrive: the accumulator of
+ * {@code ModelAnalyzer} for f32 tensors, and its pooled accumulator of a whole model.
+ *
+ * <p><b>First pass</b> ({@link #accept}): exact moments of w, |w| and ln|w| (ln|w| by {@link FloatLog},
+ * summed as deviations from a value of each 1,024-value chunk, then combined pairwise in
+ * {@link Moments}), and a count per f32 bit pattern's top 16 bits (sign, exponent, 7 mantissa bits):
+ * 65,536 counters that stay in cache. Zeros, subnormals, infinities and NaN are rare; a chunk holding
+ * one is summed value by value, its subnormals counted exactly in a {@link LogAbsHistogram}.
+ *
+ * <p><b>Second pass</b> ({@link Refinement}): the coarse cells are 1/128 of an octave wide. Where a
+ * statistic needs finer cells (the Kolmogorov–Smirnov supremum of each law, a bin edge of the game's
+ * histogram, a quantile or the median), the caller names those places, and a second pass over the same
+ * bytes counts the values of those coarse cells in the fine cells of {@link LogAbsHistogram} (2^-17
+ * wide in ln|w|). Every statistic computed over the refined cells then equals its value over fine
+ * cells everywhere; the fits' in-cell sums use the coarse cells elsewhere (see {@code FamilyFitter}).
+ *
+ * <p>Values added exactly ({@link #addRepeated}: pattern-counted 8- and 16-bit layers pooled with f32
+ * ones) and subnormals are kept apart from the refined values, so that a pooled accumulator can be
+ * refined from the f32 bytes again without counting any value twice. Not thread-safe: one per segment
+ * of a tensor, combined with {@link #merge}.
+ */
+public final class RefiningAccumulator implements PopulationAccumulator {
+
+    private static final int CHUNK = 1024;
+    /** Magnitude keys: the top 16 bits of an f32 less the sign. */
+    static final int MAGNITUDE_KEYS = 1 << 15;
+
+    /** Moments of everything, and n, zeros and non-finite values of the f32 values streamed. */
+    private final FloatMoments moments = new FloatMoments();
+    /** Counts by the top 16 bits of normal f32 values: every normal value seen in the first pass. */
+    private final long[] coarse = new long[1 << 16];
+    private final int[] chunk = new int[CHUNK];
+    /** Smallest and largest magnitude of the values added exactly. */
+    private double minExact = Double.POSITIVE_INFINITY;
+    private double maxExact;
+    /** Values added exactly; null until there is one. */
+    private LogAbsHistogram exact;
+    /** The values of the refined keys, counted in the second pass; null before it. */
+    private LogAbsHistogram refinedValues;
+    private boolean[] refined = new boolean[MAGNITUDE_KEYS];
+    private RefinedCells cells;
+
+    @Override
+    public void accept(ByteBuffer window) {
+        IntBuffer ints = window.slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        long[] counts = coarse;
+        for (int start = 0, count = ints.remaining(); start < count; start += CHUNK) {
+            int length = Math.min(CHUNK, count - start);
+            ints.get(start, chunk, 0, length);
+            if (moments.accept(chunk, length, this::countSpecial)) {
+                for (int i = 0; i < length; i++) {
+                    counts[chunk[i] >>> 16]++;
+                }
+            }
+        }
+        cells = null;
+    }
+
+    /** Counts a non-zero finite value of a chunk that was summed value by value. */
+    private void countSpecial(int bits) {
+        if ((bits & 0x7F800000) == 0) {
+            addExactly(Float.intBitsToFloat(bits), 1);
+        } else {
+            coarse[bits >>> 16]++;
+        }
+    }
+
+    private void addExactly(double w, long count) {
+        if (exact == null) {
+            exact = new LogAbsHistogram();
+        }
+        exact.add(w, count);
+        minExact = Math.min(minExact, Math.abs(w));
+        maxExact = Math.max(maxExact, Math.abs(w));
+    }
+
+    /** Adds {@code count} copies of {@code w}, counted exactly: how pattern-counted layers join a pooled accumulator. */
+    void addRepeated(double w, long count) {
+        moments.n += count;
+        if (!Double.isFinite(w)) {
+            moments.nonfinite += count;
+            return;
+        }
+        moments.signed.addRepeated(w, count);
+        if (w == 0) {
+            moments.zeros += count;
+            return;
+        }
+        addExactly(w, count);
+        moments.logAbs.addRepeated(Math.log(Math.abs(w)), count);
+        moments.abs.addRepeated(Math.abs(w), count);
+        cells = null;
+    }
+
+    /**
+     * Adds what {@code other} has seen in its first pass (and its exact values); its refinement is not
+     * carried over, so a refined population pools as coarse cells, to be refined again with the pool.
+     */
+    @Override
+    public void merge(PopulationAccumulator other) {
+        if (!(other instanceof RefiningAccumulator that)) {
+            throw new IllegalArgumentException("cannot merge " + other + " into a refining accumulator");
+        }
+        that.addTo(this);
+    }
+
+    @Override
+    public void addTo(RefiningAccumulator pooled) {
+        pooled.moments.merge(moments);
+        pooled.minExact = Math.min(pooled.minExact, minExact);
+        pooled.maxExact = Math.max(pooled.maxExact, maxExact);
+        for (int key = 0; key < coarse.length; key++) {
+            pooled.coarse[key] += coarse[key];
+        }
+        if (exact != null) {
+            if (pooled.exact == null) {
+                pooled.exact = new LogAbsHistogram();
+            }
+            pooled.exact.merge(exact);
+        }
+        pooled.cells = null;
+    }
+
+    /** Not possible: coarse cells cannot join a fine histogram; pool into a {@link RefiningAccumulator}. */
+    @Override
+    public void addTo(StreamingAccumulator pooled) {
+        throw new UnsupportedOperationException("a refining accumulator pools into a refining accumulator");
+    }
+
+    /** Adds the moments and fine cells of a streaming accumulator (f64 and integer layers) as exact values. */
+    void addExactly(Moments signedOther, Moments logAbsOther, Moments absOther, long nOther, long zerosOther,
+                    long nonfiniteOther, double minAbs, double maxAbs, LogAbsHistogram histogram) {
+        moments.n += nOther;
+        moments.zeros += zerosOther;
+        moments.nonfinite += nonfiniteOther;
+        moments.signed.merge(signedOther);
+        moments.logAbs.merge(logAbsOther);
+        moments.abs.merge(absOther);
+        if (logAbsOther.count() > 0) {
+            minExact = Math.min(minExact, minAbs);
+            maxExact = Math.max(maxExact, maxAbs);
+            if (exact == null) {
+                exact = new LogAbsHistogram();
+            }
+            exact.merge(histogram);
+        }
+        cells = null;
+    }
+
+    /**
+     * The second pass to make: the coarse cells that hold any of the given places, as ranges of ln|w|.
+     *
+     * @param lnRanges pairs (low, high) of ln|w|, flattened; a pair with low = high is a point
+     */
+    public Refinement refinement(double[] lnRanges) {
+        boolean[] keys = new boolean[MAGNITUDE_KEYS];
+        for (int i = 0; i + 1 < lnRanges.length; i += 2) {
+            markPages(lnRanges[i], lnRanges[i + 1], keys);
+        }
+        for (int key = 0; key < MAGNITUDE_KEYS; key++) {
+            keys[key] &= coarse[key] != 0 || coarse[key | 0x8000] != 0;
+        }
+        return new Refinement(keys);
+    }
+
+    /** Marks the f32 magnitude keys of the pages that [low, high] (or the point low = high) touches. */
+    private static void markPages(double low, double high, boolean[] keys) {
+        if (!(low <= high) || Double.isInfinite(low) || Double.isInfinite(high)) {
+            return;
+        }
+        int p = LogAbsHistogram.magnitudePage(Math.exp(low));
+        while (p > 0 && LogAbsHistogram.lnLowOfPage(p) > low) {
+            p--;
+        }
+        while (p + 1 < LogAbsHistogram.MAGNITUDE_PAGES && LogAbsHistogram.lnLowOfPage(p + 1) <= low) {
+            p++;
+        }
+        for (; p < LogAbsHistogram.MAGNITUDE_PAGES; p++) {
+            double pageLow = LogAbsHistogram.lnLowOfPage(p);
+            if (pageLow > high || (pageLow == high && low < high)) {
+                break;
+            }
+            int key = RefinedCells.floatKey(p);
+            if (key >= 0) {
+                keys[key] = true;
+            }
+        }
+    }
+
+    /**
+     * Replaces the coarse cells of {@code refinement} by the fine counts of their values, made by
+     * {@link Refinement#countFine} over every byte {@link #accept} saw.
+     *
+     * @throws UncheckedIOException when the fine counts disagree with the coarse ones: the bytes changed
+     *                              between the passes
+     */
+    public void refine(Refinement refinement, LogAbsHistogram fineCounts) {
+        boolean[] keys = refinement.keys();
+        for (int key = 0; key < MAGNITUDE_KEYS; key++) {
+            if (!keys[key]) {
+                continue;
+            }
+            int page = key + RefinedCells.PAGE_OFFSET;
+            long positive = fineCounts.pageCount(page, false);
+            long negative = fineCounts.pageCount(page, true);
+            if (positive != coarse[key] || negative != coarse[key | 0x8000]) {
+                throw new UncheckedIOException(new IOException(String.format(Locale.ROOT,
+                        "the values changed between two reads: %d and %d values near %.6g on the first, %d and %d"
+                                + " on the second", coarse[key], coarse[key | 0x8000],
+                        LogAbsHistogram.lowOfPage(page), positive, negative)));
+            }
+        }
+        refined = keys.clone();
+        refinedValues = fineCounts;
+        cells = null;
+    }
+
+    @Override
+    public ValueCells cells() {
+        if (cells == null) {
+            LogAbsHistogram fine = exact;
+            if (refinedValues != null) {
+                fine = new LogAbsHistogram();
+                fine.merge(refinedValues);
+                if (exact != null) {
+                    fine.merge(exact);
+                }
+            }
+            cells = new RefinedCells(coarse, refined, fine);
+        }
+        return cells;
+    }
+
+    @Override
+    public FitInput fitInput() {
+        Moments signed = moments.signed;
+        Moments logAbs = moments.logAbs;
+        double sumOfSquares = signed.count() * (signed.variance() + signed.mean() * signed.mean());
+        double meanSquare = logAbs.count() == 0 ? Double.NaN : sumOfSquares / logAbs.count();
+        return new FitInput(logAbs.count(), logAbs.mean(), logAbs.variance(), moments.abs.mean(), meanSquare,
+                Math.min(minExact, moments.minAbs()), Math.max(maxExact, moments.maxAbs()), cells());
+    }
+
+    @Override
+    public PopulationStats result() {
+        Moments logAbs = moments.logAbs;
+        KsDistance ks = KsDistance.toNormal(cells(), logAbs.count(), logAbs.mean(), logAbs.standardDeviation());
+        return new PopulationStats(moments.n, moments.zeros, moments.nonfinite, moments.signed.mean(),
+                moments.signed.standardDeviation(), logAbs.mean(), logAbs.standardDeviation(), ks.value(),
+                ks.errorBound());
+    }
+}
