@@ -15,13 +15,16 @@
 #      each for wall time (including process start), CPU time (user + system, all threads) and peak
 #      RSS (from /usr/bin/time -v when present, else wall time only); RSS counts the mapped file pages
 #      a process touched, so for jaynes it exceeds the heap limit;
-#   3. prints a table: MB/s (10^6 bytes per second of wall time), the ratios jaynes/numpy and
+#      and, for f32, jaynes again with --threads 1 (the thread scaling: 2 threads >= 1.8x one);
+#   3. times the bundled model: `jaynes analyze --quiet` against `jaynes --version` (JVM start);
+#   4. prints a table: MB/s (10^6 bytes per second of wall time), the ratios jaynes/numpy and
 #      jaynes/dd, the heap limit, and whether the targets hold: fp32 >= 8x numpy and >= 1/8 of dd;
-#      bf16 >= 1/4 of dd. Exit status 0 whether or not they hold; 1 if a step fails.
+#      bf16 >= 1/2 of dd; 2 threads >= 1.8x one; the bundled model within 4x of the JVM start.
+#      Exit status 0 whether or not they hold; 1 if a step fails.
 #
 # Environment: JAYNES_BENCH_BYTES (e.g. 256M, 1G), JAYNES_BENCH_RUNS (timed runs per tool, best kept;
 # default 1), JAYNES_BENCH_KEEP=1 (keep the model files; default: deleted on exit), PYTHON (default
-# /opt/jvenv/bin/python), JAYNES_JAVA_OPTS (default -Xmx256m -Xss4m, as ./jaynes).
+# python3, with numpy and scipy), JAYNES_JAVA_OPTS (default -Xmx256m -Xss4m, as ./jaynes).
 # Not part of `mvn verify`: it needs Python, minutes and 2 GB of disk.
 set -euo pipefail
 export LC_ALL=C
@@ -30,7 +33,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${1:-/tmp/jaynes-bench}"
 size="${JAYNES_BENCH_BYTES:-1G}"
 runs="${JAYNES_BENCH_RUNS:-1}"
-python="${PYTHON:-/opt/jvenv/bin/python}"
+python="${PYTHON:-python3}"
 read -r -a java_opts <<<"${JAYNES_JAVA_OPTS:--Xmx256m -Xss4m}"
 bench_jar="$root/jaynes-bench/target/jaynes-bench.jar"
 jaynes_jar="$root/jaynes-cli/target/jaynes.jar"
@@ -119,9 +122,19 @@ for dtype in f32 bf16; do
   row "$dtype" dd "$file"
   best "$runs" "jaynes-$dtype" java "${java_opts[@]}" -jar "$jaynes_jar" analyze "$file" --quiet --json "$dir/$dtype.json"
   row "$dtype" jaynes "$file"
+  if [[ "$dtype" == f32 ]]; then
+    best "$runs" "jaynes1-$dtype" java "${java_opts[@]}" -jar "$jaynes_jar" analyze "$file" --quiet --threads 1 \
+      --json "$dir/$dtype-1.json"
+    row "$dtype" jaynes-1t "$file"
+  fi
   best "$runs" "numpy-$dtype" "$python" "$root/tools/numpy_reference.py" "$file"
   row "$dtype" numpy "$file"
 done
+
+best 3 bundled java "${java_opts[@]}" -jar "$jaynes_jar" analyze --quiet
+bundled="$seconds"
+best 3 startup java "${java_opts[@]}" -jar "$jaynes_jar" --version
+startup_best="$seconds"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
 verdict() { awk -v r="$1" -v t="$2" 'BEGIN {print (r >= t ? "met" : "MISSED")}'; }
@@ -153,5 +166,10 @@ bf16_dd=$(ratio "${rate[bf16.jaynes]}" "${rate[bf16.dd]}")
 echo "ratios of wall-time MB/s (JVM start included; net of it in brackets)"
 printf 'f32   jaynes/numpy %8s (%s)  target >= 8      %s\n' "$f32_numpy" "$(ratio "$f32_net" "${rate[f32.numpy]}")" "$(verdict "$f32_numpy" 8)"
 printf 'f32   jaynes/dd    %8s (%s)  target >= 0.125  %s\n' "$f32_dd" "$(ratio "$f32_net" "${rate[f32.dd]}")" "$(verdict "$f32_dd" 0.125)"
-printf 'bf16  jaynes/dd    %8s (%s)  target >= 0.25   %s\n' "$bf16_dd" "$(ratio "$bf16_net" "${rate[bf16.dd]}")" "$(verdict "$bf16_dd" 0.25)"
+printf 'bf16  jaynes/dd    %8s (%s)  target >= 0.5    %s\n' "$bf16_dd" "$(ratio "$bf16_net" "${rate[bf16.dd]}")" "$(verdict "$bf16_dd" 0.5)"
 printf 'bf16  jaynes/numpy %8s (%s)  no target\n' "$bf16_numpy" "$(ratio "$bf16_net" "${rate[bf16.numpy]}")"
+threads=$(ratio "${rate[f32.jaynes]}" "${rate[f32.jaynes-1t]}")
+printf 'f32   2 threads / 1 thread %8s  target >= 1.8    %s\n' "$threads" "$(verdict "$threads" 1.8)"
+startup_ratio=$(ratio "$bundled" "$startup_best")
+printf 'bundled model: analyze --quiet %s s, --version %s s (best of 3): ratio %s  target <= 4  %s\n' \
+  "$bundled" "$startup_best" "$startup_ratio" "$(awk -v r="$startup_ratio" 'BEGIN {print (r <= 4 ? "met" : "MISSED")}')"

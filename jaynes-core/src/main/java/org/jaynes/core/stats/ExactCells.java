@@ -14,9 +14,27 @@ final class ExactCells implements ValueCells {
     ExactCells(double[] values, long[] counts) {
         this.values = values;
         this.counts = counts;
-        this.byMagnitude = java.util.stream.IntStream.range(0, values.length).boxed()
-                .sorted(java.util.Comparator.comparingDouble(i -> Math.abs(values[i])))
-                .mapToInt(Integer::intValue).toArray();
+        this.byMagnitude = byMagnitude(values);
+    }
+
+    /**
+     * The order of ascending |w| of values in ascending order of w: the negative values read backwards
+     * merged with the positive ones, in linear time.
+     */
+    private static int[] byMagnitude(double[] values) {
+        int firstPositive = 0;
+        while (firstPositive < values.length && values[firstPositive] < 0) {
+            firstPositive++;
+        }
+        int[] order = new int[values.length];
+        int negative = firstPositive - 1;
+        int positive = firstPositive;
+        for (int k = 0; k < order.length; k++) {
+            boolean takeNegative = positive == values.length
+                    || (negative >= 0 && -values[negative] <= values[positive]);
+            order[k] = takeNegative ? negative-- : positive++;
+        }
+        return order;
     }
 
     @Override

@@ -12,8 +12,12 @@ import org.jaynes.core.tensor.Decoding;
  */
 public final class PatternAccumulator implements PopulationAccumulator {
 
+    private static final int CHUNK = 4096;
+
     private final DType dtype;
     private final long[] counts;
+    /** The cells of the counts, built on first use after a change: sorting 65,536 patterns is not free. */
+    private ValueCells cells;
 
     PatternAccumulator(DType dtype) {
         if (dtype.byteSize() > 2) {
@@ -31,10 +35,19 @@ public final class PatternAccumulator implements PopulationAccumulator {
                 counts[bytes.get(i) & 0xFF]++;
             }
         } else {
-            for (int i = 0, n = bytes.remaining() / 2; i < n; i++) {
-                counts[bytes.getShort(2 * i) & 0xFFFF]++;
+            // Bulk copies into a small array, then one increment per value: no per-value buffer checks.
+            java.nio.ShortBuffer shorts = bytes.asShortBuffer();
+            short[] chunk = new short[CHUNK];
+            long[] table = counts;
+            for (int start = 0, n = shorts.remaining(); start < n; start += CHUNK) {
+                int length = Math.min(CHUNK, n - start);
+                shorts.get(start, chunk, 0, length);
+                for (int i = 0; i < length; i++) {
+                    table[chunk[i] & 0xFFFF]++;
+                }
             }
         }
+        cells = null;
     }
 
     @Override
@@ -45,6 +58,7 @@ public final class PatternAccumulator implements PopulationAccumulator {
         for (int p = 0; p < counts.length; p++) {
             counts[p] += that.counts[p];
         }
+        cells = null;
     }
 
     @Override
@@ -67,6 +81,13 @@ public final class PatternAccumulator implements PopulationAccumulator {
 
     @Override
     public ValueCells cells() {
+        if (cells == null) {
+            cells = sortedCells();
+        }
+        return cells;
+    }
+
+    private ValueCells sortedCells() {
         // Patterns of signed integer and float types are not in value order; sort the distinct values.
         double[] values = java.util.stream.IntStream.range(0, counts.length)
                 .filter(p -> counts[p] != 0)

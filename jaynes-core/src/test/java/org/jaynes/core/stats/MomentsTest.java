@@ -188,6 +188,29 @@ class MomentsTest {
         assertTrue(moments.variance() >= 0, "variance is never negative");
     }
 
+    /** Sums of deviations from a shift inside the data, as FloatMoments keeps them, against two-pass blocks. */
+    @Test
+    void deviationsFromAShiftMatchTwoPassBlocks() {
+        UniformRandomProvider rng = StoredValues.random(31);
+        double[] values = StoredValues.logNormal(rng, 10_000, 4, 1e-3);
+        Moments blocks = inBlocks(values, 1024);
+        Moments deviations = new Moments();
+        for (int from = 0; from < values.length; from += 1024) {
+            int length = Math.min(1024, values.length - from);
+            double shift = values[from];
+            double sum = 0;
+            double squares = 0;
+            for (int i = from; i < from + length; i++) {
+                sum += values[i] - shift;
+                squares += (values[i] - shift) * (values[i] - shift);
+            }
+            deviations.addDeviations(length, shift, sum, squares);
+        }
+        assertEquals(values.length, deviations.count());
+        assertClose(blocks.mean(), deviations.mean(), RELATIVE_EPS * Math.abs(blocks.mean()), "mean");
+        assertClose(blocks.variance(), deviations.variance(), 1e-9 * blocks.variance(), "variance");
+    }
+
     private static double[] concat(double[] a, double[] b) {
         double[] c = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
