@@ -63,7 +63,7 @@ public class AnalysisStagesBenchmark {
         values.flip();
         refined = new RefiningAccumulator();
         refined.accept(values.duplicate());
-        refinement = refined.refinement(FitComparison.ksCandidates(refined.fitInput(), 1e-5));
+        refinement = refined.refinement(FitComparison.ksCandidates(refined.fitInput(), 1e-5, 256));
         refined.refine(refinement, refinement.countFine(values.duplicate()));
     }
 

@@ -46,6 +46,10 @@ public final class ModelAnalyzer {
     private record Segment(int population, long offset, int length, boolean last) {
     }
 
+    /** A finished population: its analysis, and its accumulator to pool (refined, when it is f32). */
+    private record Finished(LayerResult result, PopulationAccumulator accumulator, Refinement refinement) {
+    }
+
     public AnalysisResult analyze(Model model, ProgressListener progress) throws IOException {
         PopulationSelector selector = new PopulationSelector(options);
         List<Tensor> populations = new ArrayList<>();
@@ -65,7 +69,8 @@ public final class ModelAnalyzer {
         RefiningAccumulator pooled = new RefiningAccumulator();
         ExecutorService pool = ModelAnalyzer.workers("jaynes-analyze", options.threads());
         try {
-            Deque<Future<LayerResult>> finishing = new ArrayDeque<>();
+            Deque<Future<Finished>> finishing = new ArrayDeque<>();
+            Refinement[] refinements = new Refinement[populations.size()];
             PopulationAccumulator current = null;
             long bytesDone = 0;
             int inFlight = 2 * options.threads();
@@ -86,24 +91,23 @@ public final class ModelAnalyzer {
                     }
                     bytesDone += s.length();
                     if (s.last()) {
-                        current.addTo(pooled);
                         PopulationAccumulator complete = current;
                         Tensor tensor = populations.get(s.population());
                         finishing.add(pool.submit(() -> finish(tensor, complete, s.population())));
                         current = null;
                         // Bound the accumulators held by unfinished layers.
                         while (finishing.size() > options.threads()) {
-                            layers.add(await(finishing.poll()));
+                            pool(await(finishing.poll()), layers, pooled, refinements);
                             progress.progress(bytesDone, totalBytes, layers.size(), populations.size());
                         }
                     }
                 }
             }
             while (!finishing.isEmpty()) {
-                layers.add(await(finishing.poll()));
+                pool(await(finishing.poll()), layers, pooled, refinements);
                 progress.progress(bytesDone, totalBytes, layers.size(), populations.size());
             }
-            refinePooled(pooled, populations, segments, pool);
+            refinePooled(pooled, populations, refinements, segments, pool);
         } finally {
             pool.shutdownNow();
         }
@@ -113,6 +117,14 @@ public final class ModelAnalyzer {
         TensorInfo pooledInfo = new TensorInfo("pooled", "", Role.OTHER, Shape.of(pooledStats.n()), DType.F64);
         LayerResult pooledResult = LayerAnalysis.of(pooledInfo, pooled, pooledStats, options, Optional.empty());
         return new AnalysisResult(summary, options, layers, setAside, pooledResult, UniversalitySummary.of(layers));
+    }
+
+    /** Keeps a finished population's analysis and adds it to the pool, in the order of the populations. */
+    private static void pool(Finished finished, List<LayerResult> layers, RefiningAccumulator pooled,
+                             Refinement[] refinements) {
+        layers.add(finished.result());
+        finished.accumulator().addTo(pooled);
+        refinements[layers.size() - 1] = finished.refinement();
     }
 
     /** A fixed pool of daemon threads named {@code name}, so an unfinished analysis never holds the JVM open. */
@@ -129,10 +141,11 @@ public final class ModelAnalyzer {
      * population is first refined: a second pass over its bytes, on this thread, while the other threads
      * read the next tensors.
      */
-    private LayerResult finish(Tensor tensor, PopulationAccumulator accumulator, int index) throws IOException {
+    private Finished finish(Tensor tensor, PopulationAccumulator accumulator, int index) throws IOException {
         TensorInfo info = TensorInfo.of(tensor);
+        Refinement refinement = null;
         if (accumulator instanceof RefiningAccumulator refining) {
-            Refinement refinement = refining.refinement(RefinementPlaces.of(refining.fitInput(), options));
+            refinement = refining.refinement(RefinementPlaces.of(refining.fitInput(), options));
             if (!refinement.isEmpty()) {
                 LogAbsHistogram fine = new LogAbsHistogram();
                 for (Segment s : segments(List.of(tensor))) {
@@ -152,28 +165,34 @@ public final class ModelAnalyzer {
             baseline = Optional.of(LayerAnalysis.of(baselineInfo, gaussian, gaussian.result(), options,
                     Optional.empty()));
         }
-        return LayerAnalysis.of(info, accumulator, stats, options, baseline);
+        return new Finished(LayerAnalysis.of(info, accumulator, stats, options, baseline), accumulator, refinement);
     }
 
     /**
      * The pooled population's own second pass: the f32 populations read again, in parallel, counting the
      * values of the cells the pooled statistics need finely.
      */
-    private void refinePooled(RefiningAccumulator pooled, List<Tensor> populations, List<Segment> segments,
-                              ExecutorService pool) throws IOException {
+    private void refinePooled(RefiningAccumulator pooled, List<Tensor> populations, Refinement[] refinements,
+                              List<Segment> segments, ExecutorService pool) throws IOException {
         Refinement refinement = pooled.refinement(RefinementPlaces.of(pooled.fitInput(), options));
         if (refinement.isEmpty()) {
             return;
         }
+        // A population hands its own fine counts to the pool: only the cells it did not refine are counted.
+        Refinement[] left = new Refinement[populations.size()];
+        for (int p = 0; p < left.length; p++) {
+            left[p] = refinements[p] == null ? refinement : refinement.without(refinements[p]);
+        }
         LogAbsHistogram fine = new LogAbsHistogram();
         int inFlight = 2 * options.threads();
-        List<Segment> floats = segments.stream().filter(s -> populations.get(s.population()).dtype() == DType.F32)
-                .toList();
+        List<Segment> floats = segments.stream().filter(s -> populations.get(s.population()).dtype() == DType.F32
+                && !left[s.population()].isEmpty()).toList();
         for (int start = 0; start < floats.size(); start += inFlight) {
             List<Future<LogAbsHistogram>> futures = new ArrayList<>();
             for (Segment s : floats.subList(start, Math.min(floats.size(), start + inFlight))) {
                 Tensor tensor = populations.get(s.population());
-                futures.add(pool.submit(() -> refinement.countFine(tensor.data().window(s.offset(), s.length()))));
+                Refinement cells = left[s.population()];
+                futures.add(pool.submit(() -> cells.countFine(tensor.data().window(s.offset(), s.length()))));
             }
             for (Future<LogAbsHistogram> future : futures) {
                 fine.merge(await(future));

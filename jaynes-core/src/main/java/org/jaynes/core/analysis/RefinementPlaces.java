@@ -10,7 +10,7 @@ import org.jaynes.core.theory.MagnitudeBins;
 /**
  * Where the analysis of a population needs cells finer than the coarse first pass of an f32 tensor, as
  * ranges of ln|w| for {@code RefiningAccumulator.refinement}: the cells that may hold a law's
- * Kolmogorov–Smirnov supremum, the cells holding an edge of the histogram bins (of both bin conventions
+ * Kolmogorov–Smirnov supremum (the lognormal's always, another law's when they are few), the cells holding an edge of the histogram bins (of both bin conventions
  * the options use), and the cells holding a quantile of the Q–Q plot or a middle value (the median).
  * Outside these cells every statistic the report gives is the same over coarse cells as over fine ones,
  * but for the in-cell sums of the Weibull and generalised-normal fits (see {@code FamilyFitter}).
@@ -23,6 +23,12 @@ final class RefinementPlaces {
      * CDFs by less; the other laws do not move.
      */
     static final double KS_MARGIN = 1e-5;
+    /**
+     * The most coarse cells a law other than the lognormal may ask to refine: a law whose supremum may lie
+     * in more (one that fits to within the sampling noise) keeps its distance over the coarse cells, with
+     * the bound they give, rather than have the whole tensor counted finely.
+     */
+    static final int MAX_RIVAL_CELLS = 256;
 
     private RefinementPlaces() {
     }
@@ -32,7 +38,7 @@ final class RefinementPlaces {
         if (coarse.n() == 0) {
             return new double[0];
         }
-        double[] ks = FitComparison.ksCandidates(coarse, KS_MARGIN);
+        double[] ks = FitComparison.ksCandidates(coarse, KS_MARGIN, MAX_RIVAL_CELLS);
         double[] logEdges = MagnitudeBins.lnEdges(BinConvention.LOG, options.bins(), coarse.minAbs(), coarse.maxAbs());
         double[] gameEdges = options.convention() == BinConvention.LOG ? new double[0]
                 : MagnitudeBins.lnEdges(options.convention(), options.bins(), coarse.minAbs(), coarse.maxAbs());

@@ -65,12 +65,16 @@ final class FamilyFitter {
     }
 
     /**
-     * The places where the KS distance of some law may reach its supremum over these cells, as ranges of
-     * ln|w| (pairs, flattened): where a second pass should count values in finer cells. Laws whose shapes
+     * The places where the KS distance of a law may reach its supremum over these cells, as ranges of
+     * ln|w| (pairs, flattened): where a second pass should count values in finer cells. The lognormal's
+     * places always; another law's only when they are at most {@code maxCells} coarse cells. A law that
+     * fits to within the sampling noise (D below a cell's share of the values) may reach its supremum
+     * anywhere, and refining everywhere costs what the one-pass fine histogram cost; such a law keeps its
+     * distance over the coarse cells, with the wider error bound that goes with them. Laws whose shapes
      * the finer cells will move (Weibull, generalised normal) move their CDFs by far less than
      * {@code margin}, which widens the screen.
      */
-    static double[] ksCandidates(FitInput input, double margin) {
+    static double[] ksCandidates(FitInput input, double margin, int maxCells) {
         if (problem(input).isPresent()) {
             return new double[0];
         }
@@ -79,8 +83,8 @@ final class FamilyFitter {
                 .map(law -> (DoubleUnaryOperator) law::cumulativeProbabilityAtLog).toList(), 0, margin);
         ScreenedKs signedKs = new ScreenedKs(CoarseCells.ofSigned(input.cells()), input.n(), laws.signedLaws().stream()
                 .map(law -> (DoubleUnaryOperator) law::cumulativeProbability).toList(), 0, margin);
-        double[] magnitude = magnitudeKs.candidateRanges();
-        double[] signed = signedKs.candidateRanges();
+        double[] magnitude = magnitudeKs.candidateRanges(0, maxCells);
+        double[] signed = signedKs.candidateRanges(-1, maxCells);
         double[] ranges = Arrays.copyOf(magnitude, magnitude.length + signed.length);
         for (int i = 0; i < signed.length; i += 2) {
             // a cell [a, b] of w is the cell [ln|a|, ln|b|] of ln|w| on the positive side, reversed on the negative

@@ -49,13 +49,14 @@ public record FitComparison(long n, Map<Family, Fit> fits, Optional<Family> best
     }
 
     /**
-     * Where each law's Kolmogorov–Smirnov supremum may lie, as ranges of ln|w| (pairs, flattened): the
+     * Where a law's Kolmogorov–Smirnov supremum may lie, as ranges of ln|w| (pairs, flattened): the
      * cells a second pass over coarse-celled values should count finely (see {@code RefiningAccumulator}).
      *
-     * @param margin widens the screen, for laws that move a little once the cells are finer
+     * @param margin   widens the screen, for laws that move a little once the cells are finer
+     * @param maxCells the most candidate cells of a law other than the lognormal for them to be refined
      */
-    public static double[] ksCandidates(FitInput input, double margin) {
-        return FamilyFitter.ksCandidates(input, margin);
+    public static double[] ksCandidates(FitInput input, double margin, int maxCells) {
+        return FamilyFitter.ksCandidates(input, margin, maxCells);
     }
 
     /** The fit of one family. */

@@ -125,20 +125,27 @@ final class ScreenedKs {
     }
 
     /**
-     * The coarse cells that may hold the supremum for some law, as (low, high) pairs in the laws' variable,
-     * flattened, in ascending order; every cell when some law's CDF gave NaN.
+     * The coarse cells that may hold the supremum of a law, as (low, high) pairs in the laws' variable,
+     * flattened, in ascending order: every candidate of law {@code always}, and the candidates of each
+     * other law that has at most {@code maxCells} of them (every cell when a law's CDF gave NaN).
      */
-    double[] candidateRanges() {
-        boolean any = false;
-        for (boolean u : undefined) {
-            any |= u;
+    double[] candidateRanges(int always, int maxCells) {
+        boolean[] wantedLaws = new boolean[cdfs.size()];
+        boolean every = false;
+        for (int law = 0; law < cdfs.size(); law++) {
+            int count = 0;
+            for (boolean flag : candidate[law]) {
+                count += flag ? 1 : 0;
+            }
+            wantedLaws[law] = law == always || count <= maxCells;
+            every |= undefined[law] && law == always;
         }
         double[] ranges = new double[2 * coarse.size()];
         int fill = 0;
         for (int j = 0; j < coarse.size(); j++) {
-            boolean wanted = any;
+            boolean wanted = every;
             for (int law = 0; law < cdfs.size() && !wanted; law++) {
-                wanted = candidate[law][j];
+                wanted = wantedLaws[law] && candidate[law][j];
             }
             if (wanted) {
                 ranges[fill++] = coarse.low(j);

@@ -199,6 +199,34 @@ public final class LogAbsHistogram implements ValueCells {
         }
     }
 
+    /**
+     * Takes {@code counts} (1,024 counts, in the layout of a page) as the page of magnitude page {@code p}
+     * of one sign, which must be empty: how {@link Refinement} hands over the pages it counted directly.
+     */
+    void adoptPage(int p, boolean negative, int[] counts) {
+        int index = negative ? p + HALF : p;
+        if (pages[index] != null || counts.length != PAGE_SIZE) {
+            throw new IllegalStateException("page " + index + " is not empty or not a page");
+        }
+        pages[index] = counts;
+    }
+
+    /** Adds the counts of magnitude page {@code p} of one sign of {@code other} to this histogram's. */
+    void mergePage(LogAbsHistogram other, int p, boolean negative) {
+        int index = negative ? p + HALF : p;
+        int[] theirs = other.pages[index];
+        if (theirs == null) {
+            return;
+        }
+        for (int i = 0; i < PAGE_SIZE; i++) {
+            int key = (index << PAGE_BITS) | i;
+            long count = other.count(theirs, key);
+            if (count != 0) {
+                add(key, count);
+            }
+        }
+    }
+
     /** The number of values in magnitude page {@code p} of one sign. */
     long pageCount(int p, boolean negative) {
         int[] page = pages[negative ? p + HALF : p];

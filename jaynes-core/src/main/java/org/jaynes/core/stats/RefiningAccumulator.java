@@ -47,6 +47,11 @@ public final class RefiningAccumulator implements PopulationAccumulator {
     private LogAbsHistogram exact;
     /** The values of the refined keys, counted in the second pass; null before it. */
     private LogAbsHistogram refinedValues;
+    /**
+     * In a pooled accumulator, the fine counts of refined populations added to it ({@link #addTo}): a
+     * cell the pool refines too need not be counted again from the populations that counted it.
+     */
+    private LogAbsHistogram pooledRefinedValues;
     private boolean[] refined = new boolean[MAGNITUDE_KEYS];
     private RefinedCells cells;
 
@@ -103,8 +108,9 @@ public final class RefiningAccumulator implements PopulationAccumulator {
     }
 
     /**
-     * Adds what {@code other} has seen in its first pass (and its exact values); its refinement is not
-     * carried over, so a refined population pools as coarse cells, to be refined again with the pool.
+     * Adds what {@code other} has seen in its first pass (and its exact values); a refined population
+     * pools as coarse cells, to be refined with the pool, and hands over its fine counts, so that the pool
+     * need not count again the cells it refined (see {@link #refine}).
      */
     @Override
     public void merge(PopulationAccumulator other) {
@@ -127,6 +133,12 @@ public final class RefiningAccumulator implements PopulationAccumulator {
                 pooled.exact = new LogAbsHistogram();
             }
             pooled.exact.merge(exact);
+        }
+        if (refinedValues != null) {
+            if (pooled.pooledRefinedValues == null) {
+                pooled.pooledRefinedValues = new LogAbsHistogram();
+            }
+            pooled.pooledRefinedValues.merge(refinedValues);
         }
         pooled.cells = null;
     }
@@ -199,13 +211,24 @@ public final class RefiningAccumulator implements PopulationAccumulator {
 
     /**
      * Replaces the coarse cells of {@code refinement} by the fine counts of their values, made by
-     * {@link Refinement#countFine} over every byte {@link #accept} saw.
+     * {@link Refinement#countFine} over every byte {@link #accept} saw; in a pooled accumulator, over the
+     * bytes of every population added to it but for the cells that population had refined itself
+     * ({@link Refinement#without}), whose counts it handed over.
      *
      * @throws UncheckedIOException when the fine counts disagree with the coarse ones: the bytes changed
      *                              between the passes
      */
     public void refine(Refinement refinement, LogAbsHistogram fineCounts) {
         boolean[] keys = refinement.keys();
+        if (pooledRefinedValues != null) {
+            for (int key = 0; key < MAGNITUDE_KEYS; key++) {
+                if (keys[key]) {
+                    fineCounts.mergePage(pooledRefinedValues, key + RefinedCells.PAGE_OFFSET, false);
+                    fineCounts.mergePage(pooledRefinedValues, key + RefinedCells.PAGE_OFFSET, true);
+                }
+            }
+            pooledRefinedValues = null;
+        }
         for (int key = 0; key < MAGNITUDE_KEYS; key++) {
             if (!keys[key]) {
                 continue;
