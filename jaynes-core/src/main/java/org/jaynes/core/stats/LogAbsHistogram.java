@@ -211,6 +211,13 @@ public final class LogAbsHistogram implements ValueCells {
         pages[index] = counts;
     }
 
+    /** Marks in {@code occupied} (one flag per magnitude page) the pages holding a value of either sign. */
+    void markOccupiedPages(boolean[] occupied) {
+        for (int p = 0; p < HALF; p++) {
+            occupied[p] |= pages[p] != null || pages[p + HALF] != null;
+        }
+    }
+
     /** Adds the counts of magnitude page {@code p} of one sign of {@code other} to this histogram's. */
     void mergePage(LogAbsHistogram other, int p, boolean negative) {
         int index = negative ? p + HALF : p;

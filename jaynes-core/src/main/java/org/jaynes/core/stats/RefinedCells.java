@@ -20,6 +20,8 @@ final class RefinedCells implements ValueCells {
     private final long[] coarse;
     private final boolean[] refined;
     private final LogAbsHistogram fine;
+    /** The magnitude pages holding any value, ascending: the only pages a walk over the cells visits. */
+    private final int[] occupied;
 
     /**
      * @param coarse  counts by f32 signed key (bits &gt;&gt;&gt; 16) of normal values
@@ -31,6 +33,25 @@ final class RefinedCells implements ValueCells {
         this.coarse = coarse;
         this.refined = refined;
         this.fine = fine;
+        boolean[] flags = new boolean[LogAbsHistogram.MAGNITUDE_PAGES];
+        if (fine != null) {
+            fine.markOccupiedPages(flags);
+        }
+        for (int key = 0; key < refined.length; key++) {
+            if (coarse[key] != 0 || coarse[key | 0x8000] != 0) {
+                flags[key + PAGE_OFFSET] = true;
+            }
+        }
+        int count = 0;
+        for (boolean flag : flags) {
+            count += flag ? 1 : 0;
+        }
+        this.occupied = new int[count];
+        for (int p = 0, i = 0; p < flags.length; p++) {
+            if (flags[p]) {
+                occupied[i++] = p;
+            }
+        }
     }
 
     /** The f32 magnitude key of magnitude page {@code p}, or −1 when no normal f32 falls in it. */
@@ -54,7 +75,7 @@ final class RefinedCells implements ValueCells {
 
     @Override
     public void forEachCell(CellConsumer consumer) {
-        for (int p = 0; p < LogAbsHistogram.MAGNITUDE_PAGES; p++) {
+        for (int p : occupied) {
             long count = coarseCount(p, false) + coarseCount(p, true);
             if (count > 0) {
                 count += fineCount(p, false) + fineCount(p, true);
@@ -67,7 +88,8 @@ final class RefinedCells implements ValueCells {
 
     @Override
     public void forEachSignedCell(CellConsumer consumer) {
-        for (int p = LogAbsHistogram.MAGNITUDE_PAGES - 1; p >= 0; p--) {
+        for (int i = occupied.length - 1; i >= 0; i--) {
+            int p = occupied[i];
             long count = coarseCount(p, true);
             if (count > 0) {
                 count += fineCount(p, true);
@@ -76,7 +98,7 @@ final class RefinedCells implements ValueCells {
                 fine.forEachNegativeCellOfPage(p, consumer);
             }
         }
-        for (int p = 0; p < LogAbsHistogram.MAGNITUDE_PAGES; p++) {
+        for (int p : occupied) {
             long count = coarseCount(p, false);
             if (count > 0) {
                 count += fineCount(p, false);
