@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.numbers.gamma.LogGamma;
 import org.jaynes.core.stats.FitInput;
 import org.jaynes.core.stats.KsDistance;
 import org.jaynes.core.stats.ValueCells;
@@ -39,7 +40,7 @@ final class FamilyFitter {
     }
 
     /** Every law fitted, and the coarse cells of ln|w| the shapes were solved on. */
-    private record Laws(CoarseCells magnitudes, LognormalLaw lognormal, HalfNormalLaw halfNormal,
+    private record Laws(CoarseCells magnitudes, PlacedPoints points, LognormalLaw lognormal, HalfNormalLaw halfNormal,
                         ExponentialLaw exponential, WeibullLaw weibull, GammaLaw gamma, NormalLaw normal,
                         LaplaceLaw laplace, GenNormLaw genNorm) {
 
@@ -48,9 +49,10 @@ final class FamilyFitter {
             CoarseCells magnitudes = CoarseCells.ofMagnitudes(input);
             double weibullShape = WeibullShape.solve(magnitudes, n, input.meanLog(), input.varianceLog());
             double genNormShape = GenNormShape.solve(magnitudes, n, input.varianceLog());
-            ShapePolisher.Polished polished = ShapePolisher.polish(input.cells(), magnitudes, n, input.meanLog(),
+            PlacedPoints points = PlacedPoints.of(input.cells(), magnitudes.placement());
+            ShapePolisher.Polished polished = ShapePolisher.polish(points, magnitudes, n, input.meanLog(),
                     weibullShape, genNormShape);
-            return new Laws(magnitudes, LognormalLaw.fit(input), HalfNormalLaw.fit(input), ExponentialLaw.fit(input),
+            return new Laws(magnitudes, points, LognormalLaw.fit(input), HalfNormalLaw.fit(input), ExponentialLaw.fit(input),
                     polished.weibull(), GammaLaw.fit(input), NormalLaw.fit(input), LaplaceLaw.fit(input),
                     polished.genNorm());
         }
@@ -80,9 +82,9 @@ final class FamilyFitter {
         }
         Laws laws = Laws.fit(input);
         ScreenedKs magnitudeKs = new ScreenedKs(laws.magnitudes(), input.n(), laws.magnitudeLaws().stream()
-                .map(law -> (DoubleUnaryOperator) law::cumulativeProbabilityAtLog).toList(), 0, margin);
+                .map(FamilyFitter::magnitudeCdf).toList(), 0, margin);
         ScreenedKs signedKs = new ScreenedKs(CoarseCells.ofSigned(input.cells()), input.n(), laws.signedLaws().stream()
-                .map(law -> (DoubleUnaryOperator) law::cumulativeProbability).toList(), 0, margin);
+                .map(FamilyFitter::signedCdf).toList(), 0, margin);
         double[] magnitude = magnitudeKs.candidateRanges(0, maxCells);
         double[] signed = signedKs.candidateRanges(-1, maxCells);
         double[] ranges = Arrays.copyOf(magnitude, magnitude.length + signed.length);
@@ -118,15 +120,14 @@ final class FamilyFitter {
         List<MagnitudeLaw> magnitudeLaws = laws.magnitudeLaws();
         List<MagnitudeLaw> rivals = magnitudeLaws.subList(1, magnitudeLaws.size());
         ScreenedKs magnitudeKs = new ScreenedKs(magnitudes, n, magnitudeLaws.stream()
-                .map(law -> (DoubleUnaryOperator) law::cumulativeProbabilityAtLog).toList());
-        LikelihoodPass pass = new LikelihoodPass(lognormal, rivals, weibull, genNorm, magnitudes.placement(),
-                magnitudeKs.collector());
-        cells.forEachCell(pass);
+                .map(FamilyFitter::magnitudeCdf).toList());
+        LikelihoodPass pass = new LikelihoodPass(lognormal, rivals, weibull, genNorm, laws.points());
+        cells.forEachCell(magnitudeKs.collector());
         List<KsDistance> magnitudeDistances = magnitudeKs.distances(cells::forEachCell);
 
         List<SignedLaw> signedLaws = laws.signedLaws();
         ScreenedKs signedKs = new ScreenedKs(CoarseCells.ofSigned(cells), n, signedLaws.stream()
-                .map(law -> (DoubleUnaryOperator) law::cumulativeProbability).toList());
+                .map(FamilyFitter::signedCdf).toList());
         cells.forEachSignedCell(signedKs.collector());
         List<KsDistance> signedDistances = signedKs.distances(cells::forEachSignedCell);
 
@@ -160,6 +161,34 @@ final class FamilyFitter {
                 .filter(f -> !Double.isNaN(fits.get(f).aic()))
                 .min(Comparator.comparingDouble(f -> fits.get(f).aic()));
         return new FitComparison(n, fits, best, vuong, Verdict.of(fits, best, vuong));
+    }
+
+    /**
+     * The CDF of a magnitude law in u = ln|w|, for the KS walks: the gamma law's regularised incomplete
+     * gamma function stepped along its density ({@link SteppedCdf}), the others as they are (they cost an
+     * exponential or an error function).
+     */
+    private static DoubleUnaryOperator magnitudeCdf(MagnitudeLaw law) {
+        if (law instanceof GammaLaw gamma && gamma.shape() > 0 && gamma.scale() > 0) {
+            double constant = -LogGamma.value(gamma.shape()) - gamma.shape() * Math.log(gamma.scale());
+            double shape = gamma.shape();
+            double scale = gamma.scale();
+            return new SteppedCdf(law::cumulativeProbabilityAtLog,
+                    u -> Math.exp(constant + shape * u - Math.exp(u) / scale), 0x1p-12, false);
+        }
+        return law::cumulativeProbabilityAtLog;
+    }
+
+    /** The CDF of a law of w for the KS walks: the generalised normal stepped along its density. */
+    private static DoubleUnaryOperator signedCdf(SignedLaw law) {
+        if (law instanceof GenNormLaw genNorm && genNorm.beta() > 0 && genNorm.scale() > 0) {
+            double beta = genNorm.beta();
+            double scale = genNorm.scale();
+            double constant = Math.log(beta) - Math.log(2) - Math.log(scale) - LogGamma.value(1 / beta);
+            return new SteppedCdf(law::cumulativeProbability,
+                    w -> Math.exp(constant - Math.pow(Math.abs(w) / scale, beta)), 0x1p-8 * scale, true);
+        }
+        return law::cumulativeProbability;
     }
 
     /** Why a population cannot be fitted at all, if it cannot. */

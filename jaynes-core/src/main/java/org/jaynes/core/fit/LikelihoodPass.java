@@ -1,15 +1,14 @@
 package org.jaynes.core.fit;
 
 import java.util.List;
-import org.jaynes.core.stats.ValueCells.CellConsumer;
 
 /**
  * The last pass over a population's cells of ln|w|, once every magnitude law is fitted: the sums that
  * have no exact counterpart, each cell counted at the u = ln x where {@link CellPlacement} puts it (its
  * midpoint, slightly moved; exact for cells that are single values):
  * mean (x/λ)^k for the Weibull log-likelihood, mean (x/s)^β for the generalised normal's, and
- * Σ (ln f_LN(x) − ln f_F(x))² for Vuong's test of the lognormal against each rival F. Also hands every
- * cell to a KS screen. Sums are compensated. Not thread-safe.
+ * Σ (ln f_LN(x) − ln f_F(x))² for Vuong's test of the lognormal against each rival F, over the placed
+ * cells compressed by {@link PlacedPoints}. Sums are compensated. Not thread-safe.
  *
  * <p>Accuracy over cells at most h = 2^-17 wide in ln|w|. Each value is taken to be up to h from where it
  * is; what the cells cannot know is where in its cell each value sits. The systematic part (values at
@@ -18,7 +17,7 @@ import org.jaynes.core.stats.ValueCells.CellConsumer;
  * k·h/√(12·n_eff) over an effective sample n_eff = (Σ x^k)²/Σ x^2k: 1e-8 to 1e-7 for 20,000
  * lognormal values and k from 1 to 3, less for larger populations. Cells that are single values are exact.
  */
-final class LikelihoodPass implements CellConsumer {
+final class LikelihoodPass {
 
     private final MagnitudeLaw.LogDensity lognormal;
     private final MagnitudeLaw.LogDensity[] rivals;
@@ -29,16 +28,10 @@ final class LikelihoodPass implements CellConsumer {
     private final double genNormLnScale;
     private final CompensatedSum weibullPower = new CompensatedSum();
     private final CompensatedSum genNormPower = new CompensatedSum();
-    private final CellConsumer ksScreen;
-    private final CellPlacement placement;
 
-    /**
-     * @param placement where each cell's values are taken to be
-     * @param ksScreen  receives every cell as it is
-     */
+    /** The sums over {@code points}: the placed cells, compressed ({@link PlacedPoints}). */
     LikelihoodPass(LognormalLaw lognormal, List<MagnitudeLaw> rivals, WeibullLaw weibull, GenNormLaw genNorm,
-                   CellPlacement placement, CellConsumer ksScreen) {
-        this.placement = placement;
+                   PlacedPoints points) {
         this.lognormal = lognormal.logDensityFunction();
         this.rivals = rivals.stream().map(MagnitudeLaw::logDensityFunction).toArray(MagnitudeLaw.LogDensity[]::new);
         this.squaredRatios = new CompensatedSum[rivals.size()];
@@ -49,12 +42,12 @@ final class LikelihoodPass implements CellConsumer {
         this.weibullLnScale = Math.log(weibull.scale());
         this.genNormBeta = genNorm.beta();
         this.genNormLnScale = Math.log(genNorm.scale());
-        this.ksScreen = ksScreen;
+        for (int i = 0; i < points.size(); i++) {
+            add(points.u(i), points.weight(i));
+        }
     }
 
-    @Override
-    public void accept(double lnLow, double lnHigh, long count) {
-        double u = placement.of(lnLow, lnHigh);
+    private void add(double u, double count) {
         double x = Math.exp(u);
         double reference = lognormal.at(u, x);
         for (int i = 0; i < rivals.length; i++) {
@@ -63,7 +56,6 @@ final class LikelihoodPass implements CellConsumer {
         }
         weibullPower.add(count * Math.exp(weibullShape * (u - weibullLnScale)));
         genNormPower.add(count * Math.exp(genNormBeta * (u - genNormLnScale)));
-        ksScreen.accept(lnLow, lnHigh, count);
     }
 
     /** Σ (ln f_LN − ln f_F)² over the values, for rival {@code i} in the order given. */

@@ -49,7 +49,7 @@ record PowerMoments(double lnMeanPower, double tiltedMean, double tiltedVariance
         }
 
         /** Adds {@code count} values at u. */
-        void add(double u, long count) {
+        void add(double u, double count) {
             double d = u - reference;
             double w = count * Math.exp(k * d);
             weight.add(w);

@@ -1,6 +1,5 @@
 package org.jaynes.core.fit;
 
-import org.jaynes.core.stats.ValueCells;
 
 /**
  * Polishes the Weibull and generalised-normal shapes found on {@link CoarseCells} with Newton steps whose
@@ -29,20 +28,18 @@ final class ShapePolisher {
      * @param coarse  the coarse cells the shapes were solved on, for the cells' placement and the largest ln|w|
      * @param meanLog the exact mean of ln|w|
      */
-    static Polished polish(ValueCells cells, CoarseCells coarse, long n, double meanLog, double k, double beta) {
+    static Polished polish(PlacedPoints points, CoarseCells coarse, long n, double meanLog, double k, double beta) {
         double reference = coarse.maxLog();
-        CellPlacement placement = coarse.placement();
         double lnWeibullPower = Double.NaN;
         double lnGenNormPower = Double.NaN;
         int passes = 0;
         while (passes < MAX_PASSES && (Double.isFinite(k) || Double.isFinite(beta))) {
             PowerMoments.Accumulator weibullSums = new PowerMoments.Accumulator(k, reference);
             PowerMoments.Accumulator genNormSums = new PowerMoments.Accumulator(beta, reference);
-            cells.forEachCell((lnLow, lnHigh, count) -> {
-                double u = placement.of(lnLow, lnHigh);
-                weibullSums.add(u, count);
-                genNormSums.add(u, count);
-            });
+            for (int i = 0; i < points.size(); i++) {
+                weibullSums.add(points.u(i), points.weight(i));
+                genNormSums.add(points.u(i), points.weight(i));
+            }
             passes++;
             PowerMoments weibull = weibullSums.result(n);
             PowerMoments genNorm = genNormSums.result(n);
