@@ -8,7 +8,9 @@ package org.jaynes.core.stats;
  * cell of its page and of the next page, computed the same way, so coarse and fine cells tile exactly.
  * A coarse cell also takes any exactly-added values of its page, since it cannot place them finer.
  *
- * <p>Read-only view over the accumulator's arrays; valid until the accumulator changes.
+ * <p>Read-only view over the accumulator's arrays; valid until the accumulator changes. The cells are
+ * copied into arrays on the first walk (24 bytes a cell), as the fits walk them a dozen times. Not
+ * thread-safe.
  */
 final class RefinedCells implements ValueCells {
 
@@ -73,8 +75,58 @@ final class RefinedCells implements ValueCells {
         return fine == null ? 0 : fine.pageCount(p, negative);
     }
 
+    /** The cells of ln|w|, then of w, as arrays: built on the first walk, since the fits walk them often. */
+    private CellArrays magnitudeCells;
+    private CellArrays signedCells;
+
+    /** Cells in ascending order, as three arrays. */
+    private static final class CellArrays implements CellConsumer {
+        private double[] low = new double[1024];
+        private double[] high = new double[1024];
+        private long[] count = new long[1024];
+        private int size;
+
+        @Override
+        public void accept(double cellLow, double cellHigh, long cellCount) {
+            if (size == low.length) {
+                low = java.util.Arrays.copyOf(low, 2 * size);
+                high = java.util.Arrays.copyOf(high, 2 * size);
+                count = java.util.Arrays.copyOf(count, 2 * size);
+            }
+            low[size] = cellLow;
+            high[size] = cellHigh;
+            count[size] = cellCount;
+            size++;
+        }
+
+        void forEach(CellConsumer consumer) {
+            for (int i = 0; i < size; i++) {
+                consumer.accept(low[i], high[i], count[i]);
+            }
+        }
+    }
+
     @Override
     public void forEachCell(CellConsumer consumer) {
+        if (magnitudeCells == null) {
+            CellArrays cells = new CellArrays();
+            walkCells(cells);
+            magnitudeCells = cells;
+        }
+        magnitudeCells.forEach(consumer);
+    }
+
+    @Override
+    public void forEachSignedCell(CellConsumer consumer) {
+        if (signedCells == null) {
+            CellArrays cells = new CellArrays();
+            walkSignedCells(cells);
+            signedCells = cells;
+        }
+        signedCells.forEach(consumer);
+    }
+
+    private void walkCells(CellConsumer consumer) {
         for (int p : occupied) {
             long count = coarseCount(p, false) + coarseCount(p, true);
             if (count > 0) {
@@ -86,8 +138,7 @@ final class RefinedCells implements ValueCells {
         }
     }
 
-    @Override
-    public void forEachSignedCell(CellConsumer consumer) {
+    private void walkSignedCells(CellConsumer consumer) {
         for (int i = occupied.length - 1; i >= 0; i--) {
             int p = occupied[i];
             long count = coarseCount(p, true);
