@@ -43,6 +43,9 @@ public final class LogAbsHistogram implements ValueCells {
     }
 
     private final int[][] pages = new int[2 * HALF][];
+    /** The lowest and highest magnitude page allocated (of either sign): walks and merges visit only these. */
+    private int lowestPage = HALF;
+    private int highestPage = -1;
     /**
      * Counts beyond what an int page holds, by signed key; empty in all but enormous populations. A
      * spilled key's page always exists, so iterating the allocated pages finds every count.
@@ -59,14 +62,36 @@ public final class LogAbsHistogram implements ValueCells {
         return (int) (Double.doubleToRawLongBits(w) >>> KEY_SHIFT);
     }
 
+    /** Adds the counts of signed page index {@code p} of {@code other}, spills aside. */
+    private void mergeIndex(LogAbsHistogram other, int p) {
+        int[] theirs = other.pages[p];
+        if (theirs == null) {
+            return;
+        }
+        int[] mine = pages[p];
+        if (mine == null) {
+            pages[p] = theirs.clone();
+            notePage(p);
+            return;
+        }
+        for (int i = 0; i < PAGE_SIZE; i++) {
+            long total = (long) mine[i] + theirs[i];
+            if (total <= Integer.MAX_VALUE) {
+                mine[i] = (int) total;
+            } else {
+                mine[i] = 0;
+                spilled.merge((p << PAGE_BITS) | i, total, Long::sum);
+            }
+        }
+    }
+
     /** Counts one value per key (keys from {@link #key}). */
     void acceptKeys(int[] keys, int length) {
         for (int i = 0; i < length; i++) {
             int key = keys[i];
             int[] page = pages[key >>> PAGE_BITS];
             if (page == null) {
-                page = new int[PAGE_SIZE];
-                pages[key >>> PAGE_BITS] = page;
+                page = newPage(key >>> PAGE_BITS);
             }
             int slot = key & PAGE_MASK;
             int count = page[slot];
@@ -92,24 +117,9 @@ public final class LogAbsHistogram implements ValueCells {
 
     /** Adds every count of {@code other}; {@code other} is unchanged. */
     public void merge(LogAbsHistogram other) {
-        for (int p = 0; p < pages.length; p++) {
-            int[] theirs = other.pages[p];
-            if (theirs == null) {
-                continue;
-            }
-            int[] mine = pages[p];
-            if (mine == null) {
-                pages[p] = theirs.clone();
-                continue;
-            }
-            for (int i = 0; i < PAGE_SIZE; i++) {
-                long total = (long) mine[i] + theirs[i];
-                if (total <= Integer.MAX_VALUE) {
-                    mine[i] = (int) total;
-                } else {
-                    mine[i] = 0;
-                    spilled.merge((p << PAGE_BITS) | i, total, Long::sum);
-                }
+        for (int sign = 0; sign < 2; sign++) {
+            for (int m = other.lowestPage; m <= other.highestPage; m++) {
+                mergeIndex(other, m + sign * HALF);
             }
         }
         other.spilled.forEach(this::add);
@@ -118,8 +128,7 @@ public final class LogAbsHistogram implements ValueCells {
     private void add(int key, long count) {
         int[] page = pages[key >>> PAGE_BITS];
         if (page == null) {
-            page = new int[PAGE_SIZE];
-            pages[key >>> PAGE_BITS] = page;
+            page = newPage(key >>> PAGE_BITS);
         }
         long total = page[key & PAGE_MASK] + count;
         if (total <= Integer.MAX_VALUE) {
@@ -130,19 +139,33 @@ public final class LogAbsHistogram implements ValueCells {
         }
     }
 
+    /** An empty page at signed page index {@code index}, in place. */
+    private int[] newPage(int index) {
+        int[] page = new int[PAGE_SIZE];
+        pages[index] = page;
+        notePage(index);
+        return page;
+    }
+
+    private void notePage(int index) {
+        int p = index & (HALF - 1);
+        lowestPage = Math.min(lowestPage, p);
+        highestPage = Math.max(highestPage, p);
+    }
+
     @Override
     public void forEachCell(CellConsumer consumer) {
-        for (int p = 0; p < HALF; p++) {
+        for (int p = lowestPage; p <= highestPage; p++) {
             forEachCellOfPage(p, consumer);
         }
     }
 
     @Override
     public void forEachSignedCell(CellConsumer consumer) {
-        for (int p = HALF - 1; p >= 0; p--) {
+        for (int p = highestPage; p >= lowestPage; p--) {
             forEachNegativeCellOfPage(p, consumer);
         }
-        for (int p = 0; p < HALF; p++) {
+        for (int p = lowestPage; p <= highestPage; p++) {
             forEachPositiveCellOfPage(p, consumer);
         }
     }
@@ -209,11 +232,12 @@ public final class LogAbsHistogram implements ValueCells {
             throw new IllegalStateException("page " + index + " is not empty or not a page");
         }
         pages[index] = counts;
+        notePage(index);
     }
 
     /** Marks in {@code occupied} (one flag per magnitude page) the pages holding a value of either sign. */
     void markOccupiedPages(boolean[] occupied) {
-        for (int p = 0; p < HALF; p++) {
+        for (int p = lowestPage; p <= highestPage; p++) {
             occupied[p] |= pages[p] != null || pages[p + HALF] != null;
         }
     }
