@@ -1,6 +1,7 @@
 package org.jaynes.core.analysis;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,6 +37,15 @@ public final class ModelAnalyzer {
 
     /** Bytes per unit of parallel work; a multiple of every element size. */
     public static final int SEGMENT_BYTES = 16 << 20;
+    /**
+     * Bytes read at once into a worker's buffer: a read call costs less than the page faults of a fresh
+     * mapping, and 4 MiB per worker keeps the buffers small; a multiple of 4,096, so the accumulators'
+     * chunks fall where they would over the whole segment.
+     */
+    static final int READ_BYTES = 4 << 20;
+    /** Each worker thread's read buffer (direct, so a read fills it without another copy). */
+    private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(
+            () -> ByteBuffer.allocateDirect(READ_BYTES));
 
     private final AnalysisOptions options;
 
@@ -149,7 +159,7 @@ public final class ModelAnalyzer {
             if (!refinement.isEmpty()) {
                 LogAbsHistogram fine = new LogAbsHistogram();
                 for (Segment s : segments(List.of(tensor))) {
-                    fine.merge(refinement.countFine(tensor.data().window(s.offset(), s.length())));
+                    fine.merge(countFine(refinement, tensor, s));
                 }
                 refining.refine(refinement, fine);
             }
@@ -192,7 +202,7 @@ public final class ModelAnalyzer {
             for (Segment s : floats.subList(start, Math.min(floats.size(), start + inFlight))) {
                 Tensor tensor = populations.get(s.population());
                 Refinement cells = left[s.population()];
-                futures.add(pool.submit(() -> cells.countFine(tensor.data().window(s.offset(), s.length()))));
+                futures.add(pool.submit(() -> countFine(cells, tensor, s)));
             }
             for (Future<LogAbsHistogram> future : futures) {
                 fine.merge(await(future));
@@ -208,8 +218,22 @@ public final class ModelAnalyzer {
 
     private static PopulationAccumulator summarise(Tensor tensor, Segment s) throws IOException {
         PopulationAccumulator accumulator = accumulatorFor(tensor.dtype());
-        accumulator.accept(tensor.data().window(s.offset(), s.length()));
+        ByteBuffer scratch = SCRATCH.get();
+        for (int done = 0; done < s.length(); done += READ_BYTES) {
+            accumulator.accept(tensor.data().read(s.offset() + done, Math.min(READ_BYTES, s.length() - done), scratch));
+        }
         return accumulator;
+    }
+
+    /** The fine counts of a segment's values in the cells of {@code refinement}, read as {@link #summarise} reads. */
+    private static LogAbsHistogram countFine(Refinement refinement, Tensor tensor, Segment s) throws IOException {
+        ByteBuffer scratch = SCRATCH.get();
+        LogAbsHistogram fine = new LogAbsHistogram();
+        for (int done = 0; done < s.length(); done += READ_BYTES) {
+            fine.merge(refinement.countFine(tensor.data().read(s.offset() + done,
+                    Math.min(READ_BYTES, s.length() - done), scratch)));
+        }
+        return fine;
     }
 
     private static List<Segment> segments(List<Tensor> populations) {

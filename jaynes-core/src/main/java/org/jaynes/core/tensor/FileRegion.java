@@ -1,11 +1,13 @@
 package org.jaynes.core.tensor;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 
 /**
  * Bytes {@code [offset, offset + length)} of a file, memory-mapped one window at a time. The file is
@@ -22,6 +24,24 @@ public record FileRegion(Path file, long offset, long length) implements ByteSou
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("negative offset or length: " + offset + ", " + length);
         }
+    }
+
+    @Override
+    public ByteBuffer read(long windowOffset, int windowLength, ByteBuffer scratch) throws IOException {
+        ByteSource.checkWindow(windowOffset, windowLength, length);
+        if (scratch.capacity() < windowLength) {
+            return window(windowOffset, windowLength);
+        }
+        ByteBuffer target = scratch.clear().limit(windowLength);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (target.hasRemaining()) {
+                if (channel.read(target, offset + windowOffset + target.position()) < 0) {
+                    throw new EOFException(String.format(Locale.ROOT, "%s ends before byte %d", file,
+                            offset + windowOffset + windowLength));
+                }
+            }
+        }
+        return target.flip().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     @Override
