@@ -157,10 +157,12 @@ public final class ModelAnalyzer {
         if (accumulator instanceof RefiningAccumulator refining) {
             refinement = refining.refinement(RefinementPlaces.of(refining.fitInput(), options));
             if (!refinement.isEmpty()) {
-                LogAbsHistogram fine = new LogAbsHistogram();
+                Refinement.Counter counter = refinement.counter();
                 for (Segment s : segments(List.of(tensor))) {
-                    fine.merge(countFine(refinement, tensor, s));
+                    countFine(counter, tensor, s);
                 }
+                LogAbsHistogram fine = new LogAbsHistogram();
+                counter.drainInto(fine);
                 refining.refine(refinement, fine);
             }
         }
@@ -193,20 +195,39 @@ public final class ModelAnalyzer {
         for (int p = 0; p < left.length; p++) {
             left[p] = refinements[p] == null ? refinement : refinement.without(refinements[p]);
         }
-        LogAbsHistogram fine = new LogAbsHistogram();
-        int inFlight = 2 * options.threads();
+        // One task per worker, each over every threads-th segment into counters of its own, drained at
+        // the end: counts are whole numbers, so the sum does not depend on how the segments were shared.
         List<Segment> floats = segments.stream().filter(s -> populations.get(s.population()).dtype() == DType.F32
                 && !left[s.population()].isEmpty()).toList();
-        for (int start = 0; start < floats.size(); start += inFlight) {
-            List<Future<LogAbsHistogram>> futures = new ArrayList<>();
-            for (Segment s : floats.subList(start, Math.min(floats.size(), start + inFlight))) {
-                Tensor tensor = populations.get(s.population());
-                Refinement cells = left[s.population()];
-                futures.add(pool.submit(() -> countFine(cells, tensor, s)));
-            }
-            for (Future<LogAbsHistogram> future : futures) {
-                fine.merge(await(future));
-            }
+        int tasks = options.threads();
+        List<Future<LogAbsHistogram>> futures = new ArrayList<>();
+        for (int task = 0; task < tasks; task++) {
+            int first = task;
+            futures.add(pool.submit(() -> {
+                LogAbsHistogram part = new LogAbsHistogram();
+                Refinement.Counter counter = null;
+                int population = -1;
+                // Segments come in the order of the populations: one counter at a time.
+                for (int i = first; i < floats.size(); i += tasks) {
+                    Segment s = floats.get(i);
+                    if (s.population() != population) {
+                        if (counter != null) {
+                            counter.drainInto(part);
+                        }
+                        population = s.population();
+                        counter = left[population].counter();
+                    }
+                    countFine(counter, populations.get(population), s);
+                }
+                if (counter != null) {
+                    counter.drainInto(part);
+                }
+                return part;
+            }));
+        }
+        LogAbsHistogram fine = new LogAbsHistogram();
+        for (Future<LogAbsHistogram> future : futures) {
+            fine.merge(await(future));
         }
         pooled.refine(refinement, fine);
     }
@@ -225,15 +246,12 @@ public final class ModelAnalyzer {
         return accumulator;
     }
 
-    /** The fine counts of a segment's values in the cells of {@code refinement}, read as {@link #summarise} reads. */
-    private static LogAbsHistogram countFine(Refinement refinement, Tensor tensor, Segment s) throws IOException {
+    /** Counts the values of a segment in the cells of {@code counter}, read as {@link #summarise} reads. */
+    private static void countFine(Refinement.Counter counter, Tensor tensor, Segment s) throws IOException {
         ByteBuffer scratch = SCRATCH.get();
-        LogAbsHistogram fine = new LogAbsHistogram();
         for (int done = 0; done < s.length(); done += READ_BYTES) {
-            fine.merge(refinement.countFine(tensor.data().read(s.offset() + done,
-                    Math.min(READ_BYTES, s.length() - done), scratch)));
+            counter.count(tensor.data().read(s.offset() + done, Math.min(READ_BYTES, s.length() - done), scratch));
         }
-        return fine;
     }
 
     private static List<Segment> segments(List<Tensor> populations) {

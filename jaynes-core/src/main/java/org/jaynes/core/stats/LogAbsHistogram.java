@@ -223,16 +223,25 @@ public final class LogAbsHistogram implements ValueCells {
     }
 
     /**
-     * Takes {@code counts} (1,024 counts, in the layout of a page) as the page of magnitude page {@code p}
-     * of one sign, which must be empty: how {@link Refinement} hands over the pages it counted directly.
+     * Adds {@code counts} (1,024 counts, in the layout of a page) to magnitude page {@code p} of one sign:
+     * how {@link Refinement} hands over the pages it counted directly. An absent page becomes a copy.
      */
-    void adoptPage(int p, boolean negative, int[] counts) {
+    void addPage(int p, boolean negative, int[] counts) {
         int index = negative ? p + HALF : p;
-        if (pages[index] != null || counts.length != PAGE_SIZE) {
-            throw new IllegalStateException("page " + index + " is not empty or not a page");
+        if (counts.length != PAGE_SIZE) {
+            throw new IllegalArgumentException("a page has " + PAGE_SIZE + " counts, not " + counts.length);
         }
-        pages[index] = counts;
-        notePage(index);
+        int[] mine = pages[index];
+        if (mine == null) {
+            pages[index] = counts.clone();
+            notePage(index);
+            return;
+        }
+        for (int i = 0; i < PAGE_SIZE; i++) {
+            if (counts[i] != 0) {
+                add((index << PAGE_BITS) | i, counts[i]);
+            }
+        }
     }
 
     /** Marks in {@code occupied} (one flag per magnitude page) the pages holding a value of either sign. */

@@ -48,38 +48,83 @@ public final class Refinement {
         return new Refinement(left);
     }
 
-    /**
-     * The values of the refined cells among the f32 values of {@code window}, counted in fine cells. A
-     * refined coarse cell of an f32 is exactly one page of the {@link LogAbsHistogram} (same exponent and
-     * top 7 mantissa bits), and its fine cell is the next 10 mantissa bits, so the pages are counted
-     * directly, one increment per value, then handed to the histogram.
-     */
+    /** The values of the refined cells among the f32 values of {@code window}, counted in fine cells. */
     public LogAbsHistogram countFine(ByteBuffer window) {
-        // Values of cells not refined are counted in a scratch page: a branch on whether a value is
-        // refined would be mispredicted for a good share of the values, and costs more than the count.
-        int[] scratch = new int[1 << 10];
-        int[][] pageOfKey = new int[1 << 16][];
-        for (int key = 0; key < pageOfKey.length; key++) {
-            pageOfKey[key] = keys[key & 0x7FFF] ? new int[1 << 10] : scratch;
-        }
-        IntBuffer ints = window.slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
-        int[] chunk = new int[CHUNK];
-        for (int start = 0, total = ints.remaining(); start < total; start += CHUNK) {
-            int length = Math.min(CHUNK, total - start);
-            ints.get(start, chunk, 0, length);
-            for (int i = 0; i < length; i++) {
-                int b = chunk[i];
-                // Zeros, subnormals and non-finite values have keys that are never refined.
-                pageOfKey[b >>> 16][(b >>> 6) & 0x3FF]++;
-            }
-        }
         LogAbsHistogram fine = new LogAbsHistogram();
-        for (int key = 0; key < pageOfKey.length; key++) {
-            if (pageOfKey[key] != scratch && !isEmpty(pageOfKey[key])) {
-                fine.adoptPage((key & 0x7FFF) + RefinedCells.PAGE_OFFSET, key >= 0x8000, pageOfKey[key]);
+        Counter counter = counter();
+        counter.count(window);
+        counter.drainInto(fine);
+        return fine;
+    }
+
+    /** A counter of the refined cells' values, for windows read one after another. */
+    public Counter counter() {
+        return new Counter();
+    }
+
+    /**
+     * Counts the values of the refined cells, window after window, in pages of its own, until drained
+     * into a histogram. A refined coarse cell of an f32 is exactly one page of the {@link LogAbsHistogram}
+     * (same exponent and top 7 mantissa bits) and its fine cell the next 10 mantissa bits, so each value
+     * costs one increment: values of cells not refined are counted in a scratch page, since a branch on
+     * whether a value is refined would be mispredicted for a good share of the values and cost more than
+     * the count. Drains itself before its int counts could overflow. Not thread-safe.
+     */
+    public final class Counter {
+
+        /** Drain before this many values: no count of an int page can then pass {@link Integer#MAX_VALUE}. */
+        private static final long DRAIN_AFTER = 1L << 30;
+
+        private final int[] scratch = new int[1 << 10];
+        private final int[][] pageOfKey = new int[1 << 16][];
+        private final int[] chunk = new int[CHUNK];
+        private LogAbsHistogram pending;
+        private long counted;
+
+        private Counter() {
+            for (int key = 0; key < pageOfKey.length; key++) {
+                pageOfKey[key] = keys[key & 0x7FFF] ? new int[1 << 10] : scratch;
             }
         }
-        return fine;
+
+        /** Counts the refined values among the f32 values of {@code window}. */
+        public void count(ByteBuffer window) {
+            IntBuffer ints = window.slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+            int total = ints.remaining();
+            if (counted + total > DRAIN_AFTER) {
+                if (pending == null) {
+                    pending = new LogAbsHistogram();
+                }
+                drainInto(pending);
+            }
+            counted += total;
+            int[][] pages = pageOfKey;
+            for (int start = 0; start < total; start += CHUNK) {
+                int length = Math.min(CHUNK, total - start);
+                ints.get(start, chunk, 0, length);
+                for (int i = 0; i < length; i++) {
+                    int b = chunk[i];
+                    // Zeros, subnormals and non-finite values have keys that are never refined.
+                    pages[b >>> 16][(b >>> 6) & 0x3FF]++;
+                }
+            }
+        }
+
+        /** Adds everything counted so far to {@code fine} and starts again from zero. */
+        public void drainInto(LogAbsHistogram fine) {
+            if (pending != null && pending != fine) {
+                fine.merge(pending);
+                pending = null;
+            }
+            for (int key = 0; key < pageOfKey.length; key++) {
+                int[] page = pageOfKey[key];
+                if (page != scratch && !isEmpty(page)) {
+                    fine.addPage((key & 0x7FFF) + RefinedCells.PAGE_OFFSET, key >= 0x8000, page);
+                    java.util.Arrays.fill(page, 0);
+                }
+            }
+            counted = 0;
+        }
     }
 
     private static boolean isEmpty(int[] page) {
