@@ -7,6 +7,11 @@ import java.util.Locale;
  * A model file that cannot be read as its format says: the one failure kind of every reader. The
  * message is one line naming the file, the byte offset where the problem is (when there is one) and
  * what is wrong, ready to show a user as it is.
+ *
+ * <p>Whatever a file names reaches the message through {@link MessageText}: {@link #at} shows every text
+ * argument as a {@link MessageText#name name} (escaped, at most 120 characters), and the constructor
+ * escapes the file and the reason once more, so that no message, however it was assembled, spans two
+ * lines or writes a control character to the terminal.
  */
 public final class ModelFormatException extends Exception {
 
@@ -24,21 +29,26 @@ public final class ModelFormatException extends Exception {
     }
 
     public ModelFormatException(Path file, long offset, String reason, Throwable cause) {
-        super(format(file, offset, reason), cause);
+        super(format(file, offset, MessageText.escaped(reason)), cause);
         this.file = file;
         this.offset = offset;
-        this.reason = reason;
+        this.reason = MessageText.escaped(reason);
     }
 
-    /** Formats a reason with {@link Locale#ROOT}, so messages never change with the user's locale. */
+    /**
+     * Formats a reason with {@link Locale#ROOT}, so messages never change with the user's locale, and with
+     * every text and path argument shown through {@link MessageText#format}: pass names from the file as
+     * arguments, never concatenated into the template.
+     */
     public static ModelFormatException at(Path file, long offset, String template, Object... args) {
-        return new ModelFormatException(file, offset, String.format(Locale.ROOT, template, args));
+        return new ModelFormatException(file, offset, MessageText.format(template, args));
     }
 
     private static String format(Path file, long offset, String reason) {
+        String shown = MessageText.path(file);
         return offset == NO_OFFSET
-                ? file + ": " + reason
-                : file + ": at byte " + offset + ": " + reason;
+                ? shown + ": " + reason
+                : shown + ": at byte " + offset + ": " + reason;
     }
 
     public Path file() {

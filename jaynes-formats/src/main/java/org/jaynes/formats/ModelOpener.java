@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -23,7 +24,9 @@ import org.jaynes.formats.tflite.TfliteReader;
 
 /**
  * Opens whatever model a user names: a file, recognised by its content (magic bytes) before its name,
- * or a folder holding one model. Example: {@code Model m = ModelOpener.standard().open(Path.of("model.onnx"));}
+ * or a folder holding one model. Only folders and regular files are opened ({@link ModelFiles#checkNamed}):
+ * a FIFO, device or {@code /proc} file is refused before anything reads it.
+ * Example: {@code Model m = ModelOpener.standard().open(Path.of("model.onnx"));}
  */
 public final class ModelOpener {
 
@@ -43,9 +46,7 @@ public final class ModelOpener {
     }
 
     public Model open(Path path) throws IOException, ModelFormatException {
-        if (!Files.exists(path)) {
-            throw new ModelFormatException(path, ModelFormatException.NO_OFFSET, "no such file or folder");
-        }
+        ModelFiles.checkNamed(path);
         if (Files.isDirectory(path)) {
             return openFolder(path);
         }
@@ -101,12 +102,17 @@ public final class ModelOpener {
         return readers.stream().map(r -> r.format().label()).collect(Collectors.joining(", "));
     }
 
+    /** The file's first bytes; an I/O error names the file, which the JDK's message does not. */
     private static ByteBuffer head(Path file) throws IOException {
         ByteBuffer head = ByteBuffer.allocate(HEAD_BYTES);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             while (head.hasRemaining() && channel.read(head) >= 0) {
                 // read until full or end of file
             }
+        } catch (FileSystemException e) {
+            throw e; // its message names the file already
+        } catch (IOException e) {
+            throw new IOException(MessageText.path(file) + ": " + MessageText.name(String.valueOf(e.getMessage())), e);
         }
         return head.flip();
     }

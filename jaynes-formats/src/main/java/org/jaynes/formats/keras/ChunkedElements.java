@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jaynes.formats.MessageText;
 
 /**
  * Reads elements of a chunked dataset (compressed or not) without holding the dataset in memory: the
@@ -58,15 +59,15 @@ final class ChunkedElements implements ElementDecoder.Elements {
         try (HdfFile hdf = location.open()) {
             Dataset dataset = hdf.getDatasetByPath(path);
             if (!(dataset instanceof ChunkedDataset chunked)) {
-                throw new IOException(location.describe() + ": dataset " + path
+                throw new IOException(location.describe() + ": dataset " + MessageText.name(path)
                         + " is no longer chunked; the file changed");
             }
             for (Map.Entry<ChunkKey, List<Integer>> touched : chunksTouched(boxes).entrySet()) {
                 int[] chunkOffset = touched.getKey().offset();
                 byte[] data = chunked.getDecompressedChunk(chunkOffset);
                 if (data.length != chunkBytes()) {
-                    throw new IOException(String.format(java.util.Locale.ROOT,
-                            "%s: dataset %s: chunk at %s decompresses to %d bytes, expected %d", location.describe(),
+                    throw new IOException(location.describe() + MessageText.format(
+                            ": dataset %s: chunk at %s decompresses to %d bytes, expected %d",
                             path, Arrays.toString(chunkOffset), data.length, chunkBytes()));
                 }
                 for (int b : touched.getValue()) {
@@ -74,7 +75,8 @@ final class ChunkedElements implements ElementDecoder.Elements {
                 }
             }
         } catch (RuntimeException e) {
-            throw new IOException(location.describe() + ": dataset " + path + ": " + HdfTensors.describe(e), e);
+            throw new IOException(location.describe() + ": dataset " + MessageText.name(path) + ": "
+                    + MessageText.reason(HdfTensors.describe(e)), e);
         }
         return ByteBuffer.wrap(out);
     }

@@ -12,6 +12,7 @@ import org.jaynes.core.tensor.DecodedBytes;
 import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.HeapBytes;
 import org.jaynes.core.tensor.Shape;
+import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelFormatException;
 
 /**
@@ -97,7 +98,7 @@ final class DatasetBytes {
         try {
             dataset.getFilters();
         } catch (HdfException e) {
-            throw location.error(at, FILTERS, path, HdfTensors.describe(e));
+            throw location.error(at, FILTERS, path, MessageText.reason(HdfTensors.describe(e)));
         }
         int size = element.dtype().byteSize();
         DecodedBytes values = new DecodedBytes(bytes, new ElementDecoder(
@@ -105,8 +106,8 @@ final class DatasetBytes {
         try {
             values.window(0, size);
         } catch (IOException e) {
-            throw location.error(at, FILTERS, path, e.getCause() instanceof RuntimeException cause
-                    ? HdfTensors.describe(cause) : e.getMessage());
+            throw location.error(at, FILTERS, path, MessageText.reason(e.getCause() instanceof RuntimeException cause
+                    ? HdfTensors.describe(cause) : String.valueOf(e.getMessage())));
         }
         return values;
     }

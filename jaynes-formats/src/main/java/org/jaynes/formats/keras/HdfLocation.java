@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.jaynes.core.tensor.FileRegion;
+import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelFormatException;
 
 /**
@@ -71,21 +72,21 @@ record HdfLocation(Path shown, String entry, Path file, long start, long length,
      * in the user's file and, inside an archive, naming the entry.
      */
     ModelFormatException error(long offset, String template, Object... args) {
-        String reason = String.format(java.util.Locale.ROOT, template, args);
+        String reason = MessageText.format(template, args);
         if (entry == null) {
             return new ModelFormatException(shown, offset, reason);
         }
         if (offset == ModelFormatException.NO_OFFSET) {
-            return new ModelFormatException(shown, offset, "entry " + entry + ": " + reason);
+            return new ModelFormatException(shown, offset, "entry " + MessageText.name(entry) + ": " + reason);
         }
         return inPlace
-                ? new ModelFormatException(shown, start + offset, "entry " + entry + ": " + reason)
+                ? new ModelFormatException(shown, start + offset, "entry " + MessageText.name(entry) + ": " + reason)
                 : new ModelFormatException(shown, ModelFormatException.NO_OFFSET,
-                        "entry " + entry + ", at its byte " + offset + ": " + reason);
+                        "entry " + MessageText.name(entry) + ", at its byte " + offset + ": " + reason);
     }
 
     /** {@code w.h5} or {@code m.keras, entry model.weights.h5}: the bytes' name in I/O errors during analysis. */
     String describe() {
-        return entry == null ? shown.toString() : shown + ", entry " + entry;
+        return entry == null ? MessageText.path(shown) : MessageText.path(shown) + ", entry " + MessageText.name(entry);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.Shape;
 import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.naming.Roles;
 
@@ -47,7 +48,7 @@ final class HdfTensors {
         try {
             hdf = location.open();
         } catch (RuntimeException e) {
-            throw location.error(ModelFormatException.NO_OFFSET, UNREADABLE, describe(e));
+            throw location.error(ModelFormatException.NO_OFFSET, UNREADABLE, MessageText.reason(describe(e)));
         }
         try (hdf) {
             long base = hdf.getUserBlockSize();
@@ -64,7 +65,7 @@ final class HdfTensors {
             }
             return tensors;
         } catch (RuntimeException e) {
-            throw location.error(ModelFormatException.NO_OFFSET, UNREADABLE, describe(e));
+            throw location.error(ModelFormatException.NO_OFFSET, UNREADABLE, MessageText.reason(describe(e)));
         }
     }
 
@@ -79,7 +80,7 @@ final class HdfTensors {
             try {
                 element = HdfElement.of(dataset.getDataType());
             } catch (HdfElement.Unsupported e) {
-                throw location.error(at, UNSUPPORTED, path, e.getMessage());
+                throw location.error(at, UNSUPPORTED, path, MessageText.reason(String.valueOf(e.getMessage())));
             }
             if (element.isEmpty()) {
                 return Optional.empty();
@@ -94,7 +95,7 @@ final class HdfTensors {
             ByteSource data = DatasetBytes.of(location, base, path, dataset, shape, element.get(), bytes, at);
             return Optional.of(new Tensor(path, name, Roles.of(name, shape), shape, element.get().dtype(), data));
         } catch (RuntimeException e) {
-            throw location.error(at, DATASET, path, describe(e));
+            throw location.error(at, DATASET, path, MessageText.reason(describe(e)));
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.numpy.ZipMember;
 
@@ -104,7 +105,7 @@ final class InflatedCopy {
                 }
             }
         } catch (DataFormatException e) {
-            throw error(zip, member, CORRUPT, member.name(), String.valueOf(e.getMessage()));
+            throw error(zip, member, CORRUPT, member.name(), MessageText.reason(String.valueOf(e.getMessage())));
         } finally {
             inflater.end();
         }

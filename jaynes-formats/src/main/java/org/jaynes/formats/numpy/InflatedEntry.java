@@ -12,6 +12,7 @@ import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.jaynes.core.tensor.DecodedBytes;
+import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelFormatException;
 
 /**
@@ -79,7 +80,7 @@ final class InflatedEntry {
                 }
             }
         } catch (DataFormatException e) {
-            throw error(CORRUPT, member.name(), String.valueOf(e.getMessage()));
+            throw error(CORRUPT, member.name(), MessageText.reason(String.valueOf(e.getMessage())));
         } finally {
             cursor.inflater.end();
         }
@@ -128,14 +129,16 @@ final class InflatedEntry {
             }
             healthy = true;
         } catch (DataFormatException e) {
-            throw new IOException(file + ": entry " + member.name() + " is not valid deflate data: " + e.getMessage(), e);
+            throw new IOException(MessageText.path(file) + ": entry " + MessageText.name(member.name())
+                    + " is not valid deflate data: " + MessageText.reason(String.valueOf(e.getMessage())), e);
         } finally {
             release(cursor, healthy);
         }
     }
 
     private IOException endedEarly() {
-        return new IOException(file + ": entry " + member.name() + " ended before its declared size; the file changed");
+        return new IOException(MessageText.path(file) + ": entry " + MessageText.name(member.name())
+                + " ended before its declared size; the file changed");
     }
 
     /** The idle cursor furthest along that has not passed {@code position}, or a new one. */
@@ -206,7 +209,8 @@ final class InflatedEntry {
                 ByteBuffer buffer = ByteBuffer.wrap(input, 0, chunk);
                 while (buffer.hasRemaining()) {
                     if (channel.read(buffer, member.dataAt() + consumed + buffer.position()) < 0) {
-                        throw new IOException(file + ": the file shrank while entry " + member.name() + " was read");
+                        throw new IOException(MessageText.path(file) + ": the file shrank while entry "
+                                + MessageText.name(member.name()) + " was read");
                     }
                 }
                 consumed += chunk;

@@ -1,7 +1,7 @@
 package org.jaynes.formats.numpy;
 
 import java.nio.file.Path;
-import java.util.Locale;
+import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelFormatException;
 
 /**
@@ -23,14 +23,14 @@ record NpyLocation(Path file, String entry, long base, boolean inflated) {
 
     /** An error at byte {@code offset} of the array's (inflated) bytes. */
     ModelFormatException error(long offset, String template, Object... args) {
-        String reason = String.format(Locale.ROOT, template, args);
+        String reason = MessageText.format(template, args);
         if (entry == null) {
             return new ModelFormatException(file, offset, reason);
         }
         if (!inflated) {
-            return new ModelFormatException(file, base + offset, "entry " + entry + ": " + reason);
+            return new ModelFormatException(file, base + offset, "entry " + MessageText.name(entry) + ": " + reason);
         }
         return new ModelFormatException(file, base,
-                "entry " + entry + ", byte " + offset + " of its inflated data: " + reason);
+                "entry " + MessageText.name(entry) + ", byte " + offset + " of its inflated data: " + reason);
     }
 }

@@ -2,9 +2,10 @@ package org.jaynes.formats.onnx;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.jaynes.core.tensor.FileRegion;
+import org.jaynes.formats.MessageText;
+import org.jaynes.formats.ModelFiles;
 import org.jaynes.formats.ModelFormatException;
 
 /**
@@ -12,9 +13,13 @@ import org.jaynes.formats.ModelFormatException;
  * {@code external_data} entries name the file ({@code location}, relative to the model's folder and
  * not allowed to leave it, as the onnx checker requires), the first byte ({@code offset}, default 0)
  * and the byte count ({@code length}, default the tensor's size, and otherwise required to equal it).
- * The region must lie inside the file. Other keys ({@code checksum}) are ignored.
+ * The region must lie inside the file. Other keys ({@code checksum}) are ignored. The location is
+ * checked by {@link ModelFiles#referenced}: links are followed, and must stay in the model's real folder.
  */
 final class OnnxExternalData {
+
+    static final String OUTSIDE = "external data location \"%s\" of tensor %s is not a file in the model's folder";
+    static final String NOT_FOUND = "external data file %s of tensor %s not found";
 
     private OnnxExternalData() {
     }
@@ -22,12 +27,11 @@ final class OnnxExternalData {
     /**
      * The region of the data file holding the tensor's bytes.
      *
-     * @param model  a scanner of the model file, for its name and errors
-     * @param folder the model file's folder, absolute and normalised
+     * @param model  a scanner of the model file, for its name, its folder and errors
      * @param tensor the tensor
      * @param bytes  the tensor's size in bytes
      */
-    static FileRegion locate(ProtoScanner model, Path folder, OnnxTensorProto tensor, long bytes)
+    static FileRegion locate(ProtoScanner model, OnnxTensorProto tensor, long bytes)
             throws ModelFormatException, IOException {
         OnnxTensorProto.ExternalEntry location = null;
         long offset = 0;
@@ -50,14 +54,10 @@ final class OnnxExternalData {
             throw model.error(tensor.offset(), "tensor %s has data_location EXTERNAL but no external_data location",
                     tensor.name());
         }
-        Path file = resolve(folder, location.value());
-        if (file == null || !file.startsWith(folder)) {
-            throw model.error(location.offset(), "external data location \"%s\" of tensor %s is not a file "
-                    + "in the model's folder", location.value(), tensor.name());
-        }
-        if (!Files.isRegularFile(file)) {
-            throw model.error(location.offset(), "external data file %s of tensor %s not found", file, tensor.name());
-        }
+        String named = location.value();
+        Path file = ModelFiles.referenced(model.file(), location.offset(), named,
+                () -> MessageText.format(OUTSIDE, named, tensor.name()),
+                resolved -> MessageText.format(NOT_FOUND, resolved, tensor.name()));
         if (length != bytes) {
             throw model.error(lengthOffset, "external data of tensor %s has length %d, but %s needs %d bytes",
                     tensor.name(), length, tensor.shape(), bytes);
@@ -68,15 +68,6 @@ final class OnnxExternalData {
                     + "which has %d bytes", offset, offset + length, tensor.name(), file, size);
         }
         return new FileRegion(file, offset, length);
-    }
-
-    private static Path resolve(Path folder, String location) {
-        try {
-            Path relative = Path.of(location);
-            return relative.isAbsolute() ? null : folder.resolve(relative).normalize();
-        } catch (InvalidPathException e) {
-            return null;
-        }
     }
 
     private static long number(ProtoScanner model, OnnxTensorProto tensor, OnnxTensorProto.ExternalEntry entry)

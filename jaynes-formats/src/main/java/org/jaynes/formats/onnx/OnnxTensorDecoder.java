@@ -26,12 +26,10 @@ final class OnnxTensorDecoder {
     static final int MAX_DECODED_BYTES = 64 << 20;
 
     private final ProtoScanner model;
-    private final Path folder;
 
     /** A decoder for tensors of the model that {@code model} scans. */
     OnnxTensorDecoder(ProtoScanner model) {
         this.model = model;
-        this.folder = model.file().toAbsolutePath().normalize().getParent();
     }
 
     /** The tensor's bytes, little-endian, as {@code dtype} elements. */
@@ -51,7 +49,7 @@ final class OnnxTensorDecoder {
                     + "typed fields and external data", tensor.name());
         }
         if (tensor.external()) {
-            return OnnxExternalData.locate(model, folder, tensor, bytes);
+            return OnnxExternalData.locate(model, tensor, bytes);
         }
         if (tensor.rawData().isPresent()) {
             ProtoField raw = tensor.rawData().get();

@@ -1,7 +1,7 @@
 package org.jaynes.formats.pytorch;
 
 import java.nio.file.Path;
-import java.util.Locale;
+import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelFormatException;
 
 /**
@@ -18,13 +18,14 @@ record PickleFile(Path file, String entry, long fileOffset) {
 
     /** An error at byte {@code at} of the pickle: {@code <entry> byte <at>: <reason>}. */
     ModelFormatException error(long at, String template, Object... args) {
-        String reason = String.format(Locale.ROOT, template, args);
         long offset = fileOffset == ModelFormatException.NO_OFFSET ? ModelFormatException.NO_OFFSET : fileOffset + at;
-        return ModelFormatException.at(file, offset, "%s byte %d: %s", entry, at, reason);
+        return new ModelFormatException(file, offset,
+                MessageText.name(entry) + " byte " + at + ": " + MessageText.format(template, args));
     }
 
     /** An error about the pickle as a whole: {@code <entry>: <reason>}, at the entry's first byte. */
     ModelFormatException errorInEntry(String template, Object... args) {
-        return ModelFormatException.at(file, fileOffset, "%s: %s", entry, String.format(Locale.ROOT, template, args));
+        return new ModelFormatException(file, fileOffset,
+                MessageText.name(entry) + ": " + MessageText.format(template, args));
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.json.Json;
 
@@ -71,9 +72,9 @@ record PytorchIndex(Path file, List<Mapping> mappings) {
         } catch (JsonProcessingException e) {
             long offset = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getByteOffset());
             String reason = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-            throw ModelFormatException.at(file, offset, NOT_JSON, reason);
+            throw ModelFormatException.at(file, offset, NOT_JSON, MessageText.reason(reason));
         } catch (CharConversionException e) {
-            throw ModelFormatException.at(file, 0, NOT_JSON, e.getMessage());
+            throw ModelFormatException.at(file, 0, NOT_JSON, MessageText.reason(String.valueOf(e.getMessage())));
         }
     }
 

@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -21,6 +20,8 @@ import java.util.stream.Stream;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.model.ModelFormat;
 import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.MessageText;
+import org.jaynes.formats.ModelFiles;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelReader;
 
@@ -170,13 +171,12 @@ public final class PytorchReader implements ModelReader {
 
     /** Every tensor of every shard the index names, shards by file name, each read once. */
     private static List<Tensor> readIndex(PytorchIndex index) throws IOException, ModelFormatException {
-        Path folder = index.file().getParent() == null ? Path.of("") : index.file().getParent();
         Map<String, Path> shardFiles = new HashMap<>();
         Map<Path, List<PytorchIndex.Mapping>> byShard = new TreeMap<>();
         for (PytorchIndex.Mapping m : index.mappings()) {
             Path shard = shardFiles.get(m.shard());
             if (shard == null) {
-                shard = shardFile(index.file(), folder, m);
+                shard = shardFile(index.file(), m);
                 shardFiles.put(m.shard(), shard);
             }
             byShard.computeIfAbsent(shard, s -> new ArrayList<>()).add(m);
@@ -204,23 +204,14 @@ public final class PytorchReader implements ModelReader {
         return tensors;
     }
 
-    /** The shard a mapping names, which must be an existing file inside the index's folder. */
-    private static Path shardFile(Path indexFile, Path folder, PytorchIndex.Mapping m) throws ModelFormatException {
-        Path shard;
-        try {
-            shard = folder.resolve(m.shard());
-        } catch (InvalidPathException e) {
-            throw ModelFormatException.at(indexFile, m.at(), SHARD_OUTSIDE, m.tensor(), m.shard());
-        }
-        Path root = folder.toAbsolutePath().normalize();
-        Path resolved = shard.toAbsolutePath().normalize();
-        if (m.shard().isEmpty() || !resolved.startsWith(root) || resolved.equals(root)) {
-            throw ModelFormatException.at(indexFile, m.at(), SHARD_OUTSIDE, m.tensor(), m.shard());
-        }
-        if (!Files.isRegularFile(shard)) {
-            throw ModelFormatException.at(indexFile, m.at(), MISSING_SHARD, m.tensor(), m.shard());
-        }
-        return shard.normalize();
+    /**
+     * The shard a mapping names, which must be an existing file inside the index's folder, links followed
+     * ({@link ModelFiles#referenced}).
+     */
+    private static Path shardFile(Path indexFile, PytorchIndex.Mapping m) throws IOException, ModelFormatException {
+        return ModelFiles.referenced(indexFile, m.at(), m.shard(),
+                () -> MessageText.format(SHARD_OUTSIDE, m.tensor(), m.shard()),
+                resolved -> MessageText.format(MISSING_SHARD, m.tensor(), m.shard()));
     }
 
     private static boolean startsWith(ByteBuffer bytes, byte[] prefix) {

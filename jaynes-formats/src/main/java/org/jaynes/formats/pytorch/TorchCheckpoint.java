@@ -18,6 +18,7 @@ import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Shape;
 import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.naming.Roles;
 
@@ -169,7 +170,8 @@ final class TorchCheckpoint {
             }
             return inflated;
         } catch (DataFormatException e) {
-            throw ModelFormatException.at(file, start, BAD_DEFLATE, pickle.name(), pickle.size(), e.getMessage());
+            throw ModelFormatException.at(file, start, BAD_DEFLATE, pickle.name(), pickle.size(),
+                    MessageText.reason(String.valueOf(e.getMessage())));
         } finally {
             inflater.end();
         }

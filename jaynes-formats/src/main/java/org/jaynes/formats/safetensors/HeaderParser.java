@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.Shape;
+import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.json.Json;
 
@@ -100,10 +101,10 @@ final class HeaderParser {
             checkPadding(tokenAt() - base + 1);
             return entries;
         } catch (JsonProcessingException e) {
-            throw error(errorAt(e), NOT_JSON, Json.describe(e));
+            throw error(errorAt(e), NOT_JSON, MessageText.reason(Json.describe(e)));
         } catch (IOException e) {
             // parsing bytes in memory does no I/O: any other IOException is a decoding failure
-            throw error(base, NOT_JSON, String.valueOf(e.getMessage()));
+            throw error(base, NOT_JSON, MessageText.reason(String.valueOf(e.getMessage())));
         }
     }
 

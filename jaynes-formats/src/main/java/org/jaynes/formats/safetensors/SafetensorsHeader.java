@@ -32,6 +32,8 @@ record SafetensorsHeader(Path file, long dataStart, long dataLength, List<Header
     static final String HEADER_PAST_END =
             "header length %s runs past the end of the file (%d bytes, so at most %d)";
     static final String HEADER_TOO_LONG = "header length %d is over the limit of %d bytes";
+    static final String NOT_SAFETENSORS = "not a safetensors file: it does not open with an 8-byte header length "
+            + "that fits its %d bytes and then '{'";
     static final String REVERSED = "tensor %s: data_offsets [%d, %d] end before they begin";
     static final String OUTSIDE = "tensor %s: data_offsets [%d, %d] end past the data area of %d bytes";
     static final String TOO_LARGE = "tensor %s: shape %s has too many elements to store";
@@ -56,10 +58,16 @@ record SafetensorsHeader(Path file, long dataStart, long dataLength, List<Header
             if (size < LENGTH_FIELD) {
                 throw ModelFormatException.at(file, 0, TRUNCATED, size);
             }
-            long length = readFully(channel, 0, LENGTH_FIELD).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+            ByteBuffer opening = readFully(channel, 0, (int) Math.min(size, LENGTH_FIELD + 1));
+            long length = opening.order(ByteOrder.LITTLE_ENDIAN).getLong(0);
             long room = size - LENGTH_FIELD;
             // the length is an unsigned 64-bit value: negative as a long means beyond any file
             if (length < 0 || length > room) {
+                if (size == LENGTH_FIELD || opening.get(LENGTH_FIELD) != '{') {
+                    // not a safetensors file at all (a link to some other file, say): its first bytes are
+                    // no header length, and showing them as one would echo the file's content
+                    throw ModelFormatException.at(file, 0, NOT_SAFETENSORS, size);
+                }
                 throw ModelFormatException.at(file, 0, HEADER_PAST_END, Long.toUnsignedString(length), size, room);
             }
             if (length > MAX_HEADER_LENGTH) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jaynes.core.tensor.Shape;
+import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.json.Json;
 
@@ -83,7 +84,7 @@ final class ManifestParser {
             String message = String.valueOf(e.getOriginalMessage());
             int newline = message.indexOf('\n');
             long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getByteOffset());
-            throw error(at, NOT_JSON, newline < 0 ? message : message.substring(0, newline));
+            throw error(at, NOT_JSON, MessageText.reason(newline < 0 ? message : message.substring(0, newline)));
         }
     }
 

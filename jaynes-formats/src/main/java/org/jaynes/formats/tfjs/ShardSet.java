@@ -11,6 +11,8 @@ import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.DecodedBytes;
 import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.HeapBytes;
+import org.jaynes.formats.MessageText;
+import org.jaynes.formats.ModelFiles;
 import org.jaynes.formats.ModelFormatException;
 
 /**
@@ -18,7 +20,8 @@ import org.jaynes.formats.ModelFormatException;
  * order the manifest lists them. A region inside one file is a {@link FileRegion} of it; a region that
  * crosses from one file into the next is decoded on demand, each window read from the files it spans.
  * Shard paths must name files inside the folder of model.json: an absolute path, a URL, a {@code ..}
- * segment or a backslash is refused, so a manifest can make jaynes read nothing outside its folder.
+ * segment or a backslash is refused, and so is a link leading out of the real folder of model.json
+ * ({@link ModelFiles#referenced}), so a manifest can make jaynes read nothing outside its folder.
  * Immutable and thread-safe.
  */
 final class ShardSet {
@@ -42,37 +45,17 @@ final class ShardSet {
      * @param index the group's index, for messages
      */
     static ShardSet of(Path modelJson, TfjsManifest.Group group, int index) throws IOException, ModelFormatException {
-        Path folder = modelJson.toAbsolutePath().getParent();
         List<Path> files = new ArrayList<>();
         long[] starts = new long[group.paths().size() + 1];
         for (int i = 0; i < group.paths().size(); i++) {
             String path = group.paths().get(i);
             long at = group.pathOffsets().get(i);
-            Path file = resolve(folder, path);
-            if (file == null) {
-                throw ModelFormatException.at(modelJson, at, BAD_PATH, index, path);
-            }
-            if (!Files.isRegularFile(file)) {
-                throw ModelFormatException.at(modelJson, at, NO_SHARD, index, path);
-            }
+            Path file = ModelFiles.referenced(modelJson, at, path, () -> MessageText.format(BAD_PATH, index, path),
+                    resolved -> MessageText.format(NO_SHARD, index, path));
             files.add(file);
             starts[i + 1] = starts[i] + Files.size(file);
         }
         return new ShardSet(files, starts);
-    }
-
-    private static Path resolve(Path folder, String path) {
-        if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains(":")
-                || path.indexOf('\0') >= 0) {
-            return null;
-        }
-        for (String segment : path.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals("..") || segment.equals(".")) {
-                return null;
-            }
-        }
-        Path file = folder.resolve(path).normalize();
-        return file.startsWith(folder) ? file : null;
     }
 
     /** Bytes in all shards together. */

@@ -226,6 +226,44 @@ class OnnxBadInputTest {
     }
 
     @Test
+    void externalDataLinkedOutsideTheModelsFolder(@TempDir Path elsewhere) throws Exception {
+        Path planted = Files.write(elsewhere.resolve("planted.bin"), new byte[24]);
+        Path link = Files.createSymbolicLink(folder.resolve("w.bin"), planted);
+        ProtoBytes tensor = f32("w", 2, 3).mark("location").message(13, entry("location", "w.bin")).varint(14, 1);
+        ProtoBytes model = modelOf(tensor);
+        fails(model.toByteArray(), model.offset("location"), "external data location \"w.bin\" of tensor w is not a "
+                + "file in the model's folder: " + link + " leads to " + planted.toRealPath() + ", outside "
+                + folder.toRealPath());
+    }
+
+    @Test
+    void externalDataInALinkedFolderOutsideTheModelsFolder(@TempDir Path elsewhere) throws Exception {
+        Files.write(elsewhere.resolve("w.bin"), new byte[24]);
+        Files.createSymbolicLink(folder.resolve("data"), elsewhere);
+        ProtoBytes tensor = f32("w", 2, 3).mark("location").message(13, entry("location", "data/w.bin")).varint(14, 1);
+        ProtoBytes model = modelOf(tensor);
+        fails(model.toByteArray(), model.offset("location"), "external data location \"data/w.bin\" of tensor w is "
+                + "not a file in the model's folder: " + folder.resolve("data/w.bin") + " leads to "
+                + elsewhere.toRealPath().resolve("w.bin") + ", outside " + folder.toRealPath());
+    }
+
+    /** A tensor name with a newline and an ANSI colour, and one of 1 MB: escaped and cut, on one line. */
+    @Test
+    void hostileTensorNamesAreEscapedAndCut() throws Exception {
+        String coloured = "evil\n\u001b[31mred";
+        ProtoBytes tensor = f32(coloured, 2, 3).mark("location").message(13, entry("location", "missing.bin"))
+                .varint(14, 1);
+        ProtoBytes model = modelOf(tensor);
+        fails(model.toByteArray(), model.offset("location"), "external data file " + folder.resolve("missing.bin")
+                + " of tensor evil\\n\\x1b[31mred not found");
+        String huge = "n".repeat(1 << 20);
+        ProtoBytes long1 = modelOf(f32(huge, 2, 3).mark("location").message(13, entry("location", "missing.bin"))
+                .varint(14, 1));
+        fails(long1.toByteArray(), long1.offset("location"), "external data file " + folder.resolve("missing.bin")
+                + " of tensor " + "n".repeat(120) + "... (1048576 characters) not found");
+    }
+
+    @Test
     void externalDataOffsetNotANumber() throws Exception {
         ProtoBytes tensor = f32("w", 2).message(13, entry("location", "w.bin"))
                 .mark("offset").message(13, entry("offset", "-8")).varint(14, 1);

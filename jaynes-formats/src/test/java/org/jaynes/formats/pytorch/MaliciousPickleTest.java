@@ -99,6 +99,30 @@ class MaliciousPickleTest {
         assertFalse(Files.exists(payload), "the payload ran");
     }
 
+    /**
+     * A global whose module name holds a newline and an ANSI colour, and one whose module name is 1 MB long:
+     * the refusal shows them escaped and cut, on one line.
+     */
+    @Test
+    void hostileGlobalNamesAreEscapedAndCut() throws Exception {
+        PickleBytes pickle = PickleBytes.protocol2().unicode("os\n\u001b[31mred").unicode("system");
+        int at = pickle.size();
+        pickle.op(0x93).op('.');
+        Path file = CheckpointZip.archive(pickle.toByteArray()).write(dir.resolve("evil.pt"));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> new PytorchReader().read(file));
+        assertEquals("archive/data.pkl byte " + at + ": " + String.format(REFUSAL, "os\\n\\x1b[31mred.system"),
+                e.reason());
+        assertEquals(1, e.getMessage().lines().count());
+
+        PickleBytes huge = PickleBytes.protocol2().unicode("m".repeat(1 << 20)).unicode("system");
+        int hugeAt = huge.size();
+        huge.op(0x93).op('.');
+        Path hugeFile = CheckpointZip.archive(huge.toByteArray()).write(dir.resolve("huge.pt"));
+        ModelFormatException cut = assertThrows(ModelFormatException.class, () -> new PytorchReader().read(hugeFile));
+        assertEquals("archive/data.pkl byte " + hugeAt + ": "
+                + String.format(REFUSAL, "m".repeat(120) + "... (1048583 characters)"), cut.reason());
+    }
+
     @Test
     void forbiddenGlobalDeepInsideAStateDictIsRefused() throws Exception {
         PickleBytes pickle = PickleBytes.protocol2().op('}').op('(').unicode("w")

@@ -60,10 +60,26 @@ class SafetensorsHeaderTest {
 
     @Test
     void headerLengthWithTheTopBitSetIsReadUnsigned() throws IOException {
-        byte[] bytes = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(-1L).array();
+        byte[] bytes = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(-1L).put((byte) '{').array();
         Path file = raw(dir, "model.safetensors", bytes);
         assertRejected(file, 0,
                 "header length 18446744073709551615 runs past the end of the file (16 bytes, so at most 8)");
+    }
+
+    /**
+     * A file that is no safetensors file at all, such as a link named model.safetensors to a text file: its
+     * first eight bytes are not shown as a header length, which would echo the file's content.
+     */
+    @Test
+    void otherFileIsNotEchoedAsAHeaderLength() throws IOException {
+        Path text = raw(dir, "passwd", "root:x:0:0:root:/root:/bin/bash\n".getBytes(StandardCharsets.US_ASCII));
+        Path file = Files.createSymbolicLink(dir.resolve("model.safetensors"), text.getFileName());
+        ModelFormatException e = assertRejected(file, 0, "not a safetensors file: it does not open with an 8-byte "
+                + "header length that fits its 32 bytes and then '{'");
+        long echoed = ByteBuffer.wrap("root:x:0".getBytes(StandardCharsets.US_ASCII)).order(ByteOrder.LITTLE_ENDIAN)
+                .getLong();
+        assertFalse(e.getMessage().contains(Long.toUnsignedString(echoed)), e.getMessage());
+        assertFalse(e.getMessage().contains("root"), e.getMessage());
     }
 
     @Test
@@ -77,6 +93,24 @@ class SafetensorsHeaderTest {
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> new SafetensorsReader().read(file));
         assertEquals(file + ": at byte 0: header length 100000001 is over the limit of 100000000 bytes", e.getMessage());
         assertEquals(8 + length, Files.size(file));
+    }
+
+    /**
+     * A tensor name with a newline and an ANSI colour escape, and a long one: the message shows them escaped
+     * and cut, on one line, whatever the name. (Longer names than 49,000 characters are refused by the JSON
+     * parser's own limit on key length, 50,000; OnnxBadInputTest shows a 1 MB name cut.)
+     */
+    @Test
+    void hostileTensorNamesAreEscapedAndCut() throws IOException {
+        String header = "{" + entry("evil\\n\\u001b[31mred\\r", "F32", "[2]", 0, 4) + "}";
+        assertRejected(safetensors(dir, header, 8), at(header, "[0,"),
+                "tensor evil\\n\\x1b[31mred\\r: f32 [2] needs 8 bytes, but data_offsets [0, 4] hold 4");
+        String huge = "n".repeat(49_000);
+        String longHeader = "{" + entry(huge, "F32", "[2]", 0, 4) + "}";
+        ModelFormatException e = assertRejected(safetensors(dir, longHeader, 8), at(longHeader, "[0,"),
+                "tensor " + "n".repeat(120) + "... (49000 characters): f32 [2] needs 8 bytes, but data_offsets "
+                        + "[0, 4] hold 4");
+        assertTrue(e.getMessage().length() < 400, "a message of " + e.getMessage().length() + " characters");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.ModelOpener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +69,28 @@ class TfjsBadInputTest {
         String shown = path.replace("\\\\", "\\");
         failsAt(json, "\"" + path + "\"", "weightsManifest group 0: shard path \"" + shown
                 + "\" is not a relative file path inside the model's folder");
+    }
+
+    /**
+     * {@code inspect ../seed/model.json}: a model.json named through {@code ..} (absolute, and relative to the
+     * working folder) reads its shards, which the check by text once refused as outside the folder.
+     */
+    @Test
+    void modelJsonNamedThroughDotDotReads() throws Exception {
+        Path seed = Files.createDirectories(folder.resolve("seed"));
+        Files.createDirectories(folder.resolve("work"));
+        Path fixture = TfjsFixturesTest.fixture("graph/model.json");
+        try (var files = Files.list(fixture.getParent())) {
+            for (Path file : files.toList()) {
+                Files.copy(file, seed.resolve(file.getFileName()));
+            }
+        }
+        int tensors = new TfjsReader().read(fixture).tensors().size();
+        assertEquals(tensors, new TfjsReader().read(folder.resolve("work/../seed/model.json")).tensors().size());
+        Path relative = Path.of("").toAbsolutePath().relativize(seed.resolve("model.json"));
+        assertTrue(relative.startsWith(".."), relative.toString());
+        assertEquals(tensors, new TfjsReader().read(relative).tensors().size());
+        assertEquals(tensors, ModelOpener.standard().open(folder.resolve("work/../seed")).tensors().size());
     }
 
     @Test
