@@ -53,7 +53,8 @@ public final class Conventions {
                 + "of everything"));
         out.add(new Convention("ks", "KS", "Kolmogorov–Smirnov distance sup |Fₙ − F| of ln|w| from N(μ, σ), i.e. of |w| from the "
                 + "fitted lognormal; exact for 8- and 16-bit weights, otherwise from a histogram with bins at most "
-                + "2^-" + LogAbsHistogram.MANTISSA_BITS + " wide in ln|w|, with the error bound stated per layer"));
+                + "2^-" + LogAbsHistogram.MANTISSA_BITS + " wide in ln|w| wherever the supremum may lie (f32 tensors: "
+                + "cells of 1/128 octave elsewhere, refined in a second read), with the error bound stated per layer"));
         out.add(new Convention("normalizedMu", "normalised μ", "μ − ln c with c = " + switch (options.normalization()) {
             case NONE -> "1 (no normalisation)";
             case RMS -> "√(mean w²)";
