@@ -20,6 +20,7 @@ import org.jaynes.core.analysis.AnalysisResult;
 import org.jaynes.core.analysis.ModelAnalyzer;
 import org.jaynes.core.analysis.ProgressListener;
 import org.jaynes.core.model.Model;
+import org.jaynes.formats.ModelFiles;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelOpener;
 import org.jaynes.nn.onnx.CaptureGraph;
@@ -139,6 +140,11 @@ final class ActivationsCommand implements Callable<Integer> {
         boolean reportOnStdout = OutputTarget.claimsStdout(List.of(jsonTarget, htmlTarget));
         Path file = model != null ? model : BundledModel.file();
         String displayName = model != null ? model.toString() : BundledModel.DISPLAY_NAME;
+        // before anything opens them: a FIFO, device or /proc file given as the model or the inputs is refused
+        ModelFiles.checkNamed(file);
+        if (inputs != null) {
+            ModelFiles.checkNamed(inputs);
+        }
 
         CaptureGraph graph = CaptureGraph.read(file);
         Plan plan = plan(file, graph);

@@ -3,6 +3,7 @@ package org.jaynes.cli;
 import java.io.PrintWriter;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,11 @@ import picocli.CommandLine.Command;
  * The jaynes command line. Example: {@code jaynes analyze model.safetensors --json report.json}.
  *
  * <p>Exit codes: 0 success, 1 the work failed, 2 bad usage or bad input. Bad input becomes one line on
- * stderr here and nowhere else; a stack trace means a fault of jaynes itself.
+ * stderr here and nowhere else, escaped by {@link MessageText} so that nothing a file names can split it
+ * or reach the terminal as a control sequence. The last line of defence is here too: running out of
+ * heap or stack anywhere in a command ({@link OutOfMemoryError}, {@link StackOverflowError}, also when a
+ * worker thread's failure is handed back wrapped) becomes one line naming the input, the heap and how to
+ * raise it, and exit code 1. Any other stack trace means a fault of jaynes itself.
  */
 @Command(name = "jaynes", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measures the microstructure of neural networks: which law their weights follow, "
@@ -45,28 +50,64 @@ public final class Main implements Runnable {
 
     /** Runs jaynes with the given streams and returns the exit code; never throws. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(new CommandLine(new Main()), args, out, err);
+    }
+
+    /**
+     * Runs a jaynes command line (the full one, or one with more subcommands) as
+     * {@link #run(String[], PrintWriter, PrintWriter)} does.
+     */
+    static int run(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
         cli.registerConverter(Pattern.class, Main::regex);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, arguments) -> {
-            err.println("jaynes: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
-                    + " --help')");
+            err.println("jaynes: " + MessageText.escaped(String.valueOf(e.getMessage())) + " (see '"
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ModelFormatException || e instanceof UsageException) {
-                err.println("jaynes: " + e.getMessage());
+                err.println("jaynes: " + MessageText.escaped(String.valueOf(e.getMessage())));
                 return BAD_INPUT;
             }
             if (e instanceof java.io.IOException) {
-                err.println("jaynes: " + e.getMessage());
+                err.println("jaynes: " + MessageText.escaped(String.valueOf(e.getMessage())));
                 return FAILURE;
+            }
+            VirtualMachineError exhausted = exhaustion(e);
+            if (exhausted != null) {
+                return exhausted(exhausted, parseResult, err);
             }
             throw e;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return exhausted(e, cli.getParseResult(), err);
+        }
+    }
+
+    /** Prints the line for a command that ran out of heap or stack; a constant one if even that fails. */
+    private static int exhausted(VirtualMachineError error, CommandLine.ParseResult parsed, PrintWriter err) {
+        try {
+            err.println(Exhaustion.line(error, parsed));
+        } catch (OutOfMemoryError stillOut) {
+            err.println("jaynes: out of memory; JAYNES_JAVA_OPTS=\"-Xmx1g -Xss4m\" gives the JVM more");
+        }
+        return FAILURE;
+    }
+
+    /** The OutOfMemoryError or StackOverflowError among the causes of {@code failure}, or null. */
+    private static VirtualMachineError exhaustion(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 32; depth++, cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryError || cause instanceof StackOverflowError) {
+                return (VirtualMachineError) cause;
+            }
+        }
+        return null;
     }
 
     private static Pattern regex(String value) {
