@@ -50,9 +50,9 @@ final class ScreenedKs {
     private final boolean[] keep;
     private final long[] countBefore;
     private final int[] firstKept;
-    private double[] keptLow = new double[1024];
-    private double[] keptHigh = new double[1024];
-    private long[] keptCount = new long[1024];
+    private double[] keptLow;
+    private double[] keptHigh;
+    private long[] keptCount;
     private int kept;
     private boolean overflow;
 
@@ -99,6 +99,15 @@ final class ScreenedKs {
                 keep[j] |= candidate[law][j] && coarse.fineCells(j) > 1;
             }
         }
+        // The kept fine cells are known now: room for them at once, not by doubling.
+        long toKeep = 0;
+        for (int j = 0; j < size; j++) {
+            toKeep += keep[j] ? coarse.fineCells(j) : 0;
+        }
+        int capacity = (int) Math.min(maxKept, Math.max(16, toKeep));
+        keptLow = new double[capacity];
+        keptHigh = new double[capacity];
+        keptCount = new long[capacity];
     }
 
     /** Flags the candidate coarse cells of one law and returns L; NaN (and no flags) when F gives NaN. */

@@ -244,11 +244,30 @@ public final class LogAbsHistogram implements ValueCells {
         }
     }
 
-    /** Marks in {@code occupied} (one flag per magnitude page) the pages holding a value of either sign. */
-    void markOccupiedPages(boolean[] occupied) {
-        for (int p = lowestPage; p <= highestPage; p++) {
-            occupied[p] |= pages[p] != null || pages[p + HALF] != null;
+    /** Whether magnitude page {@code p} holds a value of either sign. */
+    boolean isOccupied(int p) {
+        return pages[p] != null || pages[p + HALF] != null;
+    }
+
+    /** The lowest magnitude page allocated, {@link #MAGNITUDE_PAGES} when none is. */
+    int lowestPage() {
+        return lowestPage;
+    }
+
+    /** The highest magnitude page allocated, −1 when none is. */
+    int highestPage() {
+        return highestPage;
+    }
+
+    /** An upper bound on the cells of magnitude page {@code p} of either sign: its occupied slots. */
+    int cellsOfPage(int p) {
+        int[] positive = pages[p];
+        int[] negative = pages[p + HALF];
+        int cells = 0;
+        for (int i = 0; i < PAGE_SIZE; i++) {
+            cells += (positive != null && positive[i] != 0) || (negative != null && negative[i] != 0) ? 1 : 0;
         }
+        return cells;
     }
 
     /** Adds the counts of magnitude page {@code p} of one sign of {@code other} to this histogram's. */

@@ -24,6 +24,8 @@ final class RefinedCells implements ValueCells {
     private final LogAbsHistogram fine;
     /** The magnitude pages holding any value, ascending: the only pages a walk over the cells visits. */
     private final int[] occupied;
+    /** At least the number of cells of ln|w|, and at least half that of w: what the arrays are sized for. */
+    private final int cellBound;
 
     /**
      * @param coarse  counts by f32 signed key (bits &gt;&gt;&gt; 16) of normal values
@@ -35,25 +37,27 @@ final class RefinedCells implements ValueCells {
         this.coarse = coarse;
         this.refined = refined;
         this.fine = fine;
-        boolean[] flags = new boolean[LogAbsHistogram.MAGNITUDE_PAGES];
-        if (fine != null) {
-            fine.markOccupiedPages(flags);
-        }
+        int low = fine == null ? LogAbsHistogram.MAGNITUDE_PAGES : fine.lowestPage();
+        int high = fine == null ? -1 : fine.highestPage();
         for (int key = 0; key < refined.length; key++) {
             if (coarse[key] != 0 || coarse[key | 0x8000] != 0) {
-                flags[key + PAGE_OFFSET] = true;
+                low = Math.min(low, key + PAGE_OFFSET);
+                high = Math.max(high, key + PAGE_OFFSET);
             }
         }
+        int[] pages = new int[Math.max(0, high - low + 1)];
         int count = 0;
-        for (boolean flag : flags) {
-            count += flag ? 1 : 0;
-        }
-        this.occupied = new int[count];
-        for (int p = 0, i = 0; p < flags.length; p++) {
-            if (flags[p]) {
-                occupied[i++] = p;
+        int cellBound = 0;
+        for (int p = low; p <= high; p++) {
+            int key = floatKey(p);
+            boolean coarseCell = key >= 0 && !refined[key] && (coarse[key] != 0 || coarse[key | 0x8000] != 0);
+            if (coarseCell || (fine != null && fine.isOccupied(p))) {
+                pages[count++] = p;
+                cellBound += coarseCell ? 1 : fine.cellsOfPage(p);
             }
         }
+        this.occupied = java.util.Arrays.copyOf(pages, count);
+        this.cellBound = cellBound;
     }
 
     /** The f32 magnitude key of magnitude page {@code p}, or −1 when no normal f32 falls in it. */
@@ -81,10 +85,16 @@ final class RefinedCells implements ValueCells {
 
     /** Cells in ascending order, as three arrays. */
     private static final class CellArrays implements CellConsumer {
-        private double[] low = new double[1024];
-        private double[] high = new double[1024];
-        private long[] count = new long[1024];
+        private double[] low;
+        private double[] high;
+        private long[] count;
         private int size;
+
+        CellArrays(int capacity) {
+            low = new double[Math.max(16, capacity)];
+            high = new double[low.length];
+            count = new long[low.length];
+        }
 
         @Override
         public void accept(double cellLow, double cellHigh, long cellCount) {
@@ -109,7 +119,7 @@ final class RefinedCells implements ValueCells {
     @Override
     public void forEachCell(CellConsumer consumer) {
         if (magnitudeCells == null) {
-            CellArrays cells = new CellArrays();
+            CellArrays cells = new CellArrays(cellBound);
             walkCells(cells);
             magnitudeCells = cells;
         }
@@ -119,7 +129,7 @@ final class RefinedCells implements ValueCells {
     @Override
     public void forEachSignedCell(CellConsumer consumer) {
         if (signedCells == null) {
-            CellArrays cells = new CellArrays();
+            CellArrays cells = new CellArrays(2 * cellBound);
             walkSignedCells(cells);
             signedCells = cells;
         }
