@@ -83,33 +83,32 @@ public final class ModelAnalyzer {
             Refinement[] refinements = new Refinement[populations.size()];
             PopulationAccumulator current = null;
             long bytesDone = 0;
+            // A sliding window of segments in flight: the next is submitted as soon as the oldest is merged.
             int inFlight = 2 * options.threads();
-            for (int start = 0; start < segments.size(); start += inFlight) {
-                List<Segment> batch = segments.subList(start, Math.min(segments.size(), start + inFlight));
-                List<Future<PopulationAccumulator>> futures = new ArrayList<>();
-                for (Segment s : batch) {
-                    Tensor tensor = populations.get(s.population());
-                    futures.add(pool.submit(() -> summarise(tensor, s)));
+            Deque<Future<PopulationAccumulator>> reading = new ArrayDeque<>();
+            int submitted = 0;
+            for (Segment s : segments) {
+                while (submitted < segments.size() && reading.size() < inFlight) {
+                    Segment next = segments.get(submitted++);
+                    Tensor tensor = populations.get(next.population());
+                    reading.add(pool.submit(() -> summarise(tensor, next)));
                 }
-                for (int i = 0; i < batch.size(); i++) {
-                    Segment s = batch.get(i);
-                    PopulationAccumulator part = await(futures.get(i));
-                    if (current == null) {
-                        current = part;
-                    } else {
-                        current.merge(part);
-                    }
-                    bytesDone += s.length();
-                    if (s.last()) {
-                        PopulationAccumulator complete = current;
-                        Tensor tensor = populations.get(s.population());
-                        finishing.add(pool.submit(() -> finish(tensor, complete, s.population())));
-                        current = null;
-                        // Bound the accumulators held by unfinished layers.
-                        while (finishing.size() > options.threads()) {
-                            pool(await(finishing.poll()), layers, pooled, refinements);
-                            progress.progress(bytesDone, totalBytes, layers.size(), populations.size());
-                        }
+                PopulationAccumulator part = await(reading.poll());
+                if (current == null) {
+                    current = part;
+                } else {
+                    current.merge(part);
+                }
+                bytesDone += s.length();
+                if (s.last()) {
+                    PopulationAccumulator complete = current;
+                    Tensor tensor = populations.get(s.population());
+                    finishing.add(pool.submit(() -> finish(tensor, complete, s.population())));
+                    current = null;
+                    // Bound the accumulators held by unfinished layers.
+                    while (finishing.size() > options.threads()) {
+                        pool(await(finishing.poll()), layers, pooled, refinements);
+                        progress.progress(bytesDone, totalBytes, layers.size(), populations.size());
                     }
                 }
             }
