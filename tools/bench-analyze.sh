@@ -9,8 +9,8 @@
 #   2. per file: reads it once to warm the page cache, then times
 #        dd      dd if=FILE of=/dev/null bs=16M       (page-cache read speed; best of 3 runs at least)
 #        jaynes  java $JAYNES_JAVA_OPTS -jar jaynes.jar analyze FILE --quiet --json FOLDER/x.json
-#                (what ./jaynes runs; the launcher is called once beforehand to rebuild a stale jar, so
-#                that no rebuild can land inside the timing)
+#                (what ./jaynes runs, with its class-data archive; the launcher is called once beforehand
+#                to rebuild a stale jar and archive, so that no rebuild can land inside the timing)
 #        numpy   $PYTHON tools/numpy_reference.py FILE          (ln|w| moments, histogram, scipy KS)
 #      each for wall time (including process start), CPU time (user + system, all threads) and peak
 #      RSS (from /usr/bin/time -v when present, else wall time only); RSS counts the mapped file pages
@@ -51,7 +51,9 @@ if [[ ! -f "$bench_jar" ]]; then
   echo "building $bench_jar" >&2
   (cd "$root" && mvn -q -B -o -pl jaynes-bench -am package -DskipTests) >&2
 fi
-"$root/jaynes" --version >/dev/null # rebuilds jaynes.jar when stale, before any timing
+"$root/jaynes" --version >/dev/null # rebuilds jaynes.jar (and its class-data archive) when stale, before any timing
+# Run the jar as ./jaynes runs it: with the launcher's class-data archive.
+java_opts=(-Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile="$root/jaynes-cli/target/jaynes.jsa" "${java_opts[@]}")
 
 gnu_time=""
 if [[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1; then
