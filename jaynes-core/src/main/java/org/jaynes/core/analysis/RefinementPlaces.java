@@ -10,7 +10,8 @@ import org.jaynes.core.theory.MagnitudeBins;
 /**
  * Where the analysis of a population needs cells finer than the coarse first pass of an f32 tensor, as
  * ranges of ln|w| for {@code RefiningAccumulator.refinement}: the cells that may hold a law's
- * Kolmogorov–Smirnov supremum (the lognormal's always, another law's when they are few), the cells holding an edge of the histogram bins (of both bin conventions
+ * Kolmogorov–Smirnov supremum (the lognormal's always, another law's when they are few), the cells
+ * holding an edge of the histogram bins (of both bin conventions
  * the options use), and the cells holding a quantile of the Q–Q plot or a middle value (the median).
  * Outside these cells every statistic the report gives is the same over coarse cells as over fine ones,
  * but for the in-cell sums of the Weibull and generalised-normal fits (see {@code FamilyFitter}).

@@ -55,9 +55,9 @@ final class FamilyFitter {
             PlacedPoints points = PlacedPoints.of(input.cells(), magnitudes.placement());
             ShapePolisher.Polished polished = ShapePolisher.polish(points, magnitudes, n, input.meanLog(),
                     weibullShape, genNormShape);
-            return new Laws(magnitudes, points, LognormalLaw.fit(input), HalfNormalLaw.fit(input), ExponentialLaw.fit(input),
-                    polished.weibull(), GammaLaw.fit(input), NormalLaw.fit(input), LaplaceLaw.fit(input),
-                    polished.genNorm());
+            return new Laws(magnitudes, points, LognormalLaw.fit(input), HalfNormalLaw.fit(input),
+                    ExponentialLaw.fit(input), polished.weibull(), GammaLaw.fit(input), NormalLaw.fit(input),
+                    LaplaceLaw.fit(input), polished.genNorm());
         }
 
         List<MagnitudeLaw> magnitudeLaws() {

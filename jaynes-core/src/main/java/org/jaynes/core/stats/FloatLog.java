@@ -2,15 +2,15 @@ package org.jaynes.core.stats;
 
 /**
  * ln|w| of a normal f32 value from its bits, in double precision, without {@link Math#log}: the hot
- * loop of {@link RefiningAccumulator} runs it once per weight.
+ * loop of {@link FloatMoments} runs it once per weight.
  *
  * <p>Write |w| = 2^e · x with x in [1, 2), and let c be the midpoint of the 1/128-wide interval of x
  * that the top 7 bits of the mantissa select. Then ln|w| = e·ln 2 + ln c + ln(1 + r) with
  * r = (x − c)/c, |r| &lt; 2^-8; ln c comes from a 128-entry table and ln(1 + r) from its Taylor series
- * to r^6, evaluated with fused multiply-adds (the first term left out is below r^7/7 &lt; 2^-58). x − c is exact (both lie in [1, 2) and
- * differ by less than 2^-8) and e·ln 2 is taken in two parts, so the result is within 2 ulps of
- * {@link Math#log}, or within 2.2e-16 (2 ulps of ln 2) just below 1, where ln c + ln(1 + r) cancels
- * against −ln 2; {@code FloatLogTest} checks every 61st bit pattern.
+ * to r^6, evaluated with fused multiply-adds (the first term left out is below r^7/7 &lt; 2^-58).
+ * x − c is exact (both lie in [1, 2) and differ by less than 2^-8) and e·ln 2 is taken in two parts,
+ * so the result is within 2 ulps of {@link Math#log}, or within 2.2e-16 (2 ulps of ln 2) just below 1,
+ * where ln c + ln(1 + r) cancels against −ln 2; {@code FloatLogTest} checks every 61st bit pattern.
  *
  * <p>Zeros, subnormals, infinities and NaN are not handled: callers send those to {@link Math#log}.
  */

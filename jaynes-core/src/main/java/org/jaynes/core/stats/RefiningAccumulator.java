@@ -89,7 +89,7 @@ public final class RefiningAccumulator implements PopulationAccumulator {
         maxExact = Math.max(maxExact, Math.abs(w));
     }
 
-    /** Adds {@code count} copies of {@code w}, counted exactly: how pattern-counted layers join a pooled accumulator. */
+    /** Adds {@code count} copies of {@code w}, counted exactly: how pattern-counted layers join a pool. */
     void addRepeated(double w, long count) {
         moments.n += count;
         if (!Double.isFinite(w)) {

@@ -210,7 +210,7 @@ public final class StreamingAccumulator implements PopulationAccumulator {
     @Override
     public PopulationStats result() {
         KsDistance ks = KsDistance.toNormal(histogram, logAbs.count(), logAbs.mean(), logAbs.standardDeviation());
-        return new PopulationStats(moments.n, moments.zeros, moments.nonfinite, signed.mean(), signed.standardDeviation(),
-                logAbs.mean(), logAbs.standardDeviation(), ks.value(), ks.errorBound());
+        return new PopulationStats(moments.n, moments.zeros, moments.nonfinite, signed.mean(),
+                signed.standardDeviation(), logAbs.mean(), logAbs.standardDeviation(), ks.value(), ks.errorBound());
     }
 }
