@@ -12,6 +12,7 @@
 #                (what ./jaynes runs, with its class-data archive; the launcher is called once beforehand
 #                to rebuild a stale jar and archive, so that no rebuild can land inside the timing)
 #        numpy   $PYTHON tools/numpy_reference.py FILE          (ln|w| moments, histogram, scipy KS)
+#        numpy-mh  the same with --no-ks (f32 only): the moments-and-histogram pipeline
 #      each for wall time (including process start), CPU time (user + system, all threads) and peak
 #      RSS (from /usr/bin/time -v when present, else wall time only); RSS counts the mapped file pages
 #      a process touched, so for jaynes it exceeds the heap limit;
@@ -131,6 +132,10 @@ for dtype in f32 bf16; do
   fi
   best "$runs" "numpy-$dtype" "$python" "$root/tools/numpy_reference.py" "$file"
   row "$dtype" numpy "$file"
+  if [[ "$dtype" == f32 ]]; then
+    best "$runs" "numpy-mh-$dtype" "$python" "$root/tools/numpy_reference.py" "$file" --no-ks
+    row "$dtype" numpy-mh "$file"
+  fi
 done
 
 best 3 bundled java "${java_opts[@]}" -jar "$jaynes_jar" analyze --quiet
@@ -167,6 +172,8 @@ bf16_numpy=$(ratio "${rate[bf16.jaynes]}" "${rate[bf16.numpy]}")
 bf16_dd=$(ratio "${rate[bf16.jaynes]}" "${rate[bf16.dd]}")
 echo "ratios of wall-time MB/s (JVM start included; net of it in brackets)"
 printf 'f32   jaynes/numpy %8s (%s)  target >= 8      %s\n' "$f32_numpy" "$(ratio "$f32_net" "${rate[f32.numpy]}")" "$(verdict "$f32_numpy" 8)"
+f32_mh=$(ratio "${rate[f32.jaynes]}" "${rate[f32.numpy-mh]}")
+printf 'f32   jaynes/numpy-mh %5s (%s)  target >= 8      %s\n' "$f32_mh" "$(ratio "$f32_net" "${rate[f32.numpy-mh]}")" "$(verdict "$f32_mh" 8)"
 printf 'f32   jaynes/dd    %8s (%s)  target >= 0.125  %s\n' "$f32_dd" "$(ratio "$f32_net" "${rate[f32.dd]}")" "$(verdict "$f32_dd" 0.125)"
 printf 'bf16  jaynes/dd    %8s (%s)  target >= 0.5    %s\n' "$bf16_dd" "$(ratio "$bf16_net" "${rate[bf16.dd]}")" "$(verdict "$bf16_dd" 0.5)"
 printf 'bf16  jaynes/numpy %8s (%s)  no target\n' "$bf16_numpy" "$(ratio "$bf16_net" "${rate[bf16.numpy]}")"
