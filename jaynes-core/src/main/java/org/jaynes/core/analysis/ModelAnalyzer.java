@@ -80,7 +80,8 @@ public final class ModelAnalyzer {
         ExecutorService pool = ModelAnalyzer.workers("jaynes-analyze", options.threads());
         try {
             Deque<Future<Finished>> finishing = new ArrayDeque<>();
-            Refinement[] refinements = new Refinement[populations.size()];
+            // Per population, the cells its own second pass counted (a few hundred keys at most).
+            int[][] refinements = new int[populations.size()][];
             PopulationAccumulator current = null;
             long bytesDone = 0;
             // A sliding window of segments in flight: the next is submitted as soon as the oldest is merged.
@@ -130,10 +131,11 @@ public final class ModelAnalyzer {
 
     /** Keeps a finished population's analysis and adds it to the pool, in the order of the populations. */
     private static void pool(Finished finished, List<LayerResult> layers, RefiningAccumulator pooled,
-                             Refinement[] refinements) {
+                             int[][] refinements) {
         layers.add(finished.result());
         finished.accumulator().addTo(pooled);
-        refinements[layers.size() - 1] = finished.refinement();
+        Refinement refinement = finished.refinement();
+        refinements[layers.size() - 1] = refinement == null ? new int[0] : refinement.selectedKeys();
     }
 
     /** A fixed pool of daemon threads named {@code name}, so an unfinished analysis never holds the JVM open. */
@@ -183,21 +185,17 @@ public final class ModelAnalyzer {
      * The pooled population's own second pass: the f32 populations read again, in parallel, counting the
      * values of the cells the pooled statistics need finely.
      */
-    private void refinePooled(RefiningAccumulator pooled, List<Tensor> populations, Refinement[] refinements,
+    private void refinePooled(RefiningAccumulator pooled, List<Tensor> populations, int[][] refinements,
                               List<Segment> segments, ExecutorService pool) throws IOException {
         Refinement refinement = pooled.refinement(RefinementPlaces.of(pooled.fitInput(), options));
         if (refinement.isEmpty()) {
             return;
         }
-        // A population hands its own fine counts to the pool: only the cells it did not refine are counted.
-        Refinement[] left = new Refinement[populations.size()];
-        for (int p = 0; p < left.length; p++) {
-            left[p] = refinements[p] == null ? refinement : refinement.without(refinements[p]);
-        }
-        // One task per worker, each over every threads-th segment into counters of its own, drained at
-        // the end: counts are whole numbers, so the sum does not depend on how the segments were shared.
+        // A population hands its own fine counts to the pool: only the cells it did not refine are counted,
+        // and a population that refined all of them is not read again.
+        int[] wanted = refinement.selectedKeys();
         List<Segment> floats = segments.stream().filter(s -> populations.get(s.population()).dtype() == DType.F32
-                && !left[s.population()].isEmpty()).toList();
+                && !containsAll(refinements[s.population()], wanted)).toList();
         int tasks = options.threads();
         List<Future<LogAbsHistogram>> futures = new ArrayList<>();
         for (int task = 0; task < tasks; task++) {
@@ -214,7 +212,7 @@ public final class ModelAnalyzer {
                             counter.drainInto(part);
                         }
                         population = s.population();
-                        counter = left[population].counter();
+                        counter = refinement.without(refinements[population]).counter();
                     }
                     countFine(counter, populations.get(population), s);
                 }
@@ -229,6 +227,20 @@ public final class ModelAnalyzer {
             fine.merge(await(future));
         }
         pooled.refine(refinement, fine);
+    }
+
+    /** Whether the ascending keys {@code done} include every one of the ascending keys {@code wanted}. */
+    private static boolean containsAll(int[] done, int[] wanted) {
+        int i = 0;
+        for (int key : wanted) {
+            while (i < done.length && done[i] < key) {
+                i++;
+            }
+            if (i == done.length || done[i] != key) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The accumulator of one segment: f32 values are read twice ({@link RefiningAccumulator}), others once. */

@@ -39,11 +39,22 @@ public final class Refinement {
         return keys;
     }
 
-    /** The cells of this refinement that {@code done} does not refine: what is left to count. */
-    public Refinement without(Refinement done) {
+    /** The refined cells as f32 magnitude keys, ascending: a compact record of this refinement. */
+    public int[] selectedKeys() {
+        int[] selected = new int[count];
+        for (int key = 0, i = 0; key < keys.length; key++) {
+            if (keys[key]) {
+                selected[i++] = key;
+            }
+        }
+        return selected;
+    }
+
+    /** The cells of this refinement but those of {@code done} ({@link #selectedKeys}): what is left to count. */
+    public Refinement without(int[] done) {
         boolean[] left = keys.clone();
-        for (int key = 0; key < left.length; key++) {
-            left[key] &= !done.keys[key];
+        for (int key : done) {
+            left[key] = false;
         }
         return new Refinement(left);
     }
