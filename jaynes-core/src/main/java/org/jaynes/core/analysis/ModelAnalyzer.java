@@ -25,13 +25,19 @@ import org.jaynes.core.tensor.Shape;
 import org.jaynes.core.tensor.Tensor;
 
 /**
- * Analyses every population of a model: {@code new ModelAnalyzer(AnalysisOptions.DEFAULTS).analyze(model, ProgressListener.NONE)}.
+ * Analyses every population of a model:
+ * {@code new ModelAnalyzer(AnalysisOptions.DEFAULTS).analyze(model, ProgressListener.NONE)}.
  *
  * <p>Each population is cut into segments of {@value #SEGMENT_BYTES} bytes; worker threads summarise
- * segments in parallel, each into its own accumulator, and the segments of a tensor are merged in file
- * order. Segment boundaries do not depend on the thread count, so results are the same bit for bit
- * with any number of threads. At most {@code 2 × threads} segments are in flight, so memory does not
- * grow with the model.
+ * segments in parallel, each into its own accumulator, reading {@value #READ_BYTES} bytes at a time into
+ * a buffer of their own, and the segments of a tensor are merged in file order. Segment boundaries do not
+ * depend on the thread count, so results are the same bit for bit with any number of threads. At most
+ * {@code 2 × threads} segments are in flight, so memory does not grow with the model.
+ *
+ * <p>f32 populations are read twice ({@link RefiningAccumulator}): once for moments and coarse cells,
+ * then, as the population is finished on a worker, for the fine counts of the cells
+ * {@link RefinementPlaces} names. The pooled population is refined last, from the layers' own fine counts
+ * and a further read of the layers that lack some of its cells.
  */
 public final class ModelAnalyzer {
 
