@@ -139,4 +139,21 @@ class KsDistanceTest {
                 context + ": error bound " + ks.errorBound());
         assertTrue(ks.errorBound() > 0, context);
     }
+
+    /** The screened walk is the full walk over fewer cells: the same value and bound, bit for bit. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {21, 22, 23, 24, 25, 26})
+    void screenedEqualsTheFullWalkBitForBit(long seed) {
+        UniformRandomProvider rng = StoredValues.random(seed);
+        int n = 10 + rng.nextInt(40_000);
+        double[] logs = StoredValues.gaussian(rng, n, 0.3 + rng.nextDouble());
+        ValueCells cells = coarseCells(logs, Math.pow(10, -5 + 3 * rng.nextDouble()));
+        double mu = ExactStatistics.mean(logs) + 0.2 * (rng.nextDouble() - 0.5);
+        double sigma = Math.sqrt(ExactStatistics.variance(logs, mu)) * (0.8 + 0.4 * rng.nextDouble());
+        java.util.function.DoubleUnaryOperator cdf = x -> StandardNormal.cdf((x - mu) / sigma);
+        KsDistance full = KsDistance.of(cells::forEachCell, n, cdf);
+        KsDistance screened = KsDistance.screened(cells::forEachCell, n, cdf);
+        assertEquals(full, screened, "seed " + seed + ", n " + n);
+        assertEquals(full, KsDistance.toNormal(cells, n, mu, sigma), "seed " + seed);
+    }
 }
