@@ -8,8 +8,8 @@ import java.nio.IntBuffer;
 import java.util.Locale;
 
 /**
- * Summarises f32 values in two passes over them, at the speed the bytes arrive: the accumulator of
- * {@code ModelAnalyzer} for f32 tensors, and its pooled accumulator of a whole model.
+ * Summarises f32 values in two passes over them, so that the work per value stays a few nanoseconds:
+ * the accumulator of {@code ModelAnalyzer} for f32 tensors, and its pooled accumulator of a whole model.
  *
  * <p><b>First pass</b> ({@link #accept}): exact moments of w, |w| and ln|w| (ln|w| by {@link FloatLog},
  * summed as deviations from a value of each 1,024-value chunk, then combined pairwise in
@@ -18,11 +18,12 @@ import java.util.Locale;
  * one is summed value by value, its subnormals counted exactly in a {@link LogAbsHistogram}.
  *
  * <p><b>Second pass</b> ({@link Refinement}): the coarse cells are 1/128 of an octave wide. Where a
- * statistic needs finer cells (the Kolmogorov–Smirnov supremum of each law, a bin edge of the game's
- * histogram, a quantile or the median), the caller names those places, and a second pass over the same
- * bytes counts the values of those coarse cells in the fine cells of {@link LogAbsHistogram} (2^-17
- * wide in ln|w|). Every statistic computed over the refined cells then equals its value over fine
- * cells everywhere; the fits' in-cell sums use the coarse cells elsewhere (see {@code FamilyFitter}).
+ * statistic needs finer cells (where a law's Kolmogorov–Smirnov supremum may lie, a bin edge of the
+ * game's histogram, a quantile or the median), the caller names those places, and a second pass over
+ * the same bytes counts the values of those coarse cells in the fine cells of {@link LogAbsHistogram}
+ * (2^-17 wide in ln|w|). A statistic whose places were all refined then equals its value over fine
+ * cells everywhere; one computed over coarse cells states the wider error they leave (a KS bound), and
+ * the fits' in-cell sums use the coarse cells elsewhere (see {@code FamilyFitter}).
  *
  * <p>Values added exactly ({@link #addRepeated}: pattern-counted 8- and 16-bit layers pooled with f32
  * ones) and subnormals are kept apart from the refined values, so that a pooled accumulator can be
