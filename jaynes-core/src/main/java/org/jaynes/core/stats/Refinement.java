@@ -70,7 +70,12 @@ public final class Refinement {
 
     /** A counter of the refined cells' values, for windows read one after another. */
     public Counter counter() {
-        return new Counter();
+        return new Counter(Counter.DRAIN_AFTER);
+    }
+
+    /** A counter that drains itself after {@code drainAfter} values (tests: the overflow guard at work). */
+    Counter counter(long drainAfter) {
+        return new Counter(drainAfter);
     }
 
     /**
@@ -92,7 +97,10 @@ public final class Refinement {
         private LogAbsHistogram pending;
         private long counted;
 
-        private Counter() {
+        private final long drainAfter;
+
+        private Counter(long drainAfter) {
+            this.drainAfter = drainAfter;
             for (int key = 0; key < pageOfKey.length; key++) {
                 pageOfKey[key] = keys[key & 0x7FFF] ? new int[1 << 10] : scratch;
             }
@@ -102,7 +110,7 @@ public final class Refinement {
         public void count(ByteBuffer window) {
             IntBuffer ints = window.slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
             int total = ints.remaining();
-            if (counted + total > DRAIN_AFTER) {
+            if (counted > 0 && counted + total > drainAfter) {
                 if (pending == null) {
                     pending = new LogAbsHistogram();
                 }

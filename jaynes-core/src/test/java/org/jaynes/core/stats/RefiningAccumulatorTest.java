@@ -172,6 +172,25 @@ class RefiningAccumulatorTest {
         assertEquals(5, pooled.result().n());
     }
 
+    /** A counter that drains before its int counts could overflow gives the same counts as one that never does. */
+    @Test
+    void aCounterThatDrainsOftenCountsTheSame() {
+        StoredValues data = StoredValues.of(DType.F32, StreamingAccumulatorTest.sample(
+                StreamingAccumulatorTest.Sample.LOGNORMAL, 15, 30_000));
+        RefiningAccumulator refining = new RefiningAccumulator();
+        refining.accept(data.buffer());
+        Refinement everywhere = refining.refinement(new double[] {-800, 800});
+        Refinement.Counter often = everywhere.counter(5_000);
+        ByteBuffer bytes = data.buffer();
+        for (int offset = 0; offset < bytes.capacity(); offset += 4 * 3_000) {
+            often.count(bytes.slice(offset, Math.min(4 * 3_000, bytes.capacity() - offset)));
+        }
+        LogAbsHistogram drained = new LogAbsHistogram();
+        often.drainInto(drained);
+        List<String> expected = cells(everywhere.countFine(data.buffer()), true);
+        assertEquals(expected, cells(drained, true));
+    }
+
     /** The cells as text: low, high, count. */
     static List<String> cells(ValueCells cells, boolean signed) {
         List<String> out = new ArrayList<>();
