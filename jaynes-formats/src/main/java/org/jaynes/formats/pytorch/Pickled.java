@@ -47,6 +47,8 @@ final class Pickled {
     static final class Dict {
         final List<Object> keys = new ArrayList<>();
         final List<Object> values = new ArrayList<>();
+        /** Offset in the pickle of the opcode that built it, set by {@link Unpickler}; -1 when unknown. */
+        long at = -1;
 
         void put(Object key, Object value) {
             keys.add(key);

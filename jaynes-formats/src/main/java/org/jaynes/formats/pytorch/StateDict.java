@@ -18,16 +18,21 @@ import org.jaynes.formats.ModelFormatException;
  * gives one tensor named {@code defaultName}.
  *
  * <p>The walk is bounded: at most {@link #MAX_DEPTH} levels and {@link #MAX_VISITS} values, so a pickle
- * whose containers hold themselves, or the same dict many times over, cannot make it run forever.
+ * whose containers hold themselves, or the same dict many times over, cannot make it run forever; and
+ * names of at most {@link #MAX_NAME} characters, checked before a name is joined, so a long key shared
+ * by every level (one memoised string) cannot make the names it builds grow quadratically.
  */
 final class StateDict {
 
     static final int MAX_DEPTH = 64;
     static final int MAX_VISITS = 4_000_000;
+    static final int MAX_NAME = 64 << 10;
 
     static final String TOO_DEEP = "the checkpoint nests containers more than %d deep (at %s)";
     static final String TOO_MANY = "the checkpoint's containers hold more than %d values";
     static final String BAD_KEY = "a dict key on the path to a tensor is a %s, expected a str or int (under \"%s\")";
+    static final String NAME_TOO_LONG = "a tensor name on the path under \"%s\" would be %d characters, "
+            + "over the limit of %d";
     static final String DUPLICATE = "two tensors have the name %s";
 
     /**
@@ -102,8 +107,22 @@ final class StateDict {
                 continue;
             }
             String key = keys == null ? Integer.toString(i) : keyText(keys.get(i), prefix);
-            visit(child, prefix.isEmpty() ? key : prefix + "." + key, depth + 1);
+            visit(child, join(value, prefix, key), depth + 1);
         }
+    }
+
+    /**
+     * {@code prefix.key}, refused before it is built when longer than {@link #MAX_NAME}, at the byte of
+     * the dict that holds the key when the pickle's reader recorded it.
+     */
+    private String join(Object container, String prefix, String key) throws ModelFormatException {
+        long length = prefix.isEmpty() ? key.length() : (long) prefix.length() + 1 + key.length();
+        if (length > MAX_NAME) {
+            Object[] args = {prefix.isEmpty() ? "the top" : prefix, length, MAX_NAME};
+            throw container instanceof Pickled.Dict dict && dict.at >= 0
+                    ? source.error(dict.at, NAME_TOO_LONG, args) : source.errorInEntry(NAME_TOO_LONG, args);
+        }
+        return prefix.isEmpty() ? key : prefix + "." + key;
     }
 
     private static boolean holdsContainerOrTensor(Object value) {

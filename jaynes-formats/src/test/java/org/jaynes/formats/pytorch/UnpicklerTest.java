@@ -124,12 +124,15 @@ class UnpicklerTest {
 
     @Test
     void valuesBuiltAreBounded() {
+        // append an empty tuple: a new value, a push and a list element each
+        long each = Unpickler.OBJECT + 2 * Unpickler.REFERENCE;
         PickleBytes pickle = PickleBytes.protocol2().op(']');
-        for (int i = 0; i < Unpickler.MAX_VALUES; i++) {
-            pickle.op(')').op('a'); // append an empty tuple: one new value each
+        for (long i = 0; i <= Unpickler.MAX_BUDGET / each; i++) {
+            pickle.op(')').op('a');
         }
         ModelFormatException e = refused(pickle.op('.'));
-        assertTrue(e.reason().endsWith("the pickle builds more than " + Unpickler.MAX_VALUES + " values"), e.reason());
+        assertTrue(e.reason().contains("goes over the pickle's memory budget of " + (Unpickler.MAX_BUDGET >> 20)
+                + " MiB"), e.reason());
     }
 
     @Test
