@@ -109,6 +109,28 @@ final class FloatMoments {
         abs.addBlock(absBlock, logFill);
     }
 
+    /**
+     * Adds {@code count} copies of a value given as a double (pattern counts, integers, f64): n, zeros and
+     * non-finite values, and the moments of each kind it belongs to.
+     *
+     * @return whether w is non-zero and finite: the caller counts it in its cells
+     */
+    boolean addRepeated(double w, long count) {
+        n += count;
+        if (!Double.isFinite(w)) {
+            nonfinite += count;
+            return false;
+        }
+        signed.addRepeated(w, count);
+        if (w == 0) {
+            zeros += count;
+            return false;
+        }
+        logAbs.addRepeated(Math.log(Math.abs(w)), count);
+        abs.addRepeated(Math.abs(w), count);
+        return true;
+    }
+
     /** Adds everything {@code other} has seen. */
     void merge(FloatMoments other) {
         n += other.n;

@@ -64,18 +64,21 @@ public final class LogAbsHistogram implements ValueCells {
 
     /** Adds the counts of signed page index {@code p} of {@code other}, spills aside. */
     private void mergeIndex(LogAbsHistogram other, int p) {
-        int[] theirs = other.pages[p];
-        if (theirs == null) {
-            return;
+        if (other.pages[p] != null) {
+            addCounts(p, other.pages[p]);
         }
+    }
+
+    /** Adds 1,024 counts to the page at signed page index {@code p} (a copy when it has none), spilling past int. */
+    private void addCounts(int p, int[] counts) {
         int[] mine = pages[p];
         if (mine == null) {
-            pages[p] = theirs.clone();
+            pages[p] = counts.clone();
             notePage(p);
             return;
         }
         for (int i = 0; i < PAGE_SIZE; i++) {
-            long total = (long) mine[i] + theirs[i];
+            long total = (long) mine[i] + counts[i];
             if (total <= Integer.MAX_VALUE) {
                 mine[i] = (int) total;
             } else {
@@ -227,21 +230,10 @@ public final class LogAbsHistogram implements ValueCells {
      * how {@link Refinement} hands over the pages it counted directly. An absent page becomes a copy.
      */
     void addPage(int p, boolean negative, int[] counts) {
-        int index = negative ? p + HALF : p;
         if (counts.length != PAGE_SIZE) {
             throw new IllegalArgumentException("a page has " + PAGE_SIZE + " counts, not " + counts.length);
         }
-        int[] mine = pages[index];
-        if (mine == null) {
-            pages[index] = counts.clone();
-            notePage(index);
-            return;
-        }
-        for (int i = 0; i < PAGE_SIZE; i++) {
-            if (counts[i] != 0) {
-                add((index << PAGE_BITS) | i, counts[i]);
-            }
-        }
+        addCounts(negative ? p + HALF : p, counts);
     }
 
     /** Whether magnitude page {@code p} holds a value of either sign. */
@@ -273,17 +265,12 @@ public final class LogAbsHistogram implements ValueCells {
     /** Adds the counts of magnitude page {@code p} of one sign of {@code other} to this histogram's. */
     void mergePage(LogAbsHistogram other, int p, boolean negative) {
         int index = negative ? p + HALF : p;
-        int[] theirs = other.pages[index];
-        if (theirs == null) {
-            return;
-        }
-        for (int i = 0; i < PAGE_SIZE; i++) {
-            int key = (index << PAGE_BITS) | i;
-            long count = other.count(theirs, key);
-            if (count != 0) {
+        mergeIndex(other, index);
+        other.spilled.forEach((key, count) -> {
+            if (key >>> PAGE_BITS == index) {
                 add(key, count);
             }
-        }
+        });
     }
 
     /** The number of values in magnitude page {@code p} of one sign. */

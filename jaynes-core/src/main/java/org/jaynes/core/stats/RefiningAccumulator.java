@@ -92,19 +92,9 @@ public final class RefiningAccumulator implements PopulationAccumulator {
 
     /** Adds {@code count} copies of {@code w}, counted exactly: how pattern-counted layers join a pool. */
     void addRepeated(double w, long count) {
-        moments.n += count;
-        if (!Double.isFinite(w)) {
-            moments.nonfinite += count;
-            return;
+        if (moments.addRepeated(w, count)) {
+            addExactly(w, count);
         }
-        moments.signed.addRepeated(w, count);
-        if (w == 0) {
-            moments.zeros += count;
-            return;
-        }
-        addExactly(w, count);
-        moments.logAbs.addRepeated(Math.log(Math.abs(w)), count);
-        moments.abs.addRepeated(Math.abs(w), count);
         cells = null;
     }
 
@@ -150,16 +140,14 @@ public final class RefiningAccumulator implements PopulationAccumulator {
         throw new UnsupportedOperationException("a refining accumulator pools into a refining accumulator");
     }
 
-    /** Adds the moments and fine cells of a streaming accumulator (f64 and integer layers) as exact values. */
-    void addExactly(Moments signedOther, Moments logAbsOther, Moments absOther, long nOther, long zerosOther,
-                    long nonfiniteOther, double minAbs, double maxAbs, LogAbsHistogram histogram) {
-        moments.n += nOther;
-        moments.zeros += zerosOther;
-        moments.nonfinite += nonfiniteOther;
-        moments.signed.merge(signedOther);
-        moments.logAbs.merge(logAbsOther);
-        moments.abs.merge(absOther);
-        if (logAbsOther.count() > 0) {
+    /**
+     * Adds the moments and fine cells of a streaming accumulator (f64 and integer layers) as exact values.
+     *
+     * @param minAbs the smallest non-zero |w| the cells hold; {@code maxAbs} the largest
+     */
+    void addExactly(FloatMoments other, double minAbs, double maxAbs, LogAbsHistogram histogram) {
+        moments.merge(other);
+        if (other.logAbs.count() > 0) {
             minExact = Math.min(minExact, minAbs);
             maxExact = Math.max(maxExact, maxAbs);
             if (exact == null) {

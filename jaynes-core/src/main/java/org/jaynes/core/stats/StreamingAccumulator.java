@@ -145,22 +145,11 @@ public final class StreamingAccumulator implements PopulationAccumulator {
 
     /** Adds {@code count} copies of {@code w}: how exact pattern counts join a pooled accumulator. */
     void addRepeated(double w, long count) {
-        moments.n += count;
-        if (!Double.isFinite(w)) {
-            moments.nonfinite += count;
-            return;
+        if (moments.addRepeated(w, count)) {
+            histogram.add(w, count);
+            minAbs = Math.min(minAbs, Math.abs(w));
+            maxAbs = Math.max(maxAbs, Math.abs(w));
         }
-        signed.addRepeated(w, count);
-        if (w == 0) {
-            moments.zeros += count;
-            return;
-        }
-        double magnitude = Math.abs(w);
-        histogram.add(w, count);
-        minAbs = Math.min(minAbs, magnitude);
-        maxAbs = Math.max(maxAbs, magnitude);
-        logAbs.addRepeated(Math.log(magnitude), count);
-        abs.addRepeated(magnitude, count);
     }
 
     @Override
@@ -181,8 +170,7 @@ public final class StreamingAccumulator implements PopulationAccumulator {
 
     @Override
     public void addTo(RefiningAccumulator pooled) {
-        pooled.addExactly(signed, logAbs, abs, moments.n, moments.zeros, moments.nonfinite, minAbs(), maxAbs(),
-                histogram);
+        pooled.addExactly(moments, minAbs(), maxAbs(), histogram);
     }
 
     @Override
