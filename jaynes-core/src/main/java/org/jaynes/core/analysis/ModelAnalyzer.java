@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.stats.LogAbsHistogram;
 import org.jaynes.core.stats.PopulationAccumulator;
@@ -62,8 +63,11 @@ public final class ModelAnalyzer {
     private record Segment(int population, long offset, int length, boolean last) {
     }
 
-    /** A finished population: its analysis, and its accumulator to pool (refined, when it is f32). */
-    private record Finished(LayerResult result, PopulationAccumulator accumulator, Refinement refinement) {
+    /**
+     * A finished population: its analysis, its accumulator to pool, and the cells its second read counted
+     * finely (f32 magnitude keys; none for other dtypes).
+     */
+    private record Finished(LayerResult result, PopulationAccumulator accumulator, int[] refinedKeys) {
     }
 
     public AnalysisResult analyze(Model model, ProgressListener progress) throws IOException {
@@ -140,8 +144,7 @@ public final class ModelAnalyzer {
                              int[][] refinements) {
         layers.add(finished.result());
         finished.accumulator().addTo(pooled);
-        Refinement refinement = finished.refinement();
-        refinements[layers.size() - 1] = refinement == null ? new int[0] : refinement.selectedKeys();
+        refinements[layers.size() - 1] = finished.refinedKeys();
     }
 
     /** A fixed pool of daemon threads named {@code name}, so an unfinished analysis never holds the JVM open. */
@@ -160,13 +163,14 @@ public final class ModelAnalyzer {
      */
     private Finished finish(Tensor tensor, PopulationAccumulator accumulator, int index) throws IOException {
         TensorInfo info = TensorInfo.of(tensor);
-        Refinement refinement = null;
+        int[] refinedKeys = new int[0];
         if (accumulator instanceof RefiningAccumulator refining) {
-            refinement = refining.refinement(RefinementPlaces.of(refining.fitInput(), options));
+            Refinement refinement = refining.refinement(RefinementPlaces.of(refining.fitInput(), options));
+            refinedKeys = refinement.selectedKeys();
             if (!refinement.isEmpty()) {
                 Refinement.Counter counter = refinement.counter();
                 for (Segment s : segments(List.of(tensor))) {
-                    countFine(counter, tensor, s);
+                    read(tensor, s, counter::count);
                 }
                 LogAbsHistogram fine = new LogAbsHistogram();
                 counter.drainInto(fine);
@@ -184,7 +188,7 @@ public final class ModelAnalyzer {
             baseline = Optional.of(LayerAnalysis.of(baselineInfo, gaussian, gaussian.result(), options,
                     Optional.empty()));
         }
-        return new Finished(LayerAnalysis.of(info, accumulator, stats, options, baseline), accumulator, refinement);
+        return new Finished(LayerAnalysis.of(info, accumulator, stats, options, baseline), accumulator, refinedKeys);
     }
 
     /**
@@ -220,7 +224,7 @@ public final class ModelAnalyzer {
                         population = s.population();
                         counter = refinement.without(refinements[population]).counter();
                     }
-                    countFine(counter, populations.get(population), s);
+                    read(populations.get(population), s, counter::count);
                 }
                 if (counter != null) {
                     counter.drainInto(part);
@@ -256,18 +260,15 @@ public final class ModelAnalyzer {
 
     private static PopulationAccumulator summarise(Tensor tensor, Segment s) throws IOException {
         PopulationAccumulator accumulator = accumulatorFor(tensor.dtype());
-        ByteBuffer scratch = SCRATCH.get();
-        for (int done = 0; done < s.length(); done += READ_BYTES) {
-            accumulator.accept(tensor.data().read(s.offset() + done, Math.min(READ_BYTES, s.length() - done), scratch));
-        }
+        read(tensor, s, accumulator::accept);
         return accumulator;
     }
 
-    /** Counts the values of a segment in the cells of {@code counter}, read as {@link #summarise} reads. */
-    private static void countFine(Refinement.Counter counter, Tensor tensor, Segment s) throws IOException {
+    /** Hands the bytes of segment {@code s} to {@code sink}, {@value #READ_BYTES} at a time, in the worker's buffer. */
+    private static void read(Tensor tensor, Segment s, Consumer<ByteBuffer> sink) throws IOException {
         ByteBuffer scratch = SCRATCH.get();
         for (int done = 0; done < s.length(); done += READ_BYTES) {
-            counter.count(tensor.data().read(s.offset() + done, Math.min(READ_BYTES, s.length() - done), scratch));
+            sink.accept(tensor.data().read(s.offset() + done, Math.min(READ_BYTES, s.length() - done), scratch));
         }
     }
 
