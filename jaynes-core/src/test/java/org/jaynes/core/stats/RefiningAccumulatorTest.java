@@ -28,10 +28,8 @@ class RefiningAccumulatorTest {
     @EnumSource(StreamingAccumulatorTest.Sample.class)
     void momentsEqualTheStreamingAccumulatorsBitForBit(StreamingAccumulatorTest.Sample shape) {
         StoredValues data = StoredValues.of(DType.F32, StreamingAccumulatorTest.sample(shape, 11, 30_000));
-        RefiningAccumulator refining = new RefiningAccumulator();
-        refining.accept(data.buffer());
-        StreamingAccumulator streaming = new StreamingAccumulator(DType.F32);
-        streaming.accept(data.buffer());
+        RefiningAccumulator refining = refining(data);
+        StreamingAccumulator streaming = streaming(data);
         PopulationStats coarse = refining.result();
         PopulationStats fine = streaming.result();
         assertEquals(fine.n(), coarse.n());
@@ -57,12 +55,10 @@ class RefiningAccumulatorTest {
     @EnumSource(StreamingAccumulatorTest.Sample.class)
     void refinedEverywhereItHasTheStreamingAccumulatorsCells(StreamingAccumulatorTest.Sample shape) {
         StoredValues data = StoredValues.of(DType.F32, StreamingAccumulatorTest.sample(shape, 12, 20_000));
-        RefiningAccumulator refining = new RefiningAccumulator();
-        refining.accept(data.buffer());
+        RefiningAccumulator refining = refining(data);
         Refinement everywhere = refining.refinement(new double[] {-800, 800});
         refining.refine(everywhere, everywhere.countFine(data.buffer()));
-        StreamingAccumulator streaming = new StreamingAccumulator(DType.F32);
-        streaming.accept(data.buffer());
+        StreamingAccumulator streaming = streaming(data);
         assertEquals(cells(streaming.cells(), false), cells(refining.cells(), false));
         assertEquals(cells(streaming.cells(), true), cells(refining.cells(), true));
         assertEquals(streaming.result(), refining.result());
@@ -73,10 +69,8 @@ class RefiningAccumulatorTest {
     void refiningWhereTheSupremumLiesGivesTheFineDistanceAndBound() {
         StoredValues data = StoredValues.of(DType.F32, StreamingAccumulatorTest.sample(
                 StreamingAccumulatorTest.Sample.GAUSSIAN, 13, 50_000));
-        RefiningAccumulator refining = new RefiningAccumulator();
-        refining.accept(data.buffer());
-        StreamingAccumulator streaming = new StreamingAccumulator(DType.F32);
-        streaming.accept(data.buffer());
+        RefiningAccumulator refining = refining(data);
+        StreamingAccumulator streaming = streaming(data);
         PopulationStats fine = streaming.result();
         // The supremum of |F_n − Φ| lies in some cell; refining every cell of ln|w| within 0.5 of the
         // fine answer's location is found by scanning coarse cells: here, every cell whose coarse bounds
@@ -112,8 +106,7 @@ class RefiningAccumulatorTest {
     void segmentsMergedEqualOnePass() {
         StoredValues data = StoredValues.of(DType.F32, StreamingAccumulatorTest.sample(
                 StreamingAccumulatorTest.Sample.WITH_ZEROS_AND_NONFINITE, 14, 40_000));
-        RefiningAccumulator whole = new RefiningAccumulator();
-        whole.accept(data.buffer());
+        RefiningAccumulator whole = refining(data);
         RefiningAccumulator merged = new RefiningAccumulator();
         ByteBuffer bytes = data.buffer();
         for (int offset = 0; offset < bytes.capacity(); offset += 4096 * 4) {
@@ -132,13 +125,11 @@ class RefiningAccumulatorTest {
     void subnormalsAreCountedExactlyAndNeverRefined() {
         double tiny = Float.MIN_VALUE * 3.0;
         StoredValues data = StoredValues.of(DType.F32, new double[] {tiny, -tiny, 0.5, 0.25, 0, Double.NaN});
-        RefiningAccumulator refining = new RefiningAccumulator();
-        refining.accept(data.buffer());
+        RefiningAccumulator refining = refining(data);
         Refinement all = refining.refinement(new double[] {-800, 800});
         assertEquals(2, all.cells(), "the cells of 0.5 and 0.25; subnormals are already exact");
         refining.refine(all, all.countFine(data.buffer()));
-        StreamingAccumulator streaming = new StreamingAccumulator(DType.F32);
-        streaming.accept(data.buffer());
+        StreamingAccumulator streaming = streaming(data);
         assertEquals(streaming.result(), refining.result());
         assertEquals(cells(streaming.cells(), true), cells(refining.cells(), true));
     }
@@ -177,8 +168,7 @@ class RefiningAccumulatorTest {
     void aCounterThatDrainsOftenCountsTheSame() {
         StoredValues data = StoredValues.of(DType.F32, StreamingAccumulatorTest.sample(
                 StreamingAccumulatorTest.Sample.LOGNORMAL, 15, 30_000));
-        RefiningAccumulator refining = new RefiningAccumulator();
-        refining.accept(data.buffer());
+        RefiningAccumulator refining = refining(data);
         Refinement everywhere = refining.refinement(new double[] {-800, 800});
         Refinement.Counter often = everywhere.counter(5_000);
         ByteBuffer bytes = data.buffer();
@@ -189,6 +179,20 @@ class RefiningAccumulatorTest {
         often.drainInto(drained);
         List<String> expected = cells(everywhere.countFine(data.buffer()), true);
         assertEquals(expected, cells(drained, true));
+    }
+
+    /** A refining accumulator that has seen {@code data} once. */
+    private static RefiningAccumulator refining(StoredValues data) {
+        RefiningAccumulator accumulator = new RefiningAccumulator();
+        accumulator.accept(data.buffer());
+        return accumulator;
+    }
+
+    /** The one-pass accumulator over the same bytes: the oracle. */
+    private static StreamingAccumulator streaming(StoredValues data) {
+        StreamingAccumulator accumulator = new StreamingAccumulator(DType.F32);
+        accumulator.accept(data.buffer());
+        return accumulator;
     }
 
     /** The cells as text: low, high, count. */
