@@ -20,6 +20,9 @@ final class RefinedCells implements ValueCells {
     private static final double COARSE_WIDTH = Math.log1p(0x1p-7);
 
     private final long[] coarse;
+    /** The range of f32 magnitude keys outside which {@link #coarse} holds no count. */
+    private final int lowKey;
+    private final int highKey;
     private final boolean[] refined;
     private final LogAbsHistogram fine;
     /** The magnitude pages holding any value, ascending: the only pages a walk over the cells visits. */
@@ -29,17 +32,21 @@ final class RefinedCells implements ValueCells {
 
     /**
      * @param coarse  counts by f32 signed key (bits &gt;&gt;&gt; 16) of normal values
+     * @param lowKey  the lowest magnitude key of a non-zero coarse count, or above {@code highKey} if none
+     * @param highKey the highest
      * @param refined by f32 magnitude key: the keys whose values are in {@code fine} instead
      * @param fine    the values of the refined keys and the values added exactly (subnormal f32,
      *                pattern-counted values); null when there are none
      */
-    RefinedCells(long[] coarse, boolean[] refined, LogAbsHistogram fine) {
+    RefinedCells(long[] coarse, int lowKey, int highKey, boolean[] refined, LogAbsHistogram fine) {
         this.coarse = coarse;
+        this.lowKey = lowKey;
+        this.highKey = highKey;
         this.refined = refined;
         this.fine = fine;
         int low = fine == null ? LogAbsHistogram.MAGNITUDE_PAGES : fine.lowestPage();
         int high = fine == null ? -1 : fine.highestPage();
-        for (int key = 0; key < refined.length; key++) {
+        for (int key = lowKey; key <= highKey; key++) {
             if (coarse[key] != 0 || coarse[key | 0x8000] != 0) {
                 low = Math.min(low, key + PAGE_OFFSET);
                 high = Math.max(high, key + PAGE_OFFSET);
@@ -172,7 +179,7 @@ final class RefinedCells implements ValueCells {
 
     @Override
     public double maxCellWidth() {
-        for (int key = 0; key < refined.length; key++) {
+        for (int key = lowKey; key <= highKey; key++) {
             if (!refined[key] && (coarse[key] != 0 || coarse[key | 0x8000] != 0)) {
                 return COARSE_WIDTH;
             }

@@ -14,25 +14,31 @@ public final class Refinement {
     private static final int CHUNK = 1024;
 
     private final boolean[] keys;
-    private final int count;
+    /** The keys set in {@link #keys}, ascending: the loops over a refinement visit only these. */
+    private final int[] selected;
 
     Refinement(boolean[] keys) {
         this.keys = keys;
-        int selected = 0;
+        int count = 0;
         for (boolean key : keys) {
-            selected += key ? 1 : 0;
+            count += key ? 1 : 0;
         }
-        this.count = selected;
+        selected = new int[count];
+        for (int key = 0, i = 0; i < count; key++) {
+            if (keys[key]) {
+                selected[i++] = key;
+            }
+        }
     }
 
     /** Whether any cell is to be refined: when none is, the second pass can be skipped. */
     public boolean isEmpty() {
-        return count == 0;
+        return selected.length == 0;
     }
 
     /** The number of coarse cells (of both signs) to refine. */
     public int cells() {
-        return count;
+        return selected.length;
     }
 
     boolean[] keys() {
@@ -41,13 +47,7 @@ public final class Refinement {
 
     /** The refined cells as f32 magnitude keys, ascending: a compact record of this refinement. */
     public int[] selectedKeys() {
-        int[] selected = new int[count];
-        for (int key = 0, i = 0; key < keys.length; key++) {
-            if (keys[key]) {
-                selected[i++] = key;
-            }
-        }
-        return selected;
+        return selected.clone();
     }
 
     /** The cells of this refinement but those of {@code done} ({@link #selectedKeys}): what is left to count. */
@@ -101,8 +101,10 @@ public final class Refinement {
 
         private Counter(long drainAfter) {
             this.drainAfter = drainAfter;
-            for (int key = 0; key < pageOfKey.length; key++) {
-                pageOfKey[key] = keys[key & 0x7FFF] ? new int[1 << 10] : scratch;
+            java.util.Arrays.fill(pageOfKey, scratch);
+            for (int key : selected) {
+                pageOfKey[key] = new int[1 << 10];
+                pageOfKey[key | 0x8000] = new int[1 << 10];
             }
         }
 
@@ -135,11 +137,13 @@ public final class Refinement {
                 fine.merge(pending);
                 pending = null;
             }
-            for (int key = 0; key < pageOfKey.length; key++) {
-                int[] page = pageOfKey[key];
-                if (page != scratch && !isEmpty(page)) {
-                    fine.addPage((key & 0x7FFF) + RefinedCells.PAGE_OFFSET, key >= 0x8000, page);
-                    java.util.Arrays.fill(page, 0);
+            for (int key : selected) {
+                for (int signed : new int[] {key, key | 0x8000}) {
+                    int[] page = pageOfKey[signed];
+                    if (!isEmpty(page)) {
+                        fine.addPage(key + RefinedCells.PAGE_OFFSET, signed != key, page);
+                        java.util.Arrays.fill(page, 0);
+                    }
                 }
             }
             counted = 0;

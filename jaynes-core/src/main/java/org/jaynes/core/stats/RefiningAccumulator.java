@@ -116,8 +116,9 @@ public final class RefiningAccumulator implements PopulationAccumulator {
         pooled.moments.merge(moments);
         pooled.minExact = Math.min(pooled.minExact, minExact);
         pooled.maxExact = Math.max(pooled.maxExact, maxExact);
-        for (int key = 0; key < coarse.length; key++) {
+        for (int key = lowKey(); key <= highKey(); key++) {
             pooled.coarse[key] += coarse[key];
+            pooled.coarse[key | 0x8000] += coarse[key | 0x8000];
         }
         if (exact != null) {
             if (pooled.exact == null) {
@@ -164,14 +165,28 @@ public final class RefiningAccumulator implements PopulationAccumulator {
      * @param lnRanges pairs (low, high) of ln|w|, flattened; a pair with low = high is a point
      */
     public Refinement refinement(double[] lnRanges) {
-        boolean[] keys = new boolean[MAGNITUDE_KEYS];
+        boolean[] marked = new boolean[MAGNITUDE_KEYS];
         for (int i = 0; i + 1 < lnRanges.length; i += 2) {
-            markPages(lnRanges[i], lnRanges[i + 1], keys);
+            markPages(lnRanges[i], lnRanges[i + 1], marked);
         }
-        for (int key = 0; key < MAGNITUDE_KEYS; key++) {
-            keys[key] &= coarse[key] != 0 || coarse[key | 0x8000] != 0;
+        boolean[] keys = new boolean[MAGNITUDE_KEYS];
+        for (int key = lowKey(); key <= highKey(); key++) {
+            keys[key] = marked[key] && (coarse[key] != 0 || coarse[key | 0x8000] != 0);
         }
         return new Refinement(keys);
+    }
+
+    /**
+     * The lowest f32 magnitude key that may hold a coarse count: that of the smallest magnitude seen; above
+     * {@link #highKey} when there is none. Loops over the coarse counts visit only this range.
+     */
+    private int lowKey() {
+        return moments.minBits >>> 16;
+    }
+
+    /** The highest f32 magnitude key that may hold a coarse count (see {@link #lowKey}). */
+    private int highKey() {
+        return moments.maxBits >>> 16;
     }
 
     /** Marks the f32 magnitude keys of the pages that [low, high] (or the point low = high) touches. */
@@ -208,20 +223,15 @@ public final class RefiningAccumulator implements PopulationAccumulator {
      *                              between the passes
      */
     public void refine(Refinement refinement, LogAbsHistogram fineCounts) {
-        boolean[] keys = refinement.keys();
+        int[] keys = refinement.selectedKeys();
         if (pooledRefinedValues != null) {
-            for (int key = 0; key < MAGNITUDE_KEYS; key++) {
-                if (keys[key]) {
-                    fineCounts.mergePage(pooledRefinedValues, key + RefinedCells.PAGE_OFFSET, false);
-                    fineCounts.mergePage(pooledRefinedValues, key + RefinedCells.PAGE_OFFSET, true);
-                }
+            for (int key : keys) {
+                fineCounts.mergePage(pooledRefinedValues, key + RefinedCells.PAGE_OFFSET, false);
+                fineCounts.mergePage(pooledRefinedValues, key + RefinedCells.PAGE_OFFSET, true);
             }
             pooledRefinedValues = null;
         }
-        for (int key = 0; key < MAGNITUDE_KEYS; key++) {
-            if (!keys[key]) {
-                continue;
-            }
+        for (int key : keys) {
             int page = key + RefinedCells.PAGE_OFFSET;
             long positive = fineCounts.pageCount(page, false);
             long negative = fineCounts.pageCount(page, true);
@@ -232,7 +242,7 @@ public final class RefiningAccumulator implements PopulationAccumulator {
                         LogAbsHistogram.lowOfPage(page), positive, negative)));
             }
         }
-        refined = keys.clone();
+        refined = refinement.keys().clone();
         refinedValues = fineCounts;
         cells = null;
     }
@@ -248,7 +258,7 @@ public final class RefiningAccumulator implements PopulationAccumulator {
                     fine.merge(exact);
                 }
             }
-            cells = new RefinedCells(coarse, refined, fine);
+            cells = new RefinedCells(coarse, lowKey(), highKey(), refined, fine);
         }
         return cells;
     }
