@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jaynes", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measures the microstructure of neural networks: which law their weights follow, "
                 + "layer by layer, and how far each layer is from the Jaynes Machine's arbitrage equilibrium.",
-        subcommands = {AnalyzeCommand.class, ActivationsCommand.class, CompareCommand.class, InspectCommand.class,
+        subcommands = {AnalyzeCommand.class, ActivationsCommand.class, CompareCommand.class, SurveyCommand.class, InspectCommand.class,
                 TheoryCommand.class, SimulateCommand.class, TrainCommand.class, HopfieldCommand.class, BoltzmannCommand.class,
                 ExperimentCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",

@@ -24,6 +24,15 @@ final class TerminalProgress implements ProgressListener {
                 bytesDone / 1e6, bytesTotal / 1e6, rate / 1e6, left);
     }
 
+    /** Progress of a survey: models and bytes done, rate and time left (a {@code SurveyListener}). */
+    void models(int modelsDone, int models, long bytesDone, long bytes) {
+        double seconds = line.elapsedNanos() / 1e9;
+        double rate = bytesDone / seconds;
+        double left = rate > 0 ? (bytes - bytesDone) / rate : 0;
+        line.show("%d/%d models, %.1f of %.1f MB, %.0f MB/s, %.0f s left", modelsDone, models, bytesDone / 1e6,
+                bytes / 1e6, rate / 1e6, left);
+    }
+
     /** Ends the progress line, if one was printed. */
     void finish() {
         line.clear();

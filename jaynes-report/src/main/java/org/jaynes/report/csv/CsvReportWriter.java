@@ -66,7 +66,8 @@ public final class CsvReportWriter {
         return Double.isFinite(value) ? Double.toString(value).toLowerCase(Locale.ROOT) : "";
     }
 
-    static String quote(String field) {
+    /** A field as RFC 4180 wants it: quoted, quotes doubled, when it holds a comma, a quote or a line break. */
+    public static String quote(String field) {
         if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
             return field;
         }

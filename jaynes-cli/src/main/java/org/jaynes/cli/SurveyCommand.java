@@ -1,0 +1,126 @@
+package org.jaynes.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.formats.ModelOpener;
+import org.jaynes.survey.CheckpointSeries;
+import org.jaynes.survey.Survey;
+import org.jaynes.survey.SurveyInput;
+import org.jaynes.survey.SurveyInputException;
+import org.jaynes.survey.SurveyInputs;
+import org.jaynes.survey.SurveyListener;
+import org.jaynes.survey.SurveyOutcome;
+import org.jaynes.survey.SurveyResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jaynes survey INPUT... --out DIR}: many models, or the checkpoints of one training run, analysed
+ * one after the other into one folder (see {@link Survey}).
+ */
+@Command(name = "survey", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Analyses many models as 'analyze' does, one after the other, into one folder: each model's "
+                + "JSON report (reports/ID.json), every layer of every model as one row of layers.parquet and "
+                + "layers.csv (model, step, layer, relative depth, then every number analyze gives the layer), the models that could not be "
+                + "read with their reasons (failures.csv) and the list of models (survey.json).",
+                "", "A model whose report in the folder was made from the same file (same path, size and time) is "
+                + "not read again. A model that cannot be read does not stop the survey; the exit status is then 1."},
+        footer = {"", "Examples:",
+                "  jaynes survey zoo/*.onnx zoo/*.safetensors --out zoo-survey",
+                "  jaynes survey @models.txt --out survey            one model file or folder per line",
+                "  jaynes survey --checkpoints runs/exp1 --out exp1   step-1000, checkpoint-500, ... ordered by step",
+                "  jaynes survey --from-reports survey                the tables again from the saved reports"})
+final class SurveyCommand implements Callable<Integer> {
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "INPUT",
+            description = "model files or folders, globs (quoted), or @FILE: a list of them, one per line")
+    private List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--checkpoints", paramLabel = "DIR",
+            description = "the entries of DIR whose names carry a step number, as one series ordered by step")
+    private Path checkpoints;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "the folder to write into (created if missing)")
+    private Path out;
+
+    @Option(names = "--from-reports", paramLabel = "DIR",
+            description = "rebuild the tables of the survey in DIR from its saved reports, reading no model")
+    private Path fromReports;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the number of cores); "
+            + "results do not depend on it")
+    private int threads = AnalysisOptions.DEFAULTS.threads();
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException, UsageException {
+        SurveyResult result;
+        try {
+            result = fromReports != null ? rebuild() : survey();
+        } catch (SurveyInputException e) {
+            throw new UsageException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        long analysed = result.outcomes().stream().filter(SurveyOutcome.Analysed.class::isInstance).count();
+        long reused = result.outcomes().stream().filter(SurveyOutcome.Reused.class::isInstance).count();
+        out.printf(Locale.ROOT, "%d models: %d analysed (%.1f MB read), %d reports reused, %d failed; %d layer rows%n",
+                result.outcomes().size(), analysed, result.bytesRead() / 1e6, reused, result.failures().size(),
+                result.rows());
+        result.universality().forEach(test -> out.println(test.sentence()));
+        for (SurveyOutcome.Failed failed : result.failures()) {
+            out.println("failed: " + failed.input().id() + ": " + failed.reason());
+        }
+        out.flush();
+        return result.failures().isEmpty() ? Main.OK : Main.FAILURE;
+    }
+
+    private SurveyResult rebuild() throws IOException, SurveyInputException, UsageException {
+        if (!inputs.isEmpty() || checkpoints != null || out != null) {
+            throw new UsageException("--from-reports takes no INPUT, --checkpoints or --out");
+        }
+        if (!Survey.isSurvey(fromReports)) {
+            throw new UsageException("--from-reports " + fromReports + ": no survey.json there");
+        }
+        return Survey.rebuild(fromReports, Main.version());
+    }
+
+    private SurveyResult survey() throws IOException, SurveyInputException, UsageException {
+        if (out == null) {
+            throw new UsageException("--out DIR is required");
+        }
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1, not " + threads);
+        }
+        List<SurveyInput> models = new ArrayList<>();
+        if (checkpoints != null) {
+            if (!inputs.isEmpty()) {
+                throw new UsageException("--checkpoints takes the place of INPUT; give one or the other");
+            }
+            models.addAll(CheckpointSeries.of(checkpoints));
+        } else if (inputs.isEmpty()) {
+            throw new UsageException("no INPUT: name models, a glob, @FILE or --checkpoints DIR");
+        } else {
+            models.addAll(SurveyInputs.of(inputs, Path.of("").toAbsolutePath()));
+        }
+        TerminalProgress progress = quiet || System.console() == null ? null : new TerminalProgress(System.err);
+        Survey survey = new Survey(AnalysisOptions.DEFAULTS.withThreads(threads), ModelOpener.standard(), Main.version());
+        SurveyResult result = survey.run(models, out, progress == null ? SurveyListener.NONE : progress::models);
+        if (progress != null) {
+            progress.finish();
+        }
+        return result;
+    }
+}

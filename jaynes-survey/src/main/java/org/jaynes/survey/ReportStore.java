@@ -1,0 +1,73 @@
+package org.jaynes.survey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.jaynes.core.analysis.AnalysisResult;
+import org.jaynes.report.AtomicOutput;
+import org.jaynes.report.json.JsonReportWriter;
+
+/**
+ * The {@code reports} folder of a survey: each model's full JSON report ({@code ID.json}, what
+ * {@code jaynes analyze --json} writes) and beside it the {@link ModelKey} it was made from
+ * ({@code ID.key.json}), written after the report, so that a key on disk always has its complete report.
+ */
+final class ReportStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path folder;
+
+    ReportStore(Path folder) {
+        this.folder = folder;
+    }
+
+    Path report(String id) {
+        return folder.resolve(id + ".json");
+    }
+
+    private Path key(String id) {
+        return folder.resolve(id + ".key.json");
+    }
+
+    /** Whether the report of {@code id} exists and was made from the model as {@code key} describes it now. */
+    boolean isCurrent(String id, ModelKey key) {
+        Path keyFile = key(id);
+        if (!Files.isRegularFile(keyFile) || !Files.isRegularFile(report(id))) {
+            return false;
+        }
+        try {
+            JsonNode saved = JSON.readTree(keyFile.toFile());
+            return key.equals(new ModelKey(saved.path("path").asText(), saved.path("size").asLong(-1),
+                    saved.path("modified").asLong(-1)));
+        } catch (IOException e) {
+            return false; // an unreadable key: the model is analysed again
+        }
+    }
+
+    /** Saves the report of {@code id} and then its key, each atomically. */
+    void save(String id, ModelKey key, AnalysisResult result, String toolVersion) throws IOException {
+        Files.createDirectories(folder);
+        AtomicOutput.write(report(id), out -> {
+            Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            new JsonReportWriter(toolVersion).write(result, text);
+            text.flush();
+        });
+        ObjectNode saved = JSON.createObjectNode().put("path", key.path()).put("size", key.size())
+                .put("modified", key.modified());
+        AtomicOutput.write(key(id), out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, saved));
+    }
+
+    /** The report of {@code id} as a JSON tree, if it is there. */
+    Optional<JsonNode> read(String id) throws IOException {
+        Path report = report(id);
+        return Files.isRegularFile(report) ? Optional.of(JSON.readTree(report.toFile())) : Optional.empty();
+    }
+}

@@ -1,0 +1,132 @@
+package org.jaynes.survey;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import org.jaynes.formats.MessageText;
+
+/**
+ * The models a survey's arguments name, in the order given: a model file or folder, a glob
+ * ({@code zoo/*.onnx}, {@code runs/**}{@code /model.safetensors}; matches in name order), or {@code @FILE},
+ * a list of such arguments one per line (blank lines and lines starting with {@code #} skipped,
+ * relative paths taken from the list's folder). Each model gets an id from its file or folder name,
+ * made unique with a suffix when two share a name.
+ */
+public final class SurveyInputs {
+
+    private static final String GLOB_CHARACTERS = "*?[{";
+
+    private SurveyInputs() {
+    }
+
+    /** The models of {@code arguments}; relative paths are taken from {@code folder}. */
+    public static List<SurveyInput> of(List<String> arguments, Path folder) throws SurveyInputException {
+        List<Path> paths = new ArrayList<>();
+        for (String argument : arguments) {
+            expand(argument, folder, paths, 0);
+        }
+        return named(paths);
+    }
+
+    /** Inputs for the given paths, in order, with unique ids; {@code steps} holds a step per path or is empty. */
+    static List<SurveyInput> named(List<Path> paths, List<OptionalLong> steps) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<SurveyInput> inputs = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            Path path = paths.get(i);
+            String base = fileSafe(path.getFileName() == null ? path.toString() : path.getFileName().toString());
+            int count = seen.merge(base, 1, Integer::sum);
+            String id = count == 1 ? base : base + "-" + count;
+            inputs.add(new SurveyInput(path, id, steps.isEmpty() ? OptionalLong.empty() : steps.get(i)));
+        }
+        return inputs;
+    }
+
+    private static List<SurveyInput> named(List<Path> paths) {
+        return named(paths, List.of());
+    }
+
+    /** A name that is safe as a file name on any system: letters, digits, '.', '-' and '_' kept, the rest '_'. */
+    static String fileSafe(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.isEmpty() || safe.startsWith(".") ? "_" + safe : safe;
+    }
+
+    private static void expand(String argument, Path folder, List<Path> paths, int depth)
+            throws SurveyInputException {
+        if (argument.startsWith("@")) {
+            if (depth > 0) {
+                throw new SurveyInputException(MessageText.format("%s: a list may not name another list",
+                        argument));
+            }
+            Path list = folder.resolve(argument.substring(1));
+            for (String line : lines(list)) {
+                String trimmed = line.strip();
+                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                    Path listFolder = list.toAbsolutePath().getParent();
+                    expand(trimmed, listFolder, paths, depth + 1);
+                }
+            }
+        } else if (argument.chars().anyMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0)) {
+            List<Path> matches = glob(argument, folder);
+            if (matches.isEmpty()) {
+                throw new SurveyInputException(MessageText.format("%s: the pattern matches no file or folder",
+                        argument));
+            }
+            paths.addAll(matches);
+        } else {
+            Path path = folder.resolve(argument);
+            if (!Files.exists(path)) {
+                throw new SurveyInputException(MessageText.format("%s: no such file or folder",
+                        argument));
+            }
+            paths.add(path);
+        }
+    }
+
+    private static List<String> lines(Path list) throws SurveyInputException {
+        if (!Files.isRegularFile(list)) {
+            throw new SurveyInputException(MessageText.format("%s: no such list file", list));
+        }
+        try {
+            return Files.readAllLines(list, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SurveyInputException(MessageText.format("%s: cannot read the list: %s",
+                    list, MessageText.reason(String.valueOf(e.getMessage()))));
+        }
+    }
+
+    /** The files and folders a glob matches, in name order; the walk starts at the pattern's fixed prefix. */
+    private static List<Path> glob(String pattern, Path folder) throws SurveyInputException {
+        Path absolute = folder.resolve(pattern).normalize();
+        Path base = absolute.getRoot();
+        int fixed = 0;
+        for (Path part : absolute) {
+            if (part.toString().chars().anyMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0)) {
+                break;
+            }
+            base = base.resolve(part);
+            fixed++;
+        }
+        int depth = pattern.contains("**") ? Integer.MAX_VALUE : absolute.getNameCount() - fixed;
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + absolute);
+        if (!Files.isDirectory(base)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(base, depth)) {
+            return walk.filter(p -> !p.equals(absolute.getRoot()) && matcher.matches(p)).sorted().toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new SurveyInputException(MessageText.format("%s: cannot list %s: %s", pattern,
+                    base, MessageText.reason(String.valueOf(e.getMessage()))));
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.jaynes.survey;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.core.analysis.AnalysisResult;
+import org.jaynes.core.analysis.LayerResult;
+import org.jaynes.core.analysis.ModelAnalyzer;
+import org.jaynes.core.analysis.ProgressListener;
+import org.jaynes.core.tensor.DType;
+import org.jaynes.core.tensor.HeapBytes;
+import org.jaynes.core.tensor.Shape;
+import org.jaynes.formats.ModelOpener;
+import org.jaynes.formats.safetensors.SafetensorsWriter;
+import org.jaynes.formats.safetensors.WritableTensor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+class SurveyTest {
+
+    private static final AnalysisOptions OPTIONS = AnalysisOptions.DEFAULTS.withThreads(2);
+
+    /** A model of two 64×128 f32 tensors of Gaussian values of standard deviation {@code std}. */
+    private static Path model(Path file, long seed, double std) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<WritableTensor> tensors = new ArrayList<>();
+        for (String name : List.of("encoder.dense.weight", "decoder.dense.weight")) {
+            ByteBuffer bytes = ByteBuffer.allocate(64 * 128 * 4).order(ByteOrder.LITTLE_ENDIAN);
+            while (bytes.hasRemaining()) {
+                double u = random.nextDouble();
+                double v = random.nextDouble();
+                bytes.putFloat((float) (std * Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v)));
+            }
+            tensors.add(WritableTensor.of(name, DType.F32, Shape.of(64, 128), HeapBytes.of(bytes.array())));
+        }
+        Files.createDirectories(file.getParent());
+        SafetensorsWriter.write(file, tensors);
+        return file;
+    }
+
+    private static Survey survey() {
+        return new Survey(OPTIONS, ModelOpener.standard(), "test");
+    }
+
+    private static List<String[]> rows(Path out) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve(SurveyTables.LAYERS))) {
+            rows.add(fields(line));
+        }
+        return rows;
+    }
+
+    /** The fields of one RFC 4180 line without line breaks in fields. */
+    private static String[] fields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields.toArray(String[]::new);
+    }
+
+    /** The rows of the survey's Parquet table as DuckDB reads them, each value as the CSV spells it. */
+    private static List<List<String>> parquetRows(Path out) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duck.createStatement();
+             ResultSet r = statement.executeQuery("SELECT * FROM read_parquet('"
+                     + out.resolve(SurveyTables.LAYERS_PARQUET) + "')")) {
+            int columns = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                List<String> row = new ArrayList<>();
+                for (int c = 1; c <= columns; c++) {
+                    Object value = r.getObject(c);
+                    row.add(value == null ? "" : value instanceof Double d ? number(d) : value.toString());
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** The survey page, parsed as XML: it must be well-formed. */
+    private static Document page(Path out) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(Files.readString(out.resolve(SurveyTables.PAGE))
+                        .replace("<!DOCTYPE html>", ""))));
+    }
+
+    private static int sections(Document page, String id) {
+        int found = 0;
+        NodeList sections = page.getElementsByTagName("section");
+        for (int i = 0; i < sections.getLength(); i++) {
+            found += id.equals(((Element) sections.item(i)).getAttribute("id")) ? 1 : 0;
+        }
+        return found;
+    }
+
+    private static String number(double value) {
+        return Double.toString(value).toLowerCase(Locale.ROOT);
+    }
+
+    @Test
+    void everyLayerOfEveryModelIsOneRowWithAnalyzesNumbers(@TempDir Path dir) throws Exception {
+        Path a = model(dir.resolve("zoo/a.safetensors"), 1, 0.02);
+        Path b = model(dir.resolve("zoo/b.safetensors"), 2, 0.5);
+        Path out = dir.resolve("out");
+        SurveyResult result = survey().run(SurveyInputs.of(List.of("zoo/*.safetensors"), dir), out,
+                SurveyListener.NONE);
+
+        assertEquals(4, result.rows());
+        assertTrue(result.failures().isEmpty());
+        List<String[]> rows = rows(out);
+        assertEquals(rows.subList(1, rows.size()).stream().map(List::of).toList(), parquetRows(out));
+        List<String> header = List.of(rows.get(0));
+        assertEquals(SurveyColumns.ALL.stream().map(SurveyColumns.Column::name).toList(), header);
+        assertEquals(1, result.universality().size());
+        assertEquals(2, result.universality().get(0).models()); // σ of a and b: one role, two models of two layers
+        assertTrue(Files.readString(out.resolve(SurveyTables.MANIFEST)).contains("\"universality\""));
+        Document page = page(out);
+        for (String section : List.of("universality", "depth", "models")) {
+            assertEquals(1, sections(page, section), section);
+        }
+        assertEquals(0, sections(page, "steps"));
+        int mu = header.indexOf("mu");
+        int sigma = header.indexOf("sigma");
+        int best = header.indexOf("best");
+        int depth = header.indexOf("relativeDepth");
+        int row = 1;
+        for (Path model : List.of(a, b)) {
+            AnalysisResult direct = new ModelAnalyzer(OPTIONS).analyze(ModelOpener.standard().open(model),
+                    ProgressListener.NONE);
+            for (int i = 0; i < direct.layers().size(); i++, row++) {
+                LayerResult layer = direct.layers().get(i);
+                String[] fields = rows.get(row);
+                assertEquals(model.getFileName().toString(), fields[0]);
+                assertEquals("[64,128]", fields[header.indexOf("shape")]);
+                assertEquals(number(layer.stats().mu()), fields[mu]);
+                assertEquals(number(layer.stats().sigma()), fields[sigma]);
+                assertEquals(layer.fits().best().orElseThrow().key(), fields[best]);
+                assertEquals(number(i / (double) (direct.layers().size() - 1)), fields[depth]);
+            }
+        }
+    }
+
+    @Test
+    void aSecondRunReusesCurrentReportsAndRereadsChangedModels(@TempDir Path dir) throws Exception {
+        model(dir.resolve("a.safetensors"), 1, 0.02);
+        Path b = model(dir.resolve("b.safetensors"), 2, 0.02);
+        Path out = dir.resolve("out");
+        List<SurveyInput> inputs = SurveyInputs.of(List.of("a.safetensors", "b.safetensors"), dir);
+        survey().run(inputs, out, SurveyListener.NONE);
+        byte[] first = Files.readAllBytes(out.resolve(SurveyTables.LAYERS));
+
+        SurveyResult again = survey().run(inputs, out, SurveyListener.NONE);
+        assertTrue(again.outcomes().stream().allMatch(SurveyOutcome.Reused.class::isInstance));
+        assertEquals(0, again.bytesRead());
+        assertArrayEquals(first, Files.readAllBytes(out.resolve(SurveyTables.LAYERS)));
+
+        model(b, 3, 0.3);
+        SurveyResult changed = survey().run(inputs, out, SurveyListener.NONE);
+        assertInstanceOf(SurveyOutcome.Reused.class, changed.outcomes().get(0));
+        assertInstanceOf(SurveyOutcome.Analysed.class, changed.outcomes().get(1));
+        assertTrue(!List.of(first).equals(List.of(Files.readAllBytes(out.resolve(SurveyTables.LAYERS)))));
+    }
+
+    @Test
+    void anUnreadableModelIsAFailureAndTheOthersAreComplete(@TempDir Path dir) throws Exception {
+        model(dir.resolve("a.safetensors"), 1, 0.02);
+        Files.writeString(dir.resolve("broken.safetensors"), "not a model");
+        model(dir.resolve("c.safetensors"), 3, 0.02);
+        Path out = dir.resolve("out");
+        SurveyResult result = survey().run(SurveyInputs.of(List.of("*.safetensors"), dir), out, SurveyListener.NONE);
+
+        assertEquals(1, result.failures().size());
+        assertEquals("broken.safetensors", result.failures().get(0).input().id());
+        assertEquals(4, result.rows());
+        List<String> failures = Files.readAllLines(out.resolve(SurveyTables.FAILURES));
+        assertEquals(2, failures.size());
+        assertTrue(failures.get(1).startsWith("broken.safetensors,"), failures.get(1));
+        assertTrue(failures.get(1).contains("not a safetensors file"), failures.get(1));
+        String manifest = Files.readString(out.resolve(SurveyTables.MANIFEST));
+        assertTrue(manifest.contains("\"failed\""), manifest);
+    }
+
+    @Test
+    void theTablesRebuildFromTheReportsAlone(@TempDir Path dir) throws Exception {
+        Path a = model(dir.resolve("run/step-20"), 1, 0.02);
+        model(dir.resolve("run/step-100"), 2, 0.02);
+        Path out = dir.resolve("out");
+        survey().run(CheckpointSeries.of(dir.resolve("run")), out, SurveyListener.NONE);
+        byte[] layers = Files.readAllBytes(out.resolve(SurveyTables.LAYERS));
+        List<String[]> rows = rows(out);
+        int step = List.of(rows.get(0)).indexOf("step");
+        assertEquals(List.of("20", "20", "100", "100"), rows.subList(1, 5).stream().map(r -> r[step]).toList());
+
+        assertEquals(1, sections(page(out), "steps"));
+        assertTrue(Files.readString(out.resolve(SurveyTables.PAGE)).contains("Checkpoints, steps 20 to 100"));
+
+        Files.delete(a);
+        Files.delete(out.resolve(SurveyTables.LAYERS));
+        SurveyResult rebuilt = Survey.rebuild(out, "test");
+        assertEquals(4, rebuilt.rows());
+        assertArrayEquals(layers, Files.readAllBytes(out.resolve(SurveyTables.LAYERS)));
+    }
+
+    @Test
+    void anOutputThatIsAFileIsBadInputAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        model(dir.resolve("a.safetensors"), 1, 0.02);
+        Path out = Files.writeString(dir.resolve("out"), "a file");
+        assertThrows(SurveyInputException.class, () -> survey().run(SurveyInputs.of(List.of("a.safetensors"), dir),
+                out, SurveyListener.NONE));
+        assertEquals("a file", Files.readString(out));
+    }
+}
