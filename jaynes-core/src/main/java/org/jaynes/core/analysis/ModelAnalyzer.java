@@ -37,8 +37,10 @@ import org.jaynes.core.tensor.Tensor;
  *
  * <p>f32 populations are read twice ({@link RefiningAccumulator}): once for moments and coarse cells,
  * then, as the population is finished on a worker, for the fine counts of the cells
- * {@link RefinementPlaces} names. The pooled population is refined last, from the layers' own fine counts
- * and a further read of the layers that lack some of its cells.
+ * {@link RefinementPlaces} names. The first {@value #MAX_WAITING} f32 populations wait for their second
+ * read until the whole model has been read once, so that it also counts the cells the pooled population
+ * needs finely; the pool is refined from those counts and, for populations that could not wait, from a
+ * further read. Either way every statistic is the same.
  */
 public final class ModelAnalyzer {
 
@@ -54,20 +56,37 @@ public final class ModelAnalyzer {
     private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(
             () -> ByteBuffer.allocateDirect(READ_BYTES));
 
+    /**
+     * How many f32 populations at most wait, read once, for the end of the first read of the whole model, so
+     * that their second read also counts the cells the pool wants and no third read is needed for them (a
+     * waiting accumulator holds about 0.5 MiB). Populations beyond it are finished at once, and read again
+     * for the pool at the end.
+     */
+    static final int MAX_WAITING = 64;
+
     private final AnalysisOptions options;
 
+    private final int maxWaiting;
+
     public ModelAnalyzer(AnalysisOptions options) {
+        this(options, MAX_WAITING);
+    }
+
+    /** An analyzer with its own bound on waiting populations (tests: every path gives the same result). */
+    ModelAnalyzer(AnalysisOptions options, int maxWaiting) {
         this.options = options;
+        this.maxWaiting = maxWaiting;
     }
 
     private record Segment(int population, long offset, int length, boolean last) {
     }
 
     /**
-     * A finished population: its analysis, its accumulator to pool, and the cells its second read counted
-     * finely (f32 magnitude keys; none for other dtypes).
+     * A finished population: its place, its analysis, and what its second read counted finely for the pool:
+     * the counts, null for other dtypes, and their cells (f32 magnitude keys). Not the accumulator, whose
+     * cells are the largest thing an analysis holds.
      */
-    private record Finished(LayerResult result, PopulationAccumulator accumulator, int[] refinedKeys) {
+    private record Finished(int index, LayerResult result, LogAbsHistogram counts, int[] countedKeys) {
     }
 
     public AnalysisResult analyze(Model model, ProgressListener progress) throws IOException {
@@ -85,13 +104,14 @@ public final class ModelAnalyzer {
         List<Segment> segments = segments(populations);
         long totalBytes = populations.stream().mapToLong(t -> t.data().length()).sum();
 
-        List<LayerResult> layers = new ArrayList<>();
+        LayerResult[] results = new LayerResult[populations.size()];
+        // Per population, the cells its second read counted (a few hundred keys at most).
+        int[][] counted = new int[populations.size()][];
         RefiningAccumulator pooled = new RefiningAccumulator();
         ExecutorService pool = ModelAnalyzer.workers("jaynes-analyze", options.threads());
         try {
             Deque<Future<Finished>> finishing = new ArrayDeque<>();
-            // Per population, the cells its own second pass counted (a few hundred keys at most).
-            int[][] refinements = new int[populations.size()][];
+            Deque<Waiting> waiting = new ArrayDeque<>();
             PopulationAccumulator current = null;
             long bytesDone = 0;
             // A sliding window of segments in flight: the next is submitted as soon as the oldest is merged.
@@ -113,21 +133,45 @@ public final class ModelAnalyzer {
                 bytesDone += s.length();
                 if (s.last()) {
                     PopulationAccumulator complete = current;
-                    Tensor tensor = populations.get(s.population());
-                    finishing.add(pool.submit(() -> finish(tensor, complete, s.population())));
                     current = null;
+                    int index = s.population();
+                    Tensor tensor = populations.get(index);
+                    // The pool takes every population's first read here, in population order, so its sums do
+                    // not depend on which populations wait or on the threads.
+                    if (complete instanceof RefiningAccumulator refining) {
+                        refining.addFirstPassTo(pooled);
+                        if (waiting.size() < maxWaiting) {
+                            waiting.add(new Waiting(index, tensor, refining));
+                            continue;
+                        }
+                    } else {
+                        complete.addTo(pooled);
+                    }
+                    finishing.add(pool.submit(() -> finish(tensor, complete, index, null)));
                     // Bound the accumulators held by unfinished layers.
                     while (finishing.size() > options.threads()) {
-                        pool(await(finishing.poll()), layers, pooled, refinements);
-                        progress.progress(bytesDone, totalBytes, layers.size(), populations.size());
+                        keep(await(finishing.poll()), results, counted, pooled);
+                        progress.progress(bytesDone, totalBytes, finished(results), populations.size());
                     }
                 }
             }
-            while (!finishing.isEmpty()) {
-                pool(await(finishing.poll()), layers, pooled, refinements);
-                progress.progress(bytesDone, totalBytes, layers.size(), populations.size());
+            // Every first read is in the pool: the waiting populations' second reads count its cells too.
+            Refinement pooledCells = pooled.refinement(RefinementPlaces.of(pooled.fitInput(), options));
+            // Taken off the queue as they are submitted: a finished population's accumulator (its cells are
+            // the largest thing it holds) is dropped as soon as its analysis is kept.
+            while (!waiting.isEmpty()) {
+                Waiting w = waiting.poll();
+                finishing.add(pool.submit(() -> finish(w.tensor(), w.accumulator(), w.index(), pooledCells)));
+                while (finishing.size() > options.threads()) {
+                    keep(await(finishing.poll()), results, counted, pooled);
+                    progress.progress(bytesDone, totalBytes, finished(results), populations.size());
+                }
             }
-            refinePooled(pooled, populations, refinements, segments, pool);
+            while (!finishing.isEmpty()) {
+                keep(await(finishing.poll()), results, counted, pooled);
+                progress.progress(bytesDone, totalBytes, finished(results), populations.size());
+            }
+            refinePooled(pooled, pooledCells, populations, counted, segments, pool);
         } finally {
             pool.shutdownNow();
         }
@@ -136,15 +180,27 @@ public final class ModelAnalyzer {
         PopulationStats pooledStats = pooled.result();
         TensorInfo pooledInfo = new TensorInfo("pooled", "", Role.OTHER, Shape.of(pooledStats.n()), DType.F64);
         LayerResult pooledResult = LayerAnalysis.of(pooledInfo, pooled, pooledStats, options, Optional.empty());
+        List<LayerResult> layers = List.of(results);
         return new AnalysisResult(summary, options, layers, setAside, pooledResult, UniversalitySummary.of(layers));
     }
 
-    /** Keeps a finished population's analysis and adds it to the pool, in the order of the populations. */
-    private static void pool(Finished finished, List<LayerResult> layers, RefiningAccumulator pooled,
-                             int[][] refinements) {
-        layers.add(finished.result());
-        finished.accumulator().addTo(pooled);
-        refinements[layers.size() - 1] = finished.refinedKeys();
+    /** An f32 population read once, waiting for the pool's cells before its second read. */
+    private record Waiting(int index, Tensor tensor, RefiningAccumulator accumulator) {
+    }
+
+    /** Keeps a finished population's analysis and hands its fine counts to the pool. */
+    private static void keep(Finished finished, LayerResult[] results, int[][] counted, RefiningAccumulator pooled) {
+        results[finished.index()] = finished.result();
+        counted[finished.index()] = finished.countedKeys();
+        pooled.addCounts(finished.counts());
+    }
+
+    private static int finished(LayerResult[] results) {
+        int done = 0;
+        for (LayerResult result : results) {
+            done += result == null ? 0 : 1;
+        }
+        return done;
     }
 
     /** A fixed pool of daemon threads named {@code name}, so an unfinished analysis never holds the JVM open. */
@@ -159,22 +215,26 @@ public final class ModelAnalyzer {
     /**
      * The analysis of a complete population, with its baseline when the options ask for one. An f32
      * population is first refined: a second pass over its bytes, on this thread, while the other threads
-     * read the next tensors.
+     * read the next tensors; it also counts the cells of {@code pooledCells}, when known, for the pool.
      */
-    private Finished finish(Tensor tensor, PopulationAccumulator accumulator, int index) throws IOException {
+    private Finished finish(Tensor tensor, PopulationAccumulator accumulator, int index, Refinement pooledCells)
+            throws IOException {
         TensorInfo info = TensorInfo.of(tensor);
-        int[] refinedKeys = new int[0];
+        int[] countedKeys = new int[0];
+        LogAbsHistogram counts = null;
         if (accumulator instanceof RefiningAccumulator refining) {
-            Refinement refinement = refining.refinement(RefinementPlaces.of(refining.fitInput(), options));
-            refinedKeys = refinement.selectedKeys();
-            if (!refinement.isEmpty()) {
-                Refinement.Counter counter = refinement.counter();
+            Refinement own = refining.refinement(RefinementPlaces.of(refining.fitInput(), options));
+            Refinement counted = pooledCells == null ? own : own.and(pooledCells);
+            countedKeys = counted.selectedKeys();
+            if (!counted.isEmpty()) {
+                Refinement.Counter counter = counted.counter();
                 for (Segment s : segments(List.of(tensor))) {
                     read(tensor, s, counter::count);
                 }
                 LogAbsHistogram fine = new LogAbsHistogram();
                 counter.drainInto(fine);
-                refining.refine(refinement, fine);
+                refining.refine(own, counted, fine);
+                counts = fine;
             }
         }
         PopulationStats stats = accumulator.result();
@@ -188,16 +248,16 @@ public final class ModelAnalyzer {
             baseline = Optional.of(LayerAnalysis.of(baselineInfo, gaussian, gaussian.result(), options,
                     Optional.empty()));
         }
-        return new Finished(LayerAnalysis.of(info, accumulator, stats, options, baseline), accumulator, refinedKeys);
+        return new Finished(index, LayerAnalysis.of(info, accumulator, stats, options, baseline), counts,
+                countedKeys);
     }
 
     /**
      * The pooled population's own second pass: the f32 populations read again, in parallel, counting the
      * values of the cells the pooled statistics need finely.
      */
-    private void refinePooled(RefiningAccumulator pooled, List<Tensor> populations, int[][] refinements,
-                              List<Segment> segments, ExecutorService pool) throws IOException {
-        Refinement refinement = pooled.refinement(RefinementPlaces.of(pooled.fitInput(), options));
+    private void refinePooled(RefiningAccumulator pooled, Refinement refinement, List<Tensor> populations,
+                              int[][] refinements, List<Segment> segments, ExecutorService pool) throws IOException {
         if (refinement.isEmpty()) {
             return;
         }

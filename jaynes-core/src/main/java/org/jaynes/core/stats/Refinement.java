@@ -59,6 +59,15 @@ public final class Refinement {
         return new Refinement(left);
     }
 
+    /** The cells of this refinement and of {@code other}. */
+    public Refinement and(Refinement other) {
+        boolean[] both = keys.clone();
+        for (int key : other.selected) {
+            both[key] = true;
+        }
+        return new Refinement(both);
+    }
+
     /** The values of the refined cells among the f32 values of {@code window}, counted in fine cells. */
     public LogAbsHistogram countFine(ByteBuffer window) {
         LogAbsHistogram fine = new LogAbsHistogram();

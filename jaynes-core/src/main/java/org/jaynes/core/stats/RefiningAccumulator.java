@@ -48,6 +48,8 @@ public final class RefiningAccumulator implements PopulationAccumulator {
     private LogAbsHistogram exact;
     /** The values of the refined keys, counted in the second pass; null before it. */
     private LogAbsHistogram refinedValues;
+    /** Every value the second pass counted: those of the refined keys and of any a pool asked for too. */
+    private LogAbsHistogram countedValues;
     /**
      * In a pooled accumulator, the fine counts of refined populations added to it ({@link #addTo}): a
      * cell the pool refines too need not be counted again from the populations that counted it.
@@ -113,6 +115,15 @@ public final class RefiningAccumulator implements PopulationAccumulator {
 
     @Override
     public void addTo(RefiningAccumulator pooled) {
+        addFirstPassTo(pooled);
+        pooled.addCounts(countedValues);
+    }
+
+    /**
+     * Adds what {@code other} saw in its first pass (and its exact values) to {@code pooled}: all the pool
+     * needs to know where it wants fine cells. The fine counts follow with {@link #addCounts}.
+     */
+    public void addFirstPassTo(RefiningAccumulator pooled) {
         pooled.moments.merge(moments);
         pooled.minExact = Math.min(pooled.minExact, minExact);
         pooled.maxExact = Math.max(pooled.maxExact, maxExact);
@@ -126,13 +137,28 @@ public final class RefiningAccumulator implements PopulationAccumulator {
             }
             pooled.exact.merge(exact);
         }
-        if (refinedValues != null) {
-            if (pooled.pooledRefinedValues == null) {
-                pooled.pooledRefinedValues = new LogAbsHistogram();
-            }
-            pooled.pooledRefinedValues.merge(refinedValues);
-        }
         pooled.cells = null;
+    }
+
+    /**
+     * Every value the second pass counted finely (see {@link #refine}); null before it. Handed to a pool
+     * with {@link #addCounts}, so that the pool need not keep this accumulator and its cells.
+     */
+    public LogAbsHistogram countedValues() {
+        return countedValues;
+    }
+
+    /**
+     * Takes the fine counts of a population whose first pass was added with {@link #addFirstPassTo}: the
+     * cells a later {@link #refine} of this pool finds counted need not be read again. Null adds nothing.
+     */
+    public void addCounts(LogAbsHistogram counts) {
+        if (counts != null) {
+            if (pooledRefinedValues == null) {
+                pooledRefinedValues = new LogAbsHistogram();
+            }
+            pooledRefinedValues.merge(counts);
+        }
     }
 
     /** Not possible: coarse cells cannot join a fine histogram; pool into a {@link RefiningAccumulator}. */
@@ -216,14 +242,24 @@ public final class RefiningAccumulator implements PopulationAccumulator {
     /**
      * Replaces the coarse cells of {@code refinement} by the fine counts of their values, made by
      * {@link Refinement#countFine} over every byte {@link #accept} saw; in a pooled accumulator, over the
-     * bytes of every population added to it but for the cells that population had refined itself
+     * bytes of every population added to it but for the cells that population had counted itself
      * ({@link Refinement#without}), whose counts it handed over.
      *
      * @throws UncheckedIOException when the fine counts disagree with the coarse ones: the bytes changed
      *                              between the passes
      */
     public void refine(Refinement refinement, LogAbsHistogram fineCounts) {
-        int[] keys = refinement.selectedKeys();
+        refine(refinement, refinement, fineCounts);
+    }
+
+    /**
+     * Like {@link #refine(Refinement, LogAbsHistogram)}, but the second pass counted the cells of
+     * {@code counted}, a superset of {@code refinement}: the cells a pool will want too. Only the cells of
+     * {@code refinement} become fine here, so the statistics are those of a refinement alone; all the
+     * counts go to the pool ({@link #addTo}), which then need not read this population again for them.
+     */
+    public void refine(Refinement refinement, Refinement counted, LogAbsHistogram fineCounts) {
+        int[] keys = counted.selectedKeys();
         if (pooledRefinedValues != null) {
             for (int key : keys) {
                 fineCounts.mergePage(pooledRefinedValues, key + RefinedCells.PAGE_OFFSET, false);
@@ -243,7 +279,16 @@ public final class RefiningAccumulator implements PopulationAccumulator {
             }
         }
         refined = refinement.keys().clone();
-        refinedValues = fineCounts;
+        countedValues = fineCounts;
+        if (counted.cells() == refinement.cells()) {
+            refinedValues = fineCounts;
+        } else {
+            refinedValues = new LogAbsHistogram();
+            for (int key : refinement.selectedKeys()) {
+                refinedValues.mergePage(fineCounts, key + RefinedCells.PAGE_OFFSET, false);
+                refinedValues.mergePage(fineCounts, key + RefinedCells.PAGE_OFFSET, true);
+            }
+        }
         cells = null;
     }
 

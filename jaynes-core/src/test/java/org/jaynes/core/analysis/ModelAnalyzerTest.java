@@ -216,6 +216,29 @@ class ModelAnalyzerTest {
     }
 
     /**
+     * Whether f32 populations wait for the pool's cells before their second read (and how many may) changes
+     * only how often the bytes are read: every layer and the pool come out the same, bit for bit, with the
+     * fits and the game too.
+     */
+    @Test
+    void resultsDoNotDependOnHowManyPopulationsWaitForThePool() throws IOException {
+        List<Stored> tensors = new ArrayList<>(mixedTensors());
+        for (int i = 0; i < 6; i++) {
+            tensors.add(stored("extra." + i, "extra." + i, Role.DENSE, i % 3 == 2 ? DType.BF16 : DType.F32,
+                    weights(200 + i, 6000 + 53L * i), 1, 6000 + 53L * i));
+        }
+        AnalysisOptions twoThreads = ONE_THREAD.withThreads(2);
+        AnalysisResult all = new ModelAnalyzer(twoThreads, 100).analyze(model(tensors), ProgressListener.NONE);
+        for (int maxWaiting : new int[] {0, 1, 3}) {
+            AnalysisResult some = new ModelAnalyzer(twoThreads, maxWaiting).analyze(model(tensors),
+                    ProgressListener.NONE);
+            assertEquals(all.layers().stream().map(ModelAnalyzerTest::everything).toList(),
+                    some.layers().stream().map(ModelAnalyzerTest::everything).toList(), "layers, waiting " + maxWaiting);
+            assertEquals(everything(all.pooled()), everything(some.pooled()), "pool, waiting " + maxWaiting);
+        }
+    }
+
+    /**
      * 5,000,000 f32 values (20 MB) span two segments of {@link ModelAnalyzer#SEGMENT_BYTES}; with one
      * thread (two segments in flight) the small tensor before it puts the two segments in different
      * batches, so the tensor's accumulator must carry across batches.
@@ -292,6 +315,15 @@ class ModelAnalyzerTest {
      */
     private static List<Object> fingerprint(LayerResult layer) {
         return List.of(layer.tensor(), layer.stats(), layer.normalizedMu(), layer.r2());
+    }
+
+    /** The fingerprint, the fits, the game and the histogram: every number of a layer's report. */
+    private static List<Object> everything(LayerResult layer) {
+        return List.of(fingerprint(layer), layer.fits(), layer.game().game(), layer.game().utilitySpread(),
+                layer.game().arbitrageGap(), java.util.Arrays.toString(layer.game().utilities()),
+                java.util.Arrays.toString(layer.histogram().counts()),
+                java.util.Arrays.toString(layer.histogram().lnEdges()),
+                java.util.Arrays.toString(layer.lnQuantiles()));
     }
 
     private static List<List<Object>> fingerprints(List<LayerResult> layers) {
