@@ -15,6 +15,7 @@ import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Shape;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.naming.LayerNames;
 import org.jaynes.formats.naming.Roles;
 import org.jaynes.formats.zip.ZipDirectory;
 import org.jaynes.formats.zip.ZipMember;
@@ -63,7 +64,6 @@ final class TorchCheckpoint {
     private static final int ZIP_MAGIC = 0x04034b50;
     private static final int PICKLE_PROTO = 0x80;
     private static final String PICKLE = "data.pkl";
-    private static final String WEIGHT_SUFFIX = ".weight";
 
     private TorchCheckpoint() {
     }
@@ -169,9 +169,7 @@ final class TorchCheckpoint {
                     dtype.label());
         }
         FileRegion data = new FileRegion(zip.file(), entry.dataAt() + t.offset() * dtype.byteSize(), elements * dtype.byteSize());
-        String name = e.name().endsWith(WEIGHT_SUFFIX)
-                ? e.name().substring(0, e.name().length() - WEIGHT_SUFFIX.length())
-                : e.name();
+        String name = LayerNames.withoutWeightSuffix(e.name());
         return new Tensor(e.name(), name, Roles.of(name, shape), shape, dtype, data);
     }
 

@@ -16,6 +16,7 @@ import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelReader;
+import org.jaynes.formats.naming.LayerNames;
 import org.jaynes.formats.naming.Roles;
 import org.jaynes.formats.shards.ShardIndex;
 import org.jaynes.formats.shards.ShardedTensors;
@@ -47,7 +48,6 @@ public final class SafetensorsReader implements ModelReader {
     static final String NO_MODEL = "no .safetensors file or " + INDEX_FILE + " in this folder";
 
     private static final String EXTENSION = ".safetensors";
-    private static final String WEIGHT_SUFFIX = ".weight";
 
     @Override
     public ModelFormat format() {
@@ -133,9 +133,7 @@ public final class SafetensorsReader implements ModelReader {
     private static List<Tensor> tensors(SafetensorsHeader header) {
         List<Tensor> tensors = new ArrayList<>(header.entries().size());
         for (HeaderEntry e : header.entries()) {
-            String name = e.name().endsWith(WEIGHT_SUFFIX)
-                    ? e.name().substring(0, e.name().length() - WEIGHT_SUFFIX.length())
-                    : e.name();
+            String name = LayerNames.withoutWeightSuffix(e.name());
             FileRegion data = new FileRegion(header.file(), header.dataStart() + e.begin(), e.end() - e.begin());
             tensors.add(new Tensor(e.name(), name, Roles.of(name, e.shape()), e.shape(), e.dtype(), data));
         }
