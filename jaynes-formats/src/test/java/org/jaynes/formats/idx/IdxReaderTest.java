@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.testing.IdxBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,28 +16,11 @@ class IdxReaderTest {
     @TempDir
     Path dir;
 
-    private static byte[] idx(int[] dims, byte[] data) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(0x0800 | dims.length);
-        for (int d : dims) {
-            out.writeInt(d);
-        }
-        out.write(data);
-        return bytes.toByteArray();
-    }
-
-    private static void gzip(Path file, byte[] bytes) throws IOException {
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            out.write(bytes);
-        }
-    }
-
     @Test
     void readsPlainAndGzippedFiles() throws Exception {
         byte[] data = {0, 1, 2, (byte) 255, 4, 5};
-        Files.write(dir.resolve("a"), idx(new int[] {2, 3}, data));
-        gzip(dir.resolve("b.gz"), idx(new int[] {2, 3}, data));
+        Files.write(dir.resolve("a"), IdxBytes.of(new int[] {2, 3}, data));
+        IdxBytes.gzip(dir.resolve("b.gz"), IdxBytes.of(new int[] {2, 3}, data));
         for (String name : new String[] {"a", "b.gz"}) {
             IdxReader.IdxArray array = IdxReader.read(dir.resolve(name));
             assertArrayEquals(new int[] {2, 3}, array.dimensions());
@@ -53,7 +32,7 @@ class IdxReaderTest {
     @Test
     void truncatedAndForeignFilesAreReportedWithTheFile() throws Exception {
         Path truncated = dir.resolve("t");
-        byte[] whole = idx(new int[] {4, 4}, new byte[16]);
+        byte[] whole = IdxBytes.of(new int[] {4, 4}, new byte[16]);
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length - 3));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> IdxReader.read(truncated));
         assertEquals(truncated + ": the IDX file ends before its header and data are complete", e.getMessage());
@@ -67,20 +46,20 @@ class IdxReaderTest {
     /** Headers that lie: dimensions whose product overflows an array, a row size alone too large, data absent. */
     @Test
     void hostileHeadersAreRefusedBeforeAnyLargeAllocation() throws Exception {
-        Path overflow = Files.write(dir.resolve("o"), idx(new int[] {65536, 65536, 65536}, new byte[0]));
+        Path overflow = Files.write(dir.resolve("o"), IdxBytes.of(new int[] {65536, 65536, 65536}, new byte[0]));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> IdxReader.read(overflow));
         assertEquals(overflow + ": at byte 8: 4294967296 elements are too many for one array", e.getMessage());
-        Path noRows = Files.write(dir.resolve("r"), idx(new int[] {0, 65536, 65536}, new byte[0]));
+        Path noRows = Files.write(dir.resolve("r"), IdxBytes.of(new int[] {0, 65536, 65536}, new byte[0]));
         e = assertThrows(ModelFormatException.class, () -> IdxReader.read(noRows));
         assertEquals(noRows + ": at byte 12: 4294967296 elements are too many for one array", e.getMessage());
-        Path negative = Files.write(dir.resolve("n"), idx(new int[] {2, -1}, new byte[0]));
+        Path negative = Files.write(dir.resolve("n"), IdxBytes.of(new int[] {2, -1}, new byte[0]));
         e = assertThrows(ModelFormatException.class, () -> IdxReader.read(negative));
         assertEquals(negative + ": at byte 8: dimension 1 is negative: -1", e.getMessage());
         // claims 2 GB of data and holds 4 bytes: refused without allocating the claim
-        Path lying = Files.write(dir.resolve("l"), idx(new int[] {Integer.MAX_VALUE - 16}, new byte[4]));
+        Path lying = Files.write(dir.resolve("l"), IdxBytes.of(new int[] {Integer.MAX_VALUE - 16}, new byte[4]));
         e = assertThrows(ModelFormatException.class, () -> IdxReader.read(lying));
         assertEquals(lying + ": the IDX file ends before its header and data are complete", e.getMessage());
-        gzip(dir.resolve("l.gz"), Files.readAllBytes(lying));
+        IdxBytes.gzip(dir.resolve("l.gz"), Files.readAllBytes(lying));
         e = assertThrows(ModelFormatException.class, () -> IdxReader.read(dir.resolve("l.gz")));
         assertEquals(dir.resolve("l.gz") + ": the IDX file ends before its header and data are complete",
                 e.getMessage());
@@ -88,11 +67,11 @@ class IdxReaderTest {
 
     @Test
     void readsTheFirstImagesOnlyAndChecksTheImageMagic() throws Exception {
-        Path images = Files.write(dir.resolve("i"), idx(new int[] {3, 1, 2}, new byte[] {1, 2, 3, 4, 5, 6}));
+        Path images = Files.write(dir.resolve("i"), IdxBytes.of(new int[] {3, 1, 2}, new byte[] {1, 2, 3, 4, 5, 6}));
         IdxReader.IdxArray first = IdxReader.readImages(images, 2);
         assertArrayEquals(new int[] {2, 1, 2}, first.dimensions());
         assertArrayEquals(new byte[] {1, 2, 3, 4}, first.data());
-        Path labels = Files.write(dir.resolve("b"), idx(new int[] {1}, new byte[] {7}));
+        Path labels = Files.write(dir.resolve("b"), IdxBytes.of(new int[] {1}, new byte[] {7}));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> IdxReader.readImages(labels, 2));
         assertEquals(labels + ": at byte 0: expected the IDX image magic 0x00000803, found 0x00000801",
                 e.getMessage());

@@ -242,29 +242,23 @@ class PytorchBadInputTest {
     @Test
     void duplicateEntryNames() throws Exception {
         // ZipOutputStream refuses duplicates, so rename one entry in the bytes: "archive/versioN" -> "archive/version"
-        PickleBytes pickle = PickleBytes.protocol2().op('}').op('.');
-        Path written = CheckpointZip.archive(pickle.toByteArray()).put("archive/versioN", new byte[1])
-                .write(dir.resolve("dup.pt"));
-        byte[] bytes = Files.readAllBytes(written);
+        byte[] bytes = checkpointWith("archive/versioN");
         byte[] from = "archive/versioN".getBytes(StandardCharsets.US_ASCII);
         for (int at = lastIndexOf(bytes, from, bytes.length); at >= 0; at = lastIndexOf(bytes, from, at)) {
             bytes[at + from.length - 1] = 'n';
         }
-        Path file = Files.write(written, bytes);
+        Path file = Files.write(dir.resolve("dup.pt"), bytes);
         fails(file, String.format(ZipDirectory.DUPLICATE_NAME, "archive/version"));
     }
 
     /** The PyTorch reader once took a local header's word over the directory's; now every zip reader refuses it. */
     @Test
     void localHeaderNamingAnotherEntry() throws Exception {
-        PickleBytes pickle = PickleBytes.protocol2().op('}').op('.');
-        Path written = CheckpointZip.archive(pickle.toByteArray()).put("archive/version", new byte[1])
-                .write(dir.resolve("renamed.pt"));
-        byte[] bytes = Files.readAllBytes(written);
+        byte[] bytes = checkpointWith("archive/version");
         byte[] name = "archive/version".getBytes(StandardCharsets.US_ASCII);
         int local = lastIndexOf(bytes, name, lastIndexOf(bytes, name, bytes.length));
         bytes[local + name.length - 1] = 'N';
-        Path file = Files.write(written, bytes);
+        Path file = Files.write(dir.resolve("renamed.pt"), bytes);
         ModelFormatException e = fails(file, String.format(ZipDirectory.BAD_LOCAL_HEADER, "archive/version",
                 "names another file: \"archive/versioN\""));
         assertEquals(local - 30, e.offset());
@@ -297,6 +291,13 @@ class PytorchBadInputTest {
         Path index = Files.writeString(dir.resolve("pytorch_model.bin.index.json"), "{\"weight_map\": [");
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> new PytorchReader().read(index));
         assertTrue(e.reason().startsWith("index is not valid JSON: "), e.reason());
+    }
+
+    /** The bytes of an empty checkpoint with one more entry, {@code name}, for tests that edit names in place. */
+    private byte[] checkpointWith(String name) throws Exception {
+        PickleBytes pickle = PickleBytes.protocol2().op('}').op('.');
+        Path written = CheckpointZip.archive(pickle.toByteArray()).put(name, new byte[1]).write(dir.resolve("edited.pt"));
+        return Files.readAllBytes(written);
     }
 
     private static long dataStart(Path file, String entry) throws Exception {

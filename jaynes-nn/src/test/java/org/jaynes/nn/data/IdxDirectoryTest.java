@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.zip.GZIPOutputStream;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.testing.IdxBytes;
 import org.jaynes.nn.tensor.ImageShape;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -24,29 +20,13 @@ class IdxDirectoryTest {
     @TempDir
     Path dir;
 
-    private static byte[] idx(int[] dims, byte[] data) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(0x0800 | dims.length);
-        for (int d : dims) {
-            out.writeInt(d);
-        }
-        out.write(data);
-        return bytes.toByteArray();
-    }
-
-    private static void gzip(Path file, byte[] bytes) throws IOException {
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            out.write(bytes);
-        }
-    }
-
     @Test
     void loadsAFolderAndScalesPixels() throws Exception {
-        gzip(dir.resolve("train-images-idx3-ubyte.gz"), idx(new int[] {2, 1, 2}, new byte[] {0, (byte) 255, 51, 0}));
-        Files.write(dir.resolve("train-labels-idx1-ubyte"), idx(new int[] {2}, new byte[] {3, 9}));
-        Files.write(dir.resolve("t10k-images-idx3-ubyte"), idx(new int[] {1, 1, 2}, new byte[] {1, 2}));
-        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), idx(new int[] {1}, new byte[] {0}));
+        IdxBytes.gzip(dir.resolve("train-images-idx3-ubyte.gz"),
+                IdxBytes.of(new int[] {2, 1, 2}, new byte[] {0, (byte) 255, 51, 0}));
+        Files.write(dir.resolve("train-labels-idx1-ubyte"), IdxBytes.of(new int[] {2}, new byte[] {3, 9}));
+        Files.write(dir.resolve("t10k-images-idx3-ubyte"), IdxBytes.of(new int[] {1, 1, 2}, new byte[] {1, 2}));
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), IdxBytes.of(new int[] {1}, new byte[] {0}));
         DataSplit split = IdxDirectory.load(dir);
         assertEquals(2, split.train().size());
         assertEquals(2, split.train().features());
@@ -61,12 +41,12 @@ class IdxDirectoryTest {
     /** Rank-2 files are rows without an image shape; test images of another shape than training are refused. */
     @Test
     void imageShapesComeFromRankThreeFilesAndMustAgree() throws Exception {
-        Files.write(dir.resolve("train-images-idx3-ubyte"), idx(new int[] {1, 4}, new byte[4]));
-        Files.write(dir.resolve("train-labels-idx1-ubyte"), idx(new int[] {1}, new byte[] {1}));
-        Files.write(dir.resolve("t10k-images-idx3-ubyte"), idx(new int[] {1, 4}, new byte[4]));
-        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), idx(new int[] {1}, new byte[] {0}));
+        Files.write(dir.resolve("train-images-idx3-ubyte"), IdxBytes.of(new int[] {1, 4}, new byte[4]));
+        Files.write(dir.resolve("train-labels-idx1-ubyte"), IdxBytes.of(new int[] {1}, new byte[] {1}));
+        Files.write(dir.resolve("t10k-images-idx3-ubyte"), IdxBytes.of(new int[] {1, 4}, new byte[4]));
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), IdxBytes.of(new int[] {1}, new byte[] {0}));
         assertEquals(Optional.empty(), IdxDirectory.load(dir).train().imageShape());
-        Files.write(dir.resolve("t10k-images-idx3-ubyte"), idx(new int[] {1, 2, 2}, new byte[4]));
+        Files.write(dir.resolve("t10k-images-idx3-ubyte"), IdxBytes.of(new int[] {1, 2, 2}, new byte[4]));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> IdxDirectory.load(dir));
         assertEquals(dir.resolve("t10k-images-idx3-ubyte") + ": at byte 4: the test images are 1x2x2, the training "
                 + "images 4 values", e.getMessage());
