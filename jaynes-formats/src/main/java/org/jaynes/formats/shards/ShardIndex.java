@@ -26,10 +26,10 @@ import org.jaynes.formats.json.Json;
  *
  * <p>Bounded by the heap, not by the file: every mapping is charged its estimated heap cost
  * ({@value #ENTRY_OVERHEAD} bytes plus two a character of its tensor name, and as much again for each new
- * shard name) against a budget of an eighth of
- * the maximum heap, and an index over it is refused in one line at the entry that crosses it. An index of
- * 95 MB with two million entries thus fails cleanly under {@code -Xmx256m}, while the largest real indexes
- * (about 10^5 tensors) use a few tens of megabytes. A tensor named twice is refused.
+ * shard name) against a budget of a quarter of the maximum heap (the shards' tensors need the rest), and an
+ * index over it is refused in one line at the entry that crosses it. An index of 95 MB with two million
+ * entries thus fails cleanly under {@code -Xmx256m} (after about 300,000 entries), while the largest real
+ * indexes (about 10^5 tensors) fit. A tensor named twice is refused.
  *
  * @param file     the index file
  * @param mappings every tensor-to-shard entry, in index order
@@ -43,7 +43,7 @@ public record ShardIndex(Path file, List<Mapping> mappings) {
     static final String SHARD_TYPE = "weight_map entry %s is a JSON %s, expected a shard file name";
     static final String DUPLICATE_TENSOR = "weight_map names tensor %s twice";
     static final String OVER_BUDGET = "weight_map is too large for the heap: after %d entries it passes its budget "
-            + "of %d bytes (an eighth of the %d MB heap; JAYNES_JAVA_OPTS=-Xmx... raises it)";
+            + "of %d bytes (a quarter of the %d MB heap; JAYNES_JAVA_OPTS=-Xmx... raises it)";
 
     /** Estimated heap bytes of one mapping besides its name's characters: the record, list and set slots. */
     static final int ENTRY_OVERHEAD = 160;
@@ -64,7 +64,7 @@ public record ShardIndex(Path file, List<Mapping> mappings) {
 
     /** Reads the weight map of an index file within the heap's budget. */
     public static ShardIndex read(Path file) throws IOException, ModelFormatException {
-        return read(file, Runtime.getRuntime().maxMemory() / 8);
+        return read(file, Runtime.getRuntime().maxMemory() / 4);
     }
 
     /** Reads the weight map of an index file, its mappings costing at most {@code budget} bytes of heap. */

@@ -66,7 +66,7 @@ class ShardIndexTest {
     void anIndexLargerThanTheHeapAllowsIsRefusedInOneLine() throws Exception {
         Path file = index(1_200_000);
         assertTrue(Files.size(file) > 90_000_000L, "size " + Files.size(file));
-        long budget = (256L << 20) / 8;
+        long budget = (256L << 20) / 4;
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ShardIndex.read(file, budget));
         assertTrue(e.reason().startsWith("weight_map is too large for the heap: after "), e.reason());
         assertTrue(e.reason().contains("it passes its budget of " + budget + " bytes"), e.reason());
