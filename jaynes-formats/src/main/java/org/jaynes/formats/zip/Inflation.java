@@ -88,7 +88,7 @@ public final class Inflation {
         if (member.size() > limit) {
             throw error(archive, member, TOO_LARGE_FOR_MEMORY, member.name(), member.size(), limit);
         }
-        checkDeclaredSize(archive, member);
+        checkDeclaredSize(archive, member); // before the array is allocated
         byte[] bytes = new byte[(int) member.size()];
         int[] filled = {0};
         inflateWhole(archive, channel, member, (chunk, length) -> {
