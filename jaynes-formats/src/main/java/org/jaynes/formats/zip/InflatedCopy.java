@@ -68,8 +68,9 @@ public final class InflatedCopy {
 
     /** {@code jaynes-inflated-USER} in the temporary folder, private to the user where the file system allows. */
     private static Path ownFolder() throws IOException {
-        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
-        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "jaynes-inflated-" + user);
+        String owner = System.getProperty("user.name", "user");
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"),
+                "jaynes-inflated-" + owner.replaceAll("[^A-Za-z0-9_.-]", "_"));
         try {
             try {
                 Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -77,7 +78,8 @@ public final class InflatedCopy {
                 Files.createDirectory(folder);
             }
         } catch (FileAlreadyExistsException exists) {
-            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) || !Files.isWritable(folder)) {
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) || !Files.isWritable(folder)
+                    || !Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS).getName().equals(owner)) {
                 return Files.createTempDirectory("jaynes-inflated-"); // someone else's, or a link: not ours to sweep
             }
         }
