@@ -31,7 +31,7 @@ import org.jaynes.dynamics.boltzmann.Annealing;
 import org.jaynes.dynamics.boltzmann.AnnealingSchedule;
 import org.jaynes.dynamics.boltzmann.BarsAndStripes;
 import org.jaynes.dynamics.boltzmann.BinaryData;
-import org.jaynes.dynamics.boltzmann.IdxReader;
+import org.jaynes.dynamics.boltzmann.BinaryImages;
 import org.jaynes.dynamics.boltzmann.RbmOptions;
 import org.jaynes.dynamics.boltzmann.RbmResult;
 import org.jaynes.dynamics.boltzmann.RbmTraining;
@@ -39,6 +39,7 @@ import org.jaynes.dynamics.boltzmann.RestrictedBoltzmannMachine;
 import org.jaynes.dynamics.neurons.NeuronGame;
 import org.jaynes.dynamics.neurons.NeuronNetwork;
 import org.jaynes.dynamics.neurons.UpdateOrder;
+import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.safetensors.SafetensorsWriter;
 import org.jaynes.formats.safetensors.WritableTensor;
 import org.jaynes.report.html.NeuronGameInput;
@@ -140,7 +141,7 @@ final class BoltzmannCommand implements Callable<Integer> {
     private boolean quiet;
 
     @Override
-    public Integer call() throws IOException, UsageException {
+    public Integer call() throws IOException, ModelFormatException, UsageException {
         Optional<OutputTarget> target = OutputTarget.of("--json", json);
         Optional<OutputTarget> page = OutputTarget.of("--html", html);
         boolean reportOnStdout = OutputTarget.claimsStdout(List.of(target, page));
@@ -190,7 +191,7 @@ final class BoltzmannCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private BinaryData data() throws IOException, UsageException {
+    private BinaryData data() throws IOException, ModelFormatException, UsageException {
         Path images = Path.of(FASHION, "train-images-idx3-ubyte.gz");
         if (!Files.isReadable(images)) {
             images = Path.of(FASHION, "train-images-idx3-ubyte");
@@ -200,13 +201,13 @@ final class BoltzmannCommand implements Callable<Integer> {
         }
         switch (data.toLowerCase(Locale.ROOT)) {
             case "auto":
-                return Files.isReadable(images) ? IdxReader.readImages(images, limit()) : bars();
+                return Files.isReadable(images) ? BinaryImages.read(images, limit()) : bars();
             case "fashion-mnist":
                 if (!Files.isReadable(images)) {
                     throw new UsageException("--data fashion-mnist: " + images + " is absent (apt-get install "
                             + "dataset-fashion-mnist)");
                 }
-                return IdxReader.readImages(images, limit());
+                return BinaryImages.read(images, limit());
             case "bars-and-stripes":
                 return bars();
             default:

@@ -3,6 +3,7 @@ package org.jaynes.dynamics.boltzmann;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
@@ -72,7 +73,7 @@ public final class RbmTraining {
             order[r] = r;
         }
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-            shuffle(order, rng);
+            PermutationSampler.shuffle(rng, order);
             for (int start = 0; start + batch <= order.length; start += batch) {
                 java.util.Arrays.fill(gradW, 0);
                 java.util.Arrays.fill(gradA, 0);
@@ -179,14 +180,5 @@ public final class RbmTraining {
             pseudo += rbm.pseudoLogLikelihood(v0, ph);
         }
         return new RbmResult.Epoch(epoch, error / data.rows(), pseudo / data.rows());
-    }
-
-    private static void shuffle(int[] order, UniformRandomProvider rng) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }

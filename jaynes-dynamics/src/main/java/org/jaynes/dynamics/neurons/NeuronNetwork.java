@@ -2,6 +2,7 @@ package org.jaynes.dynamics.neurons;
 
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
 import org.jaynes.dynamics.run.Dynamics;
 
 /**
@@ -141,7 +142,7 @@ public final class NeuronNetwork {
 
     /** One sweep of the asynchronous Hopfield update (best response). */
     public int bestResponseSweep() {
-        shuffle();
+        PermutationSampler.shuffle(rng, order);
         int flips = 0;
         for (int k = 0; k < n; k++) {
             int i = order[k];
@@ -158,7 +159,7 @@ public final class NeuronNetwork {
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("the temperature must be positive, not " + temperature);
         }
-        shuffle();
+        PermutationSampler.shuffle(rng, order);
         int flips = 0;
         double scale = -2 / temperature;
         for (int k = 0; k < n; k++) {
@@ -236,14 +237,5 @@ public final class NeuronNetwork {
             }
         }
         return new Relaxation(s.clone(), sweeps, flips, end, Arrays.copyOf(trace, sweeps + 1));
-    }
-
-    private void shuffle() {
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelReader;
+import org.jaynes.formats.naming.LayerNames;
 import org.jaynes.formats.naming.Roles;
 
 /**
@@ -41,7 +42,6 @@ import org.jaynes.formats.naming.Roles;
  */
 public final class GgufReader implements ModelReader {
 
-    private static final String WEIGHT_SUFFIX = ".weight";
 
     @Override
     public ModelFormat format() {
@@ -62,9 +62,7 @@ public final class GgufReader implements ModelReader {
         GgufHeader header = GgufHeader.read(path);
         List<Tensor> tensors = new ArrayList<>(header.tensors().size());
         for (GgufTensorInfo info : header.tensors()) {
-            String name = info.name().endsWith(WEIGHT_SUFFIX)
-                    ? info.name().substring(0, info.name().length() - WEIGHT_SUFFIX.length())
-                    : info.name();
+            String name = LayerNames.withoutWeightSuffix(info.name());
             DType dtype = info.type().dtype().orElseThrow();
             tensors.add(new Tensor(info.name(), name, Roles.of(name, info.shape()), info.shape(), dtype,
                     data(header, info)));

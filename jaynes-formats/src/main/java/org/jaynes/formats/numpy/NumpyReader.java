@@ -18,6 +18,9 @@ import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelReader;
 import org.jaynes.formats.naming.Roles;
+import org.jaynes.formats.zip.InflatedEntry;
+import org.jaynes.formats.zip.ZipDirectory;
+import org.jaynes.formats.zip.ZipMember;
 
 /**
  * Reads NumPy's {@code .npy} arrays and {@code .npz} archives of them.
@@ -49,9 +52,6 @@ import org.jaynes.formats.naming.Roles;
 public final class NumpyReader implements ModelReader {
 
     static final String NOT_NUMPY = "not a .npy array or .npz archive: it starts with %s";
-    static final String UNSUPPORTED_METHOD = "entry %s is compressed with method %d; jaynes reads stored (0) "
-            + "and deflated (8) entries";
-    static final String STORED_SIZES = "entry %s is stored, but its sizes differ (%d compressed, %d uncompressed)";
 
     private static final String NPY = ".npy";
 
@@ -129,26 +129,18 @@ public final class NumpyReader implements ModelReader {
 
     private static List<Tensor> npz(Path file, FileChannel channel) throws IOException, ModelFormatException {
         List<Tensor> tensors = new ArrayList<>();
-        for (ZipMember member : ZipDirectory.read(file, channel)) {
+        for (ZipMember member : ZipDirectory.read(file, channel).entries()) {
             if (!member.name().endsWith(NPY)) {
                 continue;
             }
-            tensors.add(switch (member.method()) {
-                case ZipMember.STORED -> stored(file, channel, member);
-                case ZipMember.DEFLATED -> deflated(file, member);
-                default -> throw ModelFormatException.at(file, member.directoryAt(), UNSUPPORTED_METHOD,
-                        member.name(), member.method());
-            });
+            member.requireReadable(file);
+            tensors.add(member.method() == ZipMember.STORED ? stored(file, channel, member) : deflated(file, member));
         }
         return tensors;
     }
 
     private static Tensor stored(Path file, FileChannel channel, ZipMember member)
             throws IOException, ModelFormatException {
-        if (member.compressedSize() != member.size()) {
-            throw ModelFormatException.at(file, member.directoryAt(), STORED_SIZES, member.name(),
-                    member.compressedSize(), member.size());
-        }
         NpyLocation where = new NpyLocation(file, member.name(), member.dataAt(), false);
         NpyHeader header = NpyHeader.parse(readPrefix(channel, member.dataAt(), member.size()), member.size(), where);
         ByteSource data = new FileRegion(file, member.dataAt() + header.dataOffset(), header.dataBytes());

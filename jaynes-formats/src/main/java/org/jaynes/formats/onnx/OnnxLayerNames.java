@@ -1,15 +1,16 @@
 package org.jaynes.formats.onnx;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jaynes.formats.naming.LayerNames;
 
 /**
- * Gives every tensor of an ONNX model a unique layer name that users recognise.
+ * Gives every tensor of an ONNX model a unique layer name that users recognise, with the naming rules of
+ * {@link LayerNames} (shared with the capture of neuron outputs).
  *
  * <p>Exporters often leave weights anonymous ({@code onnx::MatMul_885}) while the node using them
  * carries the module path ({@code /encoder/layer.0/attention/self/query/MatMul}). So:
@@ -28,9 +29,6 @@ import java.util.Set;
  */
 final class OnnxLayerNames {
 
-    private static final List<String> ANONYMOUS_PREFIXES = List.of("onnx::", "/", "const_fold_opt__", "ortshared_");
-    private static final String WEIGHT_SUFFIX = ".weight";
-    private static final String QUANTIZED_SUFFIX = "_quantized";
 
     /** The name suffix of a quantized weight's integers. */
     static final String QUANTIZED_LAYER = ".quantized";
@@ -138,40 +136,14 @@ final class OnnxLayerNames {
     /** The name before making it unique. */
     static String base(OnnxTensorSource source) {
         String stored = source.tensor().name();
-        if (isAnonymous(stored)) {
-            String path = source.consumer().map(consumer -> layerPath(consumer.nodeName())).orElse("");
+        if (LayerNames.isAnonymous(stored)) {
+            String path = source.consumer().map(consumer -> LayerNames.nodePath(consumer.nodeName())).orElse("");
             if (!path.isEmpty()) {
                 return path;
             }
         }
-        String name = stored.startsWith("/") ? String.join(".", segments(stored)) : stored;
-        if (name.endsWith(QUANTIZED_SUFFIX) && name.length() > QUANTIZED_SUFFIX.length()) {
-            name = name.substring(0, name.length() - QUANTIZED_SUFFIX.length());
-        }
-        if (name.endsWith(WEIGHT_SUFFIX) && name.length() > WEIGHT_SUFFIX.length()) {
-            name = name.substring(0, name.length() - WEIGHT_SUFFIX.length());
-        }
+        String name = LayerNames.ofStored(stored);
         return name.isEmpty() ? "unnamed" : name;
-    }
-
-    static boolean isAnonymous(String stored) {
-        return stored.isEmpty() || ANONYMOUS_PREFIXES.stream().anyMatch(stored::startsWith);
-    }
-
-    /** {@code /encoder/layer.0/attention/self/query/MatMul} → {@code encoder.layer.0.attention.self.query}. */
-    static String layerPath(String nodeName) {
-        List<String> segments = segments(nodeName);
-        return segments.isEmpty() ? "" : String.join(".", segments.subList(0, segments.size() - 1));
-    }
-
-    private static List<String> segments(String path) {
-        List<String> segments = new ArrayList<>();
-        for (String segment : path.split("/")) {
-            if (!segment.isEmpty()) {
-                segments.add(segment);
-            }
-        }
-        return segments;
     }
 
     private static String unique(OnnxTensorSource source, Set<String> taken) {

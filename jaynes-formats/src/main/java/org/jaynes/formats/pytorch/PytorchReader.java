@@ -8,22 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.model.ModelFormat;
 import org.jaynes.core.tensor.Tensor;
-import org.jaynes.formats.MessageText;
-import org.jaynes.formats.ModelFiles;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelReader;
+import org.jaynes.formats.shards.ShardIndex;
+import org.jaynes.formats.shards.ShardedTensors;
 
 /**
  * Reads PyTorch checkpoints written by {@code torch.save}, without Python and without running anything
@@ -49,12 +43,11 @@ import org.jaynes.formats.ModelReader;
  */
 public final class PytorchReader implements ModelReader {
 
-    static final String NO_MODEL = "no " + PytorchIndex.FILE_NAME + ", pytorch_model.bin or single .bin/.pt/.pth file in this folder";
+    /** The file name transformers gives a sharded checkpoint's index. */
+    static final String INDEX_FILE = "pytorch_model.bin.index.json";
+
+    static final String NO_MODEL = "no " + INDEX_FILE + ", pytorch_model.bin or single .bin/.pt/.pth file in this folder";
     static final String SEVERAL_FILES = "this folder holds %d PyTorch files (%s, %s, ...) and no index; name the one to analyse";
-    static final String MISSING_SHARD = "weight_map maps tensor %s to %s, which does not exist";
-    static final String SHARD_OUTSIDE = "weight_map maps tensor %s to %s, which is not a file in the index's folder";
-    static final String NOT_IN_SHARD = "weight_map maps tensor %s to %s, which has no such tensor";
-    static final String IN_TWO_SHARDS = "tensor %s is in both %s and %s";
 
     private static final String DEFAULT_FILE = "pytorch_model.bin";
     private static final List<String> EXTENSIONS = List.of(".bin", ".pt", ".pth");
@@ -122,7 +115,7 @@ public final class PytorchReader implements ModelReader {
      */
     @Override
     public boolean readsFolder(Path folder) throws IOException {
-        if (Files.isRegularFile(folder.resolve(PytorchIndex.FILE_NAME))
+        if (Files.isRegularFile(folder.resolve(INDEX_FILE))
                 || Files.isRegularFile(folder.resolve(DEFAULT_FILE))) {
             return true;
         }
@@ -138,7 +131,7 @@ public final class PytorchReader implements ModelReader {
         if (Files.isDirectory(path)) {
             tensors = readFolder(path);
         } else if (path.toString().endsWith(".json")) {
-            tensors = readIndex(PytorchIndex.read(path));
+            tensors = ShardedTensors.read(ShardIndex.read(path), TorchCheckpoint::read);
         } else {
             tensors = TorchCheckpoint.read(path);
         }
@@ -146,9 +139,9 @@ public final class PytorchReader implements ModelReader {
     }
 
     private static List<Tensor> readFolder(Path folder) throws IOException, ModelFormatException {
-        Path index = folder.resolve(PytorchIndex.FILE_NAME);
+        Path index = folder.resolve(INDEX_FILE);
         if (Files.isRegularFile(index)) {
-            return readIndex(PytorchIndex.read(index));
+            return ShardedTensors.read(ShardIndex.read(index), TorchCheckpoint::read);
         }
         Path single = folder.resolve(DEFAULT_FILE);
         if (Files.isRegularFile(single)) {
@@ -167,51 +160,6 @@ public final class PytorchReader implements ModelReader {
                     files.get(0).getFileName(), files.get(1).getFileName());
         }
         return TorchCheckpoint.read(files.get(0));
-    }
-
-    /** Every tensor of every shard the index names, shards by file name, each read once. */
-    private static List<Tensor> readIndex(PytorchIndex index) throws IOException, ModelFormatException {
-        Map<String, Path> shardFiles = new HashMap<>();
-        Map<Path, List<PytorchIndex.Mapping>> byShard = new TreeMap<>();
-        for (PytorchIndex.Mapping m : index.mappings()) {
-            Path shard = shardFiles.get(m.shard());
-            if (shard == null) {
-                shard = shardFile(index.file(), m);
-                shardFiles.put(m.shard(), shard);
-            }
-            byShard.computeIfAbsent(shard, s -> new ArrayList<>()).add(m);
-        }
-        List<Tensor> tensors = new ArrayList<>();
-        Map<String, Path> seen = new HashMap<>();
-        for (Map.Entry<Path, List<PytorchIndex.Mapping>> shard : byShard.entrySet()) {
-            List<Tensor> inShard = TorchCheckpoint.read(shard.getKey());
-            Set<String> names = new HashSet<>();
-            for (Tensor t : inShard) {
-                names.add(t.storedName());
-                Path other = seen.putIfAbsent(t.storedName(), shard.getKey());
-                if (other != null) {
-                    throw ModelFormatException.at(shard.getKey(), ModelFormatException.NO_OFFSET, IN_TWO_SHARDS,
-                            t.storedName(), other.getFileName(), shard.getKey().getFileName());
-                }
-            }
-            for (PytorchIndex.Mapping m : shard.getValue()) {
-                if (!names.contains(m.tensor())) {
-                    throw ModelFormatException.at(index.file(), m.at(), NOT_IN_SHARD, m.tensor(), m.shard());
-                }
-            }
-            tensors.addAll(inShard);
-        }
-        return tensors;
-    }
-
-    /**
-     * The shard a mapping names, which must be an existing file inside the index's folder, links followed
-     * ({@link ModelFiles#referenced}).
-     */
-    private static Path shardFile(Path indexFile, PytorchIndex.Mapping m) throws IOException, ModelFormatException {
-        return ModelFiles.referenced(indexFile, m.at(), m.shard(),
-                () -> MessageText.format(SHARD_OUTSIDE, m.tensor(), m.shard()),
-                resolved -> MessageText.format(MISSING_SHARD, m.tensor(), m.shard()));
     }
 
     private static boolean startsWith(ByteBuffer bytes, byte[] prefix) {

@@ -8,19 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Shape;
 import org.jaynes.core.tensor.Tensor;
-import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.naming.LayerNames;
 import org.jaynes.formats.naming.Roles;
+import org.jaynes.formats.zip.ZipDirectory;
+import org.jaynes.formats.zip.ZipMember;
 
 /**
  * The tensors of one {@code torch.save} checkpoint in the zip format (torch 1.6 and later).
@@ -50,9 +48,6 @@ final class TorchCheckpoint {
     static final String SEVERAL_PICKLES = "the zip file has %d data.pkl entries (%s, %s); a checkpoint has one";
     static final String BIG_ENDIAN = "%s says \"%s\": jaynes reads checkpoints saved little-endian";
     static final String PICKLE_TOO_LARGE = "%s of %d bytes is over the limit of %d";
-    static final String PICKLE_METHOD = "%s is compressed with zip method %d; jaynes reads stored or deflated pickles";
-    static final String ENCRYPTED = "zip entry %s is encrypted";
-    static final String BAD_DEFLATE = "%s does not inflate to its declared %d bytes (%s)";
     static final String NO_STORAGE = "tensor %s: storage %s has no zip entry %s";
     static final String COMPRESSED_STORAGE = "tensor %s: storage entry %s is compressed (zip method %d); "
             + "jaynes maps storages in place, so it reads them stored, as torch.save writes them";
@@ -69,7 +64,6 @@ final class TorchCheckpoint {
     private static final int ZIP_MAGIC = 0x04034b50;
     private static final int PICKLE_PROTO = 0x80;
     private static final String PICKLE = "data.pkl";
-    private static final String WEIGHT_SUFFIX = ".weight";
 
     private TorchCheckpoint() {
     }
@@ -78,7 +72,7 @@ final class TorchCheckpoint {
     static List<Tensor> read(Path file) throws IOException, ModelFormatException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             int head = (int) Math.min(4, channel.size());
-            ByteBuffer magic = ZipDirectory.readFully(channel, 0, head);
+            ByteBuffer magic = ZipDirectory.readFully(file, channel, 0, head);
             if (head == 4 && magic.getInt(0) == ZIP_MAGIC) {
                 return tensors(file, ZipDirectory.read(file, channel));
             }
@@ -90,43 +84,41 @@ final class TorchCheckpoint {
     }
 
     private static List<Tensor> tensors(Path file, ZipDirectory zip) throws IOException, ModelFormatException {
-        ZipDirectory.Entry pickle = pickleEntry(zip);
+        ZipMember pickle = pickleEntry(zip);
         String archive = pickle.name().substring(0, pickle.name().length() - PICKLE.length());
         checkByteOrder(zip, archive);
-        long pickleStart = zip.dataStart(pickle);
         PickleFile source = new PickleFile(file, pickle.name(),
-                pickle.method() == ZipDirectory.Entry.STORED ? pickleStart : ModelFormatException.NO_OFFSET);
-        Object root = Unpickler.load(source, pickleBytes(zip, pickle, pickleStart));
+                pickle.method() == ZipMember.STORED ? pickle.dataAt() : ModelFormatException.NO_OFFSET);
+        Object root = Unpickler.load(source, pickleBytes(zip, pickle));
         String stem = file.getFileName() == null ? "tensor" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        Map<String, Long> starts = new HashMap<>();
         List<Tensor> tensors = new ArrayList<>();
         for (StateDict.Entry e : StateDict.tensors(source, root, stem)) {
-            tensors.add(tensor(zip, archive, source, e, starts));
+            tensors.add(tensor(zip, archive, source, e));
         }
         return tensors;
     }
 
-    private static ZipDirectory.Entry pickleEntry(ZipDirectory zip) throws ModelFormatException {
-        List<ZipDirectory.Entry> pickles = zip.entries().stream()
+    private static ZipMember pickleEntry(ZipDirectory zip) throws ModelFormatException {
+        List<ZipMember> pickles = zip.entries().stream()
                 .filter(e -> e.name().endsWith("/" + PICKLE) && e.name().indexOf('/') == e.name().length() - PICKLE.length() - 1)
                 .toList();
         if (pickles.isEmpty()) {
             throw ModelFormatException.at(zip.file(), ModelFormatException.NO_OFFSET, NO_PICKLE);
         }
         if (pickles.size() > 1) {
-            throw ModelFormatException.at(zip.file(), pickles.get(1).headerOffset(), SEVERAL_PICKLES, pickles.size(),
+            throw ModelFormatException.at(zip.file(), pickles.get(1).localHeaderAt(), SEVERAL_PICKLES, pickles.size(),
                     pickles.get(0).name(), pickles.get(1).name());
         }
         return pickles.get(0);
     }
 
     private static void checkByteOrder(ZipDirectory zip, String archive) throws IOException, ModelFormatException {
-        ZipDirectory.Entry entry = zip.find(archive + "byteorder");
+        ZipMember entry = zip.find(archive + "byteorder").orElse(null);
         if (entry == null) {
             return; // torch before 1.10 wrote none, and only little-endian
         }
-        long start = zip.dataStart(entry);
-        String order = entry.method() == ZipDirectory.Entry.STORED && entry.compressedSize() <= 16
+        long start = entry.dataAt();
+        String order = entry.method() == ZipMember.STORED && entry.compressedSize() <= 16
                 ? new String(zip.bytes(start, (int) entry.compressedSize()), StandardCharsets.US_ASCII).strip()
                 : "(unreadable)";
         if (!order.equals("little")) {
@@ -134,60 +126,25 @@ final class TorchCheckpoint {
         }
     }
 
-    private static byte[] pickleBytes(ZipDirectory zip, ZipDirectory.Entry pickle, long start)
-            throws IOException, ModelFormatException {
-        Path file = zip.file();
-        if (pickle.encrypted()) {
-            throw ModelFormatException.at(file, pickle.headerOffset(), ENCRYPTED, pickle.name());
-        }
+    private static byte[] pickleBytes(ZipDirectory zip, ZipMember pickle) throws IOException, ModelFormatException {
         if (pickle.size() > MAX_PICKLE_BYTES || pickle.compressedSize() > MAX_PICKLE_BYTES) {
-            throw ModelFormatException.at(file, start, PICKLE_TOO_LARGE, pickle.name(),
+            throw ModelFormatException.at(zip.file(), pickle.dataAt(), PICKLE_TOO_LARGE, pickle.name(),
                     Math.max(pickle.size(), pickle.compressedSize()), MAX_PICKLE_BYTES);
         }
-        byte[] stored = zip.bytes(start, (int) pickle.compressedSize());
-        if (pickle.method() == ZipDirectory.Entry.STORED) {
-            return stored;
-        }
-        if (pickle.method() != ZipDirectory.Entry.DEFLATED) {
-            throw ModelFormatException.at(file, pickle.headerOffset(), PICKLE_METHOD, pickle.name(), pickle.method());
-        }
-        Inflater inflater = new Inflater(true);
-        try {
-            inflater.setInput(stored);
-            byte[] inflated = new byte[(int) pickle.size()];
-            int n = 0;
-            while (n < inflated.length) {
-                int k = inflater.inflate(inflated, n, inflated.length - n);
-                if (k == 0) {
-                    break; // finished, out of input, or wanting a preset dictionary
-                }
-                n += k;
-            }
-            byte[] probe = new byte[1];
-            if (n != inflated.length || !inflater.finished() && inflater.inflate(probe) > 0) {
-                throw ModelFormatException.at(file, start, BAD_DEFLATE, pickle.name(), pickle.size(),
-                        n != inflated.length ? "it ends after " + n : "it holds more");
-            }
-            return inflated;
-        } catch (DataFormatException e) {
-            throw ModelFormatException.at(file, start, BAD_DEFLATE, pickle.name(), pickle.size(),
-                    MessageText.reason(String.valueOf(e.getMessage())));
-        } finally {
-            inflater.end();
-        }
+        return zip.contents(pickle, MAX_PICKLE_BYTES);
     }
 
     /** The tensor an entry describes, checked against its storage's zip entry. */
-    private static Tensor tensor(ZipDirectory zip, String archive, PickleFile source, StateDict.Entry e,
-            Map<String, Long> starts) throws IOException, ModelFormatException {
+    private static Tensor tensor(ZipDirectory zip, String archive, PickleFile source, StateDict.Entry e)
+            throws ModelFormatException {
         Pickled.TensorRef t = e.tensor();
         Pickled.Storage s = t.storage();
         String entryName = archive + "data/" + s.key();
-        ZipDirectory.Entry entry = zip.find(entryName);
+        ZipMember entry = zip.find(entryName).orElse(null);
         if (entry == null) {
             throw source.error(s.at(), NO_STORAGE, e.name(), s.key(), entryName);
         }
-        if (entry.method() != ZipDirectory.Entry.STORED || entry.encrypted()) {
+        if (entry.method() != ZipMember.STORED) {
             throw source.error(s.at(), COMPRESSED_STORAGE, e.name(), entryName, entry.method());
         }
         if (s.byteLength() > entry.compressedSize()) {
@@ -211,15 +168,8 @@ final class TorchCheckpoint {
             throw source.error(t.at(), OUTSIDE_STORAGE, e.name(), t.offset(), t.offset() + elements, s.key(), capacity,
                     dtype.label());
         }
-        Long start = starts.get(entryName);
-        if (start == null) {
-            start = zip.dataStart(entry);
-            starts.put(entryName, start);
-        }
-        FileRegion data = new FileRegion(zip.file(), start + t.offset() * dtype.byteSize(), elements * dtype.byteSize());
-        String name = e.name().endsWith(WEIGHT_SUFFIX)
-                ? e.name().substring(0, e.name().length() - WEIGHT_SUFFIX.length())
-                : e.name();
+        FileRegion data = new FileRegion(zip.file(), entry.dataAt() + t.offset() * dtype.byteSize(), elements * dtype.byteSize());
+        String name = LayerNames.withoutWeightSuffix(e.name());
         return new Tensor(e.name(), name, Roles.of(name, shape), shape, dtype, data);
     }
 

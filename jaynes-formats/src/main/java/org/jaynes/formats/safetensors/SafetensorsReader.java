@@ -6,23 +6,20 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.model.ModelFormat;
 import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Tensor;
-import org.jaynes.formats.MessageText;
-import org.jaynes.formats.ModelFiles;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelReader;
+import org.jaynes.formats.naming.LayerNames;
 import org.jaynes.formats.naming.Roles;
+import org.jaynes.formats.shards.ShardIndex;
+import org.jaynes.formats.shards.ShardedTensors;
 
 /**
  * Reads the Hugging Face safetensors format: one file, a sharded model's index file, or a folder.
@@ -45,13 +42,12 @@ import org.jaynes.formats.naming.Roles;
  */
 public final class SafetensorsReader implements ModelReader {
 
-    static final String NO_MODEL = "no .safetensors file or " + SafetensorsIndex.FILE_NAME + " in this folder";
-    static final String MISSING_SHARD = "weight_map maps tensor %s to %s, which does not exist";
-    static final String SHARD_OUTSIDE = "weight_map maps tensor %s to %s, which is not a file in the index's folder";
-    static final String NOT_IN_SHARD = "weight_map maps tensor %s to %s, which has no such tensor";
+    /** The file name a sharded model's index has. */
+    static final String INDEX_FILE = "model.safetensors.index.json";
+
+    static final String NO_MODEL = "no .safetensors file or " + INDEX_FILE + " in this folder";
 
     private static final String EXTENSION = ".safetensors";
-    private static final String WEIGHT_SUFFIX = ".weight";
 
     @Override
     public ModelFormat format() {
@@ -88,7 +84,7 @@ public final class SafetensorsReader implements ModelReader {
     /** A folder with {@code model.safetensors.index.json} or any {@code .safetensors} file. */
     @Override
     public boolean readsFolder(Path folder) throws IOException {
-        if (Files.isRegularFile(folder.resolve(SafetensorsIndex.FILE_NAME))) {
+        if (Files.isRegularFile(folder.resolve(INDEX_FILE))) {
             return true;
         }
         try (Stream<Path> listing = Files.list(folder)) {
@@ -102,7 +98,7 @@ public final class SafetensorsReader implements ModelReader {
         if (Files.isDirectory(path)) {
             tensors = readFolder(path);
         } else if (path.toString().endsWith(".json")) {
-            tensors = readIndex(SafetensorsIndex.read(path));
+            tensors = ShardedTensors.read(ShardIndex.read(path), SafetensorsReader::shardTensors);
         } else {
             tensors = tensors(SafetensorsHeader.read(path));
         }
@@ -110,9 +106,9 @@ public final class SafetensorsReader implements ModelReader {
     }
 
     private static List<Tensor> readFolder(Path folder) throws IOException, ModelFormatException {
-        Path index = folder.resolve(SafetensorsIndex.FILE_NAME);
+        Path index = folder.resolve(INDEX_FILE);
         if (Files.isRegularFile(index)) {
-            return readIndex(SafetensorsIndex.read(index));
+            return ShardedTensors.read(ShardIndex.read(index), SafetensorsReader::shardTensors);
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
@@ -130,48 +126,14 @@ public final class SafetensorsReader implements ModelReader {
         return tensors;
     }
 
-    /** Every tensor of every shard the index names, shards by file name, each read once. */
-    private static List<Tensor> readIndex(SafetensorsIndex index) throws IOException, ModelFormatException {
-        Map<String, Path> shardFiles = new HashMap<>();
-        Map<Path, List<SafetensorsIndex.Mapping>> byShard = new TreeMap<>();
-        for (SafetensorsIndex.Mapping m : index.mappings()) {
-            Path shard = shardFiles.get(m.shard());
-            if (shard == null) {
-                shard = shardFile(index.file(), m);
-                shardFiles.put(m.shard(), shard);
-            }
-            byShard.computeIfAbsent(shard, s -> new ArrayList<>()).add(m);
-        }
-        List<Tensor> tensors = new ArrayList<>();
-        for (Map.Entry<Path, List<SafetensorsIndex.Mapping>> shard : byShard.entrySet()) {
-            SafetensorsHeader header = SafetensorsHeader.read(shard.getKey());
-            Set<String> names = header.entries().stream().map(HeaderEntry::name).collect(Collectors.toSet());
-            for (SafetensorsIndex.Mapping m : shard.getValue()) {
-                if (!names.contains(m.tensor())) {
-                    throw ModelFormatException.at(index.file(), m.at(), NOT_IN_SHARD, m.tensor(), m.shard());
-                }
-            }
-            tensors.addAll(tensors(header));
-        }
-        return tensors;
-    }
-
-    /**
-     * The shard a mapping names, which must be an existing file inside the index's folder, links followed
-     * ({@link ModelFiles#referenced}).
-     */
-    private static Path shardFile(Path indexFile, SafetensorsIndex.Mapping m) throws IOException, ModelFormatException {
-        return ModelFiles.referenced(indexFile, m.at(), m.shard(),
-                () -> MessageText.format(SHARD_OUTSIDE, m.tensor(), m.shard()),
-                resolved -> MessageText.format(MISSING_SHARD, m.tensor(), m.shard()));
+    private static List<Tensor> shardTensors(Path shard) throws IOException, ModelFormatException {
+        return tensors(SafetensorsHeader.read(shard));
     }
 
     private static List<Tensor> tensors(SafetensorsHeader header) {
         List<Tensor> tensors = new ArrayList<>(header.entries().size());
         for (HeaderEntry e : header.entries()) {
-            String name = e.name().endsWith(WEIGHT_SUFFIX)
-                    ? e.name().substring(0, e.name().length() - WEIGHT_SUFFIX.length())
-                    : e.name();
+            String name = LayerNames.withoutWeightSuffix(e.name());
             FileRegion data = new FileRegion(header.file(), header.dataStart() + e.begin(), e.end() - e.begin());
             tensors.add(new Tensor(e.name(), name, Roles.of(name, e.shape()), e.shape(), e.dtype(), data));
         }

@@ -206,6 +206,18 @@ class KerasBadInputTest {
                 e.reason());
     }
 
+    /** A small archive whose weights deflate from 96 MiB of zeros: over the temporary budget, nothing written. */
+    @Test
+    void deflatedWeightsOverTheTemporaryBudget() throws Exception {
+        byte[] archive = zip(List.of(new Entry("model.weights.h5", new byte[96 << 20], false)));
+        assertTrue(archive.length < 1 << 20, "archive of " + archive.length + " bytes");
+        ModelFormatException e = fails("m.keras", archive);
+        assertEquals(0, e.offset(), "the entry's local header");
+        assertTrue(e.reason().matches("entry model\\.weights\\.h5 inflates to 100663296 bytes from \\d+ compressed; "
+                + "jaynes inflates at most 67108864 bytes to a temporary file for it \\(32 times its compressed size, "
+                + "at least 64 MiB\\)"), e.reason());
+    }
+
     @Test
     void followsNoLinks() throws Exception {
         Model model = new KerasReader().read(KerasFixtures.file("links.h5"));

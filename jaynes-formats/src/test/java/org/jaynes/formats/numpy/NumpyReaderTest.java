@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jaynes.formats.zip.ZipBytes;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.model.ModelFormat;
 import org.jaynes.core.tensor.DType;

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.zip.ZipDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +55,7 @@ class PytorchBadInputTest {
         byte[] whole = Files.readAllBytes(PytorchFixtures.path("mixed.pt"));
         Path file = Files.write(dir.resolve("mixed.pt"), Arrays.copyOf(whole, whole.length / 2));
         ModelFormatException e = fails(file, ZipDirectory.NO_END_RECORD);
-        assertEquals(whole.length / 2 - 1, e.offset());
+        assertEquals(0, e.offset());
     }
 
     @Test
@@ -176,7 +177,7 @@ class PytorchBadInputTest {
     void deflatedPickleLongerThanDeclared() throws Exception {
         Path file = deflatedPickleDeclaring(10);
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> new PytorchReader().read(file));
-        assertEquals("archive/data.pkl does not inflate to its declared 10 bytes (it holds more)", e.reason());
+        assertEquals("entry archive/data.pkl inflates beyond its declared size of 10 bytes", e.reason());
     }
 
     @Test
@@ -241,16 +242,26 @@ class PytorchBadInputTest {
     @Test
     void duplicateEntryNames() throws Exception {
         // ZipOutputStream refuses duplicates, so rename one entry in the bytes: "archive/versioN" -> "archive/version"
-        PickleBytes pickle = PickleBytes.protocol2().op('}').op('.');
-        Path written = CheckpointZip.archive(pickle.toByteArray()).put("archive/versioN", new byte[1])
-                .write(dir.resolve("dup.pt"));
-        byte[] bytes = Files.readAllBytes(written);
+        byte[] bytes = checkpointWith("archive/versioN");
         byte[] from = "archive/versioN".getBytes(StandardCharsets.US_ASCII);
         for (int at = lastIndexOf(bytes, from, bytes.length); at >= 0; at = lastIndexOf(bytes, from, at)) {
             bytes[at + from.length - 1] = 'n';
         }
-        Path file = Files.write(written, bytes);
+        Path file = Files.write(dir.resolve("dup.pt"), bytes);
         fails(file, String.format(ZipDirectory.DUPLICATE_NAME, "archive/version"));
+    }
+
+    /** The PyTorch reader once took a local header's word over the directory's; now every zip reader refuses it. */
+    @Test
+    void localHeaderNamingAnotherEntry() throws Exception {
+        byte[] bytes = checkpointWith("archive/version");
+        byte[] name = "archive/version".getBytes(StandardCharsets.US_ASCII);
+        int local = lastIndexOf(bytes, name, lastIndexOf(bytes, name, bytes.length));
+        bytes[local + name.length - 1] = 'N';
+        Path file = Files.write(dir.resolve("renamed.pt"), bytes);
+        ModelFormatException e = fails(file, String.format(ZipDirectory.BAD_LOCAL_HEADER, "archive/version",
+                "names another file: \"archive/versioN\""));
+        assertEquals(local - 30, e.offset());
     }
 
     @Test
@@ -282,10 +293,17 @@ class PytorchBadInputTest {
         assertTrue(e.reason().startsWith("index is not valid JSON: "), e.reason());
     }
 
+    /** The bytes of an empty checkpoint with one more entry, {@code name}, for tests that edit names in place. */
+    private byte[] checkpointWith(String name) throws Exception {
+        PickleBytes pickle = PickleBytes.protocol2().op('}').op('.');
+        Path written = CheckpointZip.archive(pickle.toByteArray()).put(name, new byte[1]).write(dir.resolve("edited.pt"));
+        return Files.readAllBytes(written);
+    }
+
     private static long dataStart(Path file, String entry) throws Exception {
         try (FileChannel channel = FileChannel.open(file)) {
             ZipDirectory zip = ZipDirectory.read(file, channel);
-            return zip.dataStart(zip.find(entry));
+            return zip.find(entry).orElseThrow().dataAt();
         }
     }
 

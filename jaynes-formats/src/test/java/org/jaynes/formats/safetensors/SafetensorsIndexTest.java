@@ -2,6 +2,9 @@ package org.jaynes.formats.safetensors;
 
 import static org.jaynes.formats.safetensors.BrokenFiles.assertRejected;
 import static org.jaynes.formats.safetensors.BrokenFiles.safetensors;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +26,7 @@ class SafetensorsIndexTest {
     /** An index in {@code dir} over a copy of the first fixture shard. */
     private Path index(String json) throws IOException {
         Files.copy(Fixtures.path("sharded/" + SHARD), dir.resolve(SHARD));
-        return Files.writeString(dir.resolve(SafetensorsIndex.FILE_NAME), json);
+        return Files.writeString(dir.resolve(SafetensorsReader.INDEX_FILE), json);
     }
 
     private static long at(String json, String token) {
@@ -110,5 +113,19 @@ class SafetensorsIndexTest {
         String json = "{\"weight_map\": {\"" + TENSOR + "\": \"" + SHARD + "\", \"" + TENSOR + "\": \"" + SHARD + "\"}}";
         Path index = index(json);
         assertRejected(index, index, json.lastIndexOf("\"" + TENSOR), "weight_map names tensor " + TENSOR + " twice");
+    }
+
+    /** The index maps each tensor to one shard; a second copy in another shard would be a second layer. */
+    @Test
+    void tensorInTwoShards() throws IOException {
+        Files.copy(Fixtures.path("sharded/" + SHARD), dir.resolve("a.safetensors"));
+        Files.copy(Fixtures.path("sharded/" + SHARD), dir.resolve("b.safetensors"));
+        Path index = Files.writeString(dir.resolve(SafetensorsReader.INDEX_FILE), "{\"weight_map\": {\"" + TENSOR
+                + "\": \"a.safetensors\", \"model.layers.0.mlp.up_proj.weight\": \"b.safetensors\"}}");
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> new SafetensorsReader().read(index));
+        assertEquals(dir.resolve("b.safetensors"), e.file());
+        assertEquals(ModelFormatException.NO_OFFSET, e.offset());
+        assertTrue(e.reason().matches("tensor [^ ]+ is in both a.safetensors and b.safetensors"), e.reason());
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.idx.IdxReader;
 import org.jaynes.nn.tensor.ImageShape;
 
 /**

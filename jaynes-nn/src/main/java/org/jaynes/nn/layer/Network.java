@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.jaynes.formats.naming.LayerNames;
 import org.jaynes.nn.tensor.ImageShape;
 import org.jaynes.nn.tensor.MatrixProduct;
 
@@ -225,9 +226,7 @@ public final class Network {
         for (Layer layer : layers) {
             WeightedLayer weighted = WeightedLayer.of(layer);
             if (weighted != null) {
-                String weight = weighted.weight().name();
-                feeding = weight.endsWith(".weight") ? weight.substring(0, weight.length() - ".weight".length())
-                        : weight;
+                feeding = LayerNames.withoutWeightSuffix(weighted.weight().name());
             } else if (layer instanceof Activation a) {
                 names.add(feeding + "." + a.function().label());
             }

@@ -1,13 +1,13 @@
 package org.jaynes.nn.onnx;
 
 import ai.onnx.proto.OnnxMl.NodeProto;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jaynes.formats.naming.LayerNames;
 
 /**
  * Gives each capture site a readable, stable, unique name: its module path and its kind's label.
@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  *       block ({@code intermediate_act_fn}, {@code act}, {@code activation}, {@code self}, {@code gelu}),
  *       joined with dots: {@code encoder.layer.0.intermediate};</li>
  *   <li>the layer feeding the activation: the MatMul, Gemm or Conv found by walking back from the
- *       activation's input through at most {@value #MAX_STEPS} bias or scale steps, named as jaynes names
- *       weights (the weight's stored name without {@code .weight}, or, for an anonymous weight such as
- *       {@code onnx::MatMul_7}, the MatMul node's path): {@code fc1};</li>
+ *       activation's input through at most {@value #MAX_STEPS} bias or scale steps, named as the ONNX
+ *       reader names weights ({@link LayerNames}: the weight's stored name without {@code .weight} or
+ *       {@code _quantized}, or, for an anonymous weight such as {@code onnx::MatMul_7}, the MatMul node's
+ *       path): {@code fc1};</li>
  *   <li>the site node's module path with the activation's segments kept ({@code /act/Relu} is
  *       {@code act}), else the node's name as stored with dots for slashes, else its op type in lower
  *       case.</li>
@@ -37,8 +38,6 @@ final class SiteNames {
             "self|act|act_fn|activation|activation_fn|.*_act|.*_act_fn|relu|gelu|tanh|sigmoid|softmax");
     private static final Set<String> LAYERS = Set.of("MatMul", "Gemm", "Conv");
     private static final Set<String> BIAS_OR_SCALE = Set.of("Add", "Sub", "Mul", "Div");
-    private static final List<String> ANONYMOUS_PREFIXES = List.of("onnx::", "/", "const_fold_opt__", "ortshared_");
-    private static final String WEIGHT_SUFFIX = ".weight";
 
     private final GraphIndex graph;
     private final Set<String> taken = new HashSet<>();
@@ -57,7 +56,7 @@ final class SiteNames {
             path = modulePath(site.getName(), false);
         }
         if (path.isEmpty()) {
-            String stored = String.join(".", segments(site.getName()));
+            String stored = String.join(".", LayerNames.segments(site.getName()));
             path = stored.isEmpty() ? site.getOpType().toLowerCase(Locale.ROOT) : stored;
         }
         String name = path + "." + kind.label();
@@ -76,7 +75,7 @@ final class SiteNames {
         if (!nodeName.startsWith("/")) {
             return "";
         }
-        List<String> segments = segments(nodeName);
+        List<String> segments = LayerNames.segments(nodeName);
         if (!segments.isEmpty()) {
             segments.remove(segments.size() - 1);
         }
@@ -105,25 +104,8 @@ final class SiteNames {
         return Optional.empty();
     }
 
+    /** The weight's layer exactly as the ONNX reader names it, so that activations pair with their weights. */
     private static String weightName(String stored, NodeProto layer) {
-        boolean anonymous = stored.isEmpty() || ANONYMOUS_PREFIXES.stream().anyMatch(stored::startsWith);
-        if (anonymous) {
-            List<String> segments = segments(layer.getName());
-            return segments.size() < 2 ? "" : String.join(".", segments.subList(0, segments.size() - 1));
-        }
-        String name = stored.replace('/', '.');
-        return name.endsWith(WEIGHT_SUFFIX) && name.length() > WEIGHT_SUFFIX.length()
-                ? name.substring(0, name.length() - WEIGHT_SUFFIX.length())
-                : name;
-    }
-
-    private static List<String> segments(String path) {
-        List<String> segments = new ArrayList<>();
-        for (String segment : path.split("/")) {
-            if (!segment.isEmpty()) {
-                segments.add(segment);
-            }
-        }
-        return segments;
+        return LayerNames.isAnonymous(stored) ? LayerNames.nodePath(layer.getName()) : LayerNames.ofStored(stored);
     }
 }

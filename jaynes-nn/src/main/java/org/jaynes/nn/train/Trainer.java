@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.jaynes.core.analysis.ActivationSite;
 import org.jaynes.nn.data.DataSplit;
@@ -86,7 +87,7 @@ public final class Trainer {
                 order[i] = i;
             }
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-                shuffle(order, rng);
+                PermutationSampler.shuffle(rng, order);
                 boolean warming = epoch <= options.warmupEpochs();
                 if (!warming && optimizer == null) {
                     optimizer = new Optimizer(options.optimizer(), network.parameters());
@@ -156,15 +157,6 @@ public final class Trainer {
     private static LayerPosition position(List<WeightedLayer> layers, int l) {
         WeightedLayer layer = layers.get(l);
         return new LayerPosition(l, layers.size(), layer.fanIn(), layer.fanOut());
-    }
-
-    private static void shuffle(int[] order, UniformRandomProvider rng) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 
     static String widthText(int[] widths) {

@@ -1,6 +1,21 @@
-package org.jaynes.formats.numpy;
+package org.jaynes.formats.zip;
 
-import java.io.EOFException;
+import static org.jaynes.formats.zip.ZipDirectory.BAD_ENTRY;
+import static org.jaynes.formats.zip.ZipDirectory.BAD_LOCAL_HEADER;
+import static org.jaynes.formats.zip.ZipDirectory.BAD_ZIP64;
+import static org.jaynes.formats.zip.ZipDirectory.DATA_IN_DIRECTORY;
+import static org.jaynes.formats.zip.ZipDirectory.DATA_OUTSIDE;
+import static org.jaynes.formats.zip.ZipDirectory.DIRECTORY_OUTSIDE;
+import static org.jaynes.formats.zip.ZipDirectory.DIRECTORY_TOO_LARGE;
+import static org.jaynes.formats.zip.ZipDirectory.DUPLICATE_NAME;
+import static org.jaynes.formats.zip.ZipDirectory.ENCRYPTED;
+import static org.jaynes.formats.zip.ZipDirectory.ESCAPING_NAME;
+import static org.jaynes.formats.zip.ZipDirectory.MAX_DIRECTORY_BYTES;
+import static org.jaynes.formats.zip.ZipDirectory.MULTI_DISK;
+import static org.jaynes.formats.zip.ZipDirectory.NO_END_RECORD;
+import static org.jaynes.formats.zip.ZipDirectory.OVERLAP;
+import static org.jaynes.formats.zip.ZipDirectory.TOO_MANY_ENTRIES;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,42 +28,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelFormatException;
 
 /**
- * Reads the central directory of a zip archive (an {@code .npz}), zip64 aware, and finds where each
- * entry's data starts by reading its local header. Only the directory and the local headers are read;
- * the directory's size is bounded by the file, and it is read in one buffer of at most
- * {@value #MAX_DIRECTORY_BYTES} bytes.
- *
- * <p>Refused: archives split over several disks, encrypted entries, entries whose name escapes the
- * archive ({@code ../x}, {@code /x}, {@code C:x}, a backslash or NUL), duplicate names, local headers that
- * disagree with the directory, entry data outside the file, and entries that share bytes.
- *
- * <p>Public for the other readers of zip-based formats (Keras {@code .keras}).
- *
- * @see <a href="https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT">the zip specification</a>
+ * Reads and checks a zip archive's central directory and local headers, in the order the bytes are met;
+ * {@link ZipDirectory} says what is refused.
  */
-public final class ZipDirectory {
-
-    static final String NO_END_RECORD = "not a zip archive: no end of central directory record";
-    static final String MULTI_DISK = "zip archives split over several disks are not supported";
-    static final String BAD_ZIP64 = "the zip64 end of central directory record is missing or broken";
-    static final String DIRECTORY_OUTSIDE = "the central directory (%d bytes at byte %d) lies outside the file";
-    static final String DIRECTORY_TOO_LARGE = "the central directory is %d bytes, over the limit of %d";
-    static final String TOO_MANY_ENTRIES = "a central directory of %d bytes cannot hold the %s entries the end record claims";
-    static final String BAD_ENTRY = "central directory entry %d is broken: %s";
-    static final String ENCRYPTED = "entry %s is encrypted";
-    static final String ESCAPING_NAME = "entry name %s escapes the archive";
-    static final String DUPLICATE_NAME = "entry %s appears twice";
-    static final String BAD_LOCAL_HEADER = "entry %s: its local header %s";
-    static final String DATA_OUTSIDE = "entry %s: its %d bytes of data at byte %d end past the end of the file (%d bytes)";
-    static final String OVERLAP = "entry %s shares bytes with entry %s";
-
-    static final int MAX_DIRECTORY_BYTES = 64 << 20;
+final class DirectoryParser {
 
     private static final int END_SIGNATURE = 0x0605_4b50;
     private static final int ZIP64_LOCATOR_SIGNATURE = 0x0706_4b50;
@@ -56,6 +46,8 @@ public final class ZipDirectory {
     private static final int ENTRY_SIGNATURE = 0x0201_4b50;
     private static final int LOCAL_SIGNATURE = 0x0403_4b50;
     private static final int END_BYTES = 22;
+    private static final int ZIP64_LOCATOR_BYTES = 20;
+    private static final int ZIP64_END_BYTES = 56;
     private static final int ENTRY_BYTES = 46;
     private static final int LOCAL_BYTES = 30;
     private static final long U32_MAX = 0xFFFF_FFFFL;
@@ -64,35 +56,34 @@ public final class ZipDirectory {
     private final FileChannel channel;
     private final long size;
 
-    private ZipDirectory(Path file, FileChannel channel) throws IOException {
+    DirectoryParser(Path file, FileChannel channel) throws IOException {
         this.file = file;
         this.channel = channel;
         this.size = channel.size();
     }
 
-    /** Every entry of the archive, in directory order, with its data offset found and checked. */
-    public static List<ZipMember> read(Path file, FileChannel channel) throws IOException, ModelFormatException {
-        return new ZipDirectory(file, channel).members();
-    }
-
-    private List<ZipMember> members() throws IOException, ModelFormatException {
+    List<ZipMember> members() throws IOException, ModelFormatException {
         long end = findEndRecord();
         ByteBuffer record = read(end, END_BYTES);
         long count = record.getShort(10) & 0xFFFF;
         long directorySize = record.getInt(12) & U32_MAX;
         long directoryOffset = record.getInt(16) & U32_MAX;
+        long directoryLimit = end;
         if ((record.getShort(4) & 0xFFFF) != 0 || (record.getShort(6) & 0xFFFF) != 0
                 || count != (record.getShort(8) & 0xFFFF)) {
             throw error(end, MULTI_DISK);
         }
         if (count == 0xFFFF || directorySize == U32_MAX || directoryOffset == U32_MAX) {
-            long[] zip64 = zip64End(end);
-            count = zip64[0];
-            directorySize = zip64[1];
-            directoryOffset = zip64[2];
+            long zip64At = zip64EndAt(end);
+            ByteBuffer zip64 = zip64End(zip64At);
+            count = zip64.getLong(32);
+            directorySize = zip64.getLong(40);
+            directoryOffset = zip64.getLong(48);
+            directoryLimit = zip64At;
         }
-        if (directoryOffset < 0 || directorySize < 0 || directoryOffset > size || directorySize > size - directoryOffset) {
-            throw error(end, DIRECTORY_OUTSIDE, directorySize, directoryOffset);
+        if (directoryOffset < 0 || directorySize < 0 || directoryOffset > directoryLimit
+                || directorySize > directoryLimit - directoryOffset) {
+            throw error(end, DIRECTORY_OUTSIDE, directorySize, directoryOffset, directoryLimit);
         }
         if (directorySize > MAX_DIRECTORY_BYTES) {
             throw error(end, DIRECTORY_TOO_LARGE, directorySize, MAX_DIRECTORY_BYTES);
@@ -102,10 +93,10 @@ public final class ZipDirectory {
         }
         ByteBuffer directory = read(directoryOffset, (int) directorySize);
         List<ZipMember> members = new ArrayList<>((int) count);
-        Set<String> names = new HashSet<>();
+        Map<String, ZipMember> names = new HashMap<>();
         for (int i = 0; i < count; i++) {
             ZipMember member = entry(directory, directoryOffset, i);
-            if (!names.add(member.name())) {
+            if (names.putIfAbsent(member.name(), member) != null) {
                 throw error(member.directoryAt(), DUPLICATE_NAME, member.name());
             }
             members.add(member);
@@ -129,37 +120,42 @@ public final class ZipDirectory {
         throw error(0, NO_END_RECORD);
     }
 
-    /** Entry count, directory size and directory offset from the zip64 end record. */
-    private long[] zip64End(long end) throws IOException, ModelFormatException {
-        if (end < 20) {
+    /** Where the zip64 end record is, from the locator just before the end record. */
+    private long zip64EndAt(long end) throws IOException, ModelFormatException {
+        if (end < ZIP64_LOCATOR_BYTES) {
             throw error(end, BAD_ZIP64);
         }
-        ByteBuffer locator = read(end - 20, 20);
+        long locatorAt = end - ZIP64_LOCATOR_BYTES;
+        ByteBuffer locator = read(locatorAt, ZIP64_LOCATOR_BYTES);
         if (locator.getInt(0) != ZIP64_LOCATOR_SIGNATURE) {
-            throw error(end - 20, BAD_ZIP64);
+            throw error(locatorAt, BAD_ZIP64);
+        }
+        if (locator.getInt(4) != 0 || locator.getInt(16) != 1) {
+            throw error(locatorAt, MULTI_DISK);
         }
         long at = locator.getLong(8);
-        if (locator.getInt(4) != 0 || locator.getInt(16) != 1) {
-            throw error(end - 20, MULTI_DISK);
+        if (at < 0 || at > locatorAt - ZIP64_END_BYTES) {
+            throw error(locatorAt, BAD_ZIP64);
         }
-        if (at < 0 || at > end - 20 - 56) {
-            throw error(end - 20, BAD_ZIP64);
-        }
-        ByteBuffer record = read(at, 56);
+        return at;
+    }
+
+    private ByteBuffer zip64End(long at) throws IOException, ModelFormatException {
+        ByteBuffer record = read(at, ZIP64_END_BYTES);
         if (record.getInt(0) != ZIP64_END_SIGNATURE) {
             throw error(at, BAD_ZIP64);
         }
         if (record.getInt(16) != 0 || record.getInt(20) != 0 || record.getLong(24) != record.getLong(32)) {
             throw error(at, MULTI_DISK);
         }
-        return new long[] {record.getLong(32), record.getLong(40), record.getLong(48)};
+        return record;
     }
 
     private ZipMember entry(ByteBuffer directory, long base, int index) throws IOException, ModelFormatException {
         int at = directory.position();
         long fileAt = base + at;
         if (directory.remaining() < ENTRY_BYTES || directory.getInt(at) != ENTRY_SIGNATURE) {
-            throw error(fileAt, BAD_ENTRY, index, "no entry signature");
+            throw error(fileAt, BAD_ENTRY, index, "no central directory signature");
         }
         int flags = directory.getShort(at + 8) & 0xFFFF;
         int method = directory.getShort(at + 10) & 0xFFFF;
@@ -181,10 +177,15 @@ public final class ZipDirectory {
         if ((flags & 1) != 0) {
             throw error(fileAt, ENCRYPTED, name);
         }
-        checkName(name, fileAt);
-        long dataAt = dataOffset(name, method, sizes[2], fileAt);
+        if (ZipDirectory.escapes(name)) {
+            throw error(fileAt, ESCAPING_NAME, name);
+        }
+        long dataAt = dataOffset(name, method, sizes[2], fileAt, base);
         if (sizes[1] > size - dataAt) {
             throw error(sizes[2], DATA_OUTSIDE, name, sizes[1], dataAt, size);
+        }
+        if (sizes[1] > base - dataAt) {
+            throw error(sizes[2], DATA_IN_DIRECTORY, name, sizes[1], dataAt, base);
         }
         return new ZipMember(name, method, crc, sizes[1], sizes[0], sizes[2], dataAt, fileAt);
     }
@@ -196,7 +197,7 @@ public final class ZipDirectory {
             int id = extra.getShort() & 0xFFFF;
             int length = extra.getShort() & 0xFFFF;
             if (length > extra.remaining()) {
-                break;
+                throw error(fileAt, BAD_ENTRY, index, "its extra field runs past the entry");
             }
             if (id == 0x0001) {
                 ByteBuffer field = extra.slice(extra.position(), length).order(ByteOrder.LITTLE_ENDIAN);
@@ -233,22 +234,16 @@ public final class ZipDirectory {
         }
     }
 
-    /** A name must stay inside the archive: relative, forward slashes only, no {@code ..} segment. */
-    private void checkName(String name, long fileAt) throws ModelFormatException {
-        boolean escapes = name.isEmpty() || name.startsWith("/") || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0
-                || name.length() > 1 && name.charAt(1) == ':';
-        for (String segment : name.split("/", -1)) {
-            escapes |= segment.equals("..");
-        }
-        if (escapes) {
-            throw error(fileAt, ESCAPING_NAME, NpyHeader.printable(name.getBytes(StandardCharsets.UTF_8)));
-        }
-    }
-
-    /** Reads the local header at {@code local}: it must agree with the directory; returns the data offset. */
-    private long dataOffset(String name, int method, long local, long fileAt) throws IOException, ModelFormatException {
-        if (local > size - LOCAL_BYTES) {
-            throw error(fileAt, BAD_LOCAL_HEADER, name, "at byte " + local + " lies outside the file");
+    /**
+     * Reads the local header at {@code local}, which must lie before the directory at {@code directoryAt}
+     * and agree with it; returns the data offset.
+     */
+    private long dataOffset(String name, int method, long local, long fileAt, long directoryAt)
+            throws IOException, ModelFormatException {
+        if (local > directoryAt - LOCAL_BYTES) {
+            throw error(fileAt, BAD_LOCAL_HEADER, name,
+                    MessageText.format("at byte %d does not lie before the central directory at byte %d", local,
+                            directoryAt));
         }
         ByteBuffer header = read(local, LOCAL_BYTES);
         if (header.getInt(0) != LOCAL_SIGNATURE) {
@@ -263,12 +258,11 @@ public final class ZipDirectory {
         if (dataAt > size) {
             throw error(local, BAD_LOCAL_HEADER, name, "runs past the end of the file");
         }
-        ByteBuffer localName = read(local + LOCAL_BYTES, nameLength);
-        byte[] expected = name.getBytes(StandardCharsets.UTF_8);
-        byte[] found = new byte[nameLength];
-        localName.get(found);
-        if (!Arrays.equals(expected, found) && !new String(found, StandardCharsets.ISO_8859_1).equals(name)) {
-            throw error(local, BAD_LOCAL_HEADER, name, "names another file: " + NpyHeader.printable(found));
+        byte[] found = read(local + LOCAL_BYTES, nameLength).array();
+        if (!Arrays.equals(name.getBytes(StandardCharsets.UTF_8), found)
+                && !new String(found, StandardCharsets.ISO_8859_1).equals(name)) {
+            throw error(local, BAD_LOCAL_HEADER, name,
+                    MessageText.format("names another file: \"%s\"", new String(found, StandardCharsets.UTF_8)));
         }
         return dataAt;
     }
@@ -280,20 +274,14 @@ public final class ZipDirectory {
         for (int i = 1; i < sorted.size(); i++) {
             ZipMember before = sorted.get(i - 1);
             ZipMember after = sorted.get(i);
-            if (after.localHeaderAt() < before.dataAt() + before.compressedSize()) {
+            if (after.localHeaderAt() - before.dataAt() < before.compressedSize()) {
                 throw error(after.localHeaderAt(), OVERLAP, after.name(), before.name());
             }
         }
     }
 
     private ByteBuffer read(long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
-                throw new EOFException(file + ": the file shrank while it was read");
-            }
-        }
-        return buffer.flip();
+        return ZipDirectory.readFully(file, channel, position, length);
     }
 
     private ModelFormatException error(long offset, String template, Object... args) {

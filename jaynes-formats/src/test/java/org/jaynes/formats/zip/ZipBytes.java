@@ -1,4 +1,4 @@
-package org.jaynes.formats.numpy;
+package org.jaynes.formats.zip;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -13,32 +13,32 @@ import java.util.zip.Deflater;
  * Writes zip archives field by field, including what java.util.zip never writes: zip64 records for
  * small files, overlapping entries, names that escape, sizes that lie. Marks give byte offsets.
  */
-final class ZipBytes {
+public final class ZipBytes {
 
     /** One central directory record to write. */
-    record Member(String name, int method, long crc, long compressedSize, long size, long localAt) {
+    public record Member(String name, int method, long crc, long compressedSize, long size, long localAt) {
     }
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final List<Member> members = new ArrayList<>();
 
     /** The offset of the next byte. */
-    int position() {
+    public int position() {
         return out.size();
     }
 
     /** A stored entry: local header, data, and its directory record. */
-    ZipBytes stored(String name, byte[] data) {
+    public ZipBytes stored(String name, byte[] data) {
         return entry(name, 0, crc(data), data, data.length);
     }
 
     /** A deflated entry. */
-    ZipBytes deflated(String name, byte[] data) {
+    public ZipBytes deflated(String name, byte[] data) {
         return entry(name, 8, crc(data), deflate(data), data.length);
     }
 
     /** An entry with whatever the test wants its headers to say. */
-    ZipBytes entry(String name, int method, long crc, byte[] stored, long size) {
+    public ZipBytes entry(String name, int method, long crc, byte[] stored, long size) {
         int at = position();
         raw(localHeader(name, method, crc, stored.length, size)).raw(stored);
         members.add(new Member(name, method, crc, stored.length, size, at));
@@ -46,18 +46,18 @@ final class ZipBytes {
     }
 
     /** A directory record only, for an entry written (or not) elsewhere. */
-    ZipBytes record(Member member) {
+    public ZipBytes record(Member member) {
         members.add(member);
         return this;
     }
 
-    ZipBytes raw(byte[] bytes) {
+    public ZipBytes raw(byte[] bytes) {
         out.writeBytes(bytes);
         return this;
     }
 
     /** The central directory and end record; with {@code zip64}, sizes and offsets go in zip64 fields. */
-    byte[] finish(boolean zip64) {
+    public byte[] finish(boolean zip64) {
         long directoryAt = position();
         for (Member m : members) {
             raw(centralEntry(m, zip64));
@@ -78,7 +78,7 @@ final class ZipBytes {
         return out.toByteArray();
     }
 
-    static byte[] localHeader(String name, int method, long crc, long compressedSize, long size) {
+    public static byte[] localHeader(String name, int method, long crc, long compressedSize, long size) {
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
         return le(30 + bytes.length).putInt(0x04034b50).putShort((short) 20).putShort((short) 0x800)
                 .putShort((short) method).putShort((short) 0).putShort((short) 0x21).putInt((int) crc)
@@ -101,13 +101,13 @@ final class ZipBytes {
         return b.array();
     }
 
-    static long crc(byte[] data) {
+    public static long crc(byte[] data) {
         CRC32 crc = new CRC32();
         crc.update(data);
         return crc.getValue();
     }
 
-    static byte[] deflate(byte[] data) {
+    public static byte[] deflate(byte[] data) {
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
         deflater.setInput(data);
         deflater.finish();
