@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jaynes.core.tensor.Shape;
+import org.jaynes.formats.MetadataBudget;
 import org.jaynes.formats.ModelFormatException;
 
 /**
@@ -14,6 +15,12 @@ import org.jaynes.formats.ModelFormatException;
  */
 final class OnnxTensorProtoParser {
 
+    /** The most dimensions a tensor may have, as in numpy; it bounds the memory a hostile dims list costs. */
+    static final int MAX_RANK = 64;
+
+    /** Estimated heap of one occurrence of a typed field kept (values written unpacked, one field each). */
+    private static final long FIELD_BYTES = 48;
+
     private OnnxTensorProtoParser() {
     }
 
@@ -22,8 +29,10 @@ final class OnnxTensorProtoParser {
      *
      * @param tensor     a scanner over the message
      * @param storedName the name to use instead of the stored one (a Constant node's output), or null
+     * @param budget     charged for the occurrences of its typed field and its external data entries
      */
-    static OnnxTensorProto parse(ProtoScanner tensor, String storedName) throws ModelFormatException {
+    static OnnxTensorProto parse(ProtoScanner tensor, String storedName, MetadataBudget budget)
+            throws ModelFormatException {
         int offset = tensor.position();
         String name = "";
         List<Long> dims = new ArrayList<>();
@@ -49,6 +58,7 @@ final class OnnxTensorProtoParser {
                                 OnnxSchema.tensorField(typedField), OnnxSchema.tensorField(field.number()));
                     }
                     typedField = field.number();
+                    budget.charge(tensor.file(), field.offset(), FIELD_BYTES, "tensor", name);
                     typedValues.add(field);
                 }
                 case OnnxSchema.TENSOR_NAME -> name = tensor.string(field);
@@ -56,8 +66,13 @@ final class OnnxTensorProtoParser {
                     tensor.expect(field, WireType.LENGTH_DELIMITED);
                     raw = Optional.of(field);
                 }
-                case OnnxSchema.TENSOR_EXTERNAL_DATA ->
-                        external.add(entry(tensor.message(field, OnnxSchema.STRING_ENTRY), field.offset()));
+                case OnnxSchema.TENSOR_EXTERNAL_DATA -> {
+                    OnnxTensorProto.ExternalEntry entry =
+                            entry(tensor.message(field, OnnxSchema.STRING_ENTRY), field.offset());
+                    budget.charge(tensor.file(), field.offset(),
+                            FIELD_BYTES + 2L * (entry.key().length() + entry.value().length()), "tensor", name);
+                    external.add(entry);
+                }
                 case OnnxSchema.TENSOR_DATA_LOCATION -> {
                     location = tensor.varint(field);
                     locationOffset = field.offset();
@@ -83,12 +98,20 @@ final class OnnxTensorProtoParser {
         if (field.wireType() == WireType.LENGTH_DELIMITED) {
             ProtoScanner packed = tensor.message(field, OnnxSchema.TENSOR);
             while (packed.hasNext()) {
+                checkRank(tensor, packed.position(), dims);
                 offsets.add(packed.position());
                 dims.add(packed.readVarint(OnnxSchema.TENSOR.describe(field.number())));
             }
         } else {
+            checkRank(tensor, field.offset(), dims);
             offsets.add(field.valueOffset());
             dims.add(tensor.varint(field));
+        }
+    }
+
+    private static void checkRank(ProtoScanner tensor, int offset, List<Long> dims) throws ModelFormatException {
+        if (dims.size() == MAX_RANK) {
+            throw tensor.error(offset, "TensorProto has more than %d dims", MAX_RANK);
         }
     }
 

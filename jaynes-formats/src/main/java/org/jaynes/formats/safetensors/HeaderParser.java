@@ -19,13 +19,16 @@ import java.util.Set;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.Shape;
 import org.jaynes.formats.MessageText;
+import org.jaynes.formats.MetadataBudget;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.json.Json;
 
 /**
  * Parses the JSON header of one safetensors file into {@link HeaderEntry} values, in header order,
  * checking every entry's JSON types but not yet its offsets. {@code __metadata__} is skipped, as are
- * fields an entry has beyond {@code dtype}, {@code shape} and {@code data_offsets}.
+ * fields an entry has beyond {@code dtype}, {@code shape} and {@code data_offsets}. Every tensor is
+ * charged to a {@link MetadataBudget} before it is parsed, so a header within the format's 100 MB
+ * limit cannot list more tensors than the heap holds.
  *
  * <p>Errors name the byte of the file where they are: the header's first byte is at file offset
  * {@code base}, and Jackson reports byte offsets because the header is parsed from UTF-8 bytes.
@@ -53,16 +56,19 @@ final class HeaderParser {
     static final int MAX_RANK = 64;
 
     private static final String METADATA_KEY = "__metadata__";
+    private static final String TENSOR = "tensor";
 
     private final Path file;
     private final byte[] header;
     private final long base;
+    private final MetadataBudget budget;
     private JsonParser parser;
 
-    private HeaderParser(Path file, byte[] header, long base) {
+    private HeaderParser(Path file, byte[] header, long base, MetadataBudget budget) {
         this.file = file;
         this.header = header;
         this.base = base;
+        this.budget = budget;
     }
 
     /**
@@ -71,9 +77,11 @@ final class HeaderParser {
      * @param file   the file, for error messages
      * @param header the header bytes, without the length before them
      * @param base   the file offset of {@code header[0]}
+     * @param budget the heap the entries may take, charged per tensor at its key
      */
-    static List<HeaderEntry> parse(Path file, byte[] header, long base) throws ModelFormatException {
-        return new HeaderParser(file, header, base).entries();
+    static List<HeaderEntry> parse(Path file, byte[] header, long base, MetadataBudget budget)
+            throws ModelFormatException {
+        return new HeaderParser(file, header, base, budget).entries();
     }
 
     private List<HeaderEntry> entries() throws ModelFormatException {
@@ -95,6 +103,7 @@ final class HeaderParser {
                 } else if (!names.add(name)) {
                     throw error(keyAt, DUPLICATE_TENSOR, name);
                 } else {
+                    budget.chargeEntry(file, keyAt, TENSOR, name);
                     entries.add(entry(name, keyAt));
                 }
             }
@@ -129,6 +138,7 @@ final class HeaderParser {
                 case "shape" -> {
                     requireFirst(shape, name, field, fieldAt);
                     shape = shape(name);
+                    budget.charge(file, keyAt, (long) Long.BYTES * shape.rank(), TENSOR, name);
                 }
                 case "data_offsets" -> {
                     requireFirst(offsets, name, field, fieldAt);

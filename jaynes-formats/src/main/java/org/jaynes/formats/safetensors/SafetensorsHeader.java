@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jaynes.formats.MetadataBudget;
 import org.jaynes.formats.ModelFormatException;
 
 /**
@@ -51,8 +52,13 @@ record SafetensorsHeader(Path file, long dataStart, long dataLength, List<Header
         entries = List.copyOf(entries);
     }
 
-    /** Reads and checks the header of {@code file}. */
+    /** Reads and checks the header of {@code file}, its tensors within a quarter of the heap. */
     static SafetensorsHeader read(Path file) throws IOException, ModelFormatException {
+        return read(file, MetadataBudget.ofHeap());
+    }
+
+    /** Reads and checks the header of {@code file}, its tensors within {@code budget}. */
+    static SafetensorsHeader read(Path file, MetadataBudget budget) throws IOException, ModelFormatException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size < LENGTH_FIELD) {
@@ -74,7 +80,7 @@ record SafetensorsHeader(Path file, long dataStart, long dataLength, List<Header
                 throw ModelFormatException.at(file, 0, HEADER_TOO_LONG, length, MAX_HEADER_LENGTH);
             }
             byte[] header = readFully(channel, LENGTH_FIELD, (int) length).array();
-            List<HeaderEntry> entries = HeaderParser.parse(file, header, LENGTH_FIELD);
+            List<HeaderEntry> entries = HeaderParser.parse(file, header, LENGTH_FIELD, budget);
             long dataStart = LENGTH_FIELD + length;
             return new SafetensorsHeader(file, dataStart, size - dataStart, checked(file, entries, size - dataStart));
         }

@@ -8,9 +8,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jaynes.core.tensor.Shape;
 import org.jaynes.formats.MessageText;
+import org.jaynes.formats.MetadataBudget;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.json.Json;
 
@@ -20,7 +23,9 @@ import org.jaynes.formats.json.Json;
  * is the manifest's. Every JSON type is checked, dtypes are resolved with the rules of tfjs-core's
  * {@code decodeWeight} (uint8/uint16 quantization needs {@code min} and {@code scale} and a float32 or
  * int32 weight; float16 only a float32 weight), and every error names the byte of model.json where it is.
- * Not thread-safe: one parser per file.
+ * Each weight and shard path is charged to a {@link MetadataBudget} as it is met, so a model.json within
+ * the size limit cannot list more weights than the heap holds; a weight name listed twice is refused
+ * (tfjs would keep one of the two values). Not thread-safe: one parser per file.
  */
 final class ManifestParser {
 
@@ -38,6 +43,8 @@ final class ManifestParser {
     static final String BAD_DIMENSION = "%s: shape dimension %d is %s, expected a non-negative integer";
     static final String RANK_TOO_HIGH = "%s: shape has more than %d dimensions";
     static final String TOO_MANY_ELEMENTS = "weight %s: shape %s has more than 2^63 elements";
+    static final String DUPLICATE_WEIGHT = "weight %s is listed twice (first at byte %d); a model has one value "
+            + "per weight name";
 
     /** The largest model.json read: topologies of real models are a few megabytes. */
     static final long MAX_JSON_BYTES = 1L << 28;
@@ -45,15 +52,28 @@ final class ManifestParser {
     /** The most dimensions a shape may have, as in numpy. */
     static final int MAX_RANK = 64;
 
+    private static final String WEIGHT = "weight";
+    private static final String SHARD_PATH = "shard path";
+
     private final Path file;
+    private final MetadataBudget budget;
+    /** The byte where each weight name was first seen. */
+    private final Map<String, Long> names = new HashMap<>();
     private JsonParser parser;
 
-    private ManifestParser(Path file) {
+    private ManifestParser(Path file, MetadataBudget budget) {
         this.file = file;
+        this.budget = budget;
     }
 
+    /** The manifest of {@code file}, its weights and shard paths within a quarter of the heap. */
     static TfjsManifest parse(Path file) throws IOException, ModelFormatException {
-        return new ManifestParser(file).manifest();
+        return parse(file, MetadataBudget.ofHeap());
+    }
+
+    /** The manifest of {@code file}, its weights and shard paths charged to {@code budget}. */
+    static TfjsManifest parse(Path file, MetadataBudget budget) throws IOException, ModelFormatException {
+        return new ManifestParser(file, budget).manifest();
     }
 
     private TfjsManifest manifest() throws IOException, ModelFormatException {
@@ -112,6 +132,7 @@ final class ManifestParser {
                 paths = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     expect(JsonToken.VALUE_STRING, what + " path " + paths.size(), "a file name");
+                    budget.chargeEntry(file, tokenAt(), SHARD_PATH, parser.getText());
                     pathOffsets.add(tokenAt());
                     paths.add(parser.getText());
                 }
@@ -170,6 +191,12 @@ final class ManifestParser {
         }
         if (name == null) {
             throw error(at, MISSING, what, "name");
+        }
+        budget.chargeEntry(file, at, WEIGHT, name);
+        budget.charge(file, at, dims == null ? 0 : (long) Long.BYTES * dims.size(), WEIGHT, name);
+        Long first = names.putIfAbsent(name, at);
+        if (first != null) {
+            throw error(at, DUPLICATE_WEIGHT, name, first);
         }
         if (dims == null) {
             throw error(at, MISSING, "weight " + name, "shape");

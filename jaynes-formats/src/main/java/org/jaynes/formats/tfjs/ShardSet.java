@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.DecodedBytes;
 import org.jaynes.core.tensor.FileRegion;
@@ -29,6 +30,8 @@ final class ShardSet {
     static final String BAD_PATH = "weightsManifest group %d: shard path \"%s\" is not a relative file path inside "
             + "the model's folder";
     static final String NO_SHARD = "weightsManifest group %d: shard \"%s\" is not a file beside model.json";
+    static final String LISTED_TWICE = "weightsManifest group %d: shard \"%s\" is the file already listed as \"%s\"; "
+            + "each shard holds its own bytes of the weights";
 
     private final List<Path> files;
     /** {@code starts[i]} is where file i begins in the run; {@code starts[n]} is the run's length. */
@@ -40,11 +43,15 @@ final class ShardSet {
     }
 
     /**
-     * The shards of a group, each checked to be a file inside the folder of {@code modelJson}.
+     * The shards of a group, each checked to be a file inside the folder of {@code modelJson} and listed
+     * nowhere else in the manifest (by real path, so no two names or links reach one file).
      *
      * @param index the group's index, for messages
+     * @param seen  the real paths of the shards of the groups before, with the path each was listed as;
+     *              this group's are added
      */
-    static ShardSet of(Path modelJson, TfjsManifest.Group group, int index) throws IOException, ModelFormatException {
+    static ShardSet of(Path modelJson, TfjsManifest.Group group, int index, Map<Path, String> seen)
+            throws IOException, ModelFormatException {
         List<Path> files = new ArrayList<>();
         long[] starts = new long[group.paths().size() + 1];
         for (int i = 0; i < group.paths().size(); i++) {
@@ -52,6 +59,10 @@ final class ShardSet {
             long at = group.pathOffsets().get(i);
             Path file = ModelFiles.referenced(modelJson, at, path, () -> MessageText.format(BAD_PATH, index, path),
                     resolved -> MessageText.format(NO_SHARD, index, path));
+            String earlier = seen.putIfAbsent(file.toRealPath(), path);
+            if (earlier != null) {
+                throw ModelFormatException.at(modelJson, at, LISTED_TWICE, index, path, earlier);
+            }
             files.add(file);
             starts[i + 1] = starts[i] + Files.size(file);
         }

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.model.ModelFormat;
 import org.jaynes.core.tensor.ByteSource;
@@ -42,8 +44,9 @@ import org.jaynes.formats.naming.Roles;
  * Names: {@link Tensor#storedName()} and {@link Tensor#name()} are the manifest's name; roles follow
  * {@link Roles}. model.json is parsed with a streaming parser ({@link ManifestParser}); shard files are
  * never read whole. Every problem (a missing shard, shards shorter than the manifest needs, an unknown
- * dtype, an absurd shape, a shard path leaving the folder) is a {@link ModelFormatException} naming the
- * byte of model.json that says what cannot be. Stateless and thread-safe.
+ * dtype, an absurd shape, a shard path leaving the folder, a shard or weight name listed twice, more
+ * weights than the heap holds) is a {@link ModelFormatException} naming the byte of model.json that says
+ * what cannot be. Stateless and thread-safe.
  *
  * @see <a href="https://github.com/tensorflow/tfjs/blob/master/tfjs-core/src/io/io_utils.ts">tfjs-core's
  *      decodeWeights</a>
@@ -98,9 +101,10 @@ public final class TfjsReader implements ModelReader {
         Path json = Files.isDirectory(path) ? path.resolve(MODEL_JSON) : path;
         TfjsManifest manifest = ManifestParser.parse(json);
         List<Tensor> tensors = new ArrayList<>();
+        Map<Path, String> shardFiles = new HashMap<>();
         for (int g = 0; g < manifest.groups().size(); g++) {
             TfjsManifest.Group group = manifest.groups().get(g);
-            ShardSet shards = ShardSet.of(json, group, g);
+            ShardSet shards = ShardSet.of(json, group, g, shardFiles);
             long offset = 0;
             for (TfjsManifest.Weight weight : group.weights()) {
                 if (weight.stored() == TfjsType.STRING) {

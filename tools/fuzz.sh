@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs a fuzzing campaign against the readers with Jazzer: tools/fuzz.sh [READER] [MINUTES]
+#
+#   READER   one of the fuzz tests of ReaderFuzzTest (safetensors, safetensorsIndex, gguf, onnx, pytorch,
+#            numpy, keras, tflite, tfjs), or "all" (the default) for each in turn
+#   MINUTES  how long each campaign runs (default 5)
+#
+# Each campaign runs in one JVM on one core. The corpus it grows stays in jaynes-formats/.cifuzz-corpus/
+# (ignored by git); an input that breaks the reader's contract is written, as Jazzer does, into
+# jaynes-formats/src/test/resources/org/jaynes/formats/fuzz/ReaderFuzzTestInputs/READER/, where
+# `mvn verify` runs it as a regression test from then on: fix the reader and commit the input.
+# Prints, per reader, libFuzzer's last status line (executions, coverage, corpus size) and the log's path.
+# Needs the jaynes-formats module and its dependencies built once (mvn -pl jaynes-formats -am install
+# -DskipTests); runs Maven offline when it can.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readers=(safetensors safetensorsIndex gguf onnx pytorch numpy keras tflite tfjs)
+reader="${1:-all}"
+minutes="${2:-5}"
+if [[ "$reader" == all ]]; then
+  selected=("${readers[@]}")
+elif [[ " ${readers[*]} " == *" $reader "* ]]; then
+  selected=("$reader")
+else
+  echo "fuzz.sh: unknown reader '$reader'; one of: all ${readers[*]}" >&2
+  exit 2
+fi
+if ! [[ "$minutes" =~ ^[0-9]+$ ]] || (( minutes < 1 )); then
+  echo "fuzz.sh: MINUTES must be a whole number of minutes, at least 1" >&2
+  exit 2
+fi
+offline=(-o)
+[[ -d "$HOME/.m2/repository/com/code-intelligence/jazzer" ]] || offline=()
+logs="$here/jaynes-formats/target/fuzz"
+mkdir -p "$logs"
+status=0
+for r in "${selected[@]}"; do
+  log="$logs/$r.log"
+  echo "fuzz.sh: $r for $minutes min (log: $log)" >&2
+  # jazzer.hooks: the coverage instrumentation, off for the regression runs of mvn verify;
+  # jazzer.internal.arg.N: libFuzzer's command line after its program name (the last flag of a kind wins)
+  if ! (cd "$here" && JAZZER_FUZZ=1 mvn -B "${offline[@]}" -pl jaynes-formats test \
+      -Dtest="ReaderFuzzTest#$r" -Djaynes.failIfNoTests=false -Dsurefire.failIfNoSpecifiedTests=false \
+      -Djazzer.hooks=true -Djazzer.internal.arg.0=fuzz \
+      -Djazzer.internal.arg.1=-max_total_time=$((minutes * 60)) -Djazzer.internal.arg.2=-timeout=30 \
+      -Djazzer.internal.arg.3=-print_final_stats=1) >"$log" 2>&1; then
+    status=1
+    echo "fuzz.sh: $r: the campaign found a failure or could not run; see $log" >&2
+  fi
+  grep -E '^#[0-9]+' "$log" | tail -n 1 | sed "s/^/$r: /" || true
+  grep -E '^(Done [0-9]+ runs|stat::number_of_executed_units)' "$log" | sed "s/^/$r: /" || true
+done
+exit "$status"
