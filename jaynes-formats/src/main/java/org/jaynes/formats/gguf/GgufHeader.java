@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jaynes.core.tensor.Shape;
+import org.jaynes.formats.MetadataBudget;
 import org.jaynes.formats.ModelFormatException;
 
 /**
@@ -24,7 +25,9 @@ import org.jaynes.formats.ModelFormatException;
  * <p>A header is accepted when every tensor has a supported type, a shape whose size fits a long and
  * whose rows are whole blocks, an offset that is a multiple of the alignment, and data that lies inside
  * the file and shares no byte with another tensor. Reading costs one pass over the header through a
- * small buffer; see {@link MetadataParser} for the bounds on metadata.
+ * small buffer; see {@link MetadataParser} for the bounds on metadata. Tensor infos are charged to a
+ * {@link MetadataBudget}: 24 bytes of file make one, so a header within {@link #MAX_COUNT} could still
+ * list more than a small heap holds.
  *
  * @param file      the file
  * @param version   2 or 3
@@ -75,8 +78,13 @@ public record GgufHeader(Path file, int version, long alignment, GgufMetadata me
         tensors = List.copyOf(tensors);
     }
 
-    /** Reads and checks the header of {@code file}. */
+    /** Reads and checks the header of {@code file}, its tensor infos within a quarter of the heap. */
     public static GgufHeader read(Path file) throws IOException, ModelFormatException {
+        return read(file, MetadataBudget.ofHeap());
+    }
+
+    /** Reads and checks the header of {@code file}, each tensor info charged to {@code budget}. */
+    static GgufHeader read(Path file, MetadataBudget budget) throws IOException, ModelFormatException {
         try (GgufInput in = new GgufInput(file)) {
             if (in.size() < 24) {
                 if (in.size() >= 4) {
@@ -101,6 +109,7 @@ public record GgufHeader(Path file, int version, long alignment, GgufMetadata me
             long nameBudget = MetadataParser.BUDGET_BYTES;
             for (long i = 0; i < tensorCount; i++) {
                 GgufTensorInfo info = tensorInfo(in, i);
+                budget.chargeEntry(file, info.infoAt(), "tensor", info.name());
                 if (!names.add(info.name())) {
                     throw in.error(info.infoAt(), DUPLICATE_NAME, info.name());
                 }

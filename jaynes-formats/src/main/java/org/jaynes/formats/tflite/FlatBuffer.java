@@ -55,6 +55,11 @@ final class FlatBuffer {
         return size;
     }
 
+    /** The file, for messages. */
+    Path file() {
+        return file;
+    }
+
     /** The table the buffer's first four bytes point to. */
     FlatTable root(String what) throws ModelFormatException {
         return table(reference(0, what), what);

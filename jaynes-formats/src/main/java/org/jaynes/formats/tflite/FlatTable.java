@@ -1,5 +1,6 @@
 package org.jaynes.formats.tflite;
 
+import java.nio.file.Path;
 import org.jaynes.formats.ModelFormatException;
 
 /**
@@ -28,6 +29,11 @@ final class FlatTable {
     /** The table's first byte in the buffer. */
     long position() {
         return position;
+    }
+
+    /** The file, for messages. */
+    Path file() {
+        return buffer.file();
     }
 
     /** What this table is, as messages name it: {@code tensor 3 of subgraph 0}. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jaynes.core.tensor.Role;
 import org.jaynes.core.tensor.Shape;
+import org.jaynes.formats.MetadataBudget;
 import org.jaynes.formats.ModelFormatException;
 
 /**
@@ -16,6 +17,13 @@ import org.jaynes.formats.ModelFormatException;
  * flatbuffer (used when {@code offset > 1}, as the schema says). Everything a constant needs is checked
  * here: its buffer index, its shape, its type, its quantization and sparsity, and that its buffer holds
  * exactly the bytes they call for. Tensors without bytes (activations, inputs, outputs) are skipped.
+ *
+ * <p>A flatbuffer's vectors hold references, and nothing stops every element of one from naming the same
+ * table: a subgraph list repeating one subgraph of many tensors, an operator list repeating one operator
+ * of many inputs, makes a few megabytes of file describe a walk, and arrays, quadratic in its size. So
+ * the walk is charged to a {@link MetadataBudget} as it goes: each constant kept as an entry, each tensor
+ * table visited {@value #VISIT_BYTES} bytes, and each per-subgraph and per-operator array its size, before
+ * it is allocated.
  */
 final class TfliteModelParser {
 
@@ -37,23 +45,34 @@ final class TfliteModelParser {
     /** The most dimensions a tensor may have; tflite kernels handle at most 6. */
     static final int MAX_RANK = 64;
 
+    /** What visiting one tensor table is charged: its slots in the subgraph's arrays and the strings read. */
+    static final int VISIT_BYTES = 32;
+
     private final FlatBuffer buffer;
     private final long fileSize;
+    private final MetadataBudget budget;
     private FlatVector buffers;
 
-    private TfliteModelParser(FlatBuffer buffer, long fileSize) {
+    private TfliteModelParser(FlatBuffer buffer, long fileSize, MetadataBudget budget) {
         this.buffer = buffer;
         this.fileSize = fileSize;
+        this.budget = budget;
     }
 
     /**
-     * The constants of the model in {@code buffer}.
+     * The constants of the model in {@code buffer}, walked within a quarter of the heap.
      *
      * @param buffer   the flatbuffer: the file's first bytes, at most 2 GiB
      * @param fileSize the file's size, which bounds the regions of external buffers
      */
     static List<TfliteConstant> parse(FlatBuffer buffer, long fileSize) throws ModelFormatException {
-        return new TfliteModelParser(buffer, fileSize).constants();
+        return parse(buffer, fileSize, MetadataBudget.ofHeap());
+    }
+
+    /** The constants of the model in {@code buffer}, the walk charged to {@code budget}. */
+    static List<TfliteConstant> parse(FlatBuffer buffer, long fileSize, MetadataBudget budget)
+            throws ModelFormatException {
+        return new TfliteModelParser(buffer, fileSize, budget).constants();
     }
 
     private List<TfliteConstant> constants() throws ModelFormatException {
@@ -77,11 +96,14 @@ final class TfliteModelParser {
         for (int s = 0; s < subgraphs.length(); s++) {
             FlatTable subgraph = subgraphs.table(s, "subgraph " + s);
             FlatVector tensors = subgraph.vector(TfliteSchema.SUBGRAPH_TENSORS, 4, "tensors");
-            Role[] roles = TfliteOperatorRoles.of(subgraph, s, tensors.length(), builtin);
+            budget.charge(buffer.file(), subgraph.position(), (long) VISIT_BYTES * tensors.length(), "subgraph",
+                    String.valueOf(s));
+            Role[] roles = TfliteOperatorRoles.of(subgraph, s, tensors.length(), builtin, budget);
             for (int t = 0; t < tensors.length(); t++) {
                 FlatTable tensor = tensors.table(t, "tensor " + t + " of subgraph " + s);
                 TfliteConstant constant = constant(tensor, s, t, roles[t]);
                 if (constant != null) {
+                    budget.chargeEntry(buffer.file(), tensor.position(), "tensor", constant.name());
                     constants.add(constant);
                 }
             }

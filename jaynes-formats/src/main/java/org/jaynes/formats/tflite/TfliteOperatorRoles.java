@@ -2,6 +2,7 @@ package org.jaynes.formats.tflite;
 
 import java.util.Arrays;
 import org.jaynes.core.tensor.Role;
+import org.jaynes.formats.MetadataBudget;
 import org.jaynes.formats.ModelFormatException;
 
 /**
@@ -41,9 +42,14 @@ final class TfliteOperatorRoles {
      * @param s           its index, for messages
      * @param tensorCount its number of tensors
      * @param builtin     the builtin code of each operator code
+     * @param budget      charged for the arrays of the operators' inputs and outputs before they are read,
+     *                    as many operators may name one table of a long input list
      */
-    static Role[] of(FlatTable subgraph, int s, int tensorCount, int[] builtin) throws ModelFormatException {
+    static Role[] of(FlatTable subgraph, int s, int tensorCount, int[] builtin, MetadataBudget budget)
+            throws ModelFormatException {
         FlatVector operators = subgraph.vector(TfliteSchema.SUBGRAPH_OPERATORS, 4, "operators");
+        budget.charge(subgraph.file(), subgraph.position(), (long) Integer.BYTES * operators.length(),
+                "subgraph", String.valueOf(s));
         int[] source = new int[tensorCount];
         Arrays.fill(source, -1);
         int[][] inputs = new int[operators.length()][];
@@ -55,6 +61,10 @@ final class TfliteOperatorRoles {
                 throw operator.error(BAD_OPCODE, o, s, opcode, builtin.length);
             }
             codes[o] = builtin[(int) opcode];
+            budget.charge(subgraph.file(), operator.position(), (long) Integer.BYTES
+                    * (operator.vector(TfliteSchema.OPERATOR_INPUTS, 4, "inputs").length()
+                    + operator.vector(TfliteSchema.OPERATOR_OUTPUTS, 4, "outputs").length()), "operator",
+                    String.valueOf(o));
             inputs[o] = tensors(operator, TfliteSchema.OPERATOR_INPUTS, "input", o, s, tensorCount);
             int[] outputs = tensors(operator, TfliteSchema.OPERATOR_OUTPUTS, "output", o, s, tensorCount);
             boolean passThrough = codes[o] == TfliteSchema.OP_DEQUANTIZE || codes[o] == TfliteSchema.OP_DENSIFY;

@@ -157,7 +157,8 @@ final class FlatBytes {
             }
             for (int i = 0; i < children.size(); i++) {
                 int slot = node.position + 4 + 4 * i;
-                out.putInt(slot, node(children.get(i)) - slot);
+                int child = node(children.get(i)); // before naming out: writing the child may grow it
+                out.putInt(slot, child - slot);
             }
         }
         return node.position;
@@ -193,7 +194,8 @@ final class FlatBytes {
         for (Map.Entry<Integer, Object> field : table.fields.entrySet()) {
             if (field.getValue() instanceof Node child) {
                 int slot = table.position + offsets[field.getKey()];
-                out.putInt(slot, node(child) - slot);
+                int written = node(child); // before naming out: writing the child may grow it
+                out.putInt(slot, written - slot);
             }
         }
         return table.position;
