@@ -56,7 +56,7 @@ final class ChunkedElements implements ElementDecoder.Elements {
             boxStarts[b] = at;
             at += boxes.get(b).elements();
         }
-        try (HdfFile hdf = location.open()) {
+        try (RegionChannel channel = location.channel(); HdfFile hdf = location.open(channel)) {
             Dataset dataset = hdf.getDatasetByPath(path);
             if (!(dataset instanceof ChunkedDataset chunked)) {
                 throw new IOException(location.describe() + ": dataset " + MessageText.name(path)

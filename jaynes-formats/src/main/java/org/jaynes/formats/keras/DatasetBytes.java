@@ -22,7 +22,8 @@ import org.jaynes.formats.ModelFormatException;
  *       file's user block), checked to lie inside the file; byte-swapped window by window when
  *       big-endian;</li>
  *   <li>chunked, with or without filters (compression): {@link DecodedBytes} over
- *       {@link ChunkedElements}; the filters are checked, and one element decoded, up front;</li>
+ *       {@link ChunkedElements}; the filters are checked, and every chunk decompressed once
+ *       ({@link ChunkCheck}), up front;</li>
  *   <li>compact (at most 64 KiB, inside the object header): copied to the heap.</li>
  * </ul>
  * A dataset with elements but no storage (created, never written) is refused, as is any other layout.
@@ -47,8 +48,8 @@ final class DatasetBytes {
      * @param at     the dataset's object header offset, for messages
      * @param bytes  {@code shape.elementCount() × element size}
      */
-    static ByteSource of(HdfLocation location, long base, String path, Dataset dataset, Shape shape,
-                         HdfElement element, long bytes, long at) throws IOException, ModelFormatException {
+    static ByteSource of(HdfLocation location, RegionChannel channel, long base, String path, Dataset dataset,
+                         Shape shape, HdfElement element, long bytes, long at) throws IOException, ModelFormatException {
         if (bytes == 0) {
             return HeapBytes.of(new byte[0]);
         }
@@ -68,7 +69,7 @@ final class DatasetBytes {
                     : region;
         }
         if (dataset instanceof ChunkedDataset chunked) {
-            return chunked(location, path, chunked, shape, element, bytes, at);
+            return chunked(location, channel, path, chunked, shape, element, bytes, at);
         }
         if (dataset instanceof CompactDataset compact) {
             ByteBuffer stored = compact.getDataBuffer();
@@ -85,9 +86,9 @@ final class DatasetBytes {
         throw location.error(at, LAYOUT, path, dataset.getDataLayout());
     }
 
-    private static ByteSource chunked(HdfLocation location, String path, ChunkedDataset dataset, Shape shape,
-                                      HdfElement element, long bytes, long at)
-            throws IOException, ModelFormatException {
+    private static ByteSource chunked(HdfLocation location, RegionChannel channel, String path,
+                                      ChunkedDataset dataset, Shape shape, HdfElement element, long bytes, long at)
+            throws ModelFormatException {
         int[] chunk = dataset.getChunkDimensions();
         if (chunk.length != shape.rank() || java.util.Arrays.stream(chunk).anyMatch(c -> c < 1)) {
             throw location.error(at, BAD_CHUNKS, path, java.util.Arrays.toString(chunk), shape);
@@ -101,14 +102,9 @@ final class DatasetBytes {
             throw location.error(at, FILTERS, path, MessageText.reason(HdfTensors.describe(e)));
         }
         int size = element.dtype().byteSize();
+        ChunkCheck.all(location, channel, path, dataset, shape.dims(), chunk, size, at);
         DecodedBytes values = new DecodedBytes(bytes, new ElementDecoder(
                 new ChunkedElements(location, path, shape.dims(), chunk, size), size, element.bigEndian()));
-        try {
-            values.window(0, size);
-        } catch (IOException e) {
-            throw location.error(at, FILTERS, path, MessageText.reason(e.getCause() instanceof RuntimeException cause
-                    ? HdfTensors.describe(cause) : String.valueOf(e.getMessage())));
-        }
         return values;
     }
 }

@@ -32,23 +32,20 @@ record HdfLocation(Path shown, String entry, Path file, long start, long length,
         }
     }
 
+    /** A channel over the HDF5 bytes, for {@link #open}; the caller closes it. */
+    RegionChannel channel() throws IOException {
+        return new RegionChannel(file, start, length);
+    }
+
     /**
-     * Opens the HDF5 file with jHDF. A file that starts at byte 0 is opened directly (jHDF maps it); a
-     * region of an archive through a {@link RegionChannel}. The caller closes it.
+     * Opens the HDF5 file with jHDF through {@code channel}, which then tells where jHDF last read
+     * (jHDF reads a channel that is not a file's without mapping it). Closing the result closes the
+     * channel.
      *
-     * @throws RuntimeException whatever jHDF throws for a malformed file
+     * @throws RuntimeException whatever jHDF throws for a malformed file (or an error, out of heap)
      */
-    HdfFile open() throws IOException {
-        if (start == 0) {
-            return new HdfFile(file);
-        }
-        RegionChannel channel = new RegionChannel(file, start, length);
-        try {
-            return new HdfFile(channel, file.toUri());
-        } catch (RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+    HdfFile open(RegionChannel channel) {
+        return new HdfFile(channel, file.toUri());
     }
 
     /** Bytes {@code [offset, offset + count)} of the HDF5 bytes, which the caller checked lie inside them. */

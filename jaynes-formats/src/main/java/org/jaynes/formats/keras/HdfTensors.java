@@ -22,9 +22,10 @@ import org.jaynes.formats.naming.Roles;
  *
  * <p>Before jHDF sees the file, its signature is looked for where HDF5 allows it (byte 0, 512, 1024,
  * 2048...); once open, the superblock's end-of-file address is checked against the file's size, so a
- * truncated file is named as such. jHDF signals malformed input with unchecked exceptions of many types;
- * each becomes a {@link ModelFormatException} naming the file (and the entry of an archive), the dataset
- * or group when known, and jHDF's reason.
+ * truncated file is named as such. jHDF signals malformed input with unchecked exceptions of many types,
+ * and runs out of heap on sizes a corrupt file claims; each becomes a {@link ModelFormatException} naming
+ * the file (and the entry of an archive), the byte jHDF was reading ({@link HdfFailure}), the dataset or
+ * group when known, and jHDF's reason.
  */
 final class HdfTensors {
 
@@ -32,7 +33,6 @@ final class HdfTensors {
     static final String NO_SIGNATURE = "not an HDF5 file: no HDF5 signature at byte 0 (nor at 512, 1024, 2048... "
             + "after a user block); it starts with %s";
     static final String TRUNCATED = "truncated: the HDF5 superblock says the file ends at byte %d, but it has %d bytes";
-    static final String UNREADABLE = "not a readable HDF5 file: %s";
     static final String DATASET = "dataset %s: %s";
     static final String UNSUPPORTED = "dataset %s holds %s";
     static final String TOO_LARGE = "dataset %s has shape %s: more elements than a long counts";
@@ -44,34 +44,35 @@ final class HdfTensors {
 
     static List<Tensor> read(HdfLocation location) throws IOException, ModelFormatException {
         checkSignature(location);
-        HdfFile hdf;
-        try {
-            hdf = location.open();
-        } catch (RuntimeException e) {
-            throw location.error(ModelFormatException.NO_OFFSET, UNREADABLE, MessageText.reason(describe(e)));
-        }
-        try (hdf) {
-            long base = hdf.getUserBlockSize();
-            // the end-of-file address is absolute, the user block included
-            long end = hdf.getHdfBackingStorage().getSuperblock().getEndOfFileAddress();
-            if (end > location.length()) {
-                throw location.error(ModelFormatException.NO_OFFSET, TRUNCATED, end, location.length());
-            }
-            List<HdfWalk.Found> found = HdfWalk.datasets(hdf, location);
-            List<String> names = KerasNames.assign(found);
-            List<Tensor> tensors = new ArrayList<>(found.size());
-            for (int i = 0; i < found.size(); i++) {
-                tensor(location, base, found.get(i), names.get(i)).ifPresent(tensors::add);
-            }
-            return tensors;
-        } catch (RuntimeException e) {
-            throw location.error(ModelFormatException.NO_OFFSET, UNREADABLE, MessageText.reason(describe(e)));
+        try (RegionChannel channel = location.channel()) {
+            return HdfFailure.guarded(location, channel, () -> {
+                try (HdfFile hdf = location.open(channel)) {
+                    return tensors(location, channel, hdf);
+                }
+            });
         }
     }
 
-    /** The tensor of a numeric dataset; empty for other datasets. */
-    private static Optional<Tensor> tensor(HdfLocation location, long base, HdfWalk.Found found, String name)
+    private static List<Tensor> tensors(HdfLocation location, RegionChannel channel, HdfFile hdf)
             throws IOException, ModelFormatException {
+        long base = hdf.getUserBlockSize();
+        // the end-of-file address is absolute, the user block included
+        long end = hdf.getHdfBackingStorage().getSuperblock().getEndOfFileAddress();
+        if (end > location.length()) {
+            throw location.error(ModelFormatException.NO_OFFSET, TRUNCATED, end, location.length());
+        }
+        List<HdfWalk.Found> found = HdfWalk.datasets(hdf, location);
+        List<String> names = KerasNames.assign(found);
+        List<Tensor> tensors = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            tensor(location, channel, base, found.get(i), names.get(i)).ifPresent(tensors::add);
+        }
+        return tensors;
+    }
+
+    /** The tensor of a numeric dataset; empty for other datasets. */
+    private static Optional<Tensor> tensor(HdfLocation location, RegionChannel channel, long base,
+                                           HdfWalk.Found found, String name) throws IOException, ModelFormatException {
         String path = found.path();
         Dataset dataset = found.dataset();
         long at = base + dataset.getAddress();
@@ -92,7 +93,7 @@ final class HdfTensors {
             } catch (ArithmeticException e) {
                 throw location.error(at, TOO_LARGE, path, shape);
             }
-            ByteSource data = DatasetBytes.of(location, base, path, dataset, shape, element.get(), bytes, at);
+            ByteSource data = DatasetBytes.of(location, channel, base, path, dataset, shape, element.get(), bytes, at);
             return Optional.of(new Tensor(path, name, Roles.of(name, shape), shape, element.get().dtype(), data));
         } catch (RuntimeException e) {
             throw location.error(at, DATASET, path, MessageText.reason(describe(e)));

@@ -11,8 +11,11 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Bytes {@code [start, start + length)} of a file as a read-only channel of their own, position 0 being
- * byte {@code start}: how jHDF reads an HDF5 file stored uncompressed inside a zip archive without a
- * copy. Not thread-safe (a channel has one position); jHDF wraps it in a locking {@code FileChannel}.
+ * byte {@code start}: how jHDF reads an HDF5 file, whole or stored uncompressed inside a zip archive,
+ * without a copy. It remembers where the last read started and counts reads: jHDF reports a malformed
+ * structure, or runs out of heap allocating the size one claims, without saying where it is, and the
+ * structure it was reading is the one it read last ({@link HdfFailure}). Not thread-safe (a channel has
+ * one position); jHDF wraps it in a locking {@code FileChannel}.
  */
 final class RegionChannel implements SeekableByteChannel {
 
@@ -20,6 +23,8 @@ final class RegionChannel implements SeekableByteChannel {
     private final long start;
     private final long length;
     private long position;
+    private long lastRead;
+    private long reads;
 
     RegionChannel(Path file, long start, long length) throws IOException {
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -33,6 +38,8 @@ final class RegionChannel implements SeekableByteChannel {
         if (position >= length) {
             return -1;
         }
+        lastRead = position;
+        reads++;
         ByteBuffer bounded = destination.slice();
         bounded.limit((int) Math.min(bounded.remaining(), length - position));
         int n = channel.read(bounded, start + position);
@@ -73,6 +80,16 @@ final class RegionChannel implements SeekableByteChannel {
     @Override
     public SeekableByteChannel truncate(long size) {
         throw new NonWritableChannelException();
+    }
+
+    /** Where the last read started, relative to the region; 0 before any. */
+    long lastRead() {
+        return lastRead;
+    }
+
+    /** How many reads there have been. */
+    long reads() {
+        return reads;
     }
 
     @Override

@@ -1,0 +1,103 @@
+package org.jaynes.formats.keras;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.dataset.ChunkedDataset;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.jaynes.formats.ModelFormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * HDF5 files broken where jHDF cannot tell where: an object header claiming a size jHDF would allocate
+ * (one flipped byte), and a compressed chunk that no longer inflates. Each is refused at open, at the
+ * byte of the structure, so {@code inspect} refuses it as {@code analyze} does.
+ */
+class KerasHostileInputTest {
+
+    @TempDir
+    Path folder;
+
+    private ModelFormatException refused(byte[] bytes) throws Exception {
+        Path file = Files.write(folder.resolve("w.h5"), bytes);
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> new KerasReader().read(file));
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        assertArrayEquals(bytes, Files.readAllBytes(file), "the input is unchanged");
+        return e;
+    }
+
+    /** Where {@code pattern} first stands in {@code bytes}. */
+    private static int indexOf(byte[] bytes, byte[] pattern) {
+        for (int i = 0; i + pattern.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + pattern.length, pattern, 0, pattern.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("pattern not found");
+    }
+
+    /**
+     * A version 1 object header is a version byte (1), a reserved byte, the message count (2 bytes), the
+     * reference count (4) and the header's size (4): the size set to 2 GiB makes jHDF allocate it.
+     */
+    @Test
+    void anObjectHeaderClaimingTwoGibibytesIsRefusedAtItsByte() throws Exception {
+        Path source = KerasFixtures.file("keras2_weights.h5");
+        long header;
+        try (HdfFile hdf = new HdfFile(source)) {
+            header = hdf.getDatasetByPath("dense_1/dense_1/kernel:0").getAddress();
+        }
+        byte[] bytes = Files.readAllBytes(source);
+        assertEquals(1, bytes[(int) header], "a version 1 object header");
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt((int) header + 8, Integer.MAX_VALUE - 64);
+        ModelFormatException e = refused(bytes);
+        assertEquals(header, e.offset());
+        assertTrue(e.reason().startsWith("not a readable HDF5 file: the structure read here claims more memory "
+                + "than the heap has"), e.reason());
+    }
+
+    /** One byte flipped in the middle of a gzip chunk's stored bytes: refused at the chunk, at open. */
+    @Test
+    void aCorruptCompressedChunkIsRefusedAtTheChunk() throws Exception {
+        Path source = KerasFixtures.file("layout_v4.h5");
+        byte[] stored;
+        try (HdfFile hdf = new HdfFile(source)) {
+            ByteBuffer raw = ((ChunkedDataset) hdf.getDatasetByPath("fixed")).getRawChunkBuffer(new int[] {8, 8});
+            stored = new byte[raw.remaining()];
+            raw.get(stored);
+        }
+        byte[] bytes = Files.readAllBytes(source);
+        int chunk = indexOf(bytes, stored);
+        bytes[chunk + stored.length / 2] ^= 0x5a;
+        ModelFormatException e = refused(bytes);
+        assertEquals(chunk, e.offset(), "the chunk's stored bytes");
+        assertTrue(e.reason().startsWith("dataset fixed: chunk [8, 8] cannot be read: "), e.reason());
+    }
+
+    /** The same inside a file with a 512-byte user block: the offset counts the user block. */
+    @Test
+    void aCorruptChunkAfterAUserBlockIsRefusedAtItsByteInTheFile() throws Exception {
+        Path source = KerasFixtures.file("userblock.h5");
+        byte[] stored;
+        try (HdfFile hdf = new HdfFile(source)) {
+            ByteBuffer raw = ((ChunkedDataset) hdf.getDatasetByPath("chunked")).getRawChunkBuffer(new int[] {4, 0});
+            stored = new byte[raw.remaining()];
+            raw.get(stored);
+        }
+        byte[] bytes = Files.readAllBytes(source);
+        int chunk = indexOf(bytes, stored);
+        bytes[chunk + stored.length / 2] ^= 0x5a;
+        ModelFormatException e = refused(bytes);
+        assertEquals(chunk, e.offset());
+        assertTrue(e.reason().startsWith("dataset chunked: chunk [4, 0] cannot be read: "), e.reason());
+    }
+}
