@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  *
  * <p><b>Files the user names</b> ({@link #checkNamed}) may be links, and so may the top-level files of a
  * folder the user names; they must be regular files, not a FIFO (opening one would wait for a writer
- * forever), a socket, a device, or a file of the kernel's {@code /proc} and {@code /sys}.
+ * forever), a socket, a device, or a file of the kernel's {@code /proc} and {@code /sys}; a named folder
+ * must not be one of the kernel's either (its files are such files).
  *
  * <p><b>Files a model file refers to</b> ({@link #referenced}: ONNX external data, TF.js shards, the
  * shards of safetensors and PyTorch indexes) must lie inside the folder of the file that refers to them,
@@ -42,6 +43,9 @@ public final class ModelFiles {
     /** The reason for a named file that is not a regular file. */
     public static final String NOT_REGULAR = "not a regular file (a %s); jaynes reads models only from regular files";
 
+    /** The reason for a named folder of the kernel's {@code /proc} or {@code /sys}. */
+    public static final String KERNEL_FOLDER = "a folder of the kernel's %s file system, not of model files";
+
     /** The reason added to a reference's refusal when a link takes it out of the folder. */
     static final String LEADS_OUTSIDE = "%s leads to %s, outside %s";
 
@@ -58,10 +62,8 @@ public final class ModelFiles {
         if (!Files.exists(path)) {
             throw new ModelFormatException(path, ModelFormatException.NO_OFFSET, "no such file or folder");
         }
-        if (Files.isDirectory(path)) {
-            return;
-        }
-        if (!Files.isRegularFile(path)) {
+        boolean folder = Files.isDirectory(path);
+        if (!folder && !Files.isRegularFile(path)) {
             throw ModelFormatException.at(path, ModelFormatException.NO_OFFSET, NOT_REGULAR, kind(path));
         }
         Path real;
@@ -71,8 +73,9 @@ public final class ModelFiles {
             return; // it exists and is regular; reading it will say what is wrong
         }
         if (real.startsWith("/proc") || real.startsWith("/sys")) {
-            throw ModelFormatException.at(path, ModelFormatException.NO_OFFSET, NOT_REGULAR,
-                    "file of the kernel's /" + real.getName(0) + " file system");
+            // a folder of the kernel's holds files such as /proc/self/mem, which fail or never end when read
+            throw ModelFormatException.at(path, ModelFormatException.NO_OFFSET, folder ? KERNEL_FOLDER : NOT_REGULAR,
+                    (folder ? "" : "file of the kernel's ") + "/" + real.getName(0) + (folder ? "" : " file system"));
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -45,6 +44,12 @@ public final class ModelOpener {
                 new TfliteReader(), new KerasReader(), new OnnxReader(), new TfjsReader(), new PytorchReader()));
     }
 
+    /**
+     * The model at {@code path}, a file or a folder.
+     *
+     * @throws IOException          when a file cannot be read at all; its message names the file
+     * @throws ModelFormatException when the model is not valid
+     */
     public Model open(Path path) throws IOException, ModelFormatException {
         ModelFiles.checkNamed(path);
         if (Files.isDirectory(path)) {
@@ -54,7 +59,11 @@ public final class ModelOpener {
         if (reader == null) {
             throw new ModelFormatException(path, 0, "not a model file jaynes can read (" + formats() + ")");
         }
-        return reader.read(path);
+        try {
+            return reader.read(path);
+        } catch (IOException e) {
+            throw ReadFailure.named(path, e);
+        }
     }
 
     /**
@@ -64,7 +73,11 @@ public final class ModelOpener {
     private Model openFolder(Path folder) throws IOException, ModelFormatException {
         for (ModelReader reader : readers) {
             if (reader.readsFolder(folder)) {
-                return reader.read(folder);
+                try {
+                    return reader.read(folder);
+                } catch (IOException e) {
+                    throw ReadFailure.named(folder, e);
+                }
             }
         }
         List<Path> models = new ArrayList<>();
@@ -109,10 +122,8 @@ public final class ModelOpener {
             while (head.hasRemaining() && channel.read(head) >= 0) {
                 // read until full or end of file
             }
-        } catch (FileSystemException e) {
-            throw e; // its message names the file already
         } catch (IOException e) {
-            throw new IOException(MessageText.path(file) + ": " + MessageText.name(String.valueOf(e.getMessage())), e);
+            throw ReadFailure.named(file, e);
         }
         return head.flip();
     }
