@@ -62,6 +62,8 @@ public final class TfjsReader implements ModelReader {
 
     private static final byte[] MANIFEST_KEY = "\"weightsManifest\"".getBytes(StandardCharsets.US_ASCII);
     private static final int SCAN_CHUNK = 1 << 16;
+    /** Bytes of a string weight's lengths read at once. */
+    private static final int STRING_WINDOW = 1 << 16;
 
     @Override
     public ModelFormat format() {
@@ -162,11 +164,18 @@ public final class TfjsReader implements ModelReader {
         if (count > (shards.length() - offset) / 4) {
             throw shortShards(json, shards, g, weight, offset, count > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : count * 4);
         }
+        ByteBuffer window = ByteBuffer.allocate(0);
+        long windowStart = at;
         for (long i = 0; i < count; i++) {
             if (shards.length() - at < 4) {
                 throw shortShards(json, shards, g, weight, offset, at + 4 - offset);
             }
-            long length = shards.read(at, 4).getInt() & 0xffff_ffffL;
+            if (at + 4 > windowStart + window.limit()) {
+                // one read per window, not per string: a weight may hold millions of strings
+                windowStart = at;
+                window = shards.read(at, (int) Math.min(STRING_WINDOW, shards.length() - at));
+            }
+            long length = window.getInt((int) (at - windowStart)) & 0xffff_ffffL;
             if (length > shards.length() - at - 4) {
                 throw shortShards(json, shards, g, weight, offset, at + 4 + length - offset);
             }
