@@ -45,24 +45,50 @@ class KerasHostileInputTest {
         throw new AssertionError("pattern not found");
     }
 
+    /** Where the object header of {@code keras2_weights.h5}'s dense_1 kernel is. */
+    private static long kernelHeader() throws Exception {
+        try (HdfFile hdf = new HdfFile(KerasFixtures.file("keras2_weights.h5"))) {
+            return hdf.getDatasetByPath("dense_1/dense_1/kernel:0").getAddress();
+        }
+    }
+
     /**
-     * A version 1 object header is a version byte (1), a reserved byte, the message count (2 bytes), the
-     * reference count (4) and the header's size (4): the size set to 2 GiB makes jHDF allocate it.
+     * {@code keras2_weights.h5} with the kernel's object header claiming {@code size} bytes. A version 1
+     * object header is a version byte (1), a reserved byte, the message count (2 bytes), the reference
+     * count (4) and the header's size (4).
      */
+    private static byte[] withKernelHeaderSize(long header, int size) throws Exception {
+        byte[] bytes = Files.readAllBytes(KerasFixtures.file("keras2_weights.h5"));
+        assertEquals(1, bytes[(int) header], "a version 1 object header");
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt((int) header + 8, size);
+        return bytes;
+    }
+
+    /** The size set to 2 GiB makes jHDF allocate it. */
     @Test
     void anObjectHeaderClaimingTwoGibibytesIsRefusedAtItsByte() throws Exception {
-        Path source = KerasFixtures.file("keras2_weights.h5");
-        long header;
-        try (HdfFile hdf = new HdfFile(source)) {
-            header = hdf.getDatasetByPath("dense_1/dense_1/kernel:0").getAddress();
-        }
-        byte[] bytes = Files.readAllBytes(source);
-        assertEquals(1, bytes[(int) header], "a version 1 object header");
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt((int) header + 8, Integer.MAX_VALUE - 64);
+        long header = kernelHeader();
+        byte[] bytes = withKernelHeaderSize(header, Integer.MAX_VALUE - 64);
         ModelFormatException e = refused(bytes);
         assertEquals(header, e.offset());
         assertTrue(e.reason().startsWith("not a readable HDF5 file: the structure read here claims more memory "
                 + "than the heap has"), e.reason());
+    }
+
+    /**
+     * An object header claiming 1 MiB in a file of 16 KB: jHDF asks for the whole size and, given what the
+     * file holds, asked again at the same byte until its buffer was full of copies (22 s on a mutant the
+     * fuzzer found, with a 1 GB heap). The read is refused at the header's byte.
+     */
+    @Test
+    void anObjectHeaderRunningPastTheEndOfTheFileIsRefusedAtItsByte() throws Exception {
+        long header = kernelHeader();
+        byte[] bytes = withKernelHeaderSize(header, 1 << 20);
+        ModelFormatException e = refused(bytes);
+        assertTrue(e.reason().startsWith("not a readable HDF5 file: "), e.reason());
+        assertTrue(e.reason().endsWith(" bytes at byte " + e.offset() + " runs past the end of the file ("
+                + bytes.length + " bytes)"), e.reason());
+        assertTrue(e.offset() >= header && e.offset() < header + 32, "at the header: " + e.offset());
     }
 
     /** One byte flipped in the middle of a gzip chunk's stored bytes: refused at the chunk, at open. */
