@@ -91,39 +91,39 @@ class KerasHostileInputTest {
         assertTrue(e.offset() >= header && e.offset() < header + 32, "at the header: " + e.offset());
     }
 
-    /** One byte flipped in the middle of a gzip chunk's stored bytes: refused at the chunk, at open. */
-    @Test
-    void aCorruptCompressedChunkIsRefusedAtTheChunk() throws Exception {
-        Path source = KerasFixtures.file("layout_v4.h5");
+    /** A fixture with one byte flipped in the middle of a chunk's stored bytes, and where those start. */
+    private record FlippedChunk(byte[] bytes, int chunkAt) {
+    }
+
+    private static FlippedChunk flippedChunk(String fixture, String dataset, int... chunkOffset) throws Exception {
+        Path source = KerasFixtures.file(fixture);
         byte[] stored;
         try (HdfFile hdf = new HdfFile(source)) {
-            ByteBuffer raw = ((ChunkedDataset) hdf.getDatasetByPath("fixed")).getRawChunkBuffer(new int[] {8, 8});
+            ByteBuffer raw = ((ChunkedDataset) hdf.getDatasetByPath(dataset)).getRawChunkBuffer(chunkOffset);
             stored = new byte[raw.remaining()];
             raw.get(stored);
         }
         byte[] bytes = Files.readAllBytes(source);
         int chunk = indexOf(bytes, stored);
         bytes[chunk + stored.length / 2] ^= 0x5a;
-        ModelFormatException e = refused(bytes);
-        assertEquals(chunk, e.offset(), "the chunk's stored bytes");
+        return new FlippedChunk(bytes, chunk);
+    }
+
+    /** One byte flipped in the middle of a gzip chunk's stored bytes: refused at the chunk, at open. */
+    @Test
+    void aCorruptCompressedChunkIsRefusedAtTheChunk() throws Exception {
+        FlippedChunk flipped = flippedChunk("layout_v4.h5", "fixed", 8, 8);
+        ModelFormatException e = refused(flipped.bytes());
+        assertEquals(flipped.chunkAt(), e.offset(), "the chunk's stored bytes");
         assertTrue(e.reason().startsWith("dataset fixed: chunk [8, 8] cannot be read: "), e.reason());
     }
 
     /** The same inside a file with a 512-byte user block: the offset counts the user block. */
     @Test
     void aCorruptChunkAfterAUserBlockIsRefusedAtItsByteInTheFile() throws Exception {
-        Path source = KerasFixtures.file("userblock.h5");
-        byte[] stored;
-        try (HdfFile hdf = new HdfFile(source)) {
-            ByteBuffer raw = ((ChunkedDataset) hdf.getDatasetByPath("chunked")).getRawChunkBuffer(new int[] {4, 0});
-            stored = new byte[raw.remaining()];
-            raw.get(stored);
-        }
-        byte[] bytes = Files.readAllBytes(source);
-        int chunk = indexOf(bytes, stored);
-        bytes[chunk + stored.length / 2] ^= 0x5a;
-        ModelFormatException e = refused(bytes);
-        assertEquals(chunk, e.offset());
+        FlippedChunk flipped = flippedChunk("userblock.h5", "chunked", 4, 0);
+        ModelFormatException e = refused(flipped.bytes());
+        assertEquals(flipped.chunkAt(), e.offset());
         assertTrue(e.reason().startsWith("dataset chunked: chunk [4, 0] cannot be read: "), e.reason());
     }
 }
