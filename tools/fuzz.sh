@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
 # Runs a fuzzing campaign against the readers with Jazzer: tools/fuzz.sh [READER] [MINUTES]
 #
-#   READER   one of the fuzz tests of ReaderFuzzTest (safetensors, safetensorsIndex, gguf, onnx, pytorch,
-#            numpy, keras, tflite, tfjs), or "all" (the default) for each in turn
+#   READER   safetensors, safetensorsIndex, gguf, onnx, pytorch, numpy, keras, tflite or tfjs (the fuzz
+#            tests <Format>FuzzTest in each reader's test package), or "all" (the default) for each in turn
 #   MINUTES  how long each campaign runs (default 5)
 #
 # Each campaign runs in one JVM on one core. The corpus it grows stays in jaynes-formats/.cifuzz-corpus/
-# (ignored by git); an input that breaks the reader's contract is written, as Jazzer does, into
-# jaynes-formats/src/test/resources/org/jaynes/formats/fuzz/ReaderFuzzTestInputs/READER/, where
-# `mvn verify` runs it as a regression test from then on: fix the reader and commit the input.
-# Prints, per reader, libFuzzer's last status line (executions, coverage, corpus size) and the log's path.
-# Needs the jaynes-formats module and its dependencies built once (mvn -pl jaynes-formats -am install
-# -DskipTests); runs Maven offline when it can.
+# (ignored by git); an input that breaks the reader's contract is written, as Jazzer does, into the fuzz
+# test's inputs folder, jaynes-formats/src/test/resources/org/jaynes/formats/<package>/<Format>FuzzTestInputs/fuzz/,
+# where `mvn verify` replays it from then on: fix the reader and commit the input.
+# Prints, per reader, libFuzzer's last status line (executions, coverage, corpus size) and its totals; the
+# whole log is in jaynes-formats/target/fuzz/READER.log. Needs the modules jaynes-formats depends on
+# installed once (mvn -pl jaynes-formats -am install -DskipTests); runs Maven offline when it can.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readers=(safetensors safetensorsIndex gguf onnx pytorch numpy keras tflite tfjs)
+# the fuzz test of each reader, by its package and class
+declare -A tests=([safetensors]=safetensors.SafetensorsFuzzTest [safetensorsIndex]=safetensors.SafetensorsIndexFuzzTest
+  [gguf]=gguf.GgufFuzzTest [onnx]=onnx.OnnxFuzzTest [pytorch]=pytorch.PytorchFuzzTest [numpy]=numpy.NumpyFuzzTest
+  [keras]=keras.KerasFuzzTest [tflite]=tflite.TfliteFuzzTest [tfjs]=tfjs.TfjsFuzzTest)
 reader="${1:-all}"
 minutes="${2:-5}"
 if [[ "$reader" == all ]]; then
@@ -40,7 +44,7 @@ for r in "${selected[@]}"; do
   # jazzer.hooks: the coverage instrumentation, off for the regression runs of mvn verify;
   # jazzer.internal.arg.N: libFuzzer's command line after its program name (the last flag of a kind wins)
   if ! (cd "$here" && JAZZER_FUZZ=1 mvn -B "${offline[@]}" -pl jaynes-formats test \
-      -Dtest="ReaderFuzzTest#$r" -Djaynes.failIfNoTests=false -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dtest="org.jaynes.formats.${tests[$r]}#fuzz" -Djaynes.failIfNoTests=false -Dsurefire.failIfNoSpecifiedTests=false \
       -Djazzer.hooks=true -Djazzer.internal.arg.0=fuzz \
       -Djazzer.internal.arg.1=-max_total_time=$((minutes * 60)) -Djazzer.internal.arg.2=-timeout=30 \
       -Djazzer.internal.arg.3=-print_final_stats=1) >"$log" 2>&1; then
