@@ -3,6 +3,8 @@ package org.jaynes.formats.tfjs;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,6 +33,7 @@ final class ManifestParser {
 
     static final String TOO_LARGE = "the file is %d bytes, more than the %d bytes jaynes reads as a model.json";
     static final String NOT_JSON = "not valid JSON: %s";
+    static final String NOT_UTF8 = "not UTF-8 JSON: it has %s here";
     static final String NOT_OBJECT = "not a JSON object, so not a TF.js model.json";
     static final String NO_MANIFEST = "no \"weightsManifest\": not a TF.js model.json";
     static final String WRONG_TYPE = "%s is a JSON %s, expected %s";
@@ -51,6 +54,9 @@ final class ManifestParser {
 
     /** The most dimensions a shape may have, as in numpy. */
     static final int MAX_RANK = 64;
+
+    /** How many first bytes tell Jackson the encoding. */
+    private static final int UTF8_CHECKED = 4;
 
     private static final String WEIGHT = "weight";
     private static final String SHARD_PATH = "shard path";
@@ -81,7 +87,8 @@ final class ManifestParser {
         if (size > MAX_JSON_BYTES) {
             throw ModelFormatException.at(file, ModelFormatException.NO_OFFSET, TOO_LARGE, size, MAX_JSON_BYTES);
         }
-        try (InputStream in = Files.newInputStream(file); JsonParser p = Json.FACTORY.createParser(in)) {
+        try (InputStream in = utf8(new BufferedInputStream(Files.newInputStream(file)));
+             JsonParser p = Json.FACTORY.createParser(in)) {
             parser = p;
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw error(0, NOT_OBJECT);
@@ -105,7 +112,31 @@ final class ManifestParser {
             int newline = message.indexOf('\n');
             long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getByteOffset());
             throw error(at, NOT_JSON, MessageText.reason(newline < 0 ? message : message.substring(0, newline)));
+        } catch (CharConversionException e) {
+            // Jackson's decoders of other encodings report bad input so; refused above, kept as a guard
+            throw error(0, NOT_JSON, MessageText.reason(String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * {@code in}, after checking that its first bytes are those of UTF-8 text: JSON files are UTF-8, and
+     * Jackson, given a NUL among the first four bytes or a UTF-16 byte-order mark, would read the file as
+     * UTF-16 or UTF-32 (with char offsets, and failing with exceptions of its own).
+     */
+    private InputStream utf8(BufferedInputStream in) throws IOException, ModelFormatException {
+        in.mark(UTF8_CHECKED);
+        byte[] first = in.readNBytes(UTF8_CHECKED);
+        in.reset();
+        if (first.length >= 2 && ((first[0] & 0xff) == 0xfe && (first[1] & 0xff) == 0xff
+                || (first[0] & 0xff) == 0xff && (first[1] & 0xff) == 0xfe)) {
+            throw error(0, NOT_UTF8, "a UTF-16 byte-order mark");
+        }
+        for (int i = 0; i < first.length; i++) {
+            if (first[i] == 0) {
+                throw error(i, NOT_UTF8, "a NUL byte");
+            }
+        }
+        return in;
     }
 
     private TfjsManifest groups() throws IOException, ModelFormatException {
