@@ -98,8 +98,10 @@ final class ProtoScanner {
             default:
                 long length = readVarint("the length of " + type.describe(field));
                 int payload = position;
-                if (length > end - payload) {
-                    throw error(offset, "%s needs %d bytes, only %d left", type.describe(field), length, end - payload);
+                // a length is unsigned: one past 2^63 is negative here, and its low 32 bits may look small
+                if (length < 0 || length > end - payload) {
+                    throw error(offset, "%s needs %s bytes, only %d left", type.describe(field),
+                            Long.toUnsignedString(length), end - payload);
                 }
                 position += (int) length;
                 return new ProtoField(field, wireType, offset, payload, 0, (int) length);

@@ -160,4 +160,17 @@ class ProtoScannerTest {
         assertEquals("field 1 (values) of Inner needs 5 bytes, only 1 left", e.reason());
         assertArrayEquals(new byte[] {0x12, 0x03, 0x0a, 0x05, 0x41, 0x08, 0x09}, bytes.toByteArray());
     }
+
+    /**
+     * A length of 2^64 - 2^32 + 20: negative as a long, and its low 32 bits are 20, which fits. Found by
+     * fuzzing ({@code OnnxFuzzTestInputs/fuzz/crash-862c...}): the field was accepted and reading it threw
+     * an IndexOutOfBoundsException.
+     */
+    @Test
+    void aLengthPast2To63IsRefusedEvenWhenItsLow32BitsFit() {
+        ProtoBytes bytes = new ProtoBytes().mark("field").tag(2, 2).rawVarint(-(1L << 32) + 20).raw(new int[40]);
+        ModelFormatException e = fails(bytes);
+        assertEquals(bytes.offset("field"), e.offset());
+        assertEquals("field 2 (inner) of Outer needs 18446744069414584340 bytes, only 40 left", e.reason());
+    }
 }
