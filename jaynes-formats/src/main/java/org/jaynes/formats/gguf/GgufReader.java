@@ -11,6 +11,7 @@ import org.jaynes.core.model.ModelFormat;
 import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.FileRegion;
+import org.jaynes.core.tensor.HeapBytes;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelReader;
@@ -71,6 +72,10 @@ public final class GgufReader implements ModelReader {
     }
 
     private static ByteSource data(GgufHeader header, GgufTensorInfo info) {
+        if (info.bytes() == 0) {
+            // no bytes to read, wherever the file puts them: the data section may start past its end
+            return HeapBytes.of(new byte[0]);
+        }
         FileRegion stored = new FileRegion(header.file(), header.dataStart() + info.offset(), info.bytes());
         return info.type().blockFormat()
                 .<ByteSource>map(format -> QuantizedDecoder.source(stored, format))
