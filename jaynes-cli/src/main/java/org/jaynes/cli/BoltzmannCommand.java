@@ -20,13 +20,15 @@ import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import org.jaynes.core.fit.FitComparison;
-import org.jaynes.core.stats.PopulationAccumulator;
+import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.core.analysis.LayerResult;
+import org.jaynes.core.analysis.PopulationAnalysis;
+import org.jaynes.core.analysis.PopulationSummary;
+import org.jaynes.core.analysis.TensorInfo;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.HeapBytes;
+import org.jaynes.core.tensor.Role;
 import org.jaynes.core.tensor.Shape;
-import org.jaynes.core.theory.BinConvention;
-import org.jaynes.core.theory.MagnitudeBins;
 import org.jaynes.dynamics.boltzmann.Annealing;
 import org.jaynes.dynamics.boltzmann.AnnealingSchedule;
 import org.jaynes.dynamics.boltzmann.BarsAndStripes;
@@ -68,8 +70,6 @@ final class BoltzmannCommand implements Callable<Integer> {
     static final String FASHION = "/usr/share/datasets/fashion-mnist";
     private static final int BARS_SIDE = 4;
     private static final int BARS_SAMPLES = 2000;
-    /** Bins of the ln|w| histogram on the page, as {@code jaynes analyze} draws a layer. */
-    private static final int HISTOGRAM_BINS = 60;
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -305,26 +305,10 @@ final class BoltzmannCommand implements Callable<Integer> {
 
     /** The statistics, fits and ln|w| histogram of all of W, as {@code jaynes analyze} has them for one layer. */
     static NeuronGameInput.Weights microstructure(double[] weights) {
-        ByteBuffer buffer = ByteBuffer.allocate(8 * weights.length).order(ByteOrder.LITTLE_ENDIAN);
-        double minAbs = Double.POSITIVE_INFINITY;
-        double maxAbs = 0;
-        for (double w : weights) {
-            buffer.putDouble(w);
-            double a = Math.abs(w);
-            if (a > 0 && a < Double.POSITIVE_INFINITY) {
-                minAbs = Math.min(minAbs, a);
-                maxAbs = Math.max(maxAbs, a);
-            }
-        }
-        buffer.flip();
-        PopulationAccumulator population = PopulationAccumulator.of(DType.F64);
-        population.accept(buffer);
-        if (!(maxAbs > 0)) {
-            minAbs = 1;
-            maxAbs = 1;
-        }
-        return new NeuronGameInput.Weights("rbm.weight", population.result(), FitComparison.of(population.fitInput()),
-                MagnitudeBins.of(population.cells(), BinConvention.LOG, HISTOGRAM_BINS, minAbs, maxAbs));
+        PopulationSummary summary = PopulationAnalysis.summarise(weights);
+        LayerResult layer = PopulationAnalysis.analyse(new TensorInfo("rbm.weight", "rbm.weight", Role.DENSE,
+                Shape.of(summary.stats().n()), DType.F64), summary, AnalysisOptions.DEFAULTS);
+        return new NeuronGameInput.Weights("rbm.weight", layer.stats(), layer.fits(), layer.histogram());
     }
 
     private static NeuronGameInput spinGlassPage(SpinGlass r) {

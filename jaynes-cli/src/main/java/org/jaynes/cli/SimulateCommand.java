@@ -24,7 +24,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.stats.FitInput;
-import org.jaynes.core.stats.PopulationAccumulator;
+import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.core.analysis.PopulationAnalysis;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.core.theory.GameParameters;
 import org.jaynes.dynamics.game.Bins;
@@ -66,8 +67,6 @@ import picocli.CommandLine.Spec;
 final class SimulateCommand implements Callable<Integer> {
 
     private static final int MAX_ROWS = 40;
-    /** The largest window of a layer's bytes read at once. */
-    private static final int WINDOW_BYTES = 16 << 20;
     /** How many close names an unknown --layer lists. */
     private static final int CLOSE_NAMES = 5;
     private static final String NO_SUCH_LAYER = "no layer or tensor named '%s' in %s; close names: %s";
@@ -216,14 +215,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UsageException(String.format(Locale.ROOT, NO_SUCH_LAYER, layer, from,
                     String.join(", ", closeNames(model, layer))));
         }
-        PopulationAccumulator accumulator = PopulationAccumulator.of(tensor.dtype());
-        int element = tensor.dtype().byteSize();
-        int window = WINDOW_BYTES / element * element;
-        long length = tensor.data().length();
-        for (long offset = 0; offset < length; offset += window) {
-            accumulator.accept(tensor.data().window(offset, (int) Math.min(window, length - offset)));
-        }
-        FitInput fit = accumulator.fitInput();
+        FitInput fit = PopulationAnalysis.summarise(tensor, AnalysisOptions.DEFAULTS).fit();
         if (fit.n() == 0) {
             throw new UsageException("layer " + tensor.name() + " of " + from + " has no non-zero finite weight");
         }

@@ -64,21 +64,22 @@ public final class ActivationAnalysis {
 
     /** The result over every site added, in the order added. */
     public ActivationResult finish(ModelSummary model, ActivationInputs inputs, AnalysisResult weights) {
-        PopulationStats pooledStats = pooled.result();
-        TensorInfo pooledInfo = new TensorInfo("pooled", "", Role.OTHER, Shape.of(pooledStats.n()), DType.F64);
-        LayerResult pooledResult = LayerAnalysis.of(pooledInfo, pooled, pooledStats, options, Optional.empty());
+        PopulationSummary pooledSummary = PopulationSummary.of(pooled);
+        TensorInfo pooledInfo = new TensorInfo("pooled", "", Role.OTHER, Shape.of(pooledSummary.stats().n()),
+                DType.F64);
+        LayerResult pooledResult = PopulationAnalysis.analyse(pooledInfo, pooledSummary, options);
         return new ActivationResult(model, options, inputs, layers, pooledResult,
                 UniversalitySummary.of(layers.stream().map(ActivationLayer::result).toList()), weights);
     }
 
     private static LayerResult analyse(ActivationSite site, AnalysisOptions options) {
-        StreamingAccumulator accumulator = site.accumulator();
-        PopulationStats stats = accumulator.result();
+        PopulationSummary summary = PopulationSummary.of(site.accumulator());
+        PopulationStats stats = summary.stats();
         long width = site.width();
         Shape shape = width > 0 && stats.n() > 0 && stats.n() % width == 0 ? Shape.of(stats.n() / width, width)
                 : Shape.of(stats.n());
         TensorInfo info = new TensorInfo(site.name(), site.tensor(), Role.OTHER, shape, DType.F32);
-        return LayerAnalysis.of(info, accumulator, stats, options, Optional.empty());
+        return PopulationAnalysis.analyse(info, summary, options);
     }
 
     /** The weights paired with a site by the rule in the class comment. */

@@ -16,7 +16,6 @@ import java.util.function.Consumer;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.stats.LogAbsHistogram;
 import org.jaynes.core.stats.PopulationAccumulator;
-import org.jaynes.core.stats.PopulationStats;
 import org.jaynes.core.stats.Refinement;
 import org.jaynes.core.stats.RefiningAccumulator;
 import org.jaynes.core.stats.StreamingAccumulator;
@@ -177,9 +176,10 @@ public final class ModelAnalyzer {
         }
         ModelSummary summary = new ModelSummary(model.path(), model.format(), model.parameters(),
                 model.tensors().size());
-        PopulationStats pooledStats = pooled.result();
-        TensorInfo pooledInfo = new TensorInfo("pooled", "", Role.OTHER, Shape.of(pooledStats.n()), DType.F64);
-        LayerResult pooledResult = LayerAnalysis.of(pooledInfo, pooled, pooledStats, options, Optional.empty());
+        PopulationSummary pooledSummary = PopulationSummary.of(pooled);
+        TensorInfo pooledInfo = new TensorInfo("pooled", "", Role.OTHER, Shape.of(pooledSummary.stats().n()),
+                DType.F64);
+        LayerResult pooledResult = PopulationAnalysis.analyse(pooledInfo, pooledSummary, options);
         List<LayerResult> layers = List.of(results);
         return new AnalysisResult(summary, options, layers, setAside, pooledResult, UniversalitySummary.of(layers));
     }
@@ -237,18 +237,16 @@ public final class ModelAnalyzer {
                 counts = fine;
             }
         }
-        PopulationStats stats = accumulator.result();
+        PopulationSummary summary = PopulationSummary.of(accumulator);
         Optional<LayerResult> baseline = Optional.empty();
         if (options.baseline() == Baseline.GAUSSIAN) {
-            double std = stats.std();
-            StreamingAccumulator gaussian = GaussianBaseline.accumulate(info.shape().elementCount(), std,
-                    options.seed(), index);
+            StreamingAccumulator gaussian = GaussianBaseline.accumulate(info.shape().elementCount(),
+                    summary.stats().std(), options.seed(), index);
             TensorInfo baselineInfo = new TensorInfo(info.name() + " (gaussian baseline)", "", info.role(),
                     info.shape(), DType.F64);
-            baseline = Optional.of(LayerAnalysis.of(baselineInfo, gaussian, gaussian.result(), options,
-                    Optional.empty()));
+            baseline = Optional.of(PopulationAnalysis.analyse(baselineInfo, PopulationSummary.of(gaussian), options));
         }
-        return new Finished(index, LayerAnalysis.of(info, accumulator, stats, options, baseline), counts,
+        return new Finished(index, PopulationAnalysis.analyse(info, summary, options, baseline), counts,
                 countedKeys);
     }
 
@@ -313,13 +311,8 @@ public final class ModelAnalyzer {
         return true;
     }
 
-    /** The accumulator of one segment: f32 values are read twice ({@link RefiningAccumulator}), others once. */
-    private static PopulationAccumulator accumulatorFor(DType dtype) {
-        return dtype == DType.F32 ? new RefiningAccumulator() : PopulationAccumulator.of(dtype);
-    }
-
     private static PopulationAccumulator summarise(Tensor tensor, Segment s) throws IOException {
-        PopulationAccumulator accumulator = accumulatorFor(tensor.dtype());
+        PopulationAccumulator accumulator = PopulationAnalysis.accumulatorFor(tensor.dtype());
         read(tensor, s, accumulator::accept);
         return accumulator;
     }

@@ -97,9 +97,8 @@ class ActivationAnalysisTest {
     private static LayerResult weight(String name) {
         ActivationSite values = new ActivationSite(name, name, "weight");
         values.accept(outputs(5_000, name.hashCode()), 5_000);
-        StreamingAccumulator accumulator = values.accumulator();
-        return LayerAnalysis.of(new TensorInfo(name, name, Role.DENSE, Shape.of(50, 100), DType.F32), accumulator,
-                accumulator.result(), OPTIONS, Optional.empty());
+        return PopulationAnalysis.analyse(new TensorInfo(name, name, Role.DENSE, Shape.of(50, 100), DType.F32),
+                PopulationSummary.of(values.accumulator()), OPTIONS);
     }
 
     private static ModelSummary summary() {
@@ -112,8 +111,8 @@ class ActivationAnalysisTest {
 
     private static AnalysisResult weights(List<LayerResult> layers) {
         StreamingAccumulator none = new StreamingAccumulator(DType.F64);
-        LayerResult pooled = LayerAnalysis.of(new TensorInfo("pooled", "", Role.OTHER, Shape.of(0), DType.F64), none,
-                none.result(), OPTIONS, Optional.empty());
+        LayerResult pooled = PopulationAnalysis.analyse(new TensorInfo("pooled", "", Role.OTHER, Shape.of(0),
+                DType.F64), PopulationSummary.of(none), OPTIONS);
         return new AnalysisResult(summary(), OPTIONS, layers, List.of(), pooled, UniversalitySummary.of(layers));
     }
 }
