@@ -38,12 +38,15 @@ import org.jaynes.report.html.ActivationPage;
 import org.jaynes.report.json.JsonReportWriter;
 import org.jaynes.report.text.ActivationTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code jaynes activations [MODEL]}: the microstructure of a model's neuron outputs on real inputs. */
-@Command(name = "activations", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "activations",
+        header = "Run an ONNX model and analyse the outputs of its activation functions",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs an ONNX model (ONNX Runtime) on inputs and captures the output of every activation "
                 + "function (Relu, Gelu and its Erf form, Tanh, Sigmoid, Softmax) and every attention-probability "
                 + "softmax. Each becomes a population: |output| over all inputs and positions, exact zeros and "
@@ -97,11 +100,8 @@ final class ActivationsCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", description = "inputs per forward pass (default: " + DEFAULT_BATCH + ")")
     private int batch = DEFAULT_BATCH;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write the report as JSON to FILE ('-' for stdout)")
-    private String json;
-
-    @Option(names = "--html", paramLabel = "FILE", description = "write one self-contained HTML page to FILE")
-    private String html;
+    @Mixin
+    private ReportOptions reports;
 
     @Option(names = "--seed", paramLabel = "N", description = "seed of --random-inputs (default: ${DEFAULT-VALUE})")
     private long seed = AnalysisOptions.DEFAULT_SEED;
@@ -110,8 +110,8 @@ final class ActivationsCommand implements Callable<Integer> {
             + "the number of cores)")
     private int threads = AnalysisOptions.DEFAULTS.threads();
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
-    private boolean quiet;
+    @Mixin
+    private ProgressOption progressOption;
 
     /**
      * Activation layers captured per run over the inputs. Each holds a fine histogram of its outputs (up to
@@ -135,9 +135,10 @@ final class ActivationsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, ModelFormatException, UsageException {
         check();
-        Optional<OutputTarget> jsonTarget = OutputTarget.of("--json", json);
-        Optional<OutputTarget> htmlTarget = OutputTarget.of("--html", html);
-        boolean reportOnStdout = OutputTarget.claimsStdout(List.of(jsonTarget, htmlTarget));
+        ReportOptions.Targets targets = reports.targets();
+        Optional<OutputTarget> jsonTarget = targets.json();
+        Optional<OutputTarget> htmlTarget = targets.html();
+        boolean reportOnStdout = targets.onStdout();
         Path file = model != null ? model : BundledModel.file();
         String displayName = model != null ? model.toString() : BundledModel.DISPLAY_NAME;
         // before anything opens them: a FIFO, device or /proc file given as the model or the inputs is refused
@@ -156,7 +157,7 @@ final class ActivationsCommand implements Callable<Integer> {
         ActivationAnalysis analysis = new ActivationAnalysis(options);
         List<CaptureSite> all = graph.sites();
         int passes = (all.size() + SITES_PER_PASS - 1) / SITES_PER_PASS;
-        StatusLine status = quiet || System.console() == null ? null : new StatusLine(System.err);
+        StatusLine status = !progressOption.shown() ? null : new StatusLine(System.err);
         try {
             for (int pass = 0; pass < passes; pass++) {
                 List<CaptureSite> group = all.subList(pass * SITES_PER_PASS,

@@ -23,12 +23,15 @@ import org.jaynes.report.html.PngReport;
 import org.jaynes.report.json.JsonReportWriter;
 import org.jaynes.report.text.LayerTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code jaynes analyze [MODEL]}: the per-layer microstructure of a model's weights. */
-@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "analyze",
+        header = "Fit the laws of a model's weights, layer by layer, and measure each layer's arbitrage gap",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Reads every tensor of a model and summarises each population (a weight tensor of rank >= 2 "
                 + "with at least --min-elements values): n, zeros, mean and std of w, mu and sigma of ln|w|, and "
                 + "the Kolmogorov-Smirnov distance of |w| from the fitted lognormal; every competing law fitted by "
@@ -56,12 +59,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "model file or folder; default: the bundled all-MiniLM-L6-v2")
     private Path model;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write the report as JSON to FILE ('-' for stdout)")
-    private String json;
-
-    @Option(names = "--html", paramLabel = "FILE",
-            description = "write one self-contained HTML page (plots, sortable table; no network) to FILE")
-    private String html;
+    @Mixin
+    private ReportOptions reports;
 
     @Option(names = "--png", paramLabel = "DIR",
             description = "also write every plot as a 1600x1000 PNG (for papers) into the existing folder DIR")
@@ -105,8 +104,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "results do not depend on it")
     private int threads = AnalysisOptions.DEFAULTS.threads();
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
-    private boolean quiet;
+    @Mixin
+    private ProgressOption progressOption;
 
     @Override
     public Integer call() throws IOException, ModelFormatException, UsageException {
@@ -117,14 +116,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                 throw new UsageException("--png " + problem);
             }
         }
-        Optional<OutputTarget> jsonTarget = OutputTarget.of("--json", json);
+        Optional<OutputTarget> jsonTarget = reports.json();
         Optional<OutputTarget> csvTarget = OutputTarget.of("--csv", csv);
-        Optional<OutputTarget> htmlTarget = OutputTarget.of("--html", html);
+        Optional<OutputTarget> htmlTarget = reports.html();
         boolean reportOnStdout = OutputTarget.claimsStdout(List.of(jsonTarget, csvTarget, htmlTarget));
 
         Model loaded = load();
         PrintWriter out = spec.commandLine().getOut();
-        TerminalProgress progress = quiet || System.console() == null ? null : new TerminalProgress(System.err);
+        TerminalProgress progress = !progressOption.shown() ? null : new TerminalProgress(System.err);
         AnalysisResult result = new ModelAnalyzer(options).analyze(loaded,
                 progress == null ? ProgressListener.NONE : progress);
         if (progress != null) {

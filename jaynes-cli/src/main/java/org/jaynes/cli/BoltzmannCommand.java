@@ -1,8 +1,7 @@
 package org.jaynes.cli;
 
-import static org.jaynes.cli.TheoryCommand.number;
+import static org.jaynes.cli.output.Json.number;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -20,6 +19,8 @@ import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.jaynes.cli.output.Numbers;
+import org.jaynes.cli.output.Json;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.LayerResult;
 import org.jaynes.core.analysis.PopulationAnalysis;
@@ -47,11 +48,14 @@ import org.jaynes.formats.safetensors.WritableTensor;
 import org.jaynes.report.html.NeuronGameInput;
 import org.jaynes.report.html.NeuronGamePage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code jaynes boltzmann}: Gibbs sampling and annealing of the neuron game, and a restricted Boltzmann machine. */
-@Command(name = "boltzmann", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "boltzmann",
+        header = "Anneal a spin glass, or train a restricted Boltzmann machine (--rbm)",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The neuron game at temperature T > 0 (docs/theory.md section 7): logit response is the Gibbs "
                 + "sampler of the Boltzmann machine P(s) ~ exp(-E(s)/T). Without --rbm: Gibbs sampling and simulated "
                 + "annealing of a Sherrington-Kirkpatrick spin glass (w ~ N(0, 1/N)) against zero-temperature quenches.",
@@ -130,21 +134,18 @@ final class BoltzmannCommand implements Callable<Integer> {
             + "bit (default: ${DEFAULT-VALUE})")
     private long seed = 1;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write the results as JSON to FILE ('-' for stdout)")
-    private String json;
+    @Mixin
+    private ReportOptions reports;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "write one page to FILE ('-' for stdout): the "
-            + "annealing trace, or with --rbm the learning curve, the filters and the weight microstructure")
-    private String html;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
-    private boolean quiet;
+    @Mixin
+    private ProgressOption progressOption;
 
     @Override
     public Integer call() throws IOException, ModelFormatException, UsageException {
-        Optional<OutputTarget> target = OutputTarget.of("--json", json);
-        Optional<OutputTarget> page = OutputTarget.of("--html", html);
-        boolean reportOnStdout = OutputTarget.claimsStdout(List.of(target, page));
+        ReportOptions.Targets targets = reports.targets();
+        Optional<OutputTarget> target = targets.json();
+        Optional<OutputTarget> page = targets.html();
+        boolean reportOnStdout = targets.onStdout();
         PrintWriter out = spec.commandLine().getOut();
         if (!rbm) {
             if (save != null) {
@@ -166,12 +167,12 @@ final class BoltzmannCommand implements Callable<Integer> {
         RbmOptions options = HopfieldCommand.parse(() -> new RbmOptions(hidden, epochs, batch, learningRate, k,
                 persistent, evaluation, seed), "options");
         BinaryData set = data();
-        boolean progress = !quiet && System.console() != null;
-        RbmResult result = RbmTraining.train(set, options, progress ? (e, total) -> System.err.printf(Locale.ROOT,
-                "\repoch %d of %d: reconstruction error %.5f   ", e.epoch(), total, e.reconstructionError())
+        StatusLine status = progressOption.shown() ? new StatusLine(System.err) : null;
+        RbmResult result = RbmTraining.train(set, options, status != null ? (e, total) -> status.show(
+                "epoch %d of %d: reconstruction error %.5f", e.epoch(), total, e.reconstructionError())
                 : RbmTraining.Progress.NONE);
-        if (progress) {
-            System.err.print("\r\033[K");
+        if (status != null) {
+            status.clear();
         }
         if (saved.isPresent()) {
             if (saved.get().isStdout()) {
@@ -250,7 +251,7 @@ final class BoltzmannCommand implements Callable<Integer> {
         RbmOptions o = r.options();
         out.printf(Locale.ROOT, "Restricted Boltzmann machine: %d visible x %d hidden, %s, batch %d, learning rate %s, "
                 + "seed %d%n", r.machine().visible(), o.hidden(), o.method(), o.batchSize(),
-                TheoryCommand.n(o.learningRate()), o.seed());
+                Numbers.n(o.learningRate()), o.seed());
         out.printf(Locale.ROOT, "data: %s, %d samples; measured on the first %d%n%n", r.data(), r.samples(),
                 Math.min(o.evaluation(), r.samples()));
         out.printf(Locale.ROOT, "%5s  %14s  %16s%n", "epoch", "recon. error", "pseudo-lik./unit");
@@ -296,7 +297,7 @@ final class BoltzmannCommand implements Callable<Integer> {
                 Map.entry("method", o.method()),
                 Map.entry("epochs", Integer.toString(o.epochs())),
                 Map.entry("batch", Integer.toString(o.batchSize())),
-                Map.entry("learning rate", TheoryCommand.n(o.learningRate())),
+                Map.entry("learning rate", Numbers.n(o.learningRate())),
                 Map.entry("evaluation", Integer.toString(Math.min(o.evaluation(), r.samples()))),
                 Map.entry("seed", Long.toString(o.seed()))),
                 findings, List.of(), Optional.empty(), Optional.of(new NeuronGameInput.Rbm(error, pseudo, filters,
@@ -315,23 +316,23 @@ final class BoltzmannCommand implements Callable<Integer> {
         AnnealingSchedule s = r.schedule();
         List<String> findings = List.of(
                 String.format(Locale.ROOT, "Gibbs sampling at T = %s: mean energy per neuron %.6f, mean "
-                        + "|magnetisation| %.6f.", TheoryCommand.n(r.temperature()), r.meanEnergy() / r.neurons(),
+                        + "|magnetisation| %.6f.", Numbers.n(r.temperature()), r.meanEnergy() / r.neurons(),
                         r.meanMagnetisation()),
                 String.format(Locale.ROOT, "Zero-temperature quench from the start: energy per neuron %.6f.",
                         r.quenchEnergy() / r.neurons()),
                 String.format(Locale.ROOT, "Annealing T = %s → %s over %d sweeps, then best response: energy per "
-                        + "neuron %.6f (%s).", TheoryCommand.n(s.initialTemperature()),
-                        TheoryCommand.n(s.finalTemperature()), s.sweeps(), r.annealed().energy() / r.neurons(),
+                        + "neuron %.6f (%s).", Numbers.n(s.initialTemperature()),
+                        Numbers.n(s.finalTemperature()), s.sweeps(), r.annealed().energy() / r.neurons(),
                         r.annealed().quench().end().label()));
-        String label = "annealing T " + TheoryCommand.n(s.initialTemperature()) + " → "
-                + TheoryCommand.n(s.finalTemperature());
+        String label = "annealing T " + Numbers.n(s.initialTemperature()) + " → "
+                + Numbers.n(s.finalTemperature());
         return new NeuronGameInput("Boltzmann machine · spin glass", String.format(Locale.ROOT,
                 "Sherrington–Kirkpatrick spin glass, N = %d", r.neurons()), List.of(
                 Map.entry("neurons", Integer.toString(r.neurons())),
-                Map.entry("temperature", TheoryCommand.n(r.temperature())),
+                Map.entry("temperature", Numbers.n(r.temperature())),
                 Map.entry("sweeps", Integer.toString(r.sweeps())),
-                Map.entry("anneal", Arrays.stream(new String[] {TheoryCommand.n(s.initialTemperature()),
-                        TheoryCommand.n(s.finalTemperature()), Integer.toString(s.sweeps())})
+                Map.entry("anneal", Arrays.stream(new String[] {Numbers.n(s.initialTemperature()),
+                        Numbers.n(s.finalTemperature()), Integer.toString(s.sweeps())})
                         .collect(Collectors.joining(":"))),
                 Map.entry("seed", Long.toString(r.seed()))),
                 findings, List.of(new NeuronGameInput.Trace(label, r.annealed().energyTrace())), Optional.empty(),
@@ -340,11 +341,7 @@ final class BoltzmannCommand implements Callable<Integer> {
 
     private static void writeRbm(RbmResult r, Writer writer) throws IOException {
         RbmOptions o = r.options();
-        try (JsonGenerator out = TheoryCommand.JSON.createGenerator(writer)) {
-            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            out.useDefaultPrettyPrinter();
-            out.writeStartObject();
-            TheoryCommand.writeTool(out);
+        Json.report(writer, out -> {
             out.writeObjectFieldStart("options");
             out.writeNumberField("visible", r.machine().visible());
             out.writeNumberField("hidden", o.hidden());
@@ -375,9 +372,7 @@ final class BoltzmannCommand implements Callable<Integer> {
                 out.writeEndObject();
             }
             out.writeEndArray();
-            out.writeEndObject();
-            out.writeRaw('\n');
-        }
+        });
     }
 
     /** Gibbs sampling at T and annealing of one SK spin glass. */
@@ -448,23 +443,19 @@ final class BoltzmannCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Sherrington-Kirkpatrick spin glass: N = %d, w ~ N(0, 1/N), seed %d%n", r.neurons(),
                 r.seed());
         out.printf(Locale.ROOT, "Gibbs sampling (logit response) at T = %s, %d sweeps after %d of burn-in:%n",
-                TheoryCommand.n(r.temperature()), r.sweeps(), r.sweeps() / 10);
+                Numbers.n(r.temperature()), r.sweeps(), r.sweeps() / 10);
         out.printf(Locale.ROOT, "  mean energy per neuron %.6f, mean |magnetisation| %.6f%n",
                 r.meanEnergy() / r.neurons(), r.meanMagnetisation());
         out.printf(Locale.ROOT, "zero-temperature quench (best response) from the start: energy per neuron %.6f%n",
                 r.quenchEnergy() / r.neurons());
         out.printf(Locale.ROOT, "annealing T = %s -> %s over %d sweeps, then best response: energy per neuron %.6f "
-                + "(%s)%n", TheoryCommand.n(r.schedule().initialTemperature()),
-                TheoryCommand.n(r.schedule().finalTemperature()), r.schedule().sweeps(),
+                + "(%s)%n", Numbers.n(r.schedule().initialTemperature()),
+                Numbers.n(r.schedule().finalTemperature()), r.schedule().sweeps(),
                 r.annealed().energy() / r.neurons(), r.annealed().quench().end().label());
     }
 
     private static void writeSpinGlass(SpinGlass r, Writer writer) throws IOException {
-        try (JsonGenerator out = TheoryCommand.JSON.createGenerator(writer)) {
-            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            out.useDefaultPrettyPrinter();
-            out.writeStartObject();
-            TheoryCommand.writeTool(out);
+        Json.report(writer, out -> {
             out.writeObjectFieldStart("options");
             out.writeNumberField("neurons", r.neurons());
             number(out, "temperature", r.temperature());
@@ -494,8 +485,6 @@ final class BoltzmannCommand implements Callable<Integer> {
             }
             out.writeEndArray();
             out.writeEndObject();
-            out.writeEndObject();
-            out.writeRaw('\n');
-        }
+        });
     }
 }

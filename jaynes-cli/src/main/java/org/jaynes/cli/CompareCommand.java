@@ -24,6 +24,7 @@ import org.jaynes.report.html.ComparisonPage;
 import org.jaynes.report.json.ComparisonJsonWriter;
 import org.jaynes.report.text.ComparisonTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,7 +33,9 @@ import picocli.CommandLine.Spec;
  * {@code jaynes compare A B ...}: several models side by side. Models are analysed one after the other and
  * only the numbers of each comparison entry are kept, so memory does not grow with the models' size.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare",
+        header = "Analyse several models and compare their layers",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Analyses each model as 'analyze' does, one after the other, and compares them: per model "
                 + "the share of layers where the lognormal is the best |w| law, sigma of ln|w| (mean and std over "
                 + "layers), normalised mu (mean and spread) and the mean arbitrage gap; per layer sigma, "
@@ -59,13 +62,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "two or more model files or folders; '" + BUNDLED + "' for the bundled all-MiniLM-L6-v2")
     private List<String> models;
 
-    @Option(names = "--html", paramLabel = "FILE",
-            description = "write one self-contained HTML page (plots against depth, sortable table) to FILE")
-    private String html;
-
-    @Option(names = "--json", paramLabel = "FILE",
-            description = "write the summaries and series as JSON to FILE ('-' for stdout)")
-    private String json;
+    @Mixin
+    private ReportOptions reports;
 
     @Option(names = "--normalize", paramLabel = "SCALE",
             description = "report mu relative to a scale: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, "
@@ -83,8 +81,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "REGEX", description = "tensors whose layer or stored name matches are not")
     private Pattern exclude;
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
-    private boolean quiet;
+    @Mixin
+    private ProgressOption progressOption;
 
     @Override
     public Integer call() throws IOException, ModelFormatException, UsageException {
@@ -101,15 +99,16 @@ final class CompareCommand implements Callable<Integer> {
         }
         AnalysisOptions options = AnalysisOptions.DEFAULTS.withMinElements(minElements).withInclude(include)
                 .withExclude(exclude).withNormalization(normalization);
-        Optional<OutputTarget> jsonTarget = OutputTarget.of("--json", json);
-        Optional<OutputTarget> htmlTarget = OutputTarget.of("--html", html);
-        boolean reportOnStdout = OutputTarget.claimsStdout(List.of(jsonTarget, htmlTarget));
+        ReportOptions.Targets targets = reports.targets();
+        Optional<OutputTarget> jsonTarget = targets.json();
+        Optional<OutputTarget> htmlTarget = targets.html();
+        boolean reportOnStdout = targets.onStdout();
 
         ModelAnalyzer analyzer = new ModelAnalyzer(options);
         List<String> labels = labels(models);
         List<ModelComparison.Entry> entries = new ArrayList<>(models.size());
         for (int i = 0; i < models.size(); i++) {
-            TerminalProgress progress = quiet || System.console() == null ? null : new TerminalProgress(System.err);
+            TerminalProgress progress = !progressOption.shown() ? null : new TerminalProgress(System.err);
             entries.add(ModelComparison.entry(labels.get(i), analyzer.analyze(load(models.get(i)),
                     progress == null ? ProgressListener.NONE : progress)));
             if (progress != null) {

@@ -1,6 +1,6 @@
 package org.jaynes.cli;
 
-import static org.jaynes.cli.TheoryCommand.number;
+import static org.jaynes.cli.output.Json.number;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jaynes.cli.output.Numbers;
+import org.jaynes.cli.output.FittedInitReport;
+import org.jaynes.cli.output.Json;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.nn.data.DataSplit;
 import org.jaynes.nn.data.IdxDirectory;
@@ -39,7 +42,9 @@ import picocli.CommandLine.Spec;
  * {@code jaynes experiment}: controlled comparisons of training runs over seeds. For example
  * {@code jaynes experiment init --data teacher --epochs 3 --seeds 5}.
  */
-@Command(name = "experiment", mixinStandardHelpOptions = true,
+@Command(name = "experiment",
+        header = "Controlled comparisons of training runs over seeds",
+        mixinStandardHelpOptions = true,
         description = "Controlled comparisons of training runs over seeds (docs/theory.md section 1, claim 7).",
         subcommands = ExperimentCommand.InitCommand.class)
 final class ExperimentCommand implements Runnable {
@@ -128,19 +133,15 @@ final class ExperimentCommand implements Runnable {
                 + "does not depend on it (default: the number of processors)")
         private Integer threads;
 
-        @Option(names = "--json", paramLabel = "FILE", description = "write the experiment as JSON to FILE ('-' for "
-                + "stdout)")
-        private String json;
-
-        @Option(names = "--html", paramLabel = "FILE", description = "write one page with the learning curves per "
-                + "initialiser (mean +- sd, each seed faint) and the verdicts to FILE ('-' for stdout)")
-        private String html;
+        @Mixin
+        private ReportOptions reports;
 
         @Override
         public Integer call() throws IOException, UsageException, ModelFormatException {
-            Optional<OutputTarget> jsonTarget = OutputTarget.of("--json", json);
-            Optional<OutputTarget> htmlTarget = OutputTarget.of("--html", html);
-            boolean reportOnStdout = OutputTarget.claimsStdout(List.of(jsonTarget, htmlTarget));
+            ReportOptions.Targets targets = reports.targets();
+            Optional<OutputTarget> jsonTarget = targets.json();
+            Optional<OutputTarget> htmlTarget = targets.html();
+            boolean reportOnStdout = targets.onStdout();
             boolean teacher = TrainCommand.TEACHER.equals(data);
             InitExperimentOptions options = options(teacher);
             DataSplit split = teacher ? TeacherStudent.generate(seed) : IdxDirectory.load(Path.of(data));
@@ -224,13 +225,13 @@ final class ExperimentCommand implements Runnable {
                 result.testSize());
         out.printf(Locale.ROOT, "network     %s, %s; %s lr %s, batch %d%n",
                 String.join(",", Arrays.stream(o.widths()).mapToObj(Integer::toString).toList()),
-                o.activation().label(), o.optimizer().kind().label(), TheoryCommand.n(o.optimizer().learningRate()),
+                o.activation().label(), o.optimizer().kind().label(), Numbers.n(o.optimizer().learningRate()),
                 o.batchSize());
         out.printf(Locale.ROOT, "seeds       %d (%d to %d); mean +- sd over seeds (sd with n - 1)%n", options.seeds(),
                 options.seed(0), options.seed(options.seeds() - 1));
         Optional<Initializer.Fitted> fitted = fittedArm(result);
         if (fitted.isPresent()) {
-            FittedInitOptions.print(fitted.get(), o.widths(), layerNames(result), out);
+            FittedInitReport.print(fitted.get(), o.widths(), layerNames(result), out);
         }
         for (Arm arm : options.arms()) {
             if (arm.warmupEpochs() > 0) {
@@ -263,7 +264,7 @@ final class ExperimentCommand implements Runnable {
 
     private static String armText(Arm arm) {
         Initializer init = arm.initializer();
-        String text = init instanceof Initializer.Lognormal l ? "lognormal s=" + TheoryCommand.n(l.sigma())
+        String text = init instanceof Initializer.Lognormal l ? "lognormal s=" + Numbers.n(l.sigma())
                 : init.label();
         return arm.warmupEpochs() == 0 ? text : text + "+warmup " + arm.warmupEpochs();
     }
@@ -290,11 +291,7 @@ final class ExperimentCommand implements Runnable {
     private static void writeJson(InitExperimentResult result, Writer writer) throws IOException {
         InitExperimentOptions options = result.options();
         TrainingOptions o = options.training();
-        try (JsonGenerator out = TheoryCommand.JSON.createGenerator(writer)) {
-            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            out.useDefaultPrettyPrinter();
-            out.writeStartObject();
-            TheoryCommand.writeTool(out);
+        Json.report(writer, out -> {
             out.writeObjectFieldStart("data");
             out.writeStringField("name", result.data());
             out.writeNumberField("train", result.trainSize());
@@ -316,7 +313,7 @@ final class ExperimentCommand implements Runnable {
             out.writeEndObject();
             Optional<Initializer.Fitted> fitted = fittedArm(result);
             if (fitted.isPresent()) {
-                FittedInitOptions.writeJson(fitted.get(), o.widths(), layerNames(result), out);
+                FittedInitReport.writeJson(fitted.get(), o.widths(), layerNames(result), out);
             }
             out.writeObjectFieldStart("conventions");
             out.writeStringField("seeds", "run k uses seed + k for every initialiser");
@@ -371,8 +368,6 @@ final class ExperimentCommand implements Runnable {
                 out.writeEndObject();
             }
             out.writeEndArray();
-            out.writeEndObject();
-            out.writeRaw('\n');
-        }
+        });
     }
 }

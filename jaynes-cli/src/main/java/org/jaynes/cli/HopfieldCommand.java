@@ -1,6 +1,6 @@
 package org.jaynes.cli;
 
-import static org.jaynes.cli.TheoryCommand.number;
+import static org.jaynes.cli.output.Json.number;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.jaynes.cli.output.Numbers;
+import org.jaynes.cli.output.Json;
 import org.jaynes.dynamics.hopfield.Capacity;
 import org.jaynes.dynamics.hopfield.CapacityOptions;
 import org.jaynes.dynamics.hopfield.CapacityResult;
@@ -25,11 +27,14 @@ import org.jaynes.dynamics.neurons.UpdateOrder;
 import org.jaynes.report.html.NeuronGameInput;
 import org.jaynes.report.html.NeuronGamePage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code jaynes hopfield}: associative recall and capacity of a Hopfield network, the neuron game at T = 0. */
-@Command(name = "hopfield", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "hopfield",
+        header = "Store and recall patterns in a Hopfield network, or measure its capacity",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Stores random patterns in a Hopfield network (the neuron game of docs/theory.md section 7: "
                 + "u_i = s_i h_i, potential phi = -E, best response = the Hopfield update), corrupts each, lets "
                 + "the network relax and reports the recall: overlaps, sweeps, energy traces.",
@@ -85,21 +90,18 @@ final class HopfieldCommand implements Callable<Integer> {
             + "bit (default: ${DEFAULT-VALUE})")
     private long seed = RecallOptions.DEFAULTS.seed();
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write the results as JSON to FILE ('-' for stdout)")
-    private String json;
+    @Mixin
+    private ReportOptions reports;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "write one page with the energy traces (or the "
-            + "capacity curve) to FILE ('-' for stdout)")
-    private String html;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
-    private boolean quiet;
+    @Mixin
+    private ProgressOption progressOption;
 
     @Override
     public Integer call() throws IOException, UsageException {
-        Optional<OutputTarget> target = OutputTarget.of("--json", json);
-        Optional<OutputTarget> page = OutputTarget.of("--html", html);
-        boolean reportOnStdout = OutputTarget.claimsStdout(List.of(target, page));
+        ReportOptions.Targets targets = reports.targets();
+        Optional<OutputTarget> target = targets.json();
+        Optional<OutputTarget> page = targets.html();
+        boolean reportOnStdout = targets.onStdout();
         Storage rule = parse(() -> Storage.parse(storage), "--storage");
         UpdateOrder order = parse(() -> UpdateOrder.parse(update), "--update");
         PrintWriter out = spec.commandLine().getOut();
@@ -111,11 +113,11 @@ final class HopfieldCommand implements Callable<Integer> {
                     sizes == null ? CapacityOptions.DEFAULTS.sizes() : sizes,
                     loads == null ? CapacityOptions.DEFAULTS.loads() : loads, rule,
                     noise == null ? CapacityOptions.DEFAULTS.noise() : noise, trials, sweeps, seed), "--capacity");
-            boolean progress = !quiet && System.console() != null;
-            CapacityResult result = Capacity.run(options, progress ? (p, done, total) -> System.err.printf(Locale.ROOT,
-                    "\rN = %d, load %.3f: %d of %d   ", p.neurons(), p.load(), done, total) : Capacity.Progress.NONE);
-            if (progress) {
-                System.err.print("\r\033[K");
+            StatusLine status = progressOption.shown() ? new StatusLine(System.err) : null;
+            CapacityResult result = Capacity.run(options, status != null ? (p, done, total) -> status.show(
+                    "N = %d, load %.3f: %d of %d", p.neurons(), p.load(), done, total) : Capacity.Progress.NONE);
+            if (status != null) {
+                status.clear();
             }
             if (target.isPresent()) {
                 target.get().write(out, writer -> writeCapacity(result, writer));
@@ -222,7 +224,7 @@ final class HopfieldCommand implements Callable<Integer> {
                 "Recall of %d patterns in %d neurons", o.patterns(), o.neurons()), List.of(
                 Map.entry("neurons", Integer.toString(o.neurons())),
                 Map.entry("patterns", Integer.toString(o.patterns())),
-                Map.entry("noise", TheoryCommand.n(o.noise())),
+                Map.entry("noise", Numbers.n(o.noise())),
                 Map.entry("storage", o.storage().label()),
                 Map.entry("update", o.order().label()),
                 Map.entry("sweeps", Integer.toString(o.maxSweeps())),
@@ -252,7 +254,7 @@ final class HopfieldCommand implements Callable<Integer> {
                 List.of(Map.entry("storage", o.storage().label()),
                         Map.entry("sizes", sizes),
                         Map.entry("trials", Integer.toString(o.trials())),
-                        Map.entry("noise", TheoryCommand.n(o.noise())),
+                        Map.entry("noise", Numbers.n(o.noise())),
                         Map.entry("sweeps", Integer.toString(o.maxSweeps())),
                         Map.entry("seed", Long.toString(o.seed()))),
                 findings, List.of(), Optional.of(new NeuronGameInput.Capacity(curves,
@@ -262,11 +264,7 @@ final class HopfieldCommand implements Callable<Integer> {
 
     private static void writeRecall(RecallResult r, Writer writer) throws IOException {
         RecallOptions o = r.options();
-        try (JsonGenerator out = TheoryCommand.JSON.createGenerator(writer)) {
-            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            out.useDefaultPrettyPrinter();
-            out.writeStartObject();
-            TheoryCommand.writeTool(out);
+        Json.report(writer, out -> {
             out.writeObjectFieldStart("options");
             out.writeNumberField("neurons", o.neurons());
             out.writeNumberField("patterns", o.patterns());
@@ -305,18 +303,12 @@ final class HopfieldCommand implements Callable<Integer> {
                 out.writeEndObject();
             }
             out.writeEndArray();
-            out.writeEndObject();
-            out.writeRaw('\n');
-        }
+        });
     }
 
     private static void writeCapacity(CapacityResult r, Writer writer) throws IOException {
         CapacityOptions o = r.options();
-        try (JsonGenerator out = TheoryCommand.JSON.createGenerator(writer)) {
-            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            out.useDefaultPrettyPrinter();
-            out.writeStartObject();
-            TheoryCommand.writeTool(out);
+        Json.report(writer, out -> {
             out.writeObjectFieldStart("options");
             out.writeStringField("storage", o.storage().label());
             number(out, "noise", o.noise());
@@ -348,9 +340,7 @@ final class HopfieldCommand implements Callable<Integer> {
                 out.writeEndObject();
             }
             out.writeEndArray();
-            out.writeEndObject();
-            out.writeRaw('\n');
-        }
+        });
     }
 
     private static void writeConventions(JsonGenerator out) throws IOException {

@@ -15,12 +15,14 @@ import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelOpener;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code jaynes inspect MODEL}: the tensors of a model, as stored, without reading their values. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "inspect",
+        header = "List the tensors of a model",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Lists every tensor of a model: the name stored in the file, the layer name jaynes gives it, its "
                 + "role, shape, dtype, bytes and parameters, then the totals. Reads only the file's metadata.",
                 "", "Formats: safetensors, GGUF, NumPy (.npy/.npz), TFLite, Keras (.h5/.keras), ONNX (also int8), "
@@ -38,12 +40,12 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "model file or folder")
     private Path model;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write the listing as JSON to FILE ('-' for stdout)")
-    private String json;
+    @Mixin
+    private JsonOption json;
 
     @Override
     public Integer call() throws IOException, ModelFormatException, UsageException {
-        Optional<OutputTarget> jsonTarget = OutputTarget.of("--json", json);
+        Optional<OutputTarget> jsonTarget = json.target();
         Model loaded = ModelOpener.standard().open(model);
         PrintWriter out = spec.commandLine().getOut();
         if (jsonTarget.isPresent()) {

@@ -126,8 +126,7 @@ public final class Main implements Runnable {
 
     /** The version from the jar's manifest, or "development" when run from classes. */
     static String version() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
+        return org.jaynes.cli.output.Version.current();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

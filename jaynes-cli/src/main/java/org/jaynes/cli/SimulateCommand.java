@@ -1,27 +1,24 @@
 package org.jaynes.cli;
 
-import static org.jaynes.cli.TheoryCommand.n;
-import static org.jaynes.cli.TheoryCommand.number;
+import static org.jaynes.cli.output.Numbers.n;
+import static org.jaynes.cli.output.Json.number;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jaynes.cli.output.SimulationReport;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.stats.FitInput;
 import org.jaynes.core.analysis.AnalysisOptions;
@@ -30,11 +27,9 @@ import org.jaynes.core.tensor.Tensor;
 import org.jaynes.core.theory.GameParameters;
 import org.jaynes.dynamics.game.Bins;
 import org.jaynes.dynamics.game.Game;
-import org.jaynes.dynamics.game.MagnitudeFit;
 import org.jaynes.dynamics.game.SubPopulation;
 import org.jaynes.dynamics.run.BinnedPopulation;
 import org.jaynes.dynamics.run.Dynamics;
-import org.jaynes.dynamics.run.Replay;
 import org.jaynes.dynamics.run.Shock;
 import org.jaynes.dynamics.run.Simulation;
 import org.jaynes.dynamics.run.SimulationOptions;
@@ -50,7 +45,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code jaynes simulate}: M agents play the connection game until they reach its arbitrage equilibrium. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "simulate",
+        header = "Play the connection game with M agents until it settles",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Plays the connection game h = alpha ln w - beta (ln w)^2 - ln M_k with M agents on a grid of "
                 + "strengths (docs/theory.md section 6) and prints, sweep by sweep, the exact potential phi, the "
                 + "arbitrage gap KL(x || x*), the spread of the utilities and the mu, sigma of ln w; then the final "
@@ -66,7 +63,6 @@ import picocli.CommandLine.Spec;
                 "  jaynes simulate --from model.safetensors --layer encoder.layer.0.attention.query --html sim.html"})
 final class SimulateCommand implements Callable<Integer> {
 
-    private static final int MAX_ROWS = 40;
     /** How many close names an unknown --layer lists. */
     private static final int CLOSE_NAMES = 5;
     private static final String NO_SUCH_LAYER = "no layer or tensor named '%s' in %s; close names: %s";
@@ -130,16 +126,11 @@ final class SimulateCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     private long seed = SimulationOptions.DEFAULT_SEED;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write the trace and the fit as JSON to FILE "
-            + "('-' for stdout)")
-    private String json;
+    @Mixin
+    private ReportOptions reports;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "write a page with the potential and the gap against "
-            + "time and snapshots of the distribution against x* to FILE ('-' for stdout)")
-    private String html;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
-    private boolean quiet;
+    @Mixin
+    private ProgressOption progressOption;
 
     /** The layer started from (--from), or null. */
     private SourceLayer source;
@@ -166,13 +157,14 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, ModelFormatException, UsageException {
-        Optional<OutputTarget> jsonTarget = OutputTarget.of("--json", json);
-        Optional<OutputTarget> htmlTarget = OutputTarget.of("--html", html);
-        boolean reportOnStdout = OutputTarget.claimsStdout(List.of(jsonTarget, htmlTarget));
+        ReportOptions.Targets targets = reports.targets();
+        Optional<OutputTarget> jsonTarget = targets.json();
+        Optional<OutputTarget> htmlTarget = targets.html();
+        boolean reportOnStdout = targets.onStdout();
         source = sourceLayer();
         Game played = game();
         SimulationOptions options = options(played);
-        SweepProgress progress = quiet || System.console() == null ? null : new SweepProgress(System.err);
+        SweepProgress progress = !progressOption.shown() ? null : new SweepProgress(System.err);
         long started = System.nanoTime();
         SimulationResult result = Simulation.run(played, options,
                 progress == null ? Simulation.Progress.NONE : progress);
@@ -181,17 +173,23 @@ final class SimulateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (jsonTarget.isPresent()) {
-            jsonTarget.get().write(out, text -> writeJson(result, text));
+            jsonTarget.get().write(out, text -> report().writeJson(result, text));
         }
         if (htmlTarget.isPresent()) {
-            SimulationPage.Input page = page(result);
+            SimulationPage.Input page = report().page(result);
             htmlTarget.get().write(out, text -> SimulationPage.write(page, Main.version(), text));
         }
         if (!reportOnStdout) {
-            print(result, out);
+            report().print(result, out);
         }
         out.flush();
         return Main.OK;
+    }
+
+    /** The reports of the run, with the layer it started from. */
+    private SimulationReport report() {
+        return new SimulationReport(Optional.ofNullable(source).map(s -> new SimulationReport.LayerStart(s.model(),
+                s.tensor().name(), s.tensor().storedName(), s.fit().n(), s.mu(), s.sigma(), binned.outsideShare())));
     }
 
     /** The layer named by --from and --layer, accumulated window by window; null without --from. */
@@ -450,279 +448,6 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         return weights.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /** The run's description, line by line: the table's header and the page's. */
-    private List<Map.Entry<String, String>> facts(SimulationResult result) {
-        Game played = result.game();
-        SimulationOptions options = result.options();
-        List<Map.Entry<String, String>> facts = new ArrayList<>();
-        StringBuilder kinds = new StringBuilder();
-        for (SubPopulation kind : played.populations()) {
-            GameParameters g = kind.game();
-            kinds.append(kinds.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT,
-                    "h = %s ln w - %s (ln w)^2 - ln M_k", n(g.alpha()), n(g.beta())));
-            if (played.kinds() > 1) {
-                kinds.append(String.format(Locale.ROOT, " for %s of the agents", n(kind.share())));
-            }
-        }
-        facts.add(fact("game", kinds.toString()));
-        facts.add(fact("grid", String.format(Locale.ROOT, "%s; M = %,d", played.bins(), options.agents())));
-        played.budget().ifPresent(b -> facts.add(fact("budget", String.format(Locale.ROOT, "sum of w = %s (%s per "
-                + "agent), multiplier lambda = %s", n(b.meanStrength() * options.agents()), n(b.meanStrength()),
-                n(b.multiplier())))));
-        facts.add(fact("dynamics", options.dynamics().label() + ": " + options.dynamics().rule()));
-        if (source != null) {
-            facts.add(fact("layer", String.format(Locale.ROOT, "%s of %s: %,d non-zero weights, ln|w| mu = %s, "
-                    + "sigma = %s; %s of them outside the grid", source.tensor().name(), source.model(), source.fit().n(),
-                    n(source.mu()), n(source.sigma()), percent(binned.outsideShare()))));
-        }
-        facts.add(fact("run", String.format(Locale.ROOT, "start %s, seed %d, at most %d sweeps, gap tolerance %s%s",
-                source != null ? "layer " + source.tensor().name() : options.start().label(), options.seed(),
-                options.sweepLimit(), n(options.gapTolerance()), options.shock().map(s -> String.format(Locale.ROOT,
-                        ", shock of %s after %d sweeps", n(s.fraction()), s.sweep())).orElse(""))));
-        facts.add(fact("predicted", String.format(Locale.ROOT, "%s; on the grid x*: mu = %s, sigma = %s",
-                Double.isNaN(result.prediction().mu()) ? "no lognormal (two kinds or a budget)"
-                        : "LN(mu = " + n(result.prediction().mu()) + ", sigma = " + n(result.prediction().sigma()) + ")",
-                n(result.equilibriumFit().mu()), n(result.equilibriumFit().sigma()))));
-        return facts;
-    }
-
-    private static Map.Entry<String, String> fact(String label, String text) {
-        return new AbstractMap.SimpleImmutableEntry<>(label, text);
-    }
-
-    /** A share as a percentage with three significant digits, "0%" for none. */
-    private static String percent(double share) {
-        return share == 0 ? "0%" : String.format(Locale.ROOT, "%.3g%%", 100 * share);
-    }
-
-    private static String stopped(SimulationResult result) {
-        Snapshot last = result.last();
-        return String.format(Locale.ROOT, "%s after %s sweeps (%,d revisions, %,d moves)",
-                result.stopReason().description(), n(last.time()), result.revisions(), last.moves());
-    }
-
-    private void print(SimulationResult result, PrintWriter out) {
-        Game played = result.game();
-        for (Map.Entry<String, String> fact : facts(result)) {
-            out.printf(Locale.ROOT, "%-10s %s%n", fact.getKey(), fact.getValue());
-        }
-        out.println();
-        boolean spend = played.budget().isPresent();
-        String header = "%9s %14s %15s %11s %11s %10s %10s" + (spend ? " %11s" : "") + "%n";
-        out.printf(Locale.ROOT, header, "sweep", "moves", "potential", "gap", "spread", "mu", "sigma", "spend");
-        List<Snapshot> trace = result.trace();
-        int every = Math.max(1, (trace.size() + MAX_ROWS - 1) / MAX_ROWS);
-        for (int i = 0; i < trace.size(); i++) {
-            Snapshot s = trace.get(i);
-            boolean shockRow = result.shockTime().isPresent() && s.time() == result.shockTime().getAsDouble();
-            if (i % every != 0 && i != trace.size() - 1 && !shockRow) {
-                continue;
-            }
-            String row = String.format(Locale.ROOT, "%9.3f %14d %15.9f %11.4e %11.4e %10.6f %10.6f", s.time(),
-                    s.moves(), s.potential(), s.arbitrageGap(), s.utilitySpread(), s.fit().mu(), s.fit().sigma());
-            out.println(spend ? row + String.format(Locale.ROOT, " %11.5g", s.meanStrength()) : row);
-        }
-        Snapshot last = result.last();
-        out.printf(Locale.ROOT, "%nstopped    %s%n", stopped(result));
-        out.printf(Locale.ROOT, "final      mu = %.6f, sigma = %.6f (x*: %.6f, %.6f), gap %.4e, spread %.4e%n",
-                last.fit().mu(), last.fit().sigma(), result.equilibriumFit().mu(), result.equilibriumFit().sigma(),
-                last.arbitrageGap(), last.utilitySpread());
-        for (int t = 0; t < last.kindFits().size(); t++) {
-            MagnitudeFit fit = last.kindFits().get(t);
-            GameParameters g = played.populations().get(t).game();
-            out.printf(Locale.ROOT, "kind %d     alpha %s: mu = %.6f, sigma = %.6f (alone it would be %s, %s)%n", t + 1,
-                    n(g.alpha()), fit.mu(), fit.sigma(), n(g.mu()), n(g.sigma()));
-        }
-    }
-
-    /** The page's input: the header facts, the monitors against time, and the distribution at a few moments. */
-    private SimulationPage.Input page(SimulationResult result) {
-        List<Snapshot> trace = result.trace();
-        double[] time = new double[trace.size()];
-        double[] potential = new double[trace.size()];
-        double[] gap = new double[trace.size()];
-        for (int i = 0; i < time.length; i++) {
-            time[i] = trace.get(i).time();
-            potential[i] = trace.get(i).potential();
-            gap[i] = trace.get(i).arbitrageGap();
-        }
-        List<SimulationPage.Fact> facts = new ArrayList<>();
-        facts(result).forEach(f -> facts.add(new SimulationPage.Fact(f.getKey(), f.getValue())));
-        Snapshot last = result.last();
-        facts.add(new SimulationPage.Fact("stopped", stopped(result)));
-        facts.add(new SimulationPage.Fact("final", String.format(Locale.ROOT, "mu = %.6f, sigma = %.6f (x*: %.6f, "
-                + "%.6f), gap %.4e, spread %.4e", last.fit().mu(), last.fit().sigma(), result.equilibriumFit().mu(),
-                result.equilibriumFit().sigma(), last.arbitrageGap(), last.utilitySpread())));
-        double[] lnStrength = result.game().bins().lnStrength();
-        double[] predicted = result.equilibriumShares();
-        List<Replay.Moment> moments = Replay.moments(result);
-        List<SimulationPage.Distribution> distributions = new ArrayList<>();
-        for (int i = 0; i < moments.size(); i++) {
-            Replay.Moment moment = moments.get(i);
-            String when = "sweep " + n(moment.time());
-            String label = i == 0 ? "start (" + when + ")" : i == moments.size() - 1 ? "final (" + when + ")" : when;
-            distributions.add(new SimulationPage.Distribution(label, lnStrength, moment.shares(), predicted));
-        }
-        String title = "simulate: " + result.options().dynamics().label() + ", "
-                + String.format(Locale.ROOT, "M = %,d", result.options().agents())
-                + (source != null ? ", from " + source.tensor().name() : "");
-        return new SimulationPage.Input(title, facts, time, potential, gap, result.game().equilibrium().potential(),
-                distributions);
-    }
-
-    private void writeJson(SimulationResult result, Writer writer) throws IOException {
-        Game played = result.game();
-        SimulationOptions options = result.options();
-        try (JsonGenerator out = TheoryCommand.JSON.createGenerator(writer)) {
-            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            out.useDefaultPrettyPrinter();
-            out.writeStartObject();
-            TheoryCommand.writeTool(out);
-            out.writeObjectFieldStart("game");
-            out.writeArrayFieldStart("kinds");
-            for (SubPopulation kind : played.populations()) {
-                out.writeStartObject();
-                TheoryCommand.writeGame(out, kind.game());
-                number(out, "share", kind.share());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-            TheoryCommand.writeBins(out, played.bins());
-            out.writeFieldName("budget");
-            if (played.budget().isPresent()) {
-                out.writeStartObject();
-                number(out, "total", played.budget().get().meanStrength() * options.agents());
-                number(out, "perAgent", played.budget().get().meanStrength());
-                number(out, "multiplier", played.budget().get().multiplier());
-                out.writeEndObject();
-            } else {
-                out.writeNull();
-            }
-            out.writeEndObject();
-            writeOptions(out, options);
-            writeSource(out);
-            out.writeObjectFieldStart("conventions");
-            out.writeStringField("dynamics", options.dynamics().rule());
-            out.writeStringField("time", options.dynamics().agents() ? "sweeps: M revisions each"
-                    : "sweeps: units of time of the replicator");
-            out.writeStringField("potential", options.dynamics().agents()
-                    ? "exact: (sum M_k u_k + ln(M!/prod M_k!)) / M" : "large M: sum x_k u_k + H(x)");
-            out.writeStringField("arbitrageGap", "phi* - phi of the large-M potential, KL(x || x*) for one kind, nats");
-            out.writeStringField("utilitySpread", "count-weighted std of h = u - ln M_k about each kind's mean");
-            out.writeStringField("fit", "mu, sigma = count-weighted mean and std (ddof 0) of ln w_k");
-            out.writeEndObject();
-            out.writeObjectFieldStart("prediction");
-            number(out, "mu", result.prediction().mu());
-            number(out, "sigma", result.prediction().sigma());
-            out.writeEndObject();
-            out.writeObjectFieldStart("equilibrium");
-            number(out, "mu", result.equilibriumFit().mu());
-            number(out, "sigma", result.equilibriumFit().sigma());
-            number(out, "potential", played.equilibrium().potential());
-            out.writeEndObject();
-            out.writeArrayFieldStart("trace");
-            for (Snapshot s : result.trace()) {
-                writeSnapshot(out, s);
-            }
-            out.writeEndArray();
-            out.writeObjectFieldStart("stop");
-            out.writeStringField("reason", result.stopReason().label());
-            number(out, "time", result.last().time());
-            out.writeNumberField("revisions", result.revisions());
-            out.writeNumberField("moves", result.last().moves());
-            out.writeFieldName("shockTime");
-            if (result.shockTime().isPresent()) {
-                out.writeNumber(result.shockTime().getAsDouble());
-            } else {
-                out.writeNull();
-            }
-            out.writeEndObject();
-            out.writeFieldName("final");
-            writeSnapshot(out, result.last());
-            out.writeArrayFieldStart("bins");
-            double[] shares = result.finalShares();
-            double[] equilibrium = result.equilibriumShares();
-            for (int k = 0; k < shares.length; k++) {
-                out.writeStartObject();
-                number(out, "w", played.bins().strength(k));
-                number(out, "lnW", played.bins().lnStrength(k));
-                number(out, "share", shares[k]);
-                number(out, "equilibrium", equilibrium[k]);
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-            out.writeEndObject();
-            out.writeRaw('\n');
-        }
-    }
-
-    /** The layer started from, or null. */
-    private void writeSource(JsonGenerator out) throws IOException {
-        out.writeFieldName("from");
-        if (source == null) {
-            out.writeNull();
-            return;
-        }
-        out.writeStartObject();
-        out.writeStringField("model", source.model().toString());
-        out.writeStringField("layer", source.tensor().name());
-        out.writeStringField("tensor", source.tensor().storedName());
-        out.writeNumberField("weights", source.fit().n());
-        number(out, "mu", source.mu());
-        number(out, "sigma", source.sigma());
-        number(out, "outsideGrid", binned.outsideShare());
-        out.writeEndObject();
-    }
-
-    private static void writeOptions(JsonGenerator out, SimulationOptions options) throws IOException {
-        out.writeObjectFieldStart("options");
-        out.writeNumberField("agents", options.agents());
-        out.writeStringField("dynamics", options.dynamics().label());
-        if (options.dynamics() instanceof Dynamics.Logit logit) {
-            number(out, "temperature", logit.temperature());
-        }
-        if (options.dynamics() instanceof Dynamics.Replicator replicator) {
-            number(out, "step", replicator.step());
-        }
-        out.writeStringField("start", options.start().label());
-        out.writeNumberField("seed", options.seed());
-        out.writeNumberField("maxSweeps", options.sweepLimit());
-        number(out, "tolerance", options.gapTolerance());
-        out.writeFieldName("shock");
-        if (options.shock().isPresent()) {
-            out.writeStartObject();
-            out.writeNumberField("sweep", options.shock().get().sweep());
-            number(out, "fraction", options.shock().get().fraction());
-            out.writeEndObject();
-        } else {
-            out.writeNull();
-        }
-        out.writeEndObject();
-    }
-
-    private static void writeSnapshot(JsonGenerator out, Snapshot s) throws IOException {
-        out.writeStartObject();
-        number(out, "time", s.time());
-        out.writeNumberField("moves", s.moves());
-        number(out, "potential", s.potential());
-        number(out, "arbitrageGap", s.arbitrageGap());
-        number(out, "utilitySpread", s.utilitySpread());
-        number(out, "meanStrength", s.meanStrength());
-        number(out, "mu", s.fit().mu());
-        number(out, "sigma", s.fit().sigma());
-        if (!s.kindFits().isEmpty()) {
-            out.writeArrayFieldStart("kinds");
-            for (MagnitudeFit fit : s.kindFits()) {
-                out.writeStartObject();
-                number(out, "mu", fit.mu());
-                number(out, "sigma", fit.sigma());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-        }
-        out.writeEndObject();
     }
 
     /** Sweep, gap and rate on one stderr line rewritten in place, after the first second; a terminal only. */

@@ -1,16 +1,16 @@
 package org.jaynes.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import static org.jaynes.cli.output.Json.number;
+import static org.jaynes.cli.output.Numbers.n;
+
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jaynes.cli.output.Json;
 import org.jaynes.core.theory.BinConvention;
 import org.jaynes.core.theory.GameParameters;
 import org.jaynes.dynamics.game.Bins;
@@ -18,14 +18,15 @@ import org.jaynes.dynamics.game.Game;
 import org.jaynes.dynamics.game.LognormalEquilibrium;
 import org.jaynes.dynamics.game.TheoryResult;
 import org.jaynes.dynamics.run.SimulationOptions;
-import org.jaynes.report.AtomicOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code jaynes theory}: the equilibrium of the connection game, from (α, β) or from (μ, σ). */
-@Command(name = "theory", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "theory",
+        header = "The lognormal equilibrium the connection game predicts",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The arbitrage equilibrium of the connection game h = alpha ln w - beta (ln w)^2 - ln M_k "
                 + "(docs/theory.md section 2): the lognormal LN(mu, sigma) it predicts, the map between (alpha, beta) "
                 + "and (mu, sigma) under both bin conventions, and on a grid of K strengths with M agents the "
@@ -38,7 +39,6 @@ import picocli.CommandLine.Spec;
                 "  jaynes theory --alpha 12 --beta 2 --agents 1000000000 --json -"})
 final class TheoryCommand implements Callable<Integer> {
 
-    static final JsonFactory JSON = new JsonFactory();
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -46,12 +46,12 @@ final class TheoryCommand implements Callable<Integer> {
     @Mixin
     private GameOptions game;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON to FILE ('-' for stdout)")
-    private String json;
+    @Mixin
+    private JsonOption json;
 
     @Override
     public Integer call() throws IOException, UsageException {
-        Path jsonFile = jsonFile(json);
+        Optional<OutputTarget> jsonTarget = json.target();
         GameParameters params = game.parameters();
         TheoryResult result;
         try {
@@ -60,33 +60,14 @@ final class TheoryCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (jsonFile != null) {
-            AtomicOutput.write(jsonFile, stream -> {
-                Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                writeJson(result, text);
-                text.flush();
-            });
+        if (jsonTarget.isPresent()) {
+            jsonTarget.get().write(out, text -> writeJson(result, text));
         }
-        if ("-".equals(json)) {
-            writeJson(result, out);
-        } else {
+        if (jsonTarget.isEmpty() || !jsonTarget.get().isStdout()) {
             print(result, out);
         }
         out.flush();
         return Main.OK;
-    }
-
-    /** The file named by --json after checking it can be written; null for none or stdout. */
-    static Path jsonFile(String json) throws UsageException {
-        if (json == null || "-".equals(json)) {
-            return null;
-        }
-        Path file = Path.of(json);
-        String problem = AtomicOutput.problemWith(file);
-        if (problem != null) {
-            throw new UsageException(problem);
-        }
-        return file;
     }
 
     private static void print(TheoryResult result, PrintWriter out) {
@@ -115,27 +96,11 @@ final class TheoryCommand implements Callable<Integer> {
                 n(result.exactGap()));
     }
 
-    /** A number in 7 significant digits, '.' whatever the locale. */
-    static String n(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.format(Locale.ROOT, "%d", (long) value);
-        }
-        String text = String.format(Locale.ROOT, "%.7g", value);
-        if (text.contains("e")) {
-            return text;
-        }
-        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
-    }
-
     private static void writeJson(TheoryResult result, Writer writer) throws IOException {
         LognormalEquilibrium c = result.continuum();
-        try (JsonGenerator out = JSON.createGenerator(writer)) {
-            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            out.useDefaultPrettyPrinter();
-            out.writeStartObject();
-            writeTool(out);
+        Json.report(writer, out -> {
             out.writeObjectFieldStart("game");
-            writeGame(out, c.game());
+            Json.game(out, c.game());
             out.writeEndObject();
             out.writeObjectFieldStart("lognormal");
             number(out, "mu", c.mu());
@@ -148,14 +113,14 @@ final class TheoryCommand implements Callable<Integer> {
             out.writeEndObject();
             out.writeObjectFieldStart("inverse");
             out.writeObjectFieldStart("log");
-            writeGame(out, c.logInverse());
+            Json.game(out, c.logInverse());
             out.writeEndObject();
             out.writeObjectFieldStart("linear");
-            writeGame(out, c.linearInverse());
+            Json.game(out, c.linearInverse());
             out.writeEndObject();
             out.writeEndObject();
             out.writeObjectFieldStart("grid");
-            writeBins(out, result.bins());
+            Json.bins(out, result.bins());
             number(out, "binWidth", result.binWidth());
             out.writeNumberField("agents", result.agents());
             number(out, "potential", result.potential());
@@ -177,37 +142,7 @@ final class TheoryCommand implements Callable<Integer> {
             out.writeStringField("exactPotential", "max of M phi = sum M_k u_k + ln(M!/prod M_k!), divided by M");
             out.writeStringField("exactGap", "KL(x_M || x*) of the exact finite-M equilibrium, in nats");
             out.writeEndObject();
-            out.writeEndObject();
-            out.writeRaw('\n');
-        }
-    }
-
-    static void writeTool(JsonGenerator out) throws IOException {
-        out.writeObjectFieldStart("tool");
-        out.writeStringField("name", "jaynes");
-        out.writeStringField("version", Main.version());
-        out.writeEndObject();
-    }
-
-    static void writeGame(JsonGenerator out, GameParameters game) throws IOException {
-        number(out, "alpha", game.alpha());
-        number(out, "beta", game.beta());
-        out.writeStringField("binConvention", game.convention().label());
-    }
-
-    static void writeBins(JsonGenerator out, Bins bins) throws IOException {
-        out.writeNumberField("binCount", bins.size());
-        out.writeStringField("spacing", bins.convention().description());
-        number(out, "minStrength", bins.minStrength());
-        number(out, "maxStrength", bins.maxStrength());
-    }
-
-    static void number(JsonGenerator out, String name, double value) throws IOException {
-        if (Double.isFinite(value)) {
-            out.writeNumberField(name, value);
-        } else {
-            out.writeNullField(name);
-        }
+        });
     }
 
     /** The game and its grid, shared by {@code theory} and {@code simulate}. */

@@ -1,19 +1,17 @@
 package org.jaynes.cli;
 
-import static org.jaynes.cli.TheoryCommand.number;
+import static org.jaynes.cli.output.Json.number;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.jaynes.cli.output.TrainingReport;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.nn.data.DataSplit;
 import org.jaynes.nn.data.IdxDirectory;
@@ -24,16 +22,12 @@ import org.jaynes.nn.layer.Network;
 import org.jaynes.nn.optim.OptimizerKind;
 import org.jaynes.nn.optim.OptimizerOptions;
 import org.jaynes.nn.tensor.ImageShape;
-import org.jaynes.nn.track.LayerMicrostructure;
-import org.jaynes.nn.track.OutputMicrostructure;
 import org.jaynes.nn.train.EpochRecord;
-import org.jaynes.nn.train.StepRecord;
 import org.jaynes.nn.train.Trainer;
 import org.jaynes.nn.train.TrainingListener;
 import org.jaynes.nn.train.TrainingOptions;
 import org.jaynes.nn.train.TrainingResult;
 import org.jaynes.report.html.TrainingPage;
-import org.jaynes.nn.warmup.WarmupRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,7 +37,9 @@ import picocli.CommandLine.Spec;
  * {@code jaynes train}: trains a multilayer perceptron, or a convolutional network with {@code --conv}, and reports
  * every layer's microstructure, weights and neuron outputs, per epoch.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train",
+        header = "Train a network and track the microstructure of its weights and neuron outputs",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a multilayer perceptron in Java (softmax cross-entropy, mini-batches), or with --conv a "
                 + "convolutional network, and reports, at initialisation and after every epoch, the test loss and "
                 + "accuracy and each weighted layer's "
@@ -149,28 +145,25 @@ final class TrainCommand implements Callable<Integer> {
             + "(default with --save-epochs: none; with --save alone: the last epoch)")
     private Path save;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write the run as JSON to FILE ('-' for stdout)")
-    private String json;
+    @Mixin
+    private ReportOptions reports;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "write one page with the learning curves and every "
-            + "layer's trajectories to FILE ('-' for stdout)")
-    private String html;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
-    private boolean quiet;
+    @Mixin
+    private ProgressOption progressOption;
 
     @Override
     public Integer call() throws IOException, UsageException, ModelFormatException {
-        Optional<OutputTarget> jsonTarget = OutputTarget.of("--json", json);
-        Optional<OutputTarget> htmlTarget = OutputTarget.of("--html", html);
-        boolean reportOnStdout = OutputTarget.claimsStdout(List.of(jsonTarget, htmlTarget));
+        ReportOptions.Targets targets = reports.targets();
+        Optional<OutputTarget> jsonTarget = targets.json();
+        Optional<OutputTarget> htmlTarget = targets.html();
+        boolean reportOnStdout = targets.onStdout();
         boolean teacher = TEACHER.equals(data);
         TrainingOptions options = options(teacher);
         DataSplit split = teacher ? TeacherStudent.generate(seed) : IdxDirectory.load(Path.of(data));
         if (options.isConvolutional() && layers == null) {
             options = options.withWidths(convolutionalWidths(options.convChannels(), split));
         }
-        EpochProgress progress = quiet || System.console() == null ? null : new EpochProgress(System.err);
+        EpochProgress progress = !progressOption.shown() ? null : new EpochProgress(System.err);
         TrainingResult result;
         try {
             result = Trainer.run(options, split, progress == null ? TrainingListener.NONE : progress);
@@ -183,14 +176,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (jsonTarget.isPresent()) {
-            jsonTarget.get().write(out, writer -> writeJson(result, writer));
+            jsonTarget.get().write(out, writer -> TrainingReport.writeJson(result, writer));
         }
         if (htmlTarget.isPresent()) {
             htmlTarget.get().write(out, writer -> TrainingPage.write(TrainingPageInputs.of(result), Main.version(),
                     writer));
         }
         if (!reportOnStdout) {
-            print(result, out);
+            TrainingReport.print(result, out);
             out.flush();
         }
         return Main.OK;
@@ -310,242 +303,6 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return values;
-    }
-
-    private static void print(TrainingResult result, PrintWriter out) {
-        TrainingOptions o = result.options();
-        out.printf(Locale.ROOT, "data        %s: %d training, %d test examples%n", result.data(), result.trainSize(),
-                result.testSize());
-        out.printf(Locale.ROOT, "network     %s%s, %s; init %s; %s lr %s, batch %d, seed %d%n",
-                o.isConvolutional() ? "conv " + join(o.convChannels()) + " then " : "", join(o.widths()),
-                o.activation().label(), initText(o.initializer()), o.optimizer().kind().label(),
-                TheoryCommand.n(o.optimizer().learningRate()), o.batchSize(), o.seed());
-        if (o.initializer() instanceof Initializer.Fitted f) {
-            FittedInitOptions.print(f, o.widths(), layerNames(result), out);
-        }
-        if (o.warmupEpochs() > 0) {
-            out.printf(Locale.ROOT, "warm-up     epochs 1 to %d learn only each layer's (mu, sigma) and the biases%n",
-                    o.warmupEpochs());
-        }
-        out.println();
-        out.println("epoch  train loss  test loss  accuracy  seconds");
-        for (EpochRecord e : result.epochs()) {
-            out.printf(Locale.ROOT, "%5d  %10s  %9.4f  %8.4f  %7.2f%n", e.epoch(),
-                    Double.isNaN(e.trainLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", e.trainLoss()), e.testLoss(),
-                    e.testAccuracy(), e.seconds());
-        }
-        out.println();
-        out.println("epoch  layer              mu        sigma     KS       gap       spread    best law");
-        for (EpochRecord e : result.epochs()) {
-            for (LayerMicrostructure m : e.layers()) {
-                out.printf(Locale.ROOT, "%5d  %-16s  %8.4f  %8.4f  %7.4f  %8.5f  %8.4f  %s%n", e.epoch(), m.name(),
-                        m.mu(), m.sigma(), m.ks(), m.arbitrageGap(), m.utilitySpread(), m.bestFamily());
-            }
-        }
-        out.println();
-        out.println("neuron outputs on the test set: |output| over examples and units, zeros left out of the fit");
-        out.println("epoch  layer              zero%   neg%      mu        sigma     KS       gap       best law");
-        for (EpochRecord e : result.epochs()) {
-            for (OutputMicrostructure neurons : e.outputs()) {
-                LayerMicrostructure m = neurons.outputs();
-                out.printf(Locale.ROOT, "%5d  %-16s  %5.1f  %5.1f  %8.4f  %8.4f  %7.4f  %8.5f  %s%n", e.epoch(), m.name(),
-                        100.0 * m.zeros() / Math.max(1, m.n()), 100.0 * neurons.negatives() / Math.max(1, m.n()), m.mu(),
-                        m.sigma(), m.ks(), m.arbitrageGap(), m.bestFamily());
-            }
-        }
-        printWarmup(result, out);
-        printSteps(result, out);
-        EpochRecord last = result.last();
-        out.println();
-        for (LayerMicrostructure m : last.layers()) {
-            out.printf(Locale.ROOT, "%-16s  %s%n", m.name(), m.verdict());
-        }
-        for (EpochRecord e : result.epochs()) {
-            e.saved().ifPresent(file -> out.printf(Locale.ROOT, "saved       epoch %d: %s%n", e.epoch(), file));
-        }
-    }
-
-    private static String join(int[] values) {
-        return String.join(",", java.util.Arrays.stream(values).mapToObj(Integer::toString).toList());
-    }
-
-    private static List<String> layerNames(TrainingResult result) {
-        return result.epochs().get(0).layers().stream().map(LayerMicrostructure::name).toList();
-    }
-
-    private static void printWarmup(TrainingResult result, PrintWriter out) {
-        if (result.warmup().isEmpty()) {
-            return;
-        }
-        out.println();
-        out.println("warm-up: each layer's lattice law w = s * exp(mu + sigma * z) after the epoch");
-        out.println("epoch  layer              mu        sigma");
-        for (WarmupRecord w : result.warmup()) {
-            for (WarmupRecord.LayerLaw law : w.layers()) {
-                out.printf(Locale.ROOT, "%5d  %-16s  %8.4f  %8.4f%n", w.epoch(), law.name(), law.mu(), law.sigma());
-            }
-        }
-    }
-
-    private static void printSteps(TrainingResult result, PrintWriter out) {
-        if (result.steps().isEmpty()) {
-            return;
-        }
-        out.println();
-        out.printf(Locale.ROOT, "every %d steps (train loss: mean of the steps since the previous row)%n",
-                result.options().trackEvery());
-        out.println(" step  epoch  train loss  layer              mu        sigma     KS       gap       best law");
-        for (StepRecord s : result.steps()) {
-            for (LayerMicrostructure m : s.layers()) {
-                out.printf(Locale.ROOT, "%5d  %5d  %10.4f  %-16s  %8.4f  %8.4f  %7.4f  %8.5f  %s%n", s.step(),
-                        s.epoch(), s.trainLoss(), m.name(), m.mu(), m.sigma(), m.ks(), m.arbitrageGap(),
-                        m.bestFamily());
-            }
-        }
-    }
-
-    private static String initText(Initializer init) {
-        return init instanceof Initializer.Lognormal l ? "lognormal sigma " + TheoryCommand.n(l.sigma()) : init.label();
-    }
-
-    private static void writeJson(TrainingResult result, Writer writer) throws IOException {
-        TrainingOptions o = result.options();
-        try (JsonGenerator out = TheoryCommand.JSON.createGenerator(writer)) {
-            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            out.useDefaultPrettyPrinter();
-            out.writeStartObject();
-            TheoryCommand.writeTool(out);
-            out.writeObjectFieldStart("data");
-            out.writeStringField("name", result.data());
-            out.writeNumberField("train", result.trainSize());
-            out.writeNumberField("test", result.testSize());
-            out.writeEndObject();
-            out.writeObjectFieldStart("options");
-            out.writeArrayFieldStart("layers");
-            for (int w : o.widths()) {
-                out.writeNumber(w);
-            }
-            out.writeEndArray();
-            if (o.isConvolutional()) {
-                out.writeArrayFieldStart("conv");
-                for (int c : o.convChannels()) {
-                    out.writeNumber(c);
-                }
-                out.writeEndArray();
-            }
-            out.writeStringField("activation", o.activation().label());
-            out.writeStringField("init", o.initializer().label());
-            if (o.initializer() instanceof Initializer.Lognormal l) {
-                number(out, "sigma", l.sigma());
-            }
-            out.writeStringField("optimizer", o.optimizer().kind().label());
-            number(out, "learningRate", o.optimizer().learningRate());
-            if (o.optimizer().kind() == OptimizerKind.SGD) {
-                number(out, "momentum", o.optimizer().momentum());
-            }
-            number(out, "weightDecay", o.optimizer().weightDecay());
-            out.writeNumberField("batch", o.batchSize());
-            out.writeNumberField("epochs", o.epochs());
-            out.writeNumberField("seed", o.seed());
-            out.writeNumberField("warmupEpochs", o.warmupEpochs());
-            out.writeNumberField("trackEvery", o.trackEvery());
-            out.writeEndObject();
-            if (o.initializer() instanceof Initializer.Fitted f) {
-                FittedInitOptions.writeJson(f, o.widths(), layerNames(result), out);
-            }
-            out.writeObjectFieldStart("conventions");
-            out.writeStringField("populations", "the weight of every dense layer, [out, in], and conv layer, [out, in, "
-                    + "k, k]; biases not fitted");
-            out.writeStringField("bins", LayerMicrostructure.BINS + " bins equal in ln|w| between min and max |w|");
-            out.writeStringField("arbitrageGap", "KL(x || x*) in nats, x* the equilibrium of the fitted lognormal");
-            out.writeStringField("utilitySpread", "count-weighted std of h_k over occupied bins");
-            out.writeStringField("sigma", "std of ln|w| divided by n");
-            out.writeStringField("epoch0", "at initialisation, before any step");
-            out.writeStringField("warmup", "w = s * exp(mu + sigma * z): fixed signs s, z = quantile of N(0,1) at "
-                    + "(r + 1/2)/n for the rank r of |w| in the initial draw; only mu, sigma and biases learn");
-            out.writeStringField("steps", "every trackEvery steps and after the last; trainLoss is the mean of the "
-                    + "steps since the previous record");
-            out.writeEndObject();
-            out.writeArrayFieldStart("epochs");
-            for (EpochRecord e : result.epochs()) {
-                out.writeStartObject();
-                out.writeNumberField("epoch", e.epoch());
-                number(out, "trainLoss", e.trainLoss());
-                number(out, "testLoss", e.testLoss());
-                number(out, "testAccuracy", e.testAccuracy());
-                number(out, "seconds", e.seconds());
-                if (e.saved().isPresent()) {
-                    out.writeStringField("saved", e.saved().get().toString());
-                } else {
-                    out.writeNullField("saved");
-                }
-                writeLayers(e.layers(), out);
-                out.writeArrayFieldStart("outputs");
-                for (OutputMicrostructure neurons : e.outputs()) {
-                    out.writeStartObject();
-                    writeMicrostructure(neurons.outputs(), out);
-                    out.writeNumberField("negatives", neurons.negatives());
-                    out.writeEndObject();
-                }
-                out.writeEndArray();
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-            out.writeArrayFieldStart("warmup");
-            for (WarmupRecord w : result.warmup()) {
-                out.writeStartObject();
-                out.writeNumberField("epoch", w.epoch());
-                out.writeArrayFieldStart("layers");
-                for (WarmupRecord.LayerLaw law : w.layers()) {
-                    out.writeStartObject();
-                    out.writeStringField("name", law.name());
-                    number(out, "mu", law.mu());
-                    number(out, "sigma", law.sigma());
-                    out.writeEndObject();
-                }
-                out.writeEndArray();
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-            out.writeArrayFieldStart("steps");
-            for (StepRecord s : result.steps()) {
-                out.writeStartObject();
-                out.writeNumberField("step", s.step());
-                out.writeNumberField("epoch", s.epoch());
-                out.writeNumberField("stepInEpoch", s.stepInEpoch());
-                number(out, "trainLoss", s.trainLoss());
-                out.writeNumberField("steps", s.steps());
-                writeLayers(s.layers(), out);
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-            out.writeEndObject();
-            out.writeRaw('\n');
-        }
-    }
-
-    private static void writeLayers(List<LayerMicrostructure> layers, JsonGenerator out) throws IOException {
-        out.writeArrayFieldStart("layers");
-        for (LayerMicrostructure m : layers) {
-            out.writeStartObject();
-            writeMicrostructure(m, out);
-            out.writeEndObject();
-        }
-        out.writeEndArray();
-    }
-
-    private static void writeMicrostructure(LayerMicrostructure m, JsonGenerator out) throws IOException {
-        out.writeStringField("name", m.name());
-        out.writeNumberField("n", m.n());
-        out.writeNumberField("zeros", m.zeros());
-        number(out, "mu", m.mu());
-        number(out, "sigma", m.sigma());
-        number(out, "ks", m.ks());
-        number(out, "rms", m.rms());
-        out.writeStringField("bestFamily", m.bestFamily());
-        out.writeStringField("verdict", m.verdict());
-        number(out, "arbitrageGap", m.arbitrageGap());
-        number(out, "utilitySpread", m.utilitySpread());
     }
 
     /** Epoch and step on one stderr line rewritten in place; a terminal only. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jaynes.cli.output.Numbers;
 import org.jaynes.core.fit.Family;
 import org.jaynes.nn.experiment.InitExperimentOptions;
 import org.jaynes.nn.experiment.InitExperimentResult;
@@ -125,7 +126,7 @@ final class TrainingPageInputs {
     }
 
     private static String initText(Initializer init) {
-        return init instanceof Initializer.Lognormal l ? init.label() + " σ " + TheoryCommand.n(l.sigma())
+        return init instanceof Initializer.Lognormal l ? init.label() + " σ " + Numbers.n(l.sigma())
                 : init.label();
     }
 
@@ -137,11 +138,11 @@ final class TrainingPageInputs {
     private static List<Map.Entry<String, String>> optimizer(TrainingOptions o) {
         List<Map.Entry<String, String>> out = new ArrayList<>();
         out.add(Map.entry("--optimizer", o.optimizer().kind().label()));
-        out.add(Map.entry("--lr", TheoryCommand.n(o.optimizer().learningRate())));
+        out.add(Map.entry("--lr", Numbers.n(o.optimizer().learningRate())));
         if (o.optimizer().kind() == OptimizerKind.SGD) {
-            out.add(Map.entry("--momentum", TheoryCommand.n(o.optimizer().momentum())));
+            out.add(Map.entry("--momentum", Numbers.n(o.optimizer().momentum())));
         }
-        out.add(Map.entry("--weight-decay", TheoryCommand.n(o.optimizer().weightDecay())));
+        out.add(Map.entry("--weight-decay", Numbers.n(o.optimizer().weightDecay())));
         out.add(Map.entry("--batch", Integer.toString(o.batchSize())));
         out.add(Map.entry("--epochs", Integer.toString(o.epochs())));
         return out;

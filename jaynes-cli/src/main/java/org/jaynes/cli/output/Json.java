@@ -1,0 +1,78 @@
+package org.jaynes.cli.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import org.jaynes.core.theory.GameParameters;
+import org.jaynes.dynamics.game.Bins;
+
+/**
+ * What every JSON report shares: one pretty-printed object that opens with the tool and its version,
+ * ends with a newline, and writes a value that is not finite as null (JSON has no NaN).
+ */
+public final class Json {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private Json() {
+    }
+
+    /** Writes the fields of a report after the tool's. */
+    @FunctionalInterface
+    public interface Fields {
+        void write(JsonGenerator out) throws IOException;
+    }
+
+    /** Writes one report to {@code writer}, which stays open. */
+    public static void report(Writer writer, Fields fields) throws IOException {
+        object(writer, out -> {
+            tool(out);
+            fields.write(out);
+        });
+    }
+
+    /** Writes one object of {@code fields} to {@code writer}, which stays open. */
+    public static void object(Writer writer, Fields fields) throws IOException {
+        try (JsonGenerator out = FACTORY.createGenerator(writer)) {
+            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            out.useDefaultPrettyPrinter();
+            out.writeStartObject();
+            fields.write(out);
+            out.writeEndObject();
+            out.writeRaw('\n');
+        }
+    }
+
+    /** A number field; null when the value is not finite. */
+    public static void number(JsonGenerator out, String name, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            out.writeNumberField(name, value);
+        } else {
+            out.writeNullField(name);
+        }
+    }
+
+    /** The {@code tool} object: name and version. */
+    public static void tool(JsonGenerator out) throws IOException {
+        out.writeObjectFieldStart("tool");
+        out.writeStringField("name", "jaynes");
+        out.writeStringField("version", Version.current());
+        out.writeEndObject();
+    }
+
+    /** A game's (α, β) and binning convention, as fields of the current object. */
+    public static void game(JsonGenerator out, GameParameters game) throws IOException {
+        number(out, "alpha", game.alpha());
+        number(out, "beta", game.beta());
+        out.writeStringField("binConvention", game.convention().label());
+    }
+
+    /** A grid of strengths, as fields of the current object. */
+    public static void bins(JsonGenerator out, Bins bins) throws IOException {
+        out.writeNumberField("binCount", bins.size());
+        out.writeStringField("spacing", bins.convention().description());
+        number(out, "minStrength", bins.minStrength());
+        number(out, "maxStrength", bins.maxStrength());
+    }
+}
