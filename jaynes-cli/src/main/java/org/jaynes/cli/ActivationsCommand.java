@@ -110,9 +110,6 @@ final class ActivationsCommand implements Callable<Integer> {
             + "the number of cores)")
     private int threads = AnalysisOptions.DEFAULTS.threads();
 
-    @Mixin
-    private ProgressOption progressOption;
-
     /**
      * Activation layers captured per run over the inputs. Each holds a fine histogram of its outputs (up to
      * ~20 MB), so memory is bounded by this, not by the model's depth; the inputs run once per group.
@@ -136,9 +133,6 @@ final class ActivationsCommand implements Callable<Integer> {
     public Integer call() throws IOException, ModelFormatException, UsageException {
         check();
         ReportOptions.Targets targets = reports.targets();
-        Optional<OutputTarget> jsonTarget = targets.json();
-        Optional<OutputTarget> htmlTarget = targets.html();
-        boolean reportOnStdout = targets.onStdout();
         Path file = model != null ? model : BundledModel.file();
         String displayName = model != null ? model.toString() : BundledModel.DISPLAY_NAME;
         // before anything opens them: a FIFO, device or /proc file given as the model or the inputs is refused
@@ -157,7 +151,7 @@ final class ActivationsCommand implements Callable<Integer> {
         ActivationAnalysis analysis = new ActivationAnalysis(options);
         List<CaptureSite> all = graph.sites();
         int passes = (all.size() + SITES_PER_PASS - 1) / SITES_PER_PASS;
-        StatusLine status = !progressOption.shown() ? null : new StatusLine(System.err);
+        StatusLine status = !reports.progressShown() ? null : new StatusLine(System.err);
         try {
             for (int pass = 0; pass < passes; pass++) {
                 List<CaptureSite> group = all.subList(pass * SITES_PER_PASS,
@@ -187,15 +181,9 @@ final class ActivationsCommand implements Callable<Integer> {
         ActivationResult result = analysis.finish(weightAnalysis.model(), plan.inputs(), weightAnalysis);
 
         PrintWriter out = spec.commandLine().getOut();
-        if (jsonTarget.isPresent()) {
-            jsonTarget.get().write(out, w -> new JsonReportWriter(Main.version()).write(result, w));
-        }
-        if (htmlTarget.isPresent()) {
-            htmlTarget.get().write(out, w -> ActivationPage.write(result, Main.version(), w));
-        }
-        if (!reportOnStdout) {
-            ActivationTable.print(result, out);
-        }
+        targets.write(out, w -> new JsonReportWriter(Main.version()).write(result, w),
+                w -> ActivationPage.write(result, Main.version(), w),
+                printer -> ActivationTable.print(result, printer));
         return Main.OK;
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.AnalysisResult;
 import org.jaynes.core.analysis.Baseline;
@@ -69,16 +68,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "write one row per layer as CSV to FILE ('-' for stdout)")
     private String csv;
 
-    @Option(names = "--min-elements", paramLabel = "N",
-            description = "smallest tensor that is a population (default: ${DEFAULT-VALUE})")
-    private long minElements = AnalysisOptions.DEFAULT_MIN_ELEMENTS;
-
-    @Option(names = "--include", paramLabel = "REGEX",
-            description = "only tensors whose layer or stored name matches are populations")
-    private Pattern include;
-
-    @Option(names = "--exclude", paramLabel = "REGEX", description = "tensors whose layer or stored name matches are not")
-    private Pattern exclude;
+    @Mixin
+    private PopulationSelection selection;
 
     @Option(names = "--normalize", paramLabel = "SCALE",
             description = "also report mu relative to a scale: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
@@ -104,9 +95,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "results do not depend on it")
     private int threads = AnalysisOptions.DEFAULTS.threads();
 
-    @Mixin
-    private ProgressOption progressOption;
-
     @Override
     public Integer call() throws IOException, ModelFormatException, UsageException {
         AnalysisOptions options = options();
@@ -123,7 +111,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
         Model loaded = load();
         PrintWriter out = spec.commandLine().getOut();
-        TerminalProgress progress = !progressOption.shown() ? null : new TerminalProgress(System.err);
+        TerminalProgress progress = !reports.progressShown() ? null : new TerminalProgress(System.err);
         AnalysisResult result = new ModelAnalyzer(options).analyze(loaded,
                 progress == null ? ProgressListener.NONE : progress);
         if (progress != null) {
@@ -149,16 +137,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private AnalysisOptions options() throws UsageException {
-        if (minElements < 1) {
-            throw new UsageException("--min-elements must be at least 1, not " + minElements);
-        }
+        selection.check();
         if (bins < 2) {
             throw new UsageException("--bins must be at least 2, not " + bins);
         }
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1, not " + threads);
         }
-        return AnalysisOptions.DEFAULTS.withMinElements(minElements).withInclude(include).withExclude(exclude)
+        return selection.applyTo(AnalysisOptions.DEFAULTS)
                 .withNormalization(normalization).withBins(bins).withConvention(convention).withBaseline(baseline)
                 .withSeed(seed).withThreads(threads);
     }

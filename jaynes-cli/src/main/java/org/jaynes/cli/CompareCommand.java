@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.ModelAnalyzer;
 import org.jaynes.core.analysis.ModelComparison;
@@ -70,45 +68,28 @@ final class CompareCommand implements Callable<Integer> {
                     + "so that mu compares across models); sigma never depends on it")
     private Normalization normalization = Normalization.RMS;
 
-    @Option(names = "--min-elements", paramLabel = "N",
-            description = "smallest tensor that is a population (default: ${DEFAULT-VALUE})")
-    private long minElements = AnalysisOptions.DEFAULT_MIN_ELEMENTS;
-
-    @Option(names = "--include", paramLabel = "REGEX",
-            description = "only tensors whose layer or stored name matches are populations")
-    private Pattern include;
-
-    @Option(names = "--exclude", paramLabel = "REGEX", description = "tensors whose layer or stored name matches are not")
-    private Pattern exclude;
-
     @Mixin
-    private ProgressOption progressOption;
+    private PopulationSelection selection;
 
     @Override
     public Integer call() throws IOException, ModelFormatException, UsageException {
         if (models.size() < 2) {
             throw new UsageException("compare needs at least 2 models, not " + models.size());
         }
-        if (minElements < 1) {
-            throw new UsageException("--min-elements must be at least 1, not " + minElements);
-        }
+        selection.check();
         for (String model : models) {
             if (!BUNDLED.equals(model) && !Files.exists(Path.of(model))) {
                 throw new UsageException(String.format(Locale.ROOT, NO_SUCH_MODEL, model));
             }
         }
-        AnalysisOptions options = AnalysisOptions.DEFAULTS.withMinElements(minElements).withInclude(include)
-                .withExclude(exclude).withNormalization(normalization);
+        AnalysisOptions options = selection.applyTo(AnalysisOptions.DEFAULTS).withNormalization(normalization);
         ReportOptions.Targets targets = reports.targets();
-        Optional<OutputTarget> jsonTarget = targets.json();
-        Optional<OutputTarget> htmlTarget = targets.html();
-        boolean reportOnStdout = targets.onStdout();
 
         ModelAnalyzer analyzer = new ModelAnalyzer(options);
         List<String> labels = labels(models);
         List<ModelComparison.Entry> entries = new ArrayList<>(models.size());
         for (int i = 0; i < models.size(); i++) {
-            TerminalProgress progress = !progressOption.shown() ? null : new TerminalProgress(System.err);
+            TerminalProgress progress = !reports.progressShown() ? null : new TerminalProgress(System.err);
             entries.add(ModelComparison.entry(labels.get(i), analyzer.analyze(load(models.get(i)),
                     progress == null ? ProgressListener.NONE : progress)));
             if (progress != null) {
@@ -118,15 +99,9 @@ final class CompareCommand implements Callable<Integer> {
         ModelComparison comparison = ModelComparison.of(entries);
 
         PrintWriter out = spec.commandLine().getOut();
-        if (jsonTarget.isPresent()) {
-            jsonTarget.get().write(out, text -> new ComparisonJsonWriter(Main.version()).write(comparison, options, text));
-        }
-        if (htmlTarget.isPresent()) {
-            htmlTarget.get().write(out, text -> ComparisonPage.write(comparison, options, Main.version(), text));
-        }
-        if (!reportOnStdout) {
-            ComparisonTable.print(comparison, out);
-        }
+        targets.write(out, text -> new ComparisonJsonWriter(Main.version()).write(comparison, options, text),
+                text -> ComparisonPage.write(comparison, options, Main.version(), text),
+                printer -> ComparisonTable.print(comparison, printer));
         return Main.OK;
     }
 

@@ -66,10 +66,6 @@ final class FittedInitOptions {
         if (FITTED.equalsIgnoreCase(name.trim())) {
             return fitted();
         }
-        try {
-            return Initializer.parse(name, sigma);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return UsageException.build(() -> Initializer.parse(name, sigma));
     }
 }

@@ -1,50 +1,33 @@
 package org.jaynes.cli;
 
-import static org.jaynes.cli.output.Json.number;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import org.jaynes.cli.output.Numbers;
-import org.jaynes.cli.output.Json;
-import org.jaynes.dynamics.hopfield.Capacity;
-import org.jaynes.dynamics.hopfield.CapacityOptions;
-import org.jaynes.dynamics.hopfield.CapacityResult;
-import org.jaynes.dynamics.hopfield.Probe;
+import org.jaynes.cli.output.HopfieldReport;
 import org.jaynes.dynamics.hopfield.Recall;
 import org.jaynes.dynamics.hopfield.RecallOptions;
 import org.jaynes.dynamics.hopfield.RecallResult;
 import org.jaynes.dynamics.hopfield.Storage;
 import org.jaynes.dynamics.neurons.UpdateOrder;
-import org.jaynes.report.html.NeuronGameInput;
 import org.jaynes.report.html.NeuronGamePage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code jaynes hopfield}: associative recall and capacity of a Hopfield network, the neuron game at T = 0. */
+/** {@code jaynes hopfield}: associative recall of a Hopfield network, the neuron game at T = 0. */
 @Command(name = "hopfield",
-        header = "Store and recall patterns in a Hopfield network, or measure its capacity",
-        mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Store and recall patterns in a Hopfield network; 'hopfield capacity' measures its capacity",
+        mixinStandardHelpOptions = true, sortOptions = false, subcommands = CapacityCommand.class,
         description = {"Stores random patterns in a Hopfield network (the neuron game of docs/theory.md section 7: "
                 + "u_i = s_i h_i, potential phi = -E, best response = the Hopfield update), corrupts each, lets "
                 + "the network relax and reports the recall: overlaps, sweeps, energy traces.",
-                "", "With --capacity: the recall rate against the load P/N for several N, showing the "
-                + "0.138 N limit of Hebbian storage."},
+                "", "'hopfield capacity' (or 'hopfield --capacity'): the recall rate against the load P/N for "
+                + "several N; see 'jaynes hopfield capacity --help'."},
         footer = {"", "Examples:",
                 "  jaynes hopfield --neurons 200 --patterns 20 --noise 0.1 --json -",
                 "  jaynes hopfield --storage pseudo-inverse --patterns 100 --update synchronous",
-                "  jaynes hopfield --capacity --sizes 100,300,1000 --html capacity.html",
-                "  jaynes hopfield --capacity --storage pseudo-inverse --loads 0.1,0.3,0.5 --noise 0.05"})
+                "  jaynes hopfield capacity --sizes 100,300,1000 --html capacity.html"})
 final class HopfieldCommand implements Callable<Integer> {
 
     @Spec
@@ -56,300 +39,31 @@ final class HopfieldCommand implements Callable<Integer> {
     @Option(names = "--patterns", paramLabel = "P", description = "stored random patterns (default: ${DEFAULT-VALUE})")
     private int patterns = RecallOptions.DEFAULTS.patterns();
 
-    @Option(names = "--noise", paramLabel = "F", description = "fraction of bits flipped in each probe (default: "
-            + "0.1; 0 with --capacity)")
-    private Double noise;
-
-    @Option(names = "--storage", paramLabel = "RULE", description = "hebbian or pseudo-inverse (default: hebbian)")
-    private String storage = "hebbian";
-
     @Option(names = "--update", paramLabel = "ORDER", description = "asynchronous (the game's best response) or "
-            + "synchronous (default: asynchronous)")
-    private String update = "asynchronous";
+            + "synchronous (default: asynchronous)", converter = OptionConverters.Order.class)
+    private UpdateOrder order = UpdateOrder.parse("asynchronous");
 
-    @Option(names = "--sweeps", paramLabel = "N", description = "sweep budget of each relaxation (default: "
-            + "${DEFAULT-VALUE})")
-    private int sweeps = RecallOptions.DEFAULTS.maxSweeps();
-
-    @Option(names = "--capacity", description = "run the capacity experiment instead")
-    private boolean capacity;
-
-    @Option(names = "--sizes", paramLabel = "N,...", split = ",", description = "network sizes of the capacity "
-            + "experiment (default: 100,300,1000)")
-    private List<Integer> sizes;
-
-    @Option(names = "--loads", paramLabel = "A,...", split = ",", description = "loads P/N of the capacity "
-            + "experiment (default: 0.04 to 0.24)")
-    private List<Double> loads;
-
-    @Option(names = "--trials", paramLabel = "N", description = "probes per point of the capacity experiment "
-            + "(default: ${DEFAULT-VALUE})")
-    private int trials = CapacityOptions.DEFAULTS.trials();
-
-    @Option(names = "--seed", paramLabel = "N", description = "seed; the same seed gives the same output bit for "
-            + "bit (default: ${DEFAULT-VALUE})")
-    private long seed = RecallOptions.DEFAULTS.seed();
+    @Mixin
+    private HopfieldNetworkOptions network;
 
     @Mixin
     private ReportOptions reports;
 
-    @Mixin
-    private ProgressOption progressOption;
-
     @Override
     public Integer call() throws IOException, UsageException {
         ReportOptions.Targets targets = reports.targets();
-        Optional<OutputTarget> target = targets.json();
-        Optional<OutputTarget> page = targets.html();
-        boolean reportOnStdout = targets.onStdout();
-        Storage rule = parse(() -> Storage.parse(storage), "--storage");
-        UpdateOrder order = parse(() -> UpdateOrder.parse(update), "--update");
-        PrintWriter out = spec.commandLine().getOut();
-        if (capacity) {
-            if (order != UpdateOrder.ASYNCHRONOUS) {
-                throw new UsageException("--capacity uses asynchronous updates; leave out --update");
-            }
-            CapacityOptions options = parse(() -> new CapacityOptions(
-                    sizes == null ? CapacityOptions.DEFAULTS.sizes() : sizes,
-                    loads == null ? CapacityOptions.DEFAULTS.loads() : loads, rule,
-                    noise == null ? CapacityOptions.DEFAULTS.noise() : noise, trials, sweeps, seed), "--capacity");
-            StatusLine status = progressOption.shown() ? new StatusLine(System.err) : null;
-            CapacityResult result = Capacity.run(options, status != null ? (p, done, total) -> status.show(
-                    "N = %d, load %.3f: %d of %d", p.neurons(), p.load(), done, total) : Capacity.Progress.NONE);
-            if (status != null) {
-                status.clear();
-            }
-            if (target.isPresent()) {
-                target.get().write(out, writer -> writeCapacity(result, writer));
-            }
-            if (page.isPresent()) {
-                page.get().write(out, writer -> NeuronGamePage.write(capacityPage(result), Main.version(), writer));
-            }
-            if (!reportOnStdout) {
-                printCapacity(result, out);
-            }
-            return Main.OK;
-        }
-        if (sizes != null || loads != null) {
-            throw new UsageException("--sizes and --loads need --capacity");
-        }
-        RecallOptions options = parse(() -> new RecallOptions(neurons, patterns,
-                noise == null ? RecallOptions.DEFAULTS.noise() : noise, rule, order, sweeps, seed), "options");
+        Storage rule = network.storage();
+        RecallOptions options = UsageException.fromOptions("options", () -> new RecallOptions(neurons, patterns,
+                network.noise(RecallOptions.DEFAULTS.noise()), rule, order, network.sweeps, network.seed()));
         RecallResult result;
         try {
             result = Recall.run(options);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        if (target.isPresent()) {
-            target.get().write(out, writer -> writeRecall(result, writer));
-        }
-        if (page.isPresent()) {
-            page.get().write(out, writer -> NeuronGamePage.write(recallPage(result), Main.version(), writer));
-        }
-        if (!reportOnStdout) {
-            printRecall(result, out);
-        }
+        targets.write(spec.commandLine().getOut(), writer -> HopfieldReport.writeRecall(result, writer),
+                writer -> NeuronGamePage.write(HopfieldReport.recallPage(result), Main.version(), writer),
+                printer -> HopfieldReport.printRecall(result, printer));
         return Main.OK;
-    }
-
-    /** A value built from the options, its IllegalArgumentException turned into one line for the user. */
-    interface Parse<T> {
-        T get();
-    }
-
-    static <T> T parse(Parse<T> parse, String what) throws UsageException {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(what + ": " + e.getMessage());
-        }
-    }
-
-    private static void printRecall(RecallResult r, PrintWriter out) {
-        RecallOptions o = r.options();
-        out.printf(Locale.ROOT, "Hopfield network: N = %d neurons, P = %d patterns (load %.4f; Hebbian limit 0.138), "
-                + "%s storage, %s updates, seed %d%n", o.neurons(), o.patterns(), o.load(), o.storage().label(),
-                o.order().label(), o.seed());
-        out.printf(Locale.ROOT, "probes: %.1f %% of the bits flipped, relaxed by best response until no neuron gains%n%n",
-                100 * o.noise());
-        out.printf(Locale.ROOT, "%7s  %6s  %9s  %9s  %6s  %14s  %14s  %s%n", "pattern", "fixed", "overlap0",
-                "overlap", "sweeps", "energy0", "energy", "end");
-        for (Probe p : r.probes()) {
-            double[] trace = p.relaxation().energyTrace();
-            out.printf(Locale.ROOT, "%7d  %6s  %9.4f  %9.4f  %6d  %14.6f  %14.6f  %s%n", p.pattern(),
-                    p.storedIsFixed() ? "yes" : "no", p.startOverlap(), p.finalOverlap(), p.relaxation().sweeps(),
-                    trace[0], trace[trace.length - 1], p.relaxation().end().label());
-        }
-        out.printf(Locale.ROOT, "%nrecalled (overlap >= %.2f): %.4f   exact: %.4f   stored patterns fixed: %.4f   "
-                + "mean overlap %.4f -> %.4f   mean sweeps %.2f%n", RecallOptions.RECALLED, r.recallRate(),
-                r.exactRate(), r.fixedPatternRate(), r.meanStartOverlap(), r.meanFinalOverlap(), r.meanSweeps());
-    }
-
-    private static void printCapacity(CapacityResult r, PrintWriter out) {
-        CapacityOptions o = r.options();
-        out.printf(Locale.ROOT, "Hopfield capacity: %s storage, %d probes per point, noise %.3f, recalled = overlap "
-                + ">= %.2f, seed %d%n%n", o.storage().label(), o.trials(), o.noise(), RecallOptions.RECALLED, o.seed());
-        out.printf(Locale.ROOT, "%6s  %7s  %5s  %8s  %8s  %8s%n", "N", "load", "P", "recall", "fixed", "overlap");
-        for (CapacityResult.Point p : r.points()) {
-            out.printf(Locale.ROOT, "%6d  %7.4f  %5d  %8.4f  %8.4f  %8.4f%n", p.neurons(), p.load(), p.patterns(),
-                    p.recallRate(), p.fixedPatternRate(), p.meanFinalOverlap());
-        }
-        out.println();
-        for (int n : o.sizes()) {
-            OptionalDouble critical = r.criticalLoad(n);
-            out.printf(Locale.ROOT, "N = %d: recall falls through 1/2 at load %s (N -> infinity, Hebbian: %.3f)%n", n,
-                    critical.isPresent() ? String.format(Locale.ROOT, "%.4f", critical.getAsDouble()) : "-",
-                    CapacityResult.HEBBIAN_LIMIT);
-        }
-    }
-
-    private static NeuronGameInput recallPage(RecallResult r) {
-        RecallOptions o = r.options();
-        List<NeuronGameInput.Trace> traces = new ArrayList<>();
-        for (Probe p : r.probes()) {
-            traces.add(new NeuronGameInput.Trace("pattern " + p.pattern() + (p.recalled() ? "" : " (not recalled)"),
-                    p.relaxation().energyTrace()));
-        }
-        List<String> findings = List.of(
-                String.format(Locale.ROOT, "%d of %d probes recalled (overlap ≥ %.2f), %d bit for bit; %d of the "
-                        + "stored patterns are fixed points themselves.", r.probes().stream().filter(Probe::recalled)
-                        .count(), r.probes().size(), RecallOptions.RECALLED, r.probes().stream().filter(Probe::exact)
-                        .count(), r.probes().stream().filter(Probe::storedIsFixed).count()),
-                String.format(Locale.ROOT, "Mean overlap with the stored pattern %.4f before relaxation, %.4f after; "
-                        + "%.2f sweeps on average.", r.meanStartOverlap(), r.meanFinalOverlap(), r.meanSweeps()),
-                String.format(Locale.ROOT, "Load P/N = %.4f; the Hebbian capacity is %.3f for N → ∞.", o.load(),
-                        CapacityResult.HEBBIAN_LIMIT));
-        return new NeuronGameInput("Hopfield network · recall", String.format(Locale.ROOT,
-                "Recall of %d patterns in %d neurons", o.patterns(), o.neurons()), List.of(
-                Map.entry("neurons", Integer.toString(o.neurons())),
-                Map.entry("patterns", Integer.toString(o.patterns())),
-                Map.entry("noise", Numbers.n(o.noise())),
-                Map.entry("storage", o.storage().label()),
-                Map.entry("update", o.order().label()),
-                Map.entry("sweeps", Integer.toString(o.maxSweeps())),
-                Map.entry("seed", Long.toString(o.seed()))),
-                findings, traces, Optional.empty(), Optional.empty());
-    }
-
-    private static NeuronGameInput capacityPage(CapacityResult r) {
-        CapacityOptions o = r.options();
-        List<NeuronGameInput.Curve> curves = new ArrayList<>();
-        List<String> findings = new ArrayList<>();
-        for (int n : o.sizes()) {
-            List<CapacityResult.Point> points = r.points().stream().filter(p -> p.neurons() == n).toList();
-            OptionalDouble critical = r.criticalLoad(n);
-            curves.add(new NeuronGameInput.Curve("N = " + n, points.stream().mapToDouble(CapacityResult.Point::load)
-                    .toArray(), points.stream().mapToDouble(CapacityResult.Point::recallRate).toArray(),
-                    critical.orElse(Double.NaN)));
-            findings.add(critical.isPresent()
-                    ? String.format(Locale.ROOT, "N = %d: recall falls through ½ at load %.4f.", n,
-                            critical.getAsDouble())
-                    : String.format(Locale.ROOT, "N = %d: recall does not fall through ½ within the loads tried.", n));
-        }
-        findings.add(String.format(Locale.ROOT, "Hebbian storage holds about %.3f N patterns for N → ∞ (Amit, "
-                + "Gutfreund and Sompolinsky 1987).", CapacityResult.HEBBIAN_LIMIT));
-        String sizes = o.sizes().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
-        return new NeuronGameInput("Hopfield network · capacity", "Recall rate against load, N = " + sizes,
-                List.of(Map.entry("storage", o.storage().label()),
-                        Map.entry("sizes", sizes),
-                        Map.entry("trials", Integer.toString(o.trials())),
-                        Map.entry("noise", Numbers.n(o.noise())),
-                        Map.entry("sweeps", Integer.toString(o.maxSweeps())),
-                        Map.entry("seed", Long.toString(o.seed()))),
-                findings, List.of(), Optional.of(new NeuronGameInput.Capacity(curves,
-                        o.storage() == Storage.HEBBIAN ? CapacityResult.HEBBIAN_LIMIT : Double.NaN)),
-                Optional.empty());
-    }
-
-    private static void writeRecall(RecallResult r, Writer writer) throws IOException {
-        RecallOptions o = r.options();
-        Json.report(writer, out -> {
-            out.writeObjectFieldStart("options");
-            out.writeNumberField("neurons", o.neurons());
-            out.writeNumberField("patterns", o.patterns());
-            number(out, "load", o.load());
-            number(out, "noise", o.noise());
-            out.writeStringField("storage", o.storage().label());
-            out.writeStringField("update", o.order().label());
-            out.writeNumberField("maxSweeps", o.maxSweeps());
-            out.writeNumberField("seed", o.seed());
-            out.writeEndObject();
-            writeConventions(out);
-            out.writeObjectFieldStart("recall");
-            number(out, "recallRate", r.recallRate());
-            number(out, "exactRate", r.exactRate());
-            number(out, "fixedPatternRate", r.fixedPatternRate());
-            number(out, "meanStartOverlap", r.meanStartOverlap());
-            number(out, "meanFinalOverlap", r.meanFinalOverlap());
-            number(out, "meanSweeps", r.meanSweeps());
-            out.writeEndObject();
-            out.writeArrayFieldStart("probes");
-            for (Probe p : r.probes()) {
-                out.writeStartObject();
-                out.writeNumberField("pattern", p.pattern());
-                out.writeBooleanField("storedIsFixedPoint", p.storedIsFixed());
-                number(out, "startOverlap", p.startOverlap());
-                number(out, "finalOverlap", p.finalOverlap());
-                out.writeBooleanField("recalled", p.recalled());
-                out.writeNumberField("sweeps", p.relaxation().sweeps());
-                out.writeNumberField("flips", p.relaxation().flips());
-                out.writeStringField("end", p.relaxation().end().label());
-                out.writeArrayFieldStart("energyTrace");
-                for (double e : p.relaxation().energyTrace()) {
-                    out.writeNumber(e);
-                }
-                out.writeEndArray();
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-        });
-    }
-
-    private static void writeCapacity(CapacityResult r, Writer writer) throws IOException {
-        CapacityOptions o = r.options();
-        Json.report(writer, out -> {
-            out.writeObjectFieldStart("options");
-            out.writeStringField("storage", o.storage().label());
-            number(out, "noise", o.noise());
-            out.writeNumberField("trials", o.trials());
-            out.writeNumberField("maxSweeps", o.maxSweeps());
-            out.writeNumberField("seed", o.seed());
-            out.writeEndObject();
-            writeConventions(out);
-            number(out, "hebbianLimit", CapacityResult.HEBBIAN_LIMIT);
-            out.writeArrayFieldStart("points");
-            for (CapacityResult.Point p : r.points()) {
-                out.writeStartObject();
-                out.writeNumberField("neurons", p.neurons());
-                number(out, "load", p.load());
-                out.writeNumberField("patterns", p.patterns());
-                out.writeNumberField("probes", p.probes());
-                number(out, "recallRate", p.recallRate());
-                number(out, "fixedPatternRate", p.fixedPatternRate());
-                number(out, "meanFinalOverlap", p.meanFinalOverlap());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-            out.writeArrayFieldStart("criticalLoads");
-            for (int n : o.sizes()) {
-                out.writeStartObject();
-                out.writeNumberField("neurons", n);
-                OptionalDouble critical = r.criticalLoad(n);
-                number(out, "load", critical.orElse(Double.NaN));
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-        });
-    }
-
-    private static void writeConventions(JsonGenerator out) throws IOException {
-        out.writeObjectFieldStart("conventions");
-        out.writeStringField("game", "u_i = s_i (sum_j w_ij s_j + theta_i), potential phi = -E");
-        out.writeStringField("dynamics", "best response: s_i <- sign h_i, h_i = 0 keeps s_i; asynchronous sweeps "
-                + "in a random order");
-        number(out, "recalledOverlap", RecallOptions.RECALLED);
-        out.writeStringField("energy", "E = -1/2 sum_ij w_ij s_i s_j - sum_i theta_i s_i");
-        out.writeEndObject();
     }
 }

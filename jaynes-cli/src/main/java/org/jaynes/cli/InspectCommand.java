@@ -1,7 +1,5 @@
 package org.jaynes.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jaynes.cli.output.Json;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
@@ -70,10 +69,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private static void writeJson(Model model, Writer out) throws IOException {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
+        Json.object(out, json -> {
             json.writeObjectFieldStart("model");
             json.writeStringField("path", model.path());
             json.writeStringField("format", model.format().label());
@@ -95,9 +91,7 @@ final class InspectCommand implements Callable<Integer> {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeEndObject();
-        }
-        out.write('\n');
+        });
     }
 
     private static long bytes(List<Tensor> tensors) {

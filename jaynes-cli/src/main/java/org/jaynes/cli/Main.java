@@ -1,6 +1,9 @@
 package org.jaynes.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jaynes.formats.MessageText;
@@ -11,9 +14,11 @@ import picocli.CommandLine.Command;
 /**
  * The jaynes command line. Example: {@code jaynes analyze model.safetensors --json report.json}.
  *
- * <p>Exit codes: 0 success, 1 the work failed, 2 bad usage or bad input. Bad input becomes one line on
- * stderr here and nowhere else, escaped by {@link MessageText} so that nothing a file names can split it
- * or reach the terminal as a control sequence. The last line of defence is here too: running out of
+ * <p>Exit codes, decided here and nowhere else: 0 success, 1 the work failed, 2 bad usage or bad input
+ * ({@link UsageException}, {@link ModelFormatException}, an option value a converter refused,
+ * {@link BadOptionValue}, or picocli's own parse errors). Bad input becomes one line on stderr here and
+ * nowhere else, escaped by {@link MessageText} so that nothing a file names can split it or reach the
+ * terminal as a control sequence. The last line of defence is here too: running out of
  * heap or stack anywhere in a command ({@link OutOfMemoryError}, {@link StackOverflowError}, also when a
  * worker thread's failure is handed back wrapped) becomes one line naming the input, the heap and how to
  * raise it, and exit code 1. Any other stack trace means a fault of jaynes itself.
@@ -34,7 +39,7 @@ import picocli.CommandLine.Command;
                 "  jaynes train --data /usr/share/datasets/fashion-mnist --epochs 1",
                 "  jaynes experiment init --seeds 5 --epochs 3",
                 "  jaynes hopfield --neurons 200 --patterns 20 --noise 0.1",
-                "  jaynes boltzmann --rbm --hidden 64 --epochs 5"})
+                "  jaynes boltzmann rbm --hidden 64 --epochs 5"})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -50,7 +55,22 @@ public final class Main implements Runnable {
 
     /** Runs jaynes with the given streams and returns the exit code; never throws. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return run(new CommandLine(new Main()), args, out, err);
+        return run(new CommandLine(new Main()), currentSpelling(args), out, err);
+    }
+
+    /** Modes that became subcommands, by command: {@code jaynes boltzmann --rbm} is {@code jaynes boltzmann rbm}. */
+    private static final Map<String, String> MODES = Map.of("boltzmann", "rbm", "hopfield", "capacity");
+
+    /** The arguments with a mode's old flag spelling ({@code boltzmann --rbm ...}) as its subcommand. */
+    static String[] currentSpelling(String[] args) {
+        String mode = args.length == 0 ? null : MODES.get(args[0]);
+        List<String> rest = args.length == 0 ? List.of() : new ArrayList<>(List.of(args).subList(1, args.length));
+        if (mode == null || !rest.remove("--" + mode)) {
+            return args;
+        }
+        rest.add(0, mode);
+        rest.add(0, args[0]);
+        return rest.toArray(new String[0]);
     }
 
     /**
@@ -63,6 +83,10 @@ public final class Main implements Runnable {
         cli.registerConverter(Pattern.class, Main::regex);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, arguments) -> {
+            if (e.getCause() instanceof BadOptionValue bad) {
+                err.println("jaynes: " + MessageText.escaped(String.valueOf(bad.getMessage())));
+                return BAD_INPUT;
+            }
             err.println("jaynes: " + MessageText.escaped(String.valueOf(e.getMessage())) + " (see '"
                     + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return BAD_INPUT;

@@ -1,27 +1,18 @@
 package org.jaynes.cli;
 
-import static org.jaynes.cli.output.Json.number;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.jaynes.cli.output.TrainingReport;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.nn.data.DataSplit;
-import org.jaynes.nn.data.IdxDirectory;
-import org.jaynes.nn.data.TeacherStudent;
 import org.jaynes.nn.init.Initializer;
-import org.jaynes.nn.layer.ActivationFunction;
-import org.jaynes.nn.layer.Network;
-import org.jaynes.nn.optim.OptimizerKind;
 import org.jaynes.nn.optim.OptimizerOptions;
-import org.jaynes.nn.tensor.ImageShape;
 import org.jaynes.nn.train.EpochRecord;
 import org.jaynes.nn.train.Trainer;
 import org.jaynes.nn.train.TrainingListener;
@@ -61,72 +52,16 @@ import picocli.CommandLine.Spec;
                 "  jaynes train --epochs 10 --html train.html"})
 final class TrainCommand implements Callable<Integer> {
 
-    static final String TEACHER = "teacher";
-    private static final int[] TEACHER_LAYERS = {TeacherStudent.DEFAULT_INPUTS, 64, TeacherStudent.DEFAULT_CLASSES};
-    private static final int[] IDX_LAYERS = {784, 256, 10};
-
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "a folder of IDX files (train-images-idx3-ubyte[.gz] "
-            + "and the other three) or 'teacher' (default: teacher)")
-    private String data = TEACHER;
-
-    @Option(names = "--layers", paramLabel = "N,N,...", description = "widths, input first (default: 16,64,4 for "
-            + "the teacher task, 784,256,10 for IDX data); with --conv the dense part, from the values the conv blocks "
-            + "leave to the classes")
-    private String layers;
-
-    @Option(names = "--conv", paramLabel = "C,C,...", description = "output channels of conv blocks (conv 3x3 "
-            + "padding 1, activation, max-pool 2x2) before the dense layers, which then start with the number of "
-            + "values the blocks leave (default for --layers: that number and the classes); needs image data "
-            + "(IDX); empty or absent: a multilayer perceptron")
-    private String conv;
-
-    @Option(names = "--activation", paramLabel = "F", description = "relu, gelu (tanh form) or tanh (default: relu)")
-    private String activation = "relu";
+    @Mixin
+    private TrainingSetup setup;
 
     @Option(names = "--init", paramLabel = "INIT", description = "he, xavier, lognormal (signed lognormal magnitudes "
             + "with He's E[w^2]) or fitted (each layer from the lognormal fitted to a layer of --init-from) "
             + "(default: he)")
     private String init = "he";
-
-    @Mixin
-    private FittedInitOptions fitted = new FittedInitOptions();
-
-    @Option(names = "--sigma", paramLabel = "S", description = "sigma of ln|w| for --init lognormal (default: "
-            + Initializer.DEFAULT_SIGMA + ")")
-    private Double sigma;
-
-    @Option(names = "--optimizer", paramLabel = "RULE", description = "sgd (momentum 0.9), adam or adamw "
-            + "(default: adam)")
-    private String optimizer = "adam";
-
-    @Option(names = "--lr", paramLabel = "ETA", description = "learning rate (default: 0.01 for sgd, 0.001 for adam "
-            + "and adamw)")
-    private Double learningRate;
-
-    @Option(names = "--momentum", paramLabel = "M", description = "SGD momentum in [0, 1) (default: 0.9)")
-    private Double momentum;
-
-    @Option(names = "--weight-decay", paramLabel = "L", description = "weight decay (default: 0; 0.01 for adamw)")
-    private Double weightDecay;
-
-    @Option(names = "--batch", paramLabel = "B", description = "examples per step (default: "
-            + TrainingOptions.DEFAULT_BATCH + ")")
-    private int batch = TrainingOptions.DEFAULT_BATCH;
-
-    @Option(names = "--epochs", paramLabel = "E", description = "passes over the training set (default: "
-            + TrainingOptions.DEFAULT_EPOCHS + ")")
-    private int epochs = TrainingOptions.DEFAULT_EPOCHS;
-
-    @Option(names = "--seed", paramLabel = "N", description = "seed of the weights, the order of examples and the "
-            + "teacher task (default: " + TrainingOptions.DEFAULT_SEED + ")")
-    private long seed = TrainingOptions.DEFAULT_SEED;
-
-    @Option(names = "--threads", paramLabel = "T", description = "threads of the matrix product; the result does not "
-            + "depend on it (default: the number of processors)")
-    private Integer threads;
 
     @Option(names = "--warmup", paramLabel = "E", description = "distribution-only warm-up: for the first E epochs "
             + "each layer's weights are fixed signed quantiles of LN(mu, sigma) and only (mu, sigma) and the biases "
@@ -138,8 +73,8 @@ final class TrainCommand implements Callable<Integer> {
     private int trackEvery;
 
     @Option(names = "--save-epochs", paramLabel = "E,E,...", description = "save the weights as safetensors after "
-            + "these epochs (0: at initialisation); needs --save")
-    private String saveEpochs;
+            + "these epochs (0: at initialisation); needs --save", converter = OptionConverters.Epochs.class)
+    private IntegerList saveEpochs;
 
     @Option(names = "--save", paramLabel = "DIR", description = "folder for the saved weights, epoch-E.safetensors "
             + "(default with --save-epochs: none; with --save alone: the last epoch)")
@@ -148,161 +83,66 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private ReportOptions reports;
 
-    @Mixin
-    private ProgressOption progressOption;
-
     @Override
     public Integer call() throws IOException, UsageException, ModelFormatException {
         ReportOptions.Targets targets = reports.targets();
-        Optional<OutputTarget> jsonTarget = targets.json();
-        Optional<OutputTarget> htmlTarget = targets.html();
-        boolean reportOnStdout = targets.onStdout();
-        boolean teacher = TEACHER.equals(data);
-        TrainingOptions options = options(teacher);
-        DataSplit split = teacher ? TeacherStudent.generate(seed) : IdxDirectory.load(Path.of(data));
-        if (options.isConvolutional() && layers == null) {
-            options = options.withWidths(convolutionalWidths(options.convChannels(), split));
-        }
-        EpochProgress progress = !progressOption.shown() ? null : new EpochProgress(System.err);
+        TrainingOptions validated = options();
+        DataSplit split = setup.split();
+        TrainingOptions options = setup.forData(validated, split);
+        UsageException.check(() -> Trainer.checkData(options, split));
+        EpochProgress progress = !reports.progressShown() ? null : new EpochProgress(System.err);
         TrainingResult result;
         try {
             result = Trainer.run(options, split, progress == null ? TrainingListener.NONE : progress);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
         } finally {
             if (progress != null) {
                 progress.finish();
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (jsonTarget.isPresent()) {
-            jsonTarget.get().write(out, writer -> TrainingReport.writeJson(result, writer));
-        }
-        if (htmlTarget.isPresent()) {
-            htmlTarget.get().write(out, writer -> TrainingPage.write(TrainingPageInputs.of(result), Main.version(),
-                    writer));
-        }
-        if (!reportOnStdout) {
-            TrainingReport.print(result, out);
-            out.flush();
-        }
+        targets.write(out, writer -> TrainingReport.writeJson(result, writer),
+                writer -> TrainingPage.write(TrainingPageInputs.of(result), Main.version(), writer),
+                printer -> TrainingReport.print(result, printer));
         return Main.OK;
     }
 
-    private TrainingOptions options(boolean teacher) throws UsageException, ModelFormatException {
-        int[] widths = widths(layers, teacher);
-        if (sigma != null && !"lognormal".equalsIgnoreCase(init)) {
+    private TrainingOptions options() throws UsageException, ModelFormatException {
+        int[] widths = setup.widths();
+        if (setup.sigmaGiven().isPresent() && !"lognormal".equalsIgnoreCase(init)) {
             throw new UsageException("--sigma applies to --init lognormal only");
         }
-        fitted.checkUsed(FittedInitOptions.FITTED.equalsIgnoreCase(init.trim()), "--init");
+        setup.fitted().checkUsed(FittedInitOptions.FITTED.equalsIgnoreCase(init.trim()), "--init");
+        int epochs = setup.epochs();
         if (warmup < 0 || warmup > epochs) {
             throw new UsageException("--warmup must be in [0, --epochs " + epochs + "], not " + warmup);
         }
         if (trackEvery < 0) {
             throw new UsageException("--track-every must be non-negative, not " + trackEvery);
         }
-        Initializer initializer = fitted.initializer(init, sigma == null ? Initializer.DEFAULT_SIGMA : sigma);
-        if (momentum != null && !"sgd".equalsIgnoreCase(optimizer)) {
-            throw new UsageException("--momentum applies to --optimizer sgd only");
+        Initializer initializer = setup.fitted().initializer(init, setup.sigma());
+        OptimizerOptions rule = setup.optimizer();
+        setup.checkCounts();
+        TrainingOptions base = setup.training(widths, rule);
+        TrainingOptions options = UsageException.build(() -> base.withInitializer(initializer)
+                .withWarmupEpochs(warmup).withTrackEvery(trackEvery));
+        if (saveEpochs != null && save == null) {
+            throw new UsageException("--save-epochs needs --save DIR");
         }
-        try {
-            OptimizerOptions rule = OptimizerOptions.of(OptimizerKind.parse(optimizer));
-            if (learningRate != null) {
-                rule = rule.withLearningRate(learningRate);
-            }
-            if (momentum != null) {
-                rule = rule.withMomentum(momentum);
-            }
-            if (weightDecay != null) {
-                rule = rule.withWeightDecay(weightDecay);
-            }
-            if (batch < 1) {
-                throw new UsageException("--batch must be at least 1, not " + batch);
-            }
-            if (epochs < 0) {
-                throw new UsageException("--epochs must be non-negative, not " + epochs);
-            }
-            TrainingOptions options = TrainingOptions.DEFAULTS.withWidths(widths).withConvChannels(convChannels())
-                    .withActivation(ActivationFunction.parse(activation))
-                    .withInitializer(initializer)
-                    .withOptimizer(rule).withBatchSize(batch).withEpochs(epochs).withSeed(seed)
-                    .withWarmupEpochs(warmup).withTrackEvery(trackEvery);
-            if (threads != null) {
-                options = options.withThreads(threads);
-            }
-            if (saveEpochs != null && save == null) {
-                throw new UsageException("--save-epochs needs --save DIR");
-            }
-            if (save != null) {
-                SortedSet<Integer> chosen = new TreeSet<>();
-                if (saveEpochs == null) {
-                    chosen.add(epochs);
-                } else {
-                    for (int e : parseList("--save-epochs", saveEpochs, 0)) {
-                        if (e > epochs) {
-                            throw new UsageException("--save-epochs " + e + " is after the last epoch, " + epochs);
-                        }
-                        chosen.add(e);
-                    }
-                }
-                options = options.withSaving(chosen, save);
-            }
+        if (save == null) {
             return options;
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
         }
-    }
-
-    /** The channels of {@code --conv}; none when it is absent or empty. */
-    private int[] convChannels() throws UsageException {
-        return conv == null || conv.isBlank() ? new int[0] : parseList("--conv", conv, 1);
-    }
-
-    /** The dense widths {@code --conv} implies without {@code --layers}: what the blocks leave, then the classes. */
-    private static int[] convolutionalWidths(int[] channels, DataSplit split) throws UsageException {
-        Optional<ImageShape> image = split.train().imageShape();
-        if (image.isEmpty()) {
-            throw new UsageException(String.format(Locale.ROOT, "--conv needs image data, but %s has rows of %d "
-                    + "features without an image shape", split.name(), split.train().features()));
-        }
-        try {
-            return new int[] {Network.afterBlocks(image.get(), channels).size(), split.train().classes()};
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    /**
-     * The widths of {@code --layers}, input first, or the defaults for the data: shared by {@code train} and
-     * {@code experiment init}.
-     */
-    static int[] widths(String layers, boolean teacher) throws UsageException {
-        if (layers == null) {
-            return (teacher ? TEACHER_LAYERS : IDX_LAYERS).clone();
-        }
-        int[] widths = parseList("--layers", layers, 1);
-        if (widths.length < 2) {
-            throw new UsageException("--layers needs at least two widths (input and classes), not '" + layers + "'");
-        }
-        return widths;
-    }
-
-    /** Comma-separated integers, each at least {@code min}. */
-    private static int[] parseList(String option, String text, int min) throws UsageException {
-        String[] parts = text.split(",", -1);
-        int[] values = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                values[i] = Integer.parseInt(parts[i].trim());
-            } catch (NumberFormatException e) {
-                values[i] = Integer.MIN_VALUE;
-            }
-            if (values[i] < min) {
-                throw new UsageException(option + " must be integers of at least " + min + " separated by commas, not '"
-                        + text + "'");
+        SortedSet<Integer> chosen = new TreeSet<>();
+        if (saveEpochs == null) {
+            chosen.add(epochs);
+        } else {
+            for (int e : saveEpochs.values()) {
+                if (e > epochs) {
+                    throw new UsageException("--save-epochs " + e + " is after the last epoch, " + epochs);
+                }
+                chosen.add(e);
             }
         }
-        return values;
+        return UsageException.build(() -> options.withSaving(chosen, save));
     }
 
     /** Epoch and step on one stderr line rewritten in place; a terminal only. */

@@ -47,7 +47,7 @@ class BoltzmannCommandTest {
     /** The issue's command, on Fashion-MNIST when the Debian package is installed (a 2,000-image subset). */
     @Test
     void theIssuesCommandOnFashionMnist() throws IOException {
-        assumeTrue(Files.isReadable(Path.of(BoltzmannCommand.FASHION, "train-images-idx3-ubyte.gz")),
+        assumeTrue(Files.isReadable(Path.of(RbmCommand.FASHION, "train-images-idx3-ubyte.gz")),
                 "dataset-fashion-mnist is not installed");
         CliRun run = CliRun.of("boltzmann", "--rbm", "--hidden", "64", "--epochs", "5", "--samples", "2000",
                 "--evaluation", "200", "--json", "-");

@@ -75,4 +75,22 @@ public final class Json {
         number(out, "minStrength", bins.minStrength());
         number(out, "maxStrength", bins.maxStrength());
     }
+
+    /** An array field of whole numbers. */
+    public static void integers(JsonGenerator out, String name, int[] values) throws IOException {
+        out.writeArrayFieldStart(name);
+        for (int v : values) {
+            out.writeNumber(v);
+        }
+        out.writeEndArray();
+    }
+
+    /** The {@code data} object of a training report: the data set's name and its split. */
+    public static void data(JsonGenerator out, String name, int train, int test) throws IOException {
+        out.writeObjectFieldStart("data");
+        out.writeStringField("name", name);
+        out.writeNumberField("train", train);
+        out.writeNumberField("test", test);
+        out.writeEndObject();
+    }
 }

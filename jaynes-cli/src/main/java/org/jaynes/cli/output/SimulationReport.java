@@ -1,5 +1,9 @@
 package org.jaynes.cli.output;
 
+import static org.jaynes.cli.output.Json.number;
+import static org.jaynes.cli.output.Numbers.n;
+import static org.jaynes.cli.output.Numbers.percent;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,9 +26,6 @@ import org.jaynes.dynamics.run.SimulationOptions;
 import org.jaynes.dynamics.run.SimulationResult;
 import org.jaynes.dynamics.run.Snapshot;
 import org.jaynes.report.html.SimulationPage;
-import static org.jaynes.cli.output.Json.number;
-import static org.jaynes.cli.output.Numbers.n;
-import static org.jaynes.cli.output.Numbers.percent;
 
 /** What {@code jaynes simulate} reports of a run: the text table, the page's input and the JSON. */
 public final class SimulationReport {

@@ -1,5 +1,7 @@
 package org.jaynes.cli.output;
 
+import static org.jaynes.cli.output.Json.number;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +19,6 @@ import org.jaynes.nn.train.StepRecord;
 import org.jaynes.nn.train.TrainingOptions;
 import org.jaynes.nn.train.TrainingResult;
 import org.jaynes.nn.warmup.WarmupRecord;
-import static org.jaynes.cli.output.Json.number;
 
 /** What {@code jaynes train} reports of a run: the text tables and the JSON. */
 public final class TrainingReport {
@@ -126,23 +127,11 @@ public final class TrainingReport {
     public static void writeJson(TrainingResult result, Writer writer) throws IOException {
         TrainingOptions o = result.options();
         Json.report(writer, out -> {
-            out.writeObjectFieldStart("data");
-            out.writeStringField("name", result.data());
-            out.writeNumberField("train", result.trainSize());
-            out.writeNumberField("test", result.testSize());
-            out.writeEndObject();
+            Json.data(out, result.data(), result.trainSize(), result.testSize());
             out.writeObjectFieldStart("options");
-            out.writeArrayFieldStart("layers");
-            for (int w : o.widths()) {
-                out.writeNumber(w);
-            }
-            out.writeEndArray();
+            Json.integers(out, "layers", o.widths());
             if (o.isConvolutional()) {
-                out.writeArrayFieldStart("conv");
-                for (int c : o.convChannels()) {
-                    out.writeNumber(c);
-                }
-                out.writeEndArray();
+                Json.integers(out, "conv", o.convChannels());
             }
             out.writeStringField("activation", o.activation().label());
             out.writeStringField("init", o.initializer().label());

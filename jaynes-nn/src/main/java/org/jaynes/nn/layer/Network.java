@@ -78,18 +78,7 @@ public final class Network {
      */
     public static Network cnn(ImageShape input, int[] channels, int[] widths, ActivationFunction activation,
                               int maxRows, MatrixProduct product) {
-        if (channels.length == 0) {
-            throw new IllegalArgumentException("a convolutional network needs at least one block of channels");
-        }
-        if (widths.length < 2) {
-            throw new IllegalArgumentException("a network needs at least an input and an output width");
-        }
-        ImageShape flat = afterBlocks(input, channels);
-        if (widths[0] != flat.size()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "the dense layers %s need %d inputs, but "
-                    + "the conv blocks %s turn %s images into %s = %d values", text(widths), widths[0],
-                    text(channels), input, flat, flat.size()));
-        }
+        checkCnn(input, channels, widths);
         List<Layer> layers = new ArrayList<>();
         ImageShape shape = input;
         for (int c : channels) {
@@ -102,6 +91,27 @@ public final class Network {
         }
         addDense(layers, 1, widths, activation, maxRows, product);
         return new Network(layers, maxRows);
+    }
+
+    /**
+     * Checks that conv blocks of {@code channels} fit images of {@code input} and leave {@code widths[0]}
+     * values, as {@link #cnn} needs; callers check input with it before any work.
+     *
+     * @throws IllegalArgumentException when they do not
+     */
+    public static void checkCnn(ImageShape input, int[] channels, int[] widths) {
+        if (channels.length == 0) {
+            throw new IllegalArgumentException("a convolutional network needs at least one block of channels");
+        }
+        if (widths.length < 2) {
+            throw new IllegalArgumentException("a network needs at least an input and an output width");
+        }
+        ImageShape flat = afterBlocks(input, channels);
+        if (widths[0] != flat.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the dense layers %s need %d inputs, but "
+                    + "the conv blocks %s turn %s images into %s = %d values", text(widths), widths[0],
+                    text(channels), input, flat, flat.size()));
+        }
     }
 
     /**

@@ -111,8 +111,14 @@ public final class Trainer {
         }
     }
 
-    /** The network of {@code options}, checked against the data: inputs (or image shape) and classes. */
-    private static Network network(TrainingOptions options, DataSplit data, int maxRows, MatrixProduct product) {
+    /**
+     * Checks that the network of {@code options} fits the data: its inputs (or image shape) and classes;
+     * {@link #run} makes the same check, so a caller can tell a mismatch, which is bad input, from a
+     * failure of the run.
+     *
+     * @throws IllegalArgumentException when they do not fit
+     */
+    public static void checkData(TrainingOptions options, DataSplit data) {
         int[] widths = options.widths();
         Dataset train = data.train();
         if (!options.isConvolutional()) {
@@ -121,17 +127,30 @@ public final class Trainer {
                         + "classes, but the data %s has %d features and %d classes", widthText(widths), widths[0],
                         widths[widths.length - 1], data.name(), train.features(), train.classes()));
             }
-            return Network.mlp(widths, options.activation(), maxRows, product);
+            return;
         }
         if (widths[widths.length - 1] != train.classes()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "the layers %s end in %d classes, but the "
                     + "data %s has %d classes", widthText(widths), widths[widths.length - 1], data.name(),
                     train.classes()));
         }
-        ImageShape image = train.imageShape().orElseThrow(() -> new IllegalArgumentException(String.format(
-                Locale.ROOT, "the conv blocks %s need images, but the data %s are rows of %d features without an "
-                        + "image shape", widthText(options.convChannels()), data.name(), train.features())));
-        return Network.cnn(image, options.convChannels(), widths, options.activation(), maxRows, product);
+        if (train.imageShape().isEmpty()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the conv blocks %s need images, but the "
+                    + "data %s are rows of %d features without an image shape", widthText(options.convChannels()),
+                    data.name(), train.features()));
+        }
+        Network.checkCnn(train.imageShape().get(), options.convChannels(), widths);
+    }
+
+    /** The network of {@code options}, checked against the data ({@link #checkData}). */
+    private static Network network(TrainingOptions options, DataSplit data, int maxRows, MatrixProduct product) {
+        checkData(options, data);
+        int[] widths = options.widths();
+        if (!options.isConvolutional()) {
+            return Network.mlp(widths, options.activation(), maxRows, product);
+        }
+        return Network.cnn(data.train().imageShape().orElseThrow(), options.convChannels(), widths,
+                options.activation(), maxRows, product);
     }
 
     /** Draws every weight, layer by layer, from {@code rng}. */
