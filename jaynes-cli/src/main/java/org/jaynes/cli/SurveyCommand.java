@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
  * {@code jaynes survey INPUT... --out DIR}: many models, or the checkpoints of one training run, analysed
  * one after the other into one folder (see {@link Survey}).
  */
-@Command(name = "survey", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "survey",
+        header = "Analyse many models, or a run's checkpoints, into one folder of reports and tables",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Analyses many models as 'analyze' does, one after the other, into one folder: each model's "
                 + "JSON report (reports/ID.json), every layer of every model as one row of layers.parquet and "
                 + "layers.csv (model, step, layer, relative depth, then every number analyze gives the layer), the models that could not be "
