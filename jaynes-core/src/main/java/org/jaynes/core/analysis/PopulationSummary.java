@@ -1,5 +1,6 @@
 package org.jaynes.core.analysis;
 
+import org.jaynes.core.stats.CopiedCells;
 import org.jaynes.core.stats.FitInput;
 import org.jaynes.core.stats.PopulationAccumulator;
 import org.jaynes.core.stats.PopulationStats;

@@ -90,39 +90,6 @@ final class RefinedCells implements ValueCells {
     private CellArrays magnitudeCells;
     private CellArrays signedCells;
 
-    /** Cells in ascending order, as three arrays. */
-    private static final class CellArrays implements CellConsumer {
-        private double[] low;
-        private double[] high;
-        private long[] count;
-        private int size;
-
-        CellArrays(int capacity) {
-            low = new double[Math.max(16, capacity)];
-            high = new double[low.length];
-            count = new long[low.length];
-        }
-
-        @Override
-        public void accept(double cellLow, double cellHigh, long cellCount) {
-            if (size == low.length) {
-                low = java.util.Arrays.copyOf(low, 2 * size);
-                high = java.util.Arrays.copyOf(high, 2 * size);
-                count = java.util.Arrays.copyOf(count, 2 * size);
-            }
-            low[size] = cellLow;
-            high[size] = cellHigh;
-            count[size] = cellCount;
-            size++;
-        }
-
-        void forEach(CellConsumer consumer) {
-            for (int i = 0; i < size; i++) {
-                consumer.accept(low[i], high[i], count[i]);
-            }
-        }
-    }
-
     @Override
     public void forEachCell(CellConsumer consumer) {
         if (magnitudeCells == null) {
@@ -175,6 +142,16 @@ final class RefinedCells implements ValueCells {
                 fine.forEachPositiveCellOfPage(p, consumer);
             }
         }
+    }
+
+    /**
+     * The cells as arrays that no later change of the accumulator reaches (the arrays the walks build, shared,
+     * never written again): what {@link CopiedCells#of} takes from refined cells without copying them twice.
+     */
+    CopiedCells copy() {
+        forEachCell((low, high, count) -> { });
+        forEachSignedCell((low, high, count) -> { });
+        return new CopiedCells(magnitudeCells, signedCells, maxCellWidth());
     }
 
     @Override
