@@ -103,10 +103,8 @@ public final class ModelAnalyzer {
         List<Segment> segments = segments(populations);
         long totalBytes = populations.stream().mapToLong(t -> t.data().length()).sum();
 
-        LayerResult[] results = new LayerResult[populations.size()];
-        // Per population, the cells its second read counted (a few hundred keys at most).
-        int[][] counted = new int[populations.size()][];
         RefiningAccumulator pooled = new RefiningAccumulator();
+        Kept kept = new Kept(populations.size(), pooled, progress, totalBytes);
         ExecutorService pool = ModelAnalyzer.workers("jaynes-analyze", options.threads());
         try {
             Deque<Future<Finished>> finishing = new ArrayDeque<>();
@@ -148,10 +146,7 @@ public final class ModelAnalyzer {
                     }
                     finishing.add(pool.submit(() -> finish(tensor, complete, index, null)));
                     // Bound the accumulators held by unfinished layers.
-                    while (finishing.size() > options.threads()) {
-                        keep(await(finishing.poll()), results, counted, pooled);
-                        progress.progress(bytesDone, totalBytes, finished(results), populations.size());
-                    }
+                    kept.drain(finishing, options.threads(), bytesDone);
                 }
             }
             // Every first read is in the pool: the waiting populations' second reads count its cells too.
@@ -161,16 +156,10 @@ public final class ModelAnalyzer {
             while (!waiting.isEmpty()) {
                 Waiting w = waiting.poll();
                 finishing.add(pool.submit(() -> finish(w.tensor(), w.accumulator(), w.index(), pooledCells)));
-                while (finishing.size() > options.threads()) {
-                    keep(await(finishing.poll()), results, counted, pooled);
-                    progress.progress(bytesDone, totalBytes, finished(results), populations.size());
-                }
+                kept.drain(finishing, options.threads(), bytesDone);
             }
-            while (!finishing.isEmpty()) {
-                keep(await(finishing.poll()), results, counted, pooled);
-                progress.progress(bytesDone, totalBytes, finished(results), populations.size());
-            }
-            refinePooled(pooled, pooledCells, populations, counted, segments, pool);
+            kept.drain(finishing, 0, bytesDone);
+            refinePooled(pooled, pooledCells, populations, kept.counted, segments, pool);
         } finally {
             pool.shutdownNow();
         }
@@ -180,7 +169,7 @@ public final class ModelAnalyzer {
         TensorInfo pooledInfo = new TensorInfo("pooled", "", Role.OTHER, Shape.of(pooledSummary.stats().n()),
                 DType.F64);
         LayerResult pooledResult = PopulationAnalysis.analyse(pooledInfo, pooledSummary, options);
-        List<LayerResult> layers = List.of(results);
+        List<LayerResult> layers = List.of(kept.results);
         return new AnalysisResult(summary, options, layers, setAside, pooledResult, UniversalitySummary.of(layers));
     }
 
@@ -188,19 +177,37 @@ public final class ModelAnalyzer {
     private record Waiting(int index, Tensor tensor, RefiningAccumulator accumulator) {
     }
 
-    /** Keeps a finished population's analysis and hands its fine counts to the pool. */
-    private static void keep(Finished finished, LayerResult[] results, int[][] counted, RefiningAccumulator pooled) {
-        results[finished.index()] = finished.result();
-        counted[finished.index()] = finished.countedKeys();
-        pooled.addCounts(finished.counts());
-    }
+    /** The analyses of the finished populations, and what their second reads counted for the pool. */
+    private static final class Kept {
+        final LayerResult[] results;
+        /** Per population, the cells its second read counted (a few hundred keys at most). */
+        final int[][] counted;
+        private final RefiningAccumulator pooled;
+        private final ProgressListener progress;
+        private final long totalBytes;
+        private int done;
 
-    private static int finished(LayerResult[] results) {
-        int done = 0;
-        for (LayerResult result : results) {
-            done += result == null ? 0 : 1;
+        Kept(int populations, RefiningAccumulator pooled, ProgressListener progress, long totalBytes) {
+            this.results = new LayerResult[populations];
+            this.counted = new int[populations][];
+            this.pooled = pooled;
+            this.progress = progress;
+            this.totalBytes = totalBytes;
         }
-        return done;
+
+        /**
+         * Keeps the oldest finished populations until at most {@code limit} are unfinished, handing their
+         * fine counts to the pool, and reports progress after each.
+         */
+        void drain(Deque<Future<Finished>> finishing, int limit, long bytesDone) throws IOException {
+            while (finishing.size() > limit) {
+                Finished finished = await(finishing.poll());
+                results[finished.index()] = finished.result();
+                counted[finished.index()] = finished.countedKeys();
+                pooled.addCounts(finished.counts());
+                progress.progress(bytesDone, totalBytes, ++done, results.length);
+            }
+        }
     }
 
     /** A fixed pool of daemon threads named {@code name}, so an unfinished analysis never holds the JVM open. */

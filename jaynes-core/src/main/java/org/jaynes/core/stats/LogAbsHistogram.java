@@ -262,8 +262,14 @@ public final class LogAbsHistogram implements ValueCells {
         return cells;
     }
 
+    /** Adds the counts of magnitude page {@code p}, both signs, of {@code other} to this histogram's. */
+    void mergePage(LogAbsHistogram other, int p) {
+        mergePage(other, p, false);
+        mergePage(other, p, true);
+    }
+
     /** Adds the counts of magnitude page {@code p} of one sign of {@code other} to this histogram's. */
-    void mergePage(LogAbsHistogram other, int p, boolean negative) {
+    private void mergePage(LogAbsHistogram other, int p, boolean negative) {
         int index = negative ? p + HALF : p;
         mergeIndex(other, index);
         other.spilled.forEach((key, count) -> {

@@ -141,14 +141,6 @@ public final class RefiningAccumulator implements PopulationAccumulator {
     }
 
     /**
-     * Every value the second pass counted finely (see {@link #refine}); null before it. Handed to a pool
-     * with {@link #addCounts}, so that the pool need not keep this accumulator and its cells.
-     */
-    public LogAbsHistogram countedValues() {
-        return countedValues;
-    }
-
-    /**
      * Takes the fine counts of a population whose first pass was added with {@link #addFirstPassTo}: the
      * cells a later {@link #refine} of this pool finds counted need not be read again. Null adds nothing.
      */
@@ -262,8 +254,7 @@ public final class RefiningAccumulator implements PopulationAccumulator {
         int[] keys = counted.selectedKeys();
         if (pooledRefinedValues != null) {
             for (int key : keys) {
-                fineCounts.mergePage(pooledRefinedValues, key + RefinedCells.PAGE_OFFSET, false);
-                fineCounts.mergePage(pooledRefinedValues, key + RefinedCells.PAGE_OFFSET, true);
+                fineCounts.mergePage(pooledRefinedValues, key + RefinedCells.PAGE_OFFSET);
             }
             pooledRefinedValues = null;
         }
@@ -285,8 +276,7 @@ public final class RefiningAccumulator implements PopulationAccumulator {
         } else {
             refinedValues = new LogAbsHistogram();
             for (int key : refinement.selectedKeys()) {
-                refinedValues.mergePage(fineCounts, key + RefinedCells.PAGE_OFFSET, false);
-                refinedValues.mergePage(fineCounts, key + RefinedCells.PAGE_OFFSET, true);
+                refinedValues.mergePage(fineCounts, key + RefinedCells.PAGE_OFFSET);
             }
         }
         cells = null;
