@@ -9,8 +9,11 @@ import java.util.Map;
  * most 2^-17 ≈ 7.6e-6 wide in ln|w|, whatever the scale of the weights, and no logarithm is needed to
  * find a value's bin. Cells by magnitude merge the two signs.
  *
- * <p>Storage is sparse: a directory of 2^19 pages of 1,024 int counts (4 KiB), a page allocated only
- * when a value falls in it, so a layer whose values span many octaves costs a few megabytes. A count
+ * <p>Storage is sparse: 2^19 pages of 1,024 int counts (4 KiB), a page allocated only when a value
+ * falls in it, so a layer whose values span many octaves costs a few megabytes. The pages are found
+ * through a directory of books of {@value #BOOK_SIZE} pages, a book allocated with its first page: an
+ * empty histogram costs 4 KiB, not the 2 MiB of a flat directory, which the collector would have to
+ * treat as a humongous object every time a layer is summarised. A count
  * that would pass {@link Integer#MAX_VALUE} spills into a map of long counts, so counts stay exact at
  * any size while the pages stay small. Subnormal doubles (below 2.2e-308) have wider bins, whose true
  * edges the cells report. Not thread-safe: use one per thread and {@link #merge} them.
@@ -28,6 +31,10 @@ public final class LogAbsHistogram implements ValueCells {
     /** Pages per sign. */
     private static final int HALF = 1 << (MAGNITUDE_KEY_BITS - PAGE_BITS);
 
+    private static final int BOOK_BITS = 9;
+    private static final int BOOK_SIZE = 1 << BOOK_BITS;
+    private static final int BOOK_MASK = BOOK_SIZE - 1;
+
     /** The number of magnitude pages: a page index lies in [0, MAGNITUDE_PAGES). */
     static final int MAGNITUDE_PAGES = HALF;
 
@@ -42,7 +49,8 @@ public final class LogAbsHistogram implements ValueCells {
         }
     }
 
-    private final int[][] pages = new int[2 * HALF][];
+    /** Books of pages by signed page index (the negative pages HALF above the positive ones). */
+    private final int[][][] books = new int[(2 * HALF) >>> BOOK_BITS][][];
     /** The lowest and highest magnitude page allocated (of either sign): walks and merges visit only these. */
     private int lowestPage = HALF;
     private int highestPage = -1;
@@ -64,17 +72,17 @@ public final class LogAbsHistogram implements ValueCells {
 
     /** Adds the counts of signed page index {@code p} of {@code other}, spills aside. */
     private void mergeIndex(LogAbsHistogram other, int p) {
-        if (other.pages[p] != null) {
-            addCounts(p, other.pages[p]);
+        int[] counts = other.page(p);
+        if (counts != null) {
+            addCounts(p, counts);
         }
     }
 
     /** Adds 1,024 counts to the page at signed page index {@code p} (a copy when it has none), spilling past int. */
     private void addCounts(int p, int[] counts) {
-        int[] mine = pages[p];
+        int[] mine = page(p);
         if (mine == null) {
-            pages[p] = counts.clone();
-            notePage(p);
+            setPage(p, counts.clone());
             return;
         }
         for (int i = 0; i < PAGE_SIZE; i++) {
@@ -92,7 +100,7 @@ public final class LogAbsHistogram implements ValueCells {
     void acceptKeys(int[] keys, int length) {
         for (int i = 0; i < length; i++) {
             int key = keys[i];
-            int[] page = pages[key >>> PAGE_BITS];
+            int[] page = page(key >>> PAGE_BITS);
             if (page == null) {
                 page = newPage(key >>> PAGE_BITS);
             }
@@ -129,7 +137,7 @@ public final class LogAbsHistogram implements ValueCells {
     }
 
     private void add(int key, long count) {
-        int[] page = pages[key >>> PAGE_BITS];
+        int[] page = page(key >>> PAGE_BITS);
         if (page == null) {
             page = newPage(key >>> PAGE_BITS);
         }
@@ -145,9 +153,24 @@ public final class LogAbsHistogram implements ValueCells {
     /** An empty page at signed page index {@code index}, in place. */
     private int[] newPage(int index) {
         int[] page = new int[PAGE_SIZE];
-        pages[index] = page;
-        notePage(index);
+        setPage(index, page);
         return page;
+    }
+
+    /** The page at signed page index {@code index}; null when it holds no count. */
+    private int[] page(int index) {
+        int[][] book = books[index >>> BOOK_BITS];
+        return book == null ? null : book[index & BOOK_MASK];
+    }
+
+    private void setPage(int index, int[] page) {
+        int[][] book = books[index >>> BOOK_BITS];
+        if (book == null) {
+            book = new int[BOOK_SIZE][];
+            books[index >>> BOOK_BITS] = book;
+        }
+        book[index & BOOK_MASK] = page;
+        notePage(index);
     }
 
     private void notePage(int index) {
@@ -175,8 +198,8 @@ public final class LogAbsHistogram implements ValueCells {
 
     /** Hands the cells of ln|w| of magnitude page {@code p} (both signs merged) to {@code consumer}, ascending. */
     void forEachCellOfPage(int p, CellConsumer consumer) {
-        int[] positive = pages[p];
-        int[] negative = pages[p + HALF];
+        int[] positive = page(p);
+        int[] negative = page(p + HALF);
         if (positive == null && negative == null) {
             return;
         }
@@ -195,7 +218,7 @@ public final class LogAbsHistogram implements ValueCells {
 
     /** Hands the cells of w of the negative values of magnitude page {@code p} to {@code consumer}, ascending in w. */
     void forEachNegativeCellOfPage(int p, CellConsumer consumer) {
-        int[] negative = pages[p + HALF];
+        int[] negative = page(p + HALF);
         if (negative == null) {
             return;
         }
@@ -211,7 +234,7 @@ public final class LogAbsHistogram implements ValueCells {
 
     /** Hands the cells of w of the positive values of magnitude page {@code p} to {@code consumer}, ascending. */
     void forEachPositiveCellOfPage(int p, CellConsumer consumer) {
-        int[] positive = pages[p];
+        int[] positive = page(p);
         if (positive == null) {
             return;
         }
@@ -238,7 +261,7 @@ public final class LogAbsHistogram implements ValueCells {
 
     /** Whether magnitude page {@code p} holds a value of either sign. */
     boolean isOccupied(int p) {
-        return pages[p] != null || pages[p + HALF] != null;
+        return page(p) != null || page(p + HALF) != null;
     }
 
     /** The lowest magnitude page allocated, {@link #MAGNITUDE_PAGES} when none is. */
@@ -253,8 +276,8 @@ public final class LogAbsHistogram implements ValueCells {
 
     /** An upper bound on the cells of magnitude page {@code p} of either sign: its occupied slots. */
     int cellsOfPage(int p) {
-        int[] positive = pages[p];
-        int[] negative = pages[p + HALF];
+        int[] positive = page(p);
+        int[] negative = page(p + HALF);
         int cells = 0;
         for (int i = 0; i < PAGE_SIZE; i++) {
             cells += (positive != null && positive[i] != 0) || (negative != null && negative[i] != 0) ? 1 : 0;
@@ -281,7 +304,7 @@ public final class LogAbsHistogram implements ValueCells {
 
     /** The number of values in magnitude page {@code p} of one sign. */
     long pageCount(int p, boolean negative) {
-        int[] page = pages[negative ? p + HALF : p];
+        int[] page = page(negative ? p + HALF : p);
         if (page == null) {
             return 0;
         }
