@@ -259,6 +259,19 @@ public final class LogAbsHistogram implements ValueCells {
         addCounts(negative ? p + HALF : p, counts);
     }
 
+    /**
+     * Like {@link #addPage}, but where this histogram has no such page, {@code counts} itself becomes it:
+     * the caller gives up the array.
+     */
+    void addOrAdoptPage(int p, boolean negative, int[] counts) {
+        int index = negative ? p + HALF : p;
+        if (counts.length == PAGE_SIZE && page(index) == null) {
+            setPage(index, counts);
+        } else {
+            addPage(p, negative, counts);
+        }
+    }
+
     /** Whether magnitude page {@code p} holds a value of either sign. */
     boolean isOccupied(int p) {
         return page(p) != null || page(p + HALF) != null;

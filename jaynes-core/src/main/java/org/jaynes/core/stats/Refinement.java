@@ -105,6 +105,7 @@ public final class Refinement {
         private final int[] chunk = new int[CHUNK];
         private LogAbsHistogram pending;
         private long counted;
+        private boolean drained;
 
         private final long drainAfter;
 
@@ -119,13 +120,16 @@ public final class Refinement {
 
         /** Counts the refined values among the f32 values of {@code window}. */
         public void count(ByteBuffer window) {
+            if (drained) {
+                throw new IllegalStateException("a drained counter counts no more");
+            }
             IntBuffer ints = window.slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
             int total = ints.remaining();
             if (counted > 0 && counted + total > drainAfter) {
                 if (pending == null) {
                     pending = new LogAbsHistogram();
                 }
-                drainInto(pending);
+                addPagesTo(pending, false);
             }
             counted += total;
             int[][] pages = pageOfKey;
@@ -140,17 +144,32 @@ public final class Refinement {
             }
         }
 
-        /** Adds everything counted so far to {@code fine} and starts again from zero. */
+        /**
+         * Adds everything counted to {@code fine}, handing over its pages where {@code fine} has none (a
+         * copy would double what a layer's refinement allocates); the counter counts no more afterwards.
+         */
         public void drainInto(LogAbsHistogram fine) {
-            if (pending != null && pending != fine) {
+            if (pending != null) {
                 fine.merge(pending);
                 pending = null;
             }
+            addPagesTo(fine, true);
+            drained = true;
+        }
+
+        /** Adds the non-empty pages to {@code fine}, handed over or added and zeroed for more counting. */
+        private void addPagesTo(LogAbsHistogram fine, boolean handOver) {
             for (int key : selected) {
                 for (int signed : new int[] {key, key | 0x8000}) {
                     int[] page = pageOfKey[signed];
-                    if (!isEmpty(page)) {
-                        fine.addPage(key + RefinedCells.PAGE_OFFSET, signed != key, page);
+                    if (isEmpty(page)) {
+                        continue;
+                    }
+                    int magnitudePage = key + RefinedCells.PAGE_OFFSET;
+                    if (handOver) {
+                        fine.addOrAdoptPage(magnitudePage, signed != key, page);
+                    } else {
+                        fine.addPage(magnitudePage, signed != key, page);
                         java.util.Arrays.fill(page, 0);
                     }
                 }
