@@ -25,7 +25,7 @@
 #
 # Environment: JAYNES_BENCH_BYTES (e.g. 256M, 1G), JAYNES_BENCH_RUNS (timed runs per tool, best kept;
 # default 1), JAYNES_BENCH_KEEP=1 (keep the model files; default: deleted on exit), PYTHON (default
-# python3, with numpy and scipy), JAYNES_JAVA_OPTS (default -Xmx256m -Xss4m, as ./jaynes).
+# python3, with numpy and scipy), JAYNES_JAVA_OPTS (default -Xmx256m -Xss4m -XX:G1HeapRegionSize=2m, as ./jaynes).
 # Not part of `mvn verify`: it needs Python, minutes and 2 GB of disk.
 set -euo pipefail
 export LC_ALL=C
@@ -35,7 +35,7 @@ dir="${1:-/tmp/jaynes-bench}"
 size="${JAYNES_BENCH_BYTES:-1G}"
 runs="${JAYNES_BENCH_RUNS:-1}"
 python="${PYTHON:-python3}"
-read -r -a java_opts <<<"${JAYNES_JAVA_OPTS:--Xmx256m -Xss4m}"
+read -r -a java_opts <<<"${JAYNES_JAVA_OPTS:--Xmx256m -Xss4m -XX:G1HeapRegionSize=2m}"
 bench_jar="$root/jaynes-bench/target/jaynes-bench.jar"
 jaynes_jar="$root/jaynes-cli/target/jaynes.jar"
 
