@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jaynes.formats.MessageText;
@@ -86,7 +88,7 @@ final class SurveyTables {
         String title = series ? "Checkpoints, steps " + outcomes.get(0).input().step().getAsLong() + " to "
                 + outcomes.get(outcomes.size() - 1).input().step().getAsLong()
                 : "Survey of " + outcomes.size() + (outcomes.size() == 1 ? " model" : " models");
-        SurveyPageInput pageInput = new SurveyPageInput(title, series, page.models(), failures, roles);
+        SurveyPageInput pageInput = new SurveyPageInput(title, series, page.models(outcomes), failures, roles);
         AtomicOutput.write(out.resolve(PAGE), stream -> {
             Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             SurveyPage.write(pageInput, toolVersion, text);
@@ -112,44 +114,30 @@ final class SurveyTables {
         return new SurveyResult(outcomes, rows[0], roles);
     }
 
-    /** The page's models, gathered row by row (rows arrive model by model). */
+    /**
+     * The page's layers, gathered row by row, by model; every model analysed is on the page, those
+     * without a layer to fit too.
+     */
     private static final class PageModels {
 
         private static final int MODEL = SurveyColumns.index("model");
-        private static final int STEP = SurveyColumns.index("step");
-        private static final int PATH = SurveyColumns.index("path");
 
-        private final List<SurveyPageInput.Model> models = new ArrayList<>();
-        private List<SurveyPageInput.Layer> layers;
-        private String model;
-        private OptionalLong step;
-        private String path;
+        private final Map<String, List<SurveyPageInput.Layer>> layers = new HashMap<>();
 
         SurveyPageInput.Layer add(List<String> row) {
-            if (!row.get(MODEL).equals(model)) {
-                finishModel();
-                model = row.get(MODEL);
-                step = row.get(STEP).isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(row.get(STEP)));
-                path = row.get(PATH);
-                layers = new ArrayList<>();
-            }
             SurveyPageInput.Layer layer = new SurveyPageInput.Layer(text(row, "name"), text(row, "role"),
                     real(row, "relativeDepth"), real(row, "sigma"), real(row, "normalizedMu"), real(row, "ks"),
                     real(row, "arbitrageGap"), text(row, "best"));
-            layers.add(layer);
+            layers.computeIfAbsent(row.get(MODEL), id -> new ArrayList<>()).add(layer);
             return layer;
         }
 
-        List<SurveyPageInput.Model> models() {
-            finishModel();
-            return models;
-        }
-
-        private void finishModel() {
-            if (model != null) {
-                models.add(new SurveyPageInput.Model(model, step, path, layers));
-                model = null;
-            }
+        /** The analysed models of {@code outcomes}, in their order, each with its layers. */
+        List<SurveyPageInput.Model> models(List<SurveyOutcome> outcomes) {
+            return outcomes.stream().filter(o -> !(o instanceof SurveyOutcome.Failed))
+                    .map(o -> new SurveyPageInput.Model(o.input().id(), o.input().step(),
+                            o.input().path().toString(), layers.getOrDefault(o.input().id(), List.of())))
+                    .toList();
         }
 
         private static String text(List<String> row, String column) {

@@ -241,6 +241,22 @@ class SurveyTest {
     }
 
     @Test
+    void aModelWithoutALayerToFitIsStillOnThePage(@TempDir Path dir) throws Exception {
+        model(dir.resolve("a.safetensors"), 1, 0.02);
+        ByteBuffer bias = ByteBuffer.allocate(16 * 4).order(ByteOrder.LITTLE_ENDIAN);
+        SafetensorsWriter.write(dir.resolve("tiny.safetensors"), List.of(WritableTensor.of("head.bias", DType.F32,
+                Shape.of(16), HeapBytes.of(bias.array()))));
+        Path out = dir.resolve("out");
+        SurveyResult result = survey().run(SurveyInputs.of(List.of("a.safetensors", "tiny.safetensors"), dir), out,
+                SurveyListener.NONE);
+
+        assertEquals(2, result.rows());
+        String page = Files.readString(out.resolve(SurveyTables.PAGE));
+        assertTrue(page.contains("2 models, 2 layers"), page.substring(0, Math.min(page.length(), 2000)));
+        assertTrue(page.contains("tiny.safetensors"));
+    }
+
+    @Test
     void anOutputThatIsAFileIsBadInputAndNothingIsWritten(@TempDir Path dir) throws Exception {
         model(dir.resolve("a.safetensors"), 1, 0.02);
         Path out = Files.writeString(dir.resolve("out"), "a file");
