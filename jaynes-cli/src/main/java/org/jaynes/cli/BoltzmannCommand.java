@@ -50,8 +50,8 @@ final class BoltzmannCommand implements Callable<Integer> {
     private int sweeps = 1000;
 
     @Option(names = "--anneal", paramLabel = "T0:T1:SWEEPS", description = "geometric annealing schedule "
-            + "(default: 3:0.05:200)")
-    private String anneal = "3:0.05:200";
+            + "(default: 3:0.05:200)", converter = OptionConverters.Anneal.class)
+    private AnnealingSchedule schedule = AnnealingSchedule.DEFAULT;
 
     @Mixin
     private SeedOption seed;
@@ -74,7 +74,6 @@ final class BoltzmannCommand implements Callable<Integer> {
         if (neurons < 2 || sweeps < 1 || !(temperature > 0 && temperature < Double.POSITIVE_INFINITY)) {
             throw new UsageException("--neurons must be at least 2, --sweeps at least 1 and --temperature positive");
         }
-        AnnealingSchedule schedule = schedule();
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed.value());
         int n = neurons;
         double[] w = new double[n * n];
@@ -112,20 +111,4 @@ final class BoltzmannCommand implements Callable<Integer> {
         return new SpinGlassReport.Run(n, temperature, sweeps, schedule, seed.value(), energy / sweeps,
                 magnetisation / sweeps, quench, annealed);
     }
-
-    private AnnealingSchedule schedule() throws UsageException {
-        String[] parts = anneal.split(":", -1);
-        try {
-            if (parts.length != 3) {
-                throw new NumberFormatException();
-            }
-            return new AnnealingSchedule(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
-                    Integer.parseInt(parts[2]));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--anneal must be T0:T1:SWEEPS, e.g. 3:0.05:200, not '" + anneal + "'");
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--anneal: " + e.getMessage());
-        }
-    }
-
 }

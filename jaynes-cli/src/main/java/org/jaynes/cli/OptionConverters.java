@@ -1,6 +1,7 @@
 package org.jaynes.cli;
 
 import java.util.function.Function;
+import org.jaynes.dynamics.boltzmann.AnnealingSchedule;
 import org.jaynes.dynamics.hopfield.Storage;
 import org.jaynes.dynamics.neurons.UpdateOrder;
 import org.jaynes.dynamics.run.Dynamics;
@@ -43,6 +44,20 @@ final class OptionConverters {
     public static final class DynamicsRule extends ByParser<Dynamics> {
         public DynamicsRule() {
             super("--dynamics: ", Dynamics::parse);
+        }
+    }
+
+    /** {@code boltzmann --anneal}. */
+    public static final class Anneal extends ByParser<AnnealingSchedule> {
+        public Anneal() {
+            super("--anneal ", AnnealingSchedule::parse);
+        }
+    }
+
+    /** {@code boltzmann rbm --data}. */
+    public static final class RbmImages extends ByParser<RbmCommand.Images> {
+        public RbmImages() {
+            super("--data ", RbmCommand.Images::parse);
         }
     }
 

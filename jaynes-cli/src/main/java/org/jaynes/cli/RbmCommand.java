@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -56,9 +55,23 @@ final class RbmCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The training images {@code --data} names. */
+    enum Images {
+        AUTO, FASHION_MNIST, BARS_AND_STRIPES;
+
+        static Images parse(String text) {
+            for (Images images : values()) {
+                if (images.name().replace('_', '-').equalsIgnoreCase(text)) {
+                    return images;
+                }
+            }
+            throw new IllegalArgumentException("must be auto, fashion-mnist or bars-and-stripes, not '" + text + "'");
+        }
+    }
+
     @Option(names = "--data", paramLabel = "SET", description = "auto, fashion-mnist or bars-and-stripes "
-            + "(default: auto = Fashion-MNIST when installed)")
-    private String data = "auto";
+            + "(default: auto = Fashion-MNIST when installed)", converter = OptionConverters.RbmImages.class)
+    private Images data = Images.AUTO;
 
     @Option(names = "--samples", paramLabel = "N", description = "training images of Fashion-MNIST (default: "
             + "${DEFAULT-VALUE}; 0 = all 60000)")
@@ -130,20 +143,17 @@ final class RbmCommand implements Callable<Integer> {
         if (samples < 0) {
             throw new UsageException("--samples must be 0 (all) or more, not " + samples);
         }
-        switch (data.toLowerCase(Locale.ROOT)) {
-            case "auto":
-                return Files.isReadable(images) ? BinaryImages.read(images, limit()) : bars();
-            case "fashion-mnist":
+        return switch (data) {
+            case AUTO -> Files.isReadable(images) ? BinaryImages.read(images, limit()) : bars();
+            case FASHION_MNIST -> {
                 if (!Files.isReadable(images)) {
                     throw new UsageException("--data fashion-mnist: " + images + " is absent (apt-get install "
                             + "dataset-fashion-mnist)");
                 }
-                return BinaryImages.read(images, limit());
-            case "bars-and-stripes":
-                return bars();
-            default:
-                throw new UsageException("--data must be auto, fashion-mnist or bars-and-stripes, not '" + data + "'");
-        }
+                yield BinaryImages.read(images, limit());
+            }
+            case BARS_AND_STRIPES -> bars();
+        };
     }
 
     private int limit() {

@@ -78,6 +78,10 @@ class BoltzmannCommandTest {
         assertEquals("jaynes: --data must be auto, fashion-mnist or bars-and-stripes, not 'cifar'"
                 + System.lineSeparator(), run.err());
         assertEquals(2, CliRun.of("boltzmann", "--anneal", "1:2").exitCode());
+        CliRun warmer = CliRun.of("boltzmann", "--anneal", "1:2:10");
+        assertEquals(2, warmer.exitCode());
+        assertEquals("jaynes: --anneal is not a schedule: the schedule needs 0 < final <= initial < infinity, not "
+                + "1.0 -> 2.0" + System.lineSeparator(), warmer.err());
         assertEquals(2, CliRun.of("boltzmann", "--save", "x.safetensors").exitCode());
     }
 

@@ -22,6 +22,26 @@ public record AnnealingSchedule(double initialTemperature, double finalTemperatu
         }
     }
 
+    /**
+     * The schedule written {@code T0:T1:SWEEPS}, e.g. {@code 3:0.05:200}.
+     *
+     * @throws IllegalArgumentException saying what is wrong, after the option's name
+     */
+    public static AnnealingSchedule parse(String text) {
+        String[] parts = text.split(":", -1);
+        try {
+            if (parts.length == 3) {
+                return new AnnealingSchedule(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
+                        Integer.parseInt(parts[2]));
+            }
+        } catch (NumberFormatException e) {
+            // said below, as for a wrong number of parts
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("is not a schedule: " + e.getMessage(), e);
+        }
+        throw new IllegalArgumentException("must be T0:T1:SWEEPS, e.g. 3:0.05:200, not '" + text + "'");
+    }
+
     /** T_k. */
     public double temperature(int sweep) {
         if (sweeps == 1) {

@@ -1,6 +1,7 @@
 package org.jaynes.dynamics.boltzmann;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -13,6 +14,19 @@ import org.junit.jupiter.api.Test;
 class AnnealingTest {
 
     /** An SK spin glass, w ~ N(0, 1/N): annealing ends in a Nash equilibrium below the average quench. */
+    @Test
+    void aScheduleIsParsedFromItsThreeParts() {
+        assertEquals(new AnnealingSchedule(3, 0.05, 200), AnnealingSchedule.parse("3:0.05:200"));
+        for (String bad : new String[] {"1:2", "3:0.05:200:1", "a:b:c", "3:0.05:2.5", ""}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AnnealingSchedule.parse(bad));
+            assertEquals("must be T0:T1:SWEEPS, e.g. 3:0.05:200, not '" + bad + "'", e.getMessage());
+        }
+        IllegalArgumentException hotter = assertThrows(IllegalArgumentException.class,
+                () -> AnnealingSchedule.parse("1:2:10"));
+        assertTrue(hotter.getMessage().startsWith("is not a schedule: the schedule needs 0 < final <= initial"),
+                hotter.getMessage());
+    }
+
     @Test
     void annealingFindsLowerEnergyThanAQuench() {
         int n = 100;
