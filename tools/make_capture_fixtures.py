@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Writes the small ONNX models of jaynes-nn's activation-capture tests with the reference `onnx` library.
+"""Writes the small ONNX models of jaynes-capture's activation-capture tests with the reference `onnx` library.
 
 Run from the repository root (needs numpy and onnx, as in /opt/jvenv):
 
     /opt/jvenv/bin/python tools/make_capture_fixtures.py
 
-It writes into jaynes-nn/src/test/resources/onnx/:
+It writes into jaynes-capture/src/test/resources/onnx/:
   - capture.onnx: a graph of tokens x[T, 4] and an additive mask[T] through every kind of capture site:
         fc1 (MatMul+Add, named weight, unnamed Relu node)  -> Relu
         /block/fc2 MatMul                                  -> Tanh
@@ -39,7 +39,7 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-OUT = os.path.join("jaynes-nn", "src", "test", "resources", "onnx")
+OUT = os.path.join("jaynes-capture", "src", "test", "resources", "onnx")
 SEED = 20261123
 rng = np.random.default_rng(SEED)
 

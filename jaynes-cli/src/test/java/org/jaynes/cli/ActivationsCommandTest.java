@@ -91,7 +91,7 @@ class ActivationsCommandTest {
     }
 
     /** A one-input model, x[batch, 3] → Relu, and its arrays, made by tools/make_capture_fixtures.py. */
-    private static final Path FIXTURES = Path.of("../jaynes-nn/src/test/resources/onnx");
+    private static final Path FIXTURES = Path.of("../jaynes-capture/src/test/resources/onnx");
 
     @Test
     void npyInputsFeedAModelWithoutText() throws IOException {
