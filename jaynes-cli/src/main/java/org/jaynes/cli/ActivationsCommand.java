@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.jaynes.core.analysis.ActivationResult;
 import org.jaynes.core.analysis.ActivationSite;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.AnalysisResult;
+import org.jaynes.core.analysis.CaptureOptions;
 import org.jaynes.core.analysis.ModelAnalyzer;
 import org.jaynes.core.analysis.ProgressListener;
 import org.jaynes.core.model.Model;
@@ -24,7 +24,7 @@ import org.jaynes.formats.ModelFiles;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelOpener;
 import org.jaynes.capture.onnx.CaptureGraph;
-import org.jaynes.capture.onnx.CaptureSite;
+import org.jaynes.capture.onnx.CaptureRun;
 import org.jaynes.capture.onnx.FeedTensor;
 import org.jaynes.capture.onnx.NpyFeeds;
 import org.jaynes.capture.onnx.OnnxCapture;
@@ -64,7 +64,7 @@ import picocli.CommandLine.Spec;
 final class ActivationsCommand implements Callable<Integer> {
 
     static final String BUNDLED_TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
-    static final int DEFAULT_BATCH = 16;
+    static final int DEFAULT_BATCH = CaptureOptions.DEFAULT_BATCH;
     static final int DEFAULT_RANDOM_ROWS = 64;
 
     @Spec
@@ -110,23 +110,14 @@ final class ActivationsCommand implements Callable<Integer> {
             + "the number of cores)")
     private int threads = AnalysisOptions.DEFAULTS.threads();
 
-    /**
-     * Activation layers captured per run over the inputs. Each holds a fine histogram of its outputs (up to
-     * ~20 MB), so memory is bounded by this, not by the model's depth; the inputs run once per group.
-     */
-    static final int SITES_PER_PASS = 4;
-
     /** Open dimensions after the first (a sequence length) of --random-inputs. */
     static final int RANDOM_OPEN_SIZE = 32;
 
-    /** Batch {@code index} of a plan, made when it is run, so that inputs need not all be in memory. */
-    @FunctionalInterface
-    private interface BatchSource {
-        Map<String, FeedTensor> batch(int index) throws IOException;
-    }
-
-    /** The batches to run and how the report describes them. */
-    private record Plan(int batches, BatchSource source, ActivationInputs inputs) {
+    /**
+     * The batches to run (each made when it is run, so that inputs need not all be in memory, and made again
+     * for the second pass) and how the report describes them.
+     */
+    private record Plan(int batches, CaptureRun.Inputs source, ActivationInputs inputs) {
     }
 
     @Override
@@ -149,42 +140,36 @@ final class ActivationsCommand implements Callable<Integer> {
                 new Model(displayName, weights.format(), weights.tensors()), ProgressListener.NONE);
 
         ActivationAnalysis analysis = new ActivationAnalysis(options);
-        List<CaptureSite> all = graph.sites();
-        int passes = (all.size() + SITES_PER_PASS - 1) / SITES_PER_PASS;
         StatusLine status = !reports.progressShown() ? null : new StatusLine(System.err);
-        try {
-            for (int pass = 0; pass < passes; pass++) {
-                List<CaptureSite> group = all.subList(pass * SITES_PER_PASS,
-                        Math.min(all.size(), (pass + 1) * SITES_PER_PASS));
-                Map<CaptureSite, ActivationSite> sites = new LinkedHashMap<>();
-                for (CaptureSite site : group) {
-                    sites.put(site, new ActivationSite(site.name(), site.tensorName(), site.kind().function()));
-                }
-                try (OnnxCapture capture = OnnxCapture.open(file, group, threads)) {
-                    for (int b = 0; b < plan.batches(); b++) {
-                        capture.run(plan.source().batch(b), (site, shape, values) -> sites.get(site).accept(shape,
-                                values));
-                        if (status != null) {
-                            status.show("running %s: layers %d-%d of %d, batch %d of %d", displayName,
-                                    pass * SITES_PER_PASS + 1, pass * SITES_PER_PASS + group.size(), all.size(), b + 1,
-                                    plan.batches());
-                        }
-                    }
-                }
-                analysis.add(new ArrayList<>(sites.values()), weightAnalysis);
-            }
+        List<ActivationSite> sites;
+        try (OnnxCapture capture = OnnxCapture.open(file, graph.sites(), threads)) {
+            sites = CaptureRun.run(capture, analysis, plan.batches(), plan.source(), status == null
+                    ? CaptureRun.Progress.NONE
+                    : (pass, b) -> status.show("running %s: %d layers, pass %d of 2, batch %d of %d", displayName,
+                            graph.sites().size(), pass, b + 1, plan.batches()));
         } finally {
             if (status != null) {
                 status.clear();
             }
         }
-        ActivationResult result = analysis.finish(weightAnalysis.model(), plan.inputs(), weightAnalysis);
+        analysis.add(sites, weightAnalysis);
+        ActivationResult result = analysis.finish(weightAnalysis.model(), plan.inputs(), captureOptions(),
+                graph.setAside(), weightAnalysis);
 
         PrintWriter out = spec.commandLine().getOut();
         targets.write(out, w -> new JsonReportWriter(Main.version()).write(result, w),
                 w -> ActivationPage.write(result, Main.version(), w),
                 printer -> ActivationTable.print(result, printer));
         return Main.OK;
+    }
+
+    /** The options of this run as its report records them. */
+    private CaptureOptions captureOptions() {
+        CaptureOptions options = CaptureOptions.DEFAULTS.withBatch(batch).withThreads(threads);
+        if (randomInputs) {
+            options = options.withRandomInputs(rows, seed);
+        }
+        return maxLength != null ? options.withMaxLength(maxLength) : options;
     }
 
     private void check() throws UsageException {
@@ -215,13 +200,18 @@ final class ActivationsCommand implements Callable<Integer> {
             int step = feeds.batchRows(batch);
             long count = feeds.rows();
             int batches = (int) ((count + step - 1) / step);
-            return new Plan(batches, b -> feeds.batch((long) b * step, (int) Math.min(step, count - (long) b * step)),
+            return new Plan(batches,
+                    () -> b -> feeds.batch((long) b * step, (int) Math.min(step, count - (long) b * step)),
                     new ActivationInputs(inputs.toString(), count, count, batches, Optional.empty()));
         }
         if (randomInputs) {
-            RandomFeeds feeds = RandomFeeds.of(file, graph, seed, RANDOM_OPEN_SIZE);
+            RandomFeeds.of(file, graph, seed, RANDOM_OPEN_SIZE); // refuses inputs it cannot draw before any work
             int batches = (rows + batch - 1) / batch;
-            return new Plan(batches, b -> feeds.batch(Math.min(batch, rows - b * batch)),
+            // each pass draws anew from the seed, so both passes run the same inputs
+            return new Plan(batches, () -> {
+                RandomFeeds feeds = RandomFeeds.of(file, graph, seed, RANDOM_OPEN_SIZE);
+                return b -> feeds.batch(Math.min(batch, rows - b * batch));
+            },
                     new ActivationInputs("random (seed " + seed + ")", rows, rows, batches,
                             Optional.of("the model ran on random inputs, not real data: neuron outputs depend on their "
                                     + "inputs, so these populations describe the model's response to noise")));
@@ -240,7 +230,7 @@ final class ActivationsCommand implements Callable<Integer> {
         }
         List<Map<String, FeedTensor>> batches = TokenBatches.of(encodings, graph.inputs(), batch, file);
         String source = text != null ? text.toString() : BundledText.RESOURCE + " (bundled)";
-        return new Plan(batches.size(), batches::get, new ActivationInputs(source, lines.size(), positions,
+        return new Plan(batches.size(), () -> batches::get, new ActivationInputs(source, lines.size(), positions,
                 batches.size(), Optional.empty()));
     }
 

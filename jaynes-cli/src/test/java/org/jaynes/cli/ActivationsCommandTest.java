@@ -55,6 +55,50 @@ class ActivationsCommandTest {
         assertEquals(0, probs.get("negatives").asLong());
     }
 
+    /** The options of the capture, not those of the weight analysis (--include, --baseline do not apply). */
+    @Test
+    void bundledReportRecordsItsOwnOptions() {
+        JsonNode options = bundled.get("options");
+        List<String> names = new ArrayList<>();
+        options.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("batch", "maxLength", "rows", "seed", "threads"), names);
+        assertEquals(ActivationsCommand.DEFAULT_BATCH, options.get("batch").asInt());
+        assertTrue(options.get("seed").isNull(), "no random inputs, no seed");
+        assertEquals(0, bundled.get("setAside").size(), "MiniLM has no subgraphs");
+    }
+
+    @Test
+    void randomInputsRecordTheirRowsAndSeed() throws IOException {
+        CliRun run = CliRun.of("activations", FIXTURES.resolve("einsum.onnx").toString(), "--random-inputs",
+                "--rows", "5", "--seed", "7", "--quiet", "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = JSON.readTree(run.out());
+        assertEquals(5, report.get("options").get("rows").asInt());
+        assertEquals(7, report.get("options").get("seed").asInt());
+        List<String> functions = new ArrayList<>();
+        report.get("layers").forEach(l -> functions.add(l.get("function").asText()));
+        assertEquals(List.of("attention-probabilities", "attention-probabilities", "softmax"), functions,
+                "attention written with Einsum");
+    }
+
+    @Test
+    void sitesInsideSubgraphsAreListedAsSetAside() throws IOException {
+        CliRun run = CliRun.of("activations", FIXTURES.resolve("subgraph.onnx").toString(), "--random-inputs",
+                "--quiet", "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode setAside = JSON.readTree(run.out()).get("setAside");
+        assertEquals(3, setAside.size(), setAside.toString());
+        assertTrue(setAside.get(0).get("reason").asText().contains("If node '/branch/If'"), setAside.toString());
+    }
+
+    @Test
+    void aFloat16ModelRuns() throws IOException {
+        CliRun run = CliRun.of("activations", FIXTURES.resolve("fp16.onnx").toString(), "--random-inputs",
+                "--quiet", "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(3, JSON.readTree(run.out()).get("layers").size());
+    }
+
     @Test
     void bundledReportStatesItsInputs() {
         JsonNode inputs = bundled.get("inputs");

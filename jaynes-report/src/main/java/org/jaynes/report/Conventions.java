@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.core.analysis.CaptureOptions;
 import org.jaynes.core.stats.LogAbsHistogram;
 import org.jaynes.core.theory.BinConvention;
 import org.jaynes.core.theory.NullModels;
@@ -25,6 +26,20 @@ public final class Conventions {
     }
 
     private Conventions() {
+    }
+
+    /**
+     * The options of a capture of neuron outputs as {@code activations} spells them, in the order of
+     * {@link CaptureOptions}; those that did not apply to the inputs used say so.
+     */
+    public static List<Map.Entry<String, String>> options(CaptureOptions options) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        out.add(Map.entry("--batch", Integer.toString(options.batch())));
+        out.add(Map.entry("--max-length", options.maxLength().map(String::valueOf).orElse("the tokenizer's own")));
+        out.add(Map.entry("--rows", options.rows().map(String::valueOf).orElse("not random inputs")));
+        out.add(Map.entry("--seed", options.seed().map(String::valueOf).orElse("not random inputs")));
+        out.add(Map.entry("--threads", options.threads() + " (results do not depend on it)"));
+        return out;
     }
 
     /** The options as the command line spells them, in the order of {@link AnalysisOptions}. */

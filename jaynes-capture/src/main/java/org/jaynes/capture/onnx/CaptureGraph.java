@@ -1,5 +1,6 @@
 package org.jaynes.capture.onnx;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
@@ -11,10 +12,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jaynes.core.analysis.SetAsideSite;
 import org.jaynes.formats.ModelFormatException;
 
 /**
@@ -26,23 +29,34 @@ import org.jaynes.formats.ModelFormatException;
  *
  * <p>Sites are the outputs of Relu, Gelu, Tanh, Sigmoid and Softmax nodes and of GELU written out with
  * Erf ({@link GeluPattern}); a Softmax of query-key scores is {@link SiteKind#ATTENTION_PROBABILITIES}
- * ({@link AttentionPattern}). Names follow {@link SiteNames}. Nodes inside subgraphs (If, Loop, Scan)
- * are not searched.
+ * ({@link AttentionPattern}: Q·Kᵀ as a MatMul or an Einsum). Names follow {@link SiteNames}.
+ *
+ * <p>Sites inside the subgraphs of If, Loop and Scan nodes (at any depth) are found the same way but set
+ * aside, each with the reason: an ONNX Runtime session returns only values of the main graph, and a value
+ * computed inside a branch or a loop body is not one. (A Loop's or Scan's body could hand such a value out
+ * as an extra scan output, and an If's branches as an extra output of both; jaynes does not yet rewrite
+ * subgraphs so.)
  *
  * <p>Reading maps the file and parses it without copying initializer bytes ({@link OnnxModelFile}); no
  * reference to the file is kept, so the heap holds only the result.
  *
  * @param sites       the capture sites in graph order (the order of the nodes writing them)
+ * @param setAside    the sites inside subgraphs, which are not captured, with the reason
  * @param inputs      the inputs the model must be fed, in graph order (initializers listed as inputs, as
  *                    old exporters write them, left out)
  * @param indexBounds for an integer input used directly as indices into an initializer (an embedding
  *                    table's Gather), the exclusive upper bound of valid values: the table's first
  *                    dimension, the smallest if there are several
  */
-public record CaptureGraph(List<CaptureSite> sites, List<ModelInput> inputs, Map<String, Long> indexBounds) {
+public record CaptureGraph(List<CaptureSite> sites, List<SetAsideSite> setAside, List<ModelInput> inputs,
+                           Map<String, Long> indexBounds) {
+
+    static final String IN_SUBGRAPH = "inside a subgraph of %s node '%s': ONNX Runtime returns only values of the "
+            + "main graph";
 
     public CaptureGraph {
         sites = List.copyOf(sites);
+        setAside = List.copyOf(setAside);
         inputs = List.copyOf(inputs);
         indexBounds = Map.copyOf(indexBounds);
     }
@@ -54,7 +68,35 @@ public record CaptureGraph(List<CaptureSite> sites, List<ModelInput> inputs, Map
 
     static CaptureGraph of(GraphProto graph) {
         GraphIndex index = new GraphIndex(graph);
-        return new CaptureGraph(sites(index), inputs(graph), indexBounds(index));
+        List<SetAsideSite> setAside = new ArrayList<>();
+        for (NodeProto node : graph.getNodeList()) {
+            setAsideWithin(node, node, setAside);
+        }
+        return new CaptureGraph(sites(index), setAside, inputs(graph), indexBounds(index));
+    }
+
+    /** Adds the sites of every subgraph of {@code node}, at any depth, set aside for {@code outer}'s sake. */
+    private static void setAsideWithin(NodeProto outer, NodeProto node, List<SetAsideSite> setAside) {
+        for (AttributeProto attribute : node.getAttributeList()) {
+            List<GraphProto> subgraphs = new ArrayList<>(attribute.getGraphsList());
+            if (attribute.hasG()) {
+                subgraphs.add(attribute.getG());
+            }
+            for (GraphProto subgraph : subgraphs) {
+                GraphIndex index = new GraphIndex(subgraph);
+                AttentionPattern attention = new AttentionPattern(index);
+                SiteNames names = new SiteNames(index);
+                String reason = String.format(Locale.ROOT, IN_SUBGRAPH, outer.getOpType(), outer.getName());
+                for (NodeProto inner : subgraph.getNodeList()) {
+                    if (inner.getInputCount() > 0 && inner.getOutputCount() > 0) {
+                        kindOf(inner, attention).ifPresent(kind -> setAside.add(new SetAsideSite(
+                                names.name(inner, inner.getInput(0), kind), inner.getOutput(0), kind.function(),
+                                reason)));
+                    }
+                    setAsideWithin(outer, inner, setAside);
+                }
+            }
+        }
     }
 
     private record Found(NodeProto node, String input, SiteKind kind) {

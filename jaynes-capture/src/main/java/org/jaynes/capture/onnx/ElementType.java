@@ -37,6 +37,14 @@ public enum ElementType {
         return OTHER;
     }
 
+    /**
+     * Whether values of this type are floats that jaynes feeds and captures as float32: float32 itself, and
+     * the 16-bit float16 and bfloat16, rounded to on the way in and widened exactly on the way out.
+     */
+    public boolean isFloat() {
+        return this == FLOAT32 || this == FLOAT16 || this == BFLOAT16;
+    }
+
     /** Lower-case name as messages print it: {@code float32}, {@code int64}. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);

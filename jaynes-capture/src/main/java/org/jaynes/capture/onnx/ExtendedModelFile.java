@@ -2,8 +2,6 @@ package org.jaynes.capture.onnx;
 
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +18,8 @@ import org.jaynes.formats.ModelFormatException;
  * <p>Protobuf merges concatenated messages: a singular message field merges and a repeated field
  * appends. So the file's bytes followed by a serialized {@code ModelProto{graph: {output: [...]}}} parse
  * as the model with those outputs appended; copying the bytes takes no heap. Each added output is
- * declared float32 with no shape, which ONNX Runtime infers.
+ * declared by name alone: ONNX Runtime infers its element type and shape, so the outputs of a float16
+ * model stay float16 (declaring them float32 made ONNX Runtime refuse such models).
  *
  * <p>A model with external data names its data files relative to its own folder, so its copy is written
  * into that folder (which must then be writable); any other model's copy goes to the temporary folder.
@@ -35,7 +34,7 @@ final class ExtendedModelFile {
     private ExtendedModelFile() {
     }
 
-    /** A new file holding {@code model} with {@code outputs} added as float32 graph outputs. */
+    /** A new file holding {@code model} with {@code outputs} added as graph outputs of inferred type. */
     static Path write(Path model, Collection<String> outputs, boolean externalData)
             throws IOException, ModelFormatException {
         Path copy;
@@ -62,12 +61,9 @@ final class ExtendedModelFile {
     }
 
     private static ModelProto extraOutputs(Collection<String> outputs) {
-        TypeProto float32 = TypeProto.newBuilder()
-                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE))
-                .build();
         GraphProto.Builder graph = GraphProto.newBuilder();
         for (String output : outputs) {
-            graph.addOutput(ValueInfoProto.newBuilder().setName(output).setType(float32));
+            graph.addOutput(ValueInfoProto.newBuilder().setName(output));
         }
         return ModelProto.newBuilder().setGraph(graph).build();
     }

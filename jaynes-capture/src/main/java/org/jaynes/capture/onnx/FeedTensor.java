@@ -33,7 +33,7 @@ public sealed interface FeedTensor {
         }
     }
 
-    /** 32-bit floats. */
+    /** 32-bit floats; fed to a float16 or bfloat16 input, they are rounded to its type. */
     record Float32(long[] shape, float[] data) implements FeedTensor {
 
         public Float32 {

@@ -31,9 +31,10 @@ import org.jaynes.formats.numpy.NumpyReader;
  *
  * <p>A {@code .npy} array feeds a model with one input; an {@code .npz} archive feeds any model, one
  * array per input, named as the input. Arrays are read with jaynes' {@link NumpyReader} and checked
- * against the inputs when opened: float32 inputs take {@code f4} arrays and int64 inputs {@code i8}
- * (other input types are refused); the ranks must agree, and every fixed dimension must match, except
- * that a fixed first dimension {@code b} takes any multiple of {@code b} rows, fed {@code b} at a time.
+ * against the inputs when opened: float inputs take {@code f4} arrays (rounded when fed to a float16 or
+ * bfloat16 input) and int64 inputs {@code i8} (other input types are refused); the ranks must agree, and
+ * every fixed dimension must match, except that a fixed first dimension {@code b} takes any multiple of
+ * {@code b} rows, fed {@code b} at a time.
  * All arrays must have the same number of rows. Fortran-order arrays are refused: their values are not
  * in the row-major order a model reads. Problems are one-line {@link ModelFormatException}s naming
  * the file, the array and both shapes or types.
@@ -51,7 +52,8 @@ public final class NpyFeeds {
     static final String ROWS_DIFFER = "array '%s' has %d rows but array '%s' has %d: each input needs one row per sample";
     static final String FORTRAN = "array '%s' is stored in Fortran order; save it with numpy.ascontiguousarray";
     static final String NO_ROWS = "array '%s' has no rows";
-    static final String UNSUPPORTED_INPUT = "the model's input '%s' is %s; jaynes feeds float32 and int64 inputs";
+    static final String UNSUPPORTED_INPUT = "the model's input '%s' is %s; jaynes feeds float32, float16, bfloat16 "
+            + "and int64 inputs";
 
     private static final Pattern FORTRAN_ORDER = Pattern.compile("'fortran_order'\\s*:\\s*True");
     private static final int HEADER_BYTES = 4096;
@@ -124,7 +126,7 @@ public final class NpyFeeds {
 
     private static void check(Path file, Tensor tensor, ModelInput input) throws ModelFormatException {
         DType wanted = switch (input.type()) {
-            case FLOAT32 -> DType.F32;
+            case FLOAT32, FLOAT16, BFLOAT16 -> DType.F32;
             case INT64 -> DType.I64;
             default -> throw error(file, UNSUPPORTED_INPUT, input.name(), input.type().label());
         };
@@ -171,7 +173,7 @@ public final class NpyFeeds {
             int itemBytes = tensor.dtype().byteSize();
             ByteBuffer bytes = tensor.data().window(first * rowSize * itemBytes, Math.multiplyExact(elements, itemBytes));
             shape[0] = taken;
-            if (inputs.get(entry.getKey()).type() == ElementType.FLOAT32) {
+            if (inputs.get(entry.getKey()).type().isFloat()) {
                 float[] values = new float[elements];
                 bytes.asFloatBuffer().get(values);
                 feeds.put(entry.getKey(), new FeedTensor.Float32(shape, values));

@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.platform.Fp16Conversions;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
@@ -40,7 +41,8 @@ import org.jaynes.formats.ModelFormatException;
  * its copy is written beside it so that the data's relative locations resolve, which needs a writable
  * folder. The model lives in ONNX Runtime's native memory, not on the Java heap; each run holds the
  * batch's site outputs natively and copies one site at a time onto the heap for the sink, so heap use
- * is bounded by the largest site of one batch.
+ * is bounded by the largest site of one batch. One session serves every site: the model is copied and
+ * loaded once per capture, however many sites it has.
  *
  * <p>ONNX Runtime runs with basic graph optimizations only (constant folding, removal of no-op nodes),
  * so every captured tensor is computed by the nodes the graph names, not by a fused kernel standing in
@@ -48,14 +50,17 @@ import org.jaynes.formats.ModelFormatException;
  * fusions anyway: on the bundled MiniLM with every site captured, the full level was no faster.
  *
  * <p>Every problem with the model or the feeds is a one-line {@link ModelFormatException} naming the
- * model file and the input. Activations must be float32. {@link #run} may be called from one thread at
- * a time; ONNX Runtime uses {@code threads} threads within each operator.
+ * model file and the input. Activations are float32, float16 or bfloat16: the added outputs keep the
+ * model's type (ONNX Runtime infers it), and 16-bit values are widened to float32, exactly, as the sink
+ * receives them. {@link #run} may be called from one thread at a time; ONNX Runtime uses {@code threads}
+ * threads within each operator.
  */
 public final class OnnxCapture implements AutoCloseable {
 
     static final String CANNOT_LOAD = "ONNX Runtime cannot load the model: %s";
     static final String RUN_FAILED = "running the model on inputs %s failed: %s";
-    static final String NOT_FLOAT = "capture site %s (tensor '%s') is %s; jaynes captures float32 activations";
+    static final String NOT_FLOAT = "capture site %s (tensor '%s') is %s; jaynes captures float32, float16 and "
+            + "bfloat16 activations";
 
     private final Path model;
     private final OrtEnvironment environment;
@@ -129,7 +134,7 @@ public final class OnnxCapture implements AutoCloseable {
     }
 
     /**
-     * Runs one batch like {@link #run}, and also returns the model's own float32 outputs (by name, a
+     * Runs one batch like {@link #run}, and also returns the model's own float outputs (by name, a float32
      * copy of each); outputs of other types are left out.
      */
     public Map<String, float[]> runWithOutputs(Map<String, FeedTensor> feeds, CaptureSink sink)
@@ -148,7 +153,7 @@ public final class OnnxCapture implements AutoCloseable {
         Map<String, OnnxTensor> tensors = new HashMap<>();
         try {
             for (Map.Entry<String, FeedTensor> feed : feeds.entrySet()) {
-                tensors.put(feed.getKey(), tensor(feed.getValue()));
+                tensors.put(feed.getKey(), tensor(feed.getKey(), feed.getValue()));
             }
             try (OrtSession.Result result = session.run(tensors, requested)) {
                 for (CaptureSite site : sites) {
@@ -159,7 +164,7 @@ public final class OnnxCapture implements AutoCloseable {
                 if (withOutputs) {
                     for (String name : modelOutputs) {
                         OnnxValue value = result.get(name).orElseThrow();
-                        if (value instanceof OnnxTensor tensor && tensor.getInfo().type == OnnxJavaType.FLOAT) {
+                        if (value instanceof OnnxTensor tensor && isFloat(tensor)) {
                             FloatBuffer buffer = tensor.getFloatBuffer();
                             float[] copy = new float[buffer.remaining()];
                             buffer.get(copy);
@@ -180,7 +185,7 @@ public final class OnnxCapture implements AutoCloseable {
     private OnnxTensor floatOutput(OrtSession.Result result, String tensorName, String siteName)
             throws ModelFormatException {
         OnnxValue value = result.get(tensorName).orElseThrow();
-        if (value instanceof OnnxTensor tensor && tensor.getInfo().type == OnnxJavaType.FLOAT) {
+        if (value instanceof OnnxTensor tensor && isFloat(tensor)) {
             return tensor;
         }
         String type = value instanceof OnnxTensor tensor ? SessionInputs.elementType(tensor.getInfo().type).label()
@@ -188,12 +193,25 @@ public final class OnnxCapture implements AutoCloseable {
         throw ModelFormatException.at(model, ModelFormatException.NO_OFFSET, NOT_FLOAT, siteName, tensorName, type);
     }
 
-    private OnnxTensor tensor(FeedTensor feed) throws OrtException {
+    /** Whether ONNX Runtime's {@code getFloatBuffer} gives the tensor's values: float32, float16, bfloat16. */
+    private static boolean isFloat(OnnxTensor tensor) {
+        return SessionInputs.elementType(tensor.getInfo().type).isFloat();
+    }
+
+    /** The feed as ONNX Runtime's tensor of the type {@code input} wants: floats rounded to a 16-bit input. */
+    private OnnxTensor tensor(String input, FeedTensor feed) throws OrtException {
         if (feed instanceof FeedTensor.Int64 ints) {
             return OnnxTensor.createTensor(environment, LongBuffer.wrap(ints.data()), ints.shape());
         }
         FeedTensor.Float32 floats = (FeedTensor.Float32) feed;
-        return OnnxTensor.createTensor(environment, FloatBuffer.wrap(floats.data()), floats.shape());
+        FloatBuffer values = FloatBuffer.wrap(floats.data());
+        return switch (inputs.type(input)) {
+            case FLOAT16 -> OnnxTensor.createTensor(environment, Fp16Conversions.convertFloatBufferToFp16Buffer(values),
+                    floats.shape(), OnnxJavaType.FLOAT16);
+            case BFLOAT16 -> OnnxTensor.createTensor(environment,
+                    Fp16Conversions.convertFloatBufferToBf16Buffer(values), floats.shape(), OnnxJavaType.BFLOAT16);
+            default -> OnnxTensor.createTensor(environment, values, floats.shape());
+        };
     }
 
     @Override

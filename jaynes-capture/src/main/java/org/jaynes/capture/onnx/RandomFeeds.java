@@ -17,8 +17,8 @@ import org.jaynes.formats.ModelFormatException;
  * capture.run(feeds.batch(8), sink);
  * }</pre>
  *
- * <p>Float32 inputs get standard-normal values; int64 inputs get uniform integers in
- * {@code [0, bound)}, the bound being the size of the embedding table the input indexes
+ * <p>Float inputs (float32, float16, bfloat16) get standard-normal values; int64 inputs get uniform integers
+ * in {@code [0, bound)}, the bound being the size of the embedding table the input indexes
  * ({@link CaptureGraph#indexBounds()}) or else {@value #DEFAULT_INDEX_BOUND} (so masks and flags are 0 or
  * 1). The first dimension is the batch's rows when the model leaves it open, its fixed size otherwise;
  * other open dimensions take {@code openSize}. Draws come from one XO_RO_SHI_RO_128_PP generator seeded
@@ -30,7 +30,8 @@ public final class RandomFeeds {
     /** The bound of integer inputs that index no table. */
     public static final long DEFAULT_INDEX_BOUND = 2;
 
-    static final String UNSUPPORTED_INPUT = "the model's input '%s' is %s; random inputs are float32 or int64";
+    static final String UNSUPPORTED_INPUT = "the model's input '%s' is %s; random inputs are float32, float16, "
+            + "bfloat16 or int64";
 
     private final List<ModelInput> inputs;
     private final Map<String, Long> bounds;
@@ -50,14 +51,14 @@ public final class RandomFeeds {
      * Random feeds for the inputs of {@code graph}, read from {@code model} (named in errors).
      *
      * @param openSize the size of every open dimension after the first (a sequence length), at least 1
-     * @throws ModelFormatException if an input is neither float32 nor int64
+     * @throws ModelFormatException if an input is neither a float nor int64
      */
     public static RandomFeeds of(Path model, CaptureGraph graph, long seed, long openSize) throws ModelFormatException {
         if (openSize < 1) {
             throw new IllegalArgumentException("open dimensions need a size of at least 1, not " + openSize);
         }
         for (ModelInput input : graph.inputs()) {
-            if (input.type() != ElementType.FLOAT32 && input.type() != ElementType.INT64) {
+            if (!input.type().isFloat() && input.type() != ElementType.INT64) {
                 throw ModelFormatException.at(model, ModelFormatException.NO_OFFSET, UNSUPPORTED_INPUT, input.name(),
                         input.type().label());
             }
@@ -83,7 +84,7 @@ public final class RandomFeeds {
                 count = Math.multiplyExact(count, dim);
             }
             int n = Math.toIntExact(count);
-            if (input.type() == ElementType.FLOAT32) {
+            if (input.type().isFloat()) {
                 float[] values = new float[n];
                 for (int i = 0; i < n; i++) {
                     values[i] = (float) gaussian.sample();

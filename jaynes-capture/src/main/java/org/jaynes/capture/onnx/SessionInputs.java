@@ -14,7 +14,8 @@ import org.jaynes.formats.ModelFormatException;
 
 /**
  * The inputs an ONNX Runtime session expects, and the check of a batch's feeds against them: names,
- * element types, ranks and fixed sizes. Checking before the run gives a message naming the input, where
+ * element types (float32 values are accepted for float16 and bfloat16 inputs, rounded when fed), ranks and
+ * fixed sizes. Checking before the run gives a message naming the input, where
  * ONNX Runtime would name a node deep inside the graph.
  *
  * @param model  the model file, as messages name it
@@ -56,7 +57,7 @@ record SessionInputs(Path model, Map<String, TensorInfo> inputs) {
                 throw error(MISSING_INPUT, input.getKey(), names);
             }
             ElementType wanted = elementType(input.getValue().type);
-            if (feed.type() != wanted) {
+            if (feed.type() != wanted && !(feed.type() == ElementType.FLOAT32 && wanted.isFloat())) {
                 throw error(WRONG_TYPE, input.getKey(), feed.type().label(), wanted.label());
             }
             long[] expected = input.getValue().getShape();
@@ -64,6 +65,11 @@ record SessionInputs(Path model, Map<String, TensorInfo> inputs) {
                 throw error(WRONG_SHAPE, input.getKey(), Arrays.toString(feed.shape()), Arrays.toString(expected));
             }
         }
+    }
+
+    /** The element type of input {@code name}, which {@link #check} has found among the inputs. */
+    ElementType type(String name) {
+        return elementType(inputs.get(name).type);
     }
 
     /** Whether a shape has the rank of {@code expected} and its size wherever that is fixed. */

@@ -12,7 +12,10 @@ public enum SiteKind {
     TANH("tanh"),
     SIGMOID("sigmoid"),
     SOFTMAX("softmax"),
-    /** A Softmax fed by a Q·Kᵀ MatMul of two activations, possibly through a scale and an additive mask. */
+    /**
+     * A Softmax fed by Q·Kᵀ (a MatMul or Einsum of two activations), possibly through a scale and an additive
+     * mask, or feeding an Einsum with another activation (the probabilities weighting V).
+     */
     ATTENTION_PROBABILITIES("probs");
 
     private final String label;

@@ -9,6 +9,10 @@
  *
  * <p>Models with external data are supported when their folder is writable (the copy of the graph with
  * the capture outputs is written beside the model so that relative data locations resolve). Activations
- * must be float32; nodes inside subgraphs (If, Loop, Scan) are not searched for sites.
+ * are float32, float16 or bfloat16 (widened to float32 as they are accumulated); sites inside subgraphs
+ * (If, Loop, Scan) are listed as set aside, since ONNX Runtime returns only values of the main graph.
+ * {@link org.jaynes.capture.onnx.CaptureRun} runs every batch through one session twice, every site's
+ * output each time, so that each site is summarised as f32 weights are (a coarse pass, then a fine count
+ * where the statistics need it) and all of them fit in the heap at once.
  */
 package org.jaynes.capture.onnx;

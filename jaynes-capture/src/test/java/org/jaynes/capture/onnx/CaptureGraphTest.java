@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jaynes.core.analysis.SetAsideSite;
 import org.jaynes.formats.ModelFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,36 @@ class CaptureGraphTest {
                 new CaptureSite("gate.sigmoid", SiteKind.SIGMOID, "gate"),
                 new CaptureSite("attn.probs", SiteKind.ATTENTION_PROBABILITIES, "p"),
                 new CaptureSite("classifier.softmax", SiteKind.SOFTMAX, "probs")), graph.sites());
+    }
+
+    @Test
+    void attentionWrittenWithEinsumIsFoundBeforeAndAfterTheSoftmax() throws Exception {
+        CaptureGraph graph = CaptureGraph.read(TestModels.copy("onnx/einsum.onnx", temp));
+        assertEquals(List.of(
+                new CaptureSite("attn1.probs", SiteKind.ATTENTION_PROBABILITIES, "probs1"),
+                new CaptureSite("attn2.probs", SiteKind.ATTENTION_PROBABILITIES, "probs2"),
+                new CaptureSite("head.softmax", SiteKind.SOFTMAX, "y")), graph.sites());
+    }
+
+    @Test
+    void sitesInsideIfAndLoopSubgraphsAreSetAsideWithTheReason() throws Exception {
+        CaptureGraph graph = CaptureGraph.read(TestModels.copy("onnx/subgraph.onnx", temp));
+        assertEquals(List.of(new CaptureSite("fc.relu", SiteKind.RELU, "relu")), graph.sites());
+        String inIf = "inside a subgraph of If node '/branch/If': ONNX Runtime returns only values of the main graph";
+        String inLoop = "inside a subgraph of Loop node '/loop/Loop': ONNX Runtime returns only values of the main "
+                + "graph";
+        assertEquals(List.of(
+                new SetAsideSite("branch.sigmoid", "else_out", "sigmoid", inIf), // else_branch is stored first
+                new SetAsideSite("branch.tanh", "then_out", "tanh", inIf),
+                new SetAsideSite("loop.relu", "state_out", "relu", inLoop)), graph.setAside());
+    }
+
+    @Test
+    void aFloat16ModelHasFloat16Inputs() throws Exception {
+        CaptureGraph graph = CaptureGraph.read(TestModels.copy("onnx/fp16.onnx", temp));
+        assertEquals(List.of(new ModelInput("x", ElementType.FLOAT16, new long[] {-1, 4})), graph.inputs());
+        assertEquals(List.of("fc1.relu", "fc2.tanh", "head.softmax"), graph.sites().stream().map(CaptureSite::name)
+                .toList());
     }
 
     @Test

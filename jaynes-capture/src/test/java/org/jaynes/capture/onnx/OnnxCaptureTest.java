@@ -204,4 +204,77 @@ class OnnxCaptureTest {
         assertEquals(true, e.getMessage().startsWith(model + ": ONNX Runtime cannot load the model: "), e.getMessage());
         assertEquals(false, e.getMessage().contains("\n"), e.getMessage());
     }
+
+    /** Captures one batch of every site of a generated model fed its golden x[5, 4], by tensor name. */
+    private Map<String, CapturedValues.Batch> captureGolden(String model, NpzArrays golden) throws Exception {
+        Path file = TestModels.copy("onnx/" + model, temp);
+        return capture(file, Map.of("x", new FeedTensor.Float32(golden.shape("x"), golden.floats("x"))));
+    }
+
+    private Map<String, CapturedValues.Batch> capture(Path model, Map<String, FeedTensor> feeds) throws Exception {
+        CapturedValues sink = new CapturedValues();
+        try (OnnxCapture capture = OnnxCapture.open(model, CaptureGraph.read(model).sites(), 1)) {
+            capture.run(feeds, sink);
+        }
+        return sink.byTensor();
+    }
+
+    /**
+     * The outputs of a float16 model keep its type through ONNX Runtime and are widened exactly: each is
+     * onnxruntime's float16 value (made by tools/make_capture_variants.py with onnxruntime 1.30 for Python),
+     * to within one float16 ulp, since the Java package (1.29) may round a float16 kernel's last step
+     * otherwise (seen on one tanh value). The first site, one MatMul and a Relu, agrees bit for bit.
+     */
+    @Test
+    void aFloat16ModelIsCapturedValueForValue() throws Exception {
+        NpzArrays golden = NpzArrays.read(TestModels.copy("onnx/fp16.npz", temp));
+        Map<String, CapturedValues.Batch> captured = captureGolden("fp16.onnx", golden);
+        assertEquals(List.of("relu", "tanh", "y"), List.copyOf(captured.keySet()));
+        assertArrayEquals(golden.floats("relu"), captured.get("relu").values());
+        assertWithinOneHalfUlp(golden.floats("tanh"), captured.get("tanh").values(), "tanh");
+        assertWithinOneHalfUlp(golden.floats("softmax"), captured.get("y").values(), "softmax");
+        assertArrayEquals(new long[] {5, 6}, captured.get("relu").shape());
+    }
+
+    private static void assertWithinOneHalfUlp(float[] expected, float[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            // a float16 ulp: 10 mantissa bits below the exponent, 2^-24 for subnormals
+            float ulp = Math.scalb(1f, Math.max(Math.getExponent(expected[i]), -14) - 10);
+            assertEquals(expected[i], actual[i], ulp, what + "[" + i + "]");
+        }
+    }
+
+    /** ONNX Runtime's CPU provider has no bfloat16 MatMul or Relu: such a model is refused in one line. */
+    @Test
+    void aBfloat16ModelOnnxRuntimeCannotRunIsOneLine() {
+        Path model = TestModels.copy("onnx/bf16.onnx", temp);
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> OnnxCapture.open(model, CaptureGraph.read(model).sites(), 1));
+        assertEquals(true, e.getMessage().startsWith(model + ": ONNX Runtime cannot load the model: "), e.getMessage());
+        assertEquals(true, e.getMessage().contains("NOT_IMPLEMENTED"), e.getMessage());
+        assertEquals(false, e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void attentionWrittenWithEinsumIsCaptured() throws Exception {
+        NpzArrays golden = NpzArrays.read(TestModels.copy("onnx/einsum.npz", temp));
+        Map<String, CapturedValues.Batch> captured = captureGolden("einsum.onnx", golden);
+        for (String probs : List.of("probs1", "probs2", "y")) {
+            float[] expected = golden.floats(probs);
+            float[] actual = captured.get(probs).values();
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], actual[i], TOLERANCE, probs + "[" + i + "]");
+            }
+        }
+    }
+
+    /** The main graph's Relu is captured; the sites inside the If and the Loop are set aside, not run. */
+    @Test
+    void aModelWithSubgraphsIsCapturedOutsideThem() throws Exception {
+        NpzArrays golden = NpzArrays.read(TestModels.copy("onnx/subgraph.npz", temp));
+        Map<String, CapturedValues.Batch> captured = captureGolden("subgraph.onnx", golden);
+        assertEquals(List.of("relu"), List.copyOf(captured.keySet()));
+        assertArrayEquals(golden.floats("relu"), captured.get("relu").values());
+    }
 }

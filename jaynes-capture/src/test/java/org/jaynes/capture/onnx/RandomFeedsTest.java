@@ -80,9 +80,10 @@ class RandomFeedsTest {
     @Test
     void inputsOfOtherTypesAreRefused() {
         Path model = temp.resolve("m.onnx");
-        CaptureGraph graph = new CaptureGraph(List.of(), List.of(new ModelInput("flags", ElementType.BOOL, new long[] {-1})),
-                Map.of());
+        CaptureGraph graph = new CaptureGraph(List.of(), List.of(),
+                List.of(new ModelInput("flags", ElementType.BOOL, new long[] {-1})), Map.of());
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> RandomFeeds.of(model, graph, SEED, 4));
-        assertEquals(model + ": the model's input 'flags' is bool; random inputs are float32 or int64", e.getMessage());
+        assertEquals(model + ": the model's input 'flags' is bool; random inputs are float32, float16, bfloat16 "
+                + "or int64", e.getMessage());
     }
 }

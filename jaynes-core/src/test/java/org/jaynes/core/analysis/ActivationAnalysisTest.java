@@ -1,8 +1,10 @@
 package org.jaynes.core.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +77,64 @@ class ActivationAnalysisTest {
         assertEquals(a.result().ks(), b.result().ks(), 1e-12);
         assertEquals(whole.negatives(), pieces.negatives());
         assertEquals(0, pieces.width(), "the last dimension varied, so no width is claimed");
+    }
+
+    /**
+     * A site read twice keeps a few coarse cells instead of fine ones everywhere; its moments are exact either
+     * way, and its KS distance is within the bounds both state (1e-5 covers the refined cells' error).
+     */
+    @Test
+    void aSiteReadTwiceAgreesWithOneReadOnce() {
+        float[] values = outputs(40_000, 7);
+        ActivationSite once = new ActivationSite("a", "a", "gelu");
+        once.accept(new long[] {4, 10_000}, FloatBuffer.wrap(values));
+        ActivationAnalysis analysis = new ActivationAnalysis(OPTIONS);
+        ActivationSite twice = analysis.siteReadTwice("a", "a", "gelu");
+        for (int start = 0; start < values.length; start += 10_000) {
+            twice.accept(new long[] {1, 10_000}, FloatBuffer.wrap(values, start, 10_000));
+        }
+        analysis.startSecondPass(List.of(twice));
+        twice.count(FloatBuffer.wrap(values)); // the second pass may batch the outputs differently
+        analysis.finishSecondPass(List.of(twice));
+        analysis.add(List.of(twice), weights(List.of()));
+        ActivationResult read = analysis.finish(summary(), inputs(), weights(List.of()));
+        ActivationResult streamed = ActivationAnalysis.of(summary(), OPTIONS, inputs(), List.of(once),
+                weights(List.of()));
+        var a = streamed.layers().get(0).result().stats();
+        var b = read.layers().get(0).result().stats();
+        assertEquals(a.n(), b.n());
+        assertEquals(a.zeros(), b.zeros());
+        assertEquals(a.mu(), b.mu(), 1e-12);
+        assertEquals(a.sigma(), b.sigma(), 1e-12);
+        assertEquals(a.ks(), b.ks(), 1e-5);
+        assertEquals(once.negatives(), twice.negatives());
+        assertEquals(Shape.of(4, 10_000), read.layers().get(0).result().tensor().shape());
+        assertEquals(streamed.pooled().stats().n(), read.pooled().stats().n());
+        assertEquals(streamed.pooled().stats().mu(), read.pooled().stats().mu(), 1e-12);
+        assertEquals(streamed.pooled().stats().ks(), read.pooled().stats().ks(), 1e-5, "the pool is refined too");
+    }
+
+    @Test
+    void aSecondPassOverOtherValuesIsRefused() {
+        float[] values = outputs(20_000, 11);
+        ActivationAnalysis analysis = new ActivationAnalysis(OPTIONS);
+        ActivationSite site = analysis.siteReadTwice("a", "a", "relu");
+        site.accept(values, values.length);
+        analysis.startSecondPass(List.of(site));
+        float[] changed = values.clone();
+        for (int i = 0; i < changed.length; i++) {
+            changed[i] *= 1.5f;
+        }
+        site.count(FloatBuffer.wrap(changed));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> analysis.finishSecondPass(List.of(site)));
+        assertTrue(e.getMessage().contains("changed between two reads"), e.getMessage());
+    }
+
+    @Test
+    void aSiteReadTwiceHasNoOnePassSummary() {
+        ActivationSite site = new ActivationAnalysis(OPTIONS).siteReadTwice("a", "a", "relu");
+        assertThrows(IllegalStateException.class, site::accumulator);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.jaynes.core.analysis.AnalysisResult;
 import org.jaynes.core.analysis.LayerResult;
 import org.jaynes.core.analysis.ModelSummary;
 import org.jaynes.core.fit.Family;
+import org.jaynes.core.analysis.SetAsideSite;
 import org.jaynes.core.theory.NullModels;
 import org.jaynes.report.Conventions;
 
@@ -64,10 +65,19 @@ public final class ActivationPage {
                 .append(Markup.count(inputs.batches(), "batch", "batches")).append(" · ")
                 .append(Markup.count(result.layers().size(), "activation layer", "activation layers"))
                 .append(" captured</p>");
+        if (!result.setAside().isEmpty()) {
+            out.append("<p class=\"meta\">Not captured: ");
+            for (int i = 0; i < result.setAside().size(); i++) {
+                SetAsideSite site = result.setAside().get(i);
+                out.append(i == 0 ? "" : "; ").append(HtmlEscape.text(site.name())).append(" (")
+                        .append(HtmlEscape.text(site.reason())).append(')');
+            }
+            out.append("</p>");
+        }
         inputs.warning().ifPresent(warning -> out.append("<p class=\"verdict\"><strong>Caution:</strong> ")
                 .append(HtmlEscape.text(warning)).append("</p>"));
         out.append("<dl class=\"options\">");
-        Markup.definitions(out, Conventions.options(result.options()));
+        Markup.definitions(out, Conventions.options(result.capture()));
         out.append("</dl>");
         out.append("<details class=\"conventions\"><summary>Conventions: what each number is</summary><dl>");
         List<Map.Entry<String, String>> conventions = new ArrayList<>();

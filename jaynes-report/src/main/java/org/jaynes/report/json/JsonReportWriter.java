@@ -5,14 +5,17 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
+import java.util.Optional;
 import org.jaynes.core.analysis.ActivationInputs;
 import org.jaynes.core.analysis.ActivationLayer;
 import org.jaynes.core.analysis.ActivationResult;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.AnalysisResult;
+import org.jaynes.core.analysis.CaptureOptions;
 import org.jaynes.core.analysis.LayerResult;
 import org.jaynes.core.analysis.ModelSummary;
 import org.jaynes.core.analysis.SetAside;
+import org.jaynes.core.analysis.SetAsideSite;
 import org.jaynes.core.analysis.TensorInfo;
 import org.jaynes.core.analysis.UniversalitySummary;
 import org.jaynes.core.fit.Family;
@@ -66,7 +69,9 @@ public final class JsonReportWriter {
      * outputs and a summary of the paired weights.
      */
     public void write(ActivationResult result, Writer out) throws IOException {
-        try (JsonGenerator json = start(out, "activations", result.model(), result.options())) {
+        try (JsonGenerator json = start(out, "activations", result.model())) {
+            writeOptions(json, result.capture());
+            writeConventions(json, result.options());
             ActivationInputs inputs = result.inputs();
             json.writeObjectFieldStart("inputs");
             json.writeStringField("source", inputs.source());
@@ -102,6 +107,14 @@ public final class JsonReportWriter {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("setAside");
+            for (SetAsideSite site : result.setAside()) {
+                json.writeStartObject();
+                json.writeStringField("name", site.name());
+                json.writeStringField("tensor", site.tensor());
+                json.writeStringField("function", site.function());
+                json.writeStringField("reason", site.reason());
+                json.writeEndObject();
+            }
             json.writeEndArray();
             end(json, result.pooled(), result.universality());
         }
@@ -109,6 +122,14 @@ public final class JsonReportWriter {
 
     private JsonGenerator start(Writer out, String kind, ModelSummary model, AnalysisOptions options)
             throws IOException {
+        JsonGenerator json = start(out, kind, model);
+        writeOptions(json, options);
+        writeConventions(json, options);
+        return json;
+    }
+
+    /** Opens the report: the tool, the kind and the model; options and conventions follow. */
+    private JsonGenerator start(Writer out, String kind, ModelSummary model) throws IOException {
         JsonGenerator json = FACTORY.createGenerator(out);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.useDefaultPrettyPrinter();
@@ -125,9 +146,6 @@ public final class JsonReportWriter {
         json.writeNumberField("parameters", model.parameters());
         json.writeNumberField("tensors", model.tensors());
         json.writeEndObject();
-
-        writeOptions(json, options);
-        writeConventions(json, options);
         return json;
     }
 
@@ -184,6 +202,27 @@ public final class JsonReportWriter {
         json.writeNumberField("seed", options.seed());
         json.writeNumberField("threads", options.threads());
         json.writeEndObject();
+    }
+
+    /** The options of a capture, as {@code activations} names them; null where they did not apply. */
+    private static void writeOptions(JsonGenerator json, CaptureOptions options) throws IOException {
+        json.writeObjectFieldStart("options");
+        json.writeNumberField("batch", options.batch());
+        optional(json, "maxLength", options.maxLength());
+        optional(json, "rows", options.rows());
+        optional(json, "seed", options.seed());
+        json.writeNumberField("threads", options.threads());
+        json.writeEndObject();
+    }
+
+    private static void optional(JsonGenerator json, String field, Optional<? extends Number> value)
+            throws IOException {
+        json.writeFieldName(field);
+        if (value.isPresent()) {
+            json.writeNumber(value.get().longValue());
+        } else {
+            json.writeNull();
+        }
     }
 
     /** The conventions of docs/theory.md that this report used, stated so a reader need not guess. */

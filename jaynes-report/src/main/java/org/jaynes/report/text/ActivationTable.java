@@ -42,6 +42,8 @@ public final class ActivationTable {
                     LayerTable.fixed(s.sigma()), LayerTable.ks(s.ks()), LayerTable.ks(outputs.game().arbitrageGap()),
                     LayerTable.best(outputs), weightSigma, weightBest);
         }
+        result.setAside().forEach(site -> out.printf(Locale.ROOT, ROW, "-", LayerTable.shorten(site.name()),
+                site.function(), "", "", "", "", "", "", "", "not captured: " + site.reason(), "", ""));
         PopulationStats pooled = result.pooled().stats();
         out.printf(Locale.ROOT, ROW, "", "pooled over " + result.layers().size() + " layers", "", pooled.n(),
                 percent(pooled.zeros(), pooled.n()), "", LayerTable.fixed(pooled.mu()), LayerTable.fixed(pooled.sigma()),
