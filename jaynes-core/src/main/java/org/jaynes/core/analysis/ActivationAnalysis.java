@@ -69,8 +69,10 @@ public final class ActivationAnalysis {
      * learns where it needs fine cells, which the sites' second pass counts too.
      */
     public void startSecondPass(List<ActivationSite> sites) {
-        sites.forEach(site -> site.addFirstPassTo(pooledTwice));
-        pooledCells = pooledTwice.refinement(RefinementPlaces.of(pooledTwice.fitInput(), options));
+        // the first passes pooled apart, to learn the pool's cells; the pool proper takes each site as it ends
+        RefiningAccumulator firstPasses = new RefiningAccumulator();
+        sites.forEach(site -> site.addFirstPassTo(firstPasses));
+        pooledCells = firstPasses.refinement(RefinementPlaces.of(firstPasses.fitInput(), options));
         sites.forEach(site -> site.startSecondPass(pooledCells));
     }
 

@@ -146,8 +146,9 @@ public final class ActivationSite {
     }
 
     /**
-     * Ends the second pass: the cells of this site's statistics replace their coarse cells, every count goes
-     * to the pool (under its lock: sites finish on several threads), and the summary is handed over. The
+     * Ends the second pass: the cells of this site's statistics replace their coarse cells, the site is added
+     * to the pool with all its fine counts (under the pool's lock: sites finish on several threads), and the
+     * summary is handed over. The
      * site lets its accumulator go, whose fine cells (about 15 MB for a transformer's GELU) the sites of a
      * model cannot all hold at once; it cannot be summarised again.
      *
@@ -158,7 +159,7 @@ public final class ActivationSite {
         counter.drainInto(fine);
         refining.refine(refinement, counted, fine);
         synchronized (pooled) {
-            pooled.addCounts(refining.countedValues());
+            refining.addTo(pooled);
         }
         PopulationSummary summary = PopulationSummary.of(refining);
         refining = null;
