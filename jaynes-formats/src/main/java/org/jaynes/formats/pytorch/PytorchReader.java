@@ -27,7 +27,8 @@ import org.jaynes.formats.shards.ShardedTensors;
  * }</pre>
  *
  * <p>A file is a zip-format checkpoint ({@code .bin}, {@code .pt}, {@code .pth}; see
- * {@link TorchCheckpoint}) whose pickle is read by a virtual machine with an allow-list of globals
+ * {@link TorchCheckpoint}) or a legacy one, as torch before 1.6 wrote them ({@link LegacyCheckpoint}), whose
+ * pickle is read by a virtual machine with an allow-list of globals
  * ({@link Unpickler}, {@link TorchGlobal}): a pickle naming anything else, such as {@code os.system},
  * is refused before anything in it is used. A tensor's {@link Tensor#storedName()} is its state-dict key
  * (nested dicts joined with {@code '.'}), its {@link Tensor#name()} the key without a trailing
@@ -51,8 +52,6 @@ public final class PytorchReader implements ModelReader {
 
     private static final String DEFAULT_FILE = "pytorch_model.bin";
     private static final List<String> EXTENSIONS = List.of(".bin", ".pt", ".pth");
-    private static final byte[] LEGACY_MAGIC = {(byte) 0x80, 0x02, (byte) 0x8a, 0x0a, 0x6c, (byte) 0xfc, (byte) 0x9c,
-        0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8, 0x50, 0x19};
     private static final int ZIP_MAGIC = 0x04034b50;
     private static final int LOCAL_HEADER = 30;
 
@@ -63,8 +62,8 @@ public final class PytorchReader implements ModelReader {
 
     /**
      * True for a zip whose first entry is {@code <archive>/data.pkl} (torch writes it first), a zip named
-     * {@code .pt}, {@code .pth} or {@code .bin}, a legacy {@code torch.save} file (so that reading it
-     * explains the refusal), {@code .pt}/{@code .pth} files whatever they hold, and index files
+     * {@code .pt}, {@code .pth} or {@code .bin}, a legacy {@code torch.save} file (its pickled magic
+     * number), {@code .pt}/{@code .pth} files whatever they hold, and index files
      * ({@code *.bin.index.json}).
      */
     @Override
@@ -75,7 +74,7 @@ public final class PytorchReader implements ModelReader {
             return true;
         }
         ByteBuffer bytes = head.slice().order(ByteOrder.LITTLE_ENDIAN);
-        if (startsWith(bytes, LEGACY_MAGIC)) {
+        if (LegacyCheckpoint.startsWithMagic(bytes)) {
             return true;
         }
         if (bytes.remaining() < LOCAL_HEADER || bytes.getInt(0) != ZIP_MAGIC) {
@@ -160,17 +159,5 @@ public final class PytorchReader implements ModelReader {
                     files.get(0).getFileName(), files.get(1).getFileName());
         }
         return TorchCheckpoint.read(files.get(0));
-    }
-
-    private static boolean startsWith(ByteBuffer bytes, byte[] prefix) {
-        if (bytes.remaining() < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes.get(i) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

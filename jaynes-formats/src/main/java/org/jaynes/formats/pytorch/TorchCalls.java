@@ -36,7 +36,9 @@ final class TorchCalls {
     static final String NOT_INSTANTIABLE = "the pickle instantiates %s, which jaynes does not instantiate";
     static final String BAD_BUILD = "BUILD sets the state of a %s, which jaynes does not do";
     static final String BAD_PERSISTENT_ID =
-            "persistent id must be ('storage', storage type, key, location, element count), found %s";
+            "persistent id must be ('storage', storage type, key, location, element count[, None]), found %s";
+    static final String STORAGE_VIEW = "storage %s is a view of another storage (a legacy file of torch < 1.0); "
+            + "jaynes reads whole storages only";
     static final String UNSUPPORTED_STORAGE = "storage type %s is not supported (jaynes reads %s)";
     static final String BAD_KEY = "storage key \"%s\" is not a plain entry name";
     static final String STORAGE_TOO_LARGE = "storage %s of %d %s elements is too large to address";
@@ -104,9 +106,18 @@ final class TorchCalls {
         }
     }
 
-    /** The storage a persistent id names. */
+    /**
+     * The storage a persistent id names: {@code ('storage', type, key, location, numel)} in zip checkpoints,
+     * with a sixth item, the view metadata, in legacy files, where torch has written None since storage
+     * views went away (torch 1.0); a storage view is refused.
+     */
     static Pickled.Storage persistentLoad(PickleFile source, long at, Object pid) throws ModelFormatException {
-        if (!(pid instanceof Pickled.Tuple t) || t.items.size() != 5 || !"storage".equals(t.items.get(0))
+        if (pid instanceof Pickled.Tuple t && t.items.size() == 6 && "storage".equals(t.items.get(0))
+                && t.items.get(5) != Pickled.NONE) {
+            throw source.error(at, STORAGE_VIEW, describe(t.items.get(2)));
+        }
+        if (!(pid instanceof Pickled.Tuple t) || t.items.size() < 5 || t.items.size() > 6
+                || !"storage".equals(t.items.get(0))
                 || !(t.items.get(1) instanceof TorchGlobal type) || !(t.items.get(2) instanceof String key)
                 || !(t.items.get(4) instanceof Long numel) || numel < 0) {
             throw source.error(at, BAD_PERSISTENT_ID, describe(pid));

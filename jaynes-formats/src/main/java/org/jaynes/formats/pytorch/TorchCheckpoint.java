@@ -7,21 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.jaynes.core.tensor.DType;
-import org.jaynes.core.tensor.FileRegion;
-import org.jaynes.core.tensor.Shape;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
-import org.jaynes.formats.naming.LayerNames;
-import org.jaynes.formats.naming.Roles;
 import org.jaynes.formats.zip.ZipDirectory;
 import org.jaynes.formats.zip.ZipMember;
 
 /**
- * The tensors of one {@code torch.save} checkpoint in the zip format (torch 1.6 and later).
+ * The tensors of one {@code torch.save} checkpoint in the zip format (torch 1.6 and later); a file that starts
+ * with a pickle is a legacy checkpoint, read by {@link LegacyCheckpoint}.
  *
  * <p>The zip holds one folder, {@code <archive>/}, with {@code data.pkl} (the pickled object, usually a
  * state dict), {@code data/<key>} (one entry per storage, raw little-endian elements, stored
@@ -31,9 +26,8 @@ import org.jaynes.formats.zip.ZipMember;
  * bytes stay in the file as a {@link FileRegion} over its storage entry, checked to lie inside it.
  * Tied weights share a storage and so a region.
  *
- * <p>Refused, each with a one-line {@link ModelFormatException}: the legacy format (a bare pickle),
- * zip damage, entry names that escape the archive, a missing {@code data.pkl}, a big-endian
- * checkpoint, any global outside {@link TorchGlobal}'s allow-list, storage types and dtypes jaynes does
+ * <p>Refused, each with a one-line {@link ModelFormatException}: the tar layout of torch 0.1, zip damage,
+ * entry names that escape the archive, a missing {@code data.pkl}, a big-endian checkpoint, any global outside {@link TorchGlobal}'s allow-list, storage types and dtypes jaynes does
  * not read, compressed storages (mapping in place needs stored bytes), storages or views past their
  * entry, and views that are not contiguous row-major (a view with a stride other than the row-major
  * one, such as a transpose, would need its elements gathered; {@code t.contiguous()} before saving
@@ -41,9 +35,10 @@ import org.jaynes.formats.zip.ZipMember;
  */
 final class TorchCheckpoint {
 
-    static final String LEGACY = "legacy torch.save format (a bare pickle, as torch < 1.6 or "
-            + "_use_new_zipfile_serialization=False write); re-save with torch >= 1.6";
-    static final String NOT_ZIP = "not a torch.save checkpoint: it starts with %s, expected a zip file (PK\\3\\4)";
+    static final String TAR = "a tar archive: the tar layout of torch.save from the first torch releases (0.1), "
+            + "which jaynes does not read; load it with torch and save it again";
+    static final String NOT_ZIP = "not a torch.save checkpoint: it starts with %s, expected a zip file (PK\\3\\4) "
+            + "or a pickle (0x80)";
     static final String NO_PICKLE = "the zip file has no <archive>/data.pkl entry, so it is not a torch.save checkpoint";
     static final String SEVERAL_PICKLES = "the zip file has %d data.pkl entries (%s, %s); a checkpoint has one";
     static final String BIG_ENDIAN = "%s says \"%s\": jaynes reads checkpoints saved little-endian";
@@ -52,34 +47,36 @@ final class TorchCheckpoint {
     static final String COMPRESSED_STORAGE = "tensor %s: storage entry %s is compressed (zip method %d); "
             + "jaynes maps storages in place, so it reads them stored, as torch.save writes them";
     static final String STORAGE_PAST_ENTRY = "tensor %s: storage %s (%s) claims %d bytes, its entry %s holds %d";
-    static final String OUTSIDE_STORAGE =
-            "tensor %s: elements [%d, %d) lie outside its storage %s of %d %s elements";
-    static final String NOT_CONTIGUOUS = "tensor %s: size %s with stride %s is not a contiguous row-major view; "
-            + "jaynes reads contiguous tensors only (save t.contiguous())";
-    static final String TOO_LARGE = "tensor %s: size %s has too many elements";
 
     /** The largest pickle read: state dicts of the largest models pickle to a few megabytes. */
     static final int MAX_PICKLE_BYTES = 64 << 20;
 
     private static final int ZIP_MAGIC = 0x04034b50;
+    /** Where a POSIX tar header holds {@code ustar}. */
+    private static final int TAR_MAGIC_AT = 257;
+    private static final byte[] TAR_MAGIC = {'u', 's', 't', 'a', 'r'};
     private static final int PICKLE_PROTO = 0x80;
     private static final String PICKLE = "data.pkl";
 
     private TorchCheckpoint() {
     }
 
-    /** Every tensor of the checkpoint {@code file}, in pickle order. */
+    /** Every tensor of the checkpoint {@code file}, zip or legacy, in pickle order. */
     static List<Tensor> read(Path file) throws IOException, ModelFormatException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            int head = (int) Math.min(4, channel.size());
+            int head = (int) Math.min(TAR_MAGIC_AT + TAR_MAGIC.length, channel.size());
             ByteBuffer magic = ZipDirectory.readFully(file, channel, 0, head);
-            if (head == 4 && magic.getInt(0) == ZIP_MAGIC) {
+            if (head >= 4 && magic.getInt(0) == ZIP_MAGIC) {
                 return tensors(file, ZipDirectory.read(file, channel));
             }
             if (head > 0 && (magic.get(0) & 0xff) == PICKLE_PROTO) {
-                throw ModelFormatException.at(file, 0, LEGACY);
+                return LegacyCheckpoint.read(file, channel);
             }
-            throw ModelFormatException.at(file, 0, NOT_ZIP, hex(magic));
+            if (head == TAR_MAGIC_AT + TAR_MAGIC.length && magic.slice(TAR_MAGIC_AT, TAR_MAGIC.length)
+                    .equals(ByteBuffer.wrap(TAR_MAGIC))) {
+                throw ModelFormatException.at(file, TAR_MAGIC_AT, TAR);
+            }
+            throw ModelFormatException.at(file, 0, NOT_ZIP, hex(magic.limit(Math.min(4, head))));
         }
     }
 
@@ -90,9 +87,8 @@ final class TorchCheckpoint {
         PickleFile source = new PickleFile(file, pickle.name(),
                 pickle.method() == ZipMember.STORED ? pickle.dataAt() : ModelFormatException.NO_OFFSET);
         Object root = Unpickler.load(source, pickleBytes(zip, pickle));
-        String stem = file.getFileName() == null ? "tensor" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         List<Tensor> tensors = new ArrayList<>();
-        for (StateDict.Entry e : StateDict.tensors(source, root, stem)) {
+        for (StateDict.Entry e : StateDict.tensors(source, root, StorageViews.stem(file))) {
             tensors.add(tensor(zip, archive, source, e));
         }
         return tensors;
@@ -134,7 +130,7 @@ final class TorchCheckpoint {
         return zip.contents(pickle, MAX_PICKLE_BYTES);
     }
 
-    /** The tensor an entry describes, checked against its storage's zip entry. */
+    /** The tensor an entry describes, its storage checked against its zip entry. */
     private static Tensor tensor(ZipDirectory zip, String archive, PickleFile source, StateDict.Entry e)
             throws ModelFormatException {
         Pickled.TensorRef t = e.tensor();
@@ -151,43 +147,7 @@ final class TorchCheckpoint {
             throw source.error(s.at(), STORAGE_PAST_ENTRY, e.name(), s.key(), s.type(), s.byteLength(), entryName,
                     entry.compressedSize());
         }
-        DType dtype = t.dtype();
-        Shape shape = Shape.of(t.size());
-        long elements;
-        try {
-            elements = shape.elementCount();
-            Math.multiplyExact(elements, dtype.byteSize());
-        } catch (ArithmeticException overflow) {
-            throw source.error(t.at(), TOO_LARGE, e.name(), shape);
-        }
-        if (!contiguous(t.size(), t.stride(), elements)) {
-            throw source.error(t.at(), NOT_CONTIGUOUS, e.name(), shape, Arrays.toString(t.stride()));
-        }
-        long capacity = s.byteLength() / dtype.byteSize();
-        if (t.offset() > capacity || elements > capacity - t.offset()) {
-            throw source.error(t.at(), OUTSIDE_STORAGE, e.name(), t.offset(), t.offset() + elements, s.key(), capacity,
-                    dtype.label());
-        }
-        FileRegion data = new FileRegion(zip.file(), entry.dataAt() + t.offset() * dtype.byteSize(), elements * dtype.byteSize());
-        String name = LayerNames.withoutWeightSuffix(e.name());
-        return new Tensor(e.name(), name, Roles.of(name, shape), shape, dtype, data);
-    }
-
-    /** Whether a view is row-major contiguous, as torch decides it: dimensions of size 1 have any stride. */
-    static boolean contiguous(long[] size, long[] stride, long elements) {
-        if (elements == 0) {
-            return true;
-        }
-        long expected = 1;
-        for (int i = size.length - 1; i >= 0; i--) {
-            if (size[i] != 1) {
-                if (stride[i] != expected) {
-                    return false;
-                }
-                expected *= size[i];
-            }
-        }
-        return true;
+        return StorageViews.tensor(zip.file(), source, e, entry.dataAt());
     }
 
     private static String hex(ByteBuffer bytes) {

@@ -21,7 +21,8 @@ import org.jaynes.core.tensor.DType;
  *     {@code _rebuild_from_type_v2};
  * <li>{@code torch.Size}: a tuple;
  * <li>{@code torch.<Name>Storage} and {@code torch.storage.UntypedStorage} (also {@code torch.UntypedStorage}):
- *     storage types in persistent ids;
+ *     storage types in persistent ids; {@code torch.cuda.<Name>Storage} too, as checkpoints saved from a
+ *     GPU by older torch name them (the bytes are written from the host alike);
  * <li>{@code torch.<dtype>} for the dtypes torch defines ({@code torch.float32}, {@code torch.uint16}, ...):
  *     the dtype argument of {@code _rebuild_tensor_v3}.
  * </ul>
@@ -82,11 +83,15 @@ record TorchGlobal(String qualifiedName, Kind kind, DType dtype) {
         if (kind != null) {
             return new TorchGlobal(qualified, kind, null);
         }
-        if (!module.equals("torch")) {
+        boolean cuda = module.equals("torch.cuda");
+        if (!module.equals("torch") && !cuda) {
             return null;
         }
         if (STORAGE_NAME.matcher(name).matches()) {
             return new TorchGlobal(qualified, Kind.STORAGE_TYPE, STORAGE_TYPES.get(name));
+        }
+        if (cuda) {
+            return null;
         }
         if (DTYPES.containsKey(name) || OTHER_DTYPES.contains(name)) {
             return new TorchGlobal(qualified, Kind.DTYPE, DTYPES.get(name));

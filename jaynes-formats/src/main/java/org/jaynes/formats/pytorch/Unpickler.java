@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jaynes.formats.ModelFormatException;
 
 /**
@@ -81,20 +82,56 @@ final class Unpickler {
     private int opcodeAt;
     private Opcode opcode;
     private long charged;
+    private boolean ranOut;
+    private final List<Pickled.Storage> storages = new ArrayList<>();
 
-    private Unpickler(PickleFile source, byte[] bytes) {
+    private Unpickler(PickleFile source, byte[] bytes, long charged) {
         this.source = source;
         this.bytes = bytes;
+        this.charged = charged;
+    }
+
+    /**
+     * A pickle read from the start of {@code bytes} to its {@code STOP}, as one of the pickles a legacy
+     * {@code torch.save} file holds one after another.
+     *
+     * @param value    the value it describes
+     * @param length   its bytes, {@code STOP} included: where the next pickle starts
+     * @param storages every storage its persistent ids loaded, in pickle order, whether or not the value
+     *                 still holds it (a legacy file stores the bytes of each)
+     * @param charged  the budget charged so far, this pickle included
+     */
+    record Loaded(Object value, int length, List<Pickled.Storage> storages, long charged) {
     }
 
     /** The value a pickle describes. */
     static Object load(PickleFile source, byte[] bytes) throws ModelFormatException {
-        return new Unpickler(source, bytes).run();
+        return new Unpickler(source, bytes, 0).run();
+    }
+
+    /**
+     * The pickle at the start of {@code bytes}, which may go on past its {@code STOP}; empty when it runs
+     * past the end of {@code bytes} and {@code more} says the file holds more to read. The budget
+     * ({@link #MAX_BUDGET}) is shared with the pickles read before, which charged {@code charged}.
+     */
+    static Optional<Loaded> loadPrefix(PickleFile source, byte[] bytes, boolean more, long charged)
+            throws ModelFormatException {
+        Unpickler unpickler = new Unpickler(source, bytes, charged);
+        try {
+            Object value = unpickler.run();
+            return Optional.of(new Loaded(value, unpickler.position, List.copyOf(unpickler.storages),
+                    unpickler.charged));
+        } catch (ModelFormatException e) {
+            if (more && unpickler.ranOut) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** The bytes of {@link #MAX_BUDGET} a pickle charges, read to its STOP: how near a checkpoint comes. */
     static long charged(PickleFile source, byte[] bytes) throws ModelFormatException {
-        Unpickler unpickler = new Unpickler(source, bytes);
+        Unpickler unpickler = new Unpickler(source, bytes, 0);
         unpickler.run();
         return unpickler.charged;
     }
@@ -116,6 +153,7 @@ final class Unpickler {
             step();
         }
         opcodeAt = bytes.length;
+        ranOut = true;
         throw error(NO_STOP);
     }
 
@@ -229,7 +267,11 @@ final class Unpickler {
                 Object state = pop();
                 TorchCalls.build(source, opcodeAt, peek(), state);
             }
-            case BINPERSID -> pushNew(TorchCalls.persistentLoad(source, opcodeAt, pop()));
+            case BINPERSID -> {
+                Pickled.Storage storage = TorchCalls.persistentLoad(source, opcodeAt, pop());
+                storages.add(storage);
+                pushNew(storage);
+            }
             default -> throw error(UNSUPPORTED_OPCODE, opcode.describe());
         }
     }
@@ -410,6 +452,7 @@ final class Unpickler {
 
     private void need(long n) throws ModelFormatException {
         if (n > bytes.length - position) {
+            ranOut = true;
             throw error(TRUNCATED, opcode.describe(), n, bytes.length - position);
         }
     }
@@ -468,6 +511,7 @@ final class Unpickler {
                 return text;
             }
         }
+        ranOut = limit == bytes.length;
         throw error(BAD_GLOBAL_NAME, opcode.describe());
     }
 

@@ -206,23 +206,28 @@ class PytorchBadInputTest {
     }
 
     @Test
-    void legacyFormat() throws Exception {
-        Path file = Files.copy(PytorchFixtures.path("legacy.pt"), dir.resolve("legacy.pt"));
-        ModelFormatException e = fails(file, TorchCheckpoint.LEGACY);
-        assertEquals(0, e.offset());
-        assertTrue(e.getMessage().contains("re-save with torch >= 1.6"));
+    void tarLayoutOfTorch01() throws Exception {
+        byte[] tar = new byte[1024];
+        byte[] name = "sys_info".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(name, 0, tar, 0, name.length);
+        System.arraycopy("ustar\0".getBytes(StandardCharsets.US_ASCII), 0, tar, 257, 6);
+        Path file = Files.write(dir.resolve("old.pt"), tar);
+        ModelFormatException e = fails(file, TorchCheckpoint.TAR);
+        assertEquals(257, e.offset());
     }
 
     @Test
     void neitherZipNorPickle() throws Exception {
         Path file = Files.write(dir.resolve("model.pt"), new byte[] {'G', 'G', 'U', 'F', 3, 0});
-        fails(file, "not a torch.save checkpoint: it starts with bytes 47 47 55 46, expected a zip file (PK\\3\\4)");
+        fails(file, "not a torch.save checkpoint: it starts with bytes 47 47 55 46, expected a zip file (PK\\3\\4) "
+                + "or a pickle (0x80)");
     }
 
     @Test
     void emptyFile() throws Exception {
         Path file = Files.write(dir.resolve("model.pt"), new byte[0]);
-        fails(file, "not a torch.save checkpoint: it starts with nothing (the file is empty), expected a zip file (PK\\3\\4)");
+        fails(file, "not a torch.save checkpoint: it starts with nothing (the file is empty), expected a zip file (PK\\3\\4) "
+                + "or a pickle (0x80)");
     }
 
     @Test

@@ -1,16 +1,25 @@
 package org.jaynes.formats.pytorch;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jaynes.core.tensor.DType;
+import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.testing.Goldens;
 import org.jaynes.formats.testing.JsonTree;
 import org.jaynes.formats.testing.Resources;
+import org.jaynes.formats.testing.TensorValues;
 
 /**
- * The checkpoints {@code tools/make_pytorch_fixtures.py} wrote with {@code torch.save}, and what it
- * recorded for each tensor in {@code expected.json}.
+ * The checkpoints {@code tools/make_pytorch_fixtures.py} (zip) and {@code tools/make_legacy_pytorch_fixtures.py}
+ * (legacy, under {@code legacy/}) wrote with {@code torch.save}, and what they recorded for each tensor in
+ * their {@code expected.json}.
  */
 final class PytorchFixtures {
 
@@ -27,6 +36,8 @@ final class PytorchFixtures {
             String sha256) {
     }
 
+    private static final String LEGACY = "legacy";
+
     private PytorchFixtures() {
     }
 
@@ -35,11 +46,44 @@ final class PytorchFixtures {
         return Resources.fixture("pytorch", relative);
     }
 
+    /** A legacy fixture under {@code src/test/resources/pytorch/legacy/}, written by {@code tools/make_legacy_pytorch_fixtures.py}. */
+    static Path legacy(String name) {
+        return Resources.fixture("pytorch", LEGACY + "/" + name);
+    }
+
     /** The tensors of one fixture file, in state-dict order. */
     static List<Expected> expected(String file) {
-        Map<?, ?> files = (Map<?, ?>) Resources.expected("pytorch").get("files");
+        return expected("pytorch", file);
+    }
+
+    /** The tensors of one legacy fixture file, in state-dict order. */
+    static List<Expected> legacyExpected(String file) {
+        return expected("pytorch/" + LEGACY, file);
+    }
+
+    /**
+     * numpy's mu and sigma of ln|w| (float64, over the non-zero values) of each floating-point tensor of a
+     * legacy fixture, by name.
+     */
+    static Map<String, double[]> legacyLogStats(String file) {
+        Map<String, double[]> stats = new LinkedHashMap<>();
+        for (Object row : rows("pytorch/" + LEGACY, file)) {
+            Map<?, ?> t = (Map<?, ?>) row;
+            if (t.containsKey("mu")) {
+                stats.put((String) t.get("name"), new double[] {((Number) t.get("mu")).doubleValue(),
+                    ((Number) t.get("sigma")).doubleValue()});
+            }
+        }
+        return stats;
+    }
+
+    private static List<?> rows(String folder, String file) {
+        return (List<?>) ((Map<?, ?>) Resources.expected(folder).get("files")).get(file);
+    }
+
+    private static List<Expected> expected(String folder, String file) {
         List<Expected> result = new ArrayList<>();
-        for (Object row : (List<?>) files.get(file)) {
+        for (Object row : rows(folder, file)) {
             Map<?, ?> t = (Map<?, ?>) row;
             result.add(new Expected((String) t.get("name"), (String) t.get("dtype"), JsonTree.longs(t.get("shape")),
                     ((Number) t.get("storage_offset")).longValue(), JsonTree.doubles(t.get("first")),
@@ -68,5 +112,23 @@ final class PytorchFixtures {
     /** The file the malicious payload would create if anything ran it. */
     static Path payloadFile() {
         return Path.of((String) ((Map<?, ?>) Resources.expected("pytorch").get("malicious")).get("payload_creates"));
+    }
+
+    /**
+     * The tensors come in torch's state-dict order with torch's dtype, shape and bytes (SHA-256 equal,
+     * so every value is bit-equal); first values are bit-equal as decoded doubles. The sum may differ
+     * from Python's correctly rounded {@code math.fsum} by the error of plain double summation, at most
+     * n·2⁻⁵³·Σ|x| (n ≤ 768 here, so under 1e-12·Σ|x|).
+     */
+    static void assertMatches(List<Expected> expected, List<Tensor> tensors) throws IOException {
+        assertEquals(expected.stream().map(Expected::name).toList(), tensors.stream().map(Tensor::storedName).toList());
+        for (int i = 0; i < expected.size(); i++) {
+            Expected e = expected.get(i);
+            Tensor t = tensors.get(i);
+            assertEquals(e.dtype(), torchName(t.dtype()), e.name());
+            assertArrayEquals(e.shape(), t.shape().dims(), e.name());
+            assertEquals(e.sha256(), TensorValues.sha256(t), e.name());
+            Goldens.assertFirstAndSum(e.name(), TensorValues.of(t), e.first(), e.sum());
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.jaynes.formats.pytorch;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -22,9 +21,7 @@ import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Role;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
-import org.jaynes.formats.testing.Goldens;
 import org.jaynes.formats.testing.Resources;
-import org.jaynes.formats.testing.TensorValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +42,7 @@ class PytorchReaderTest {
         Model model = reader.read(file);
         assertEquals(ModelFormat.PYTORCH, model.format());
         assertEquals(file.toString(), model.path());
-        assertMatches(PytorchFixtures.expected("mixed.pt"), model.tensors());
+        PytorchFixtures.assertMatches(PytorchFixtures.expected("mixed.pt"), model.tensors());
     }
 
     @Test
@@ -102,26 +99,26 @@ class PytorchReaderTest {
         Model model = reader.read(PytorchFixtures.path("checkpoint.pt"));
         assertEquals(List.of("encoder.weight", "encoder.bias", "blocks.0", "blocks.1", "head.weight"),
                 model.tensors().stream().map(Tensor::storedName).toList());
-        assertMatches(PytorchFixtures.expected("checkpoint.pt"), model.tensors());
+        PytorchFixtures.assertMatches(PytorchFixtures.expected("checkpoint.pt"), model.tensors());
     }
 
     @Test
     void protocol4PickleReadsAlike() throws Exception {
         // FRAME, MEMOIZE, STACK_GLOBAL and SHORT_BINUNICODE instead of protocol 2's opcodes
         Model model = reader.read(PytorchFixtures.path("protocol4.pt"));
-        assertMatches(PytorchFixtures.expected("protocol4.pt"), model.tensors());
+        PytorchFixtures.assertMatches(PytorchFixtures.expected("protocol4.pt"), model.tensors());
     }
 
     @Test
     void aBareTensorIsNamedAfterItsFile() throws Exception {
         Model model = reader.read(PytorchFixtures.path("single.pt"));
-        assertMatches(PytorchFixtures.expected("single.pt"), model.tensors());
+        PytorchFixtures.assertMatches(PytorchFixtures.expected("single.pt"), model.tensors());
     }
 
     @Test
     void indexFileReadsEveryShardInOrder() throws Exception {
         Model model = reader.read(PytorchFixtures.path("sharded/pytorch_model.bin.index.json"));
-        assertMatches(expectedShards(), model.tensors());
+        PytorchFixtures.assertMatches(expectedShards(), model.tensors());
         assertEquals(expectedShards().stream().map(PytorchFixtures.Expected::name).toList(),
                 model.tensors().stream().map(Tensor::storedName).toList());
         assertEquals(List.of(Path.of("pytorch_model-00001-of-00002.bin"), Path.of("pytorch_model-00002-of-00002.bin")),
@@ -138,14 +135,14 @@ class PytorchReaderTest {
     void folderWithoutIndexReadsItsOneCheckpoint() throws Exception {
         Files.copy(PytorchFixtures.path("mixed.pt"), dir.resolve("model.pth"));
         Files.writeString(dir.resolve("config.json"), "{}");
-        assertMatches(PytorchFixtures.expected("mixed.pt"), reader.read(dir).tensors());
+        PytorchFixtures.assertMatches(PytorchFixtures.expected("mixed.pt"), reader.read(dir).tensors());
     }
 
     @Test
     void folderPrefersPytorchModelBin() throws Exception {
         Files.copy(PytorchFixtures.path("mixed.pt"), dir.resolve("pytorch_model.bin"));
         Files.copy(PytorchFixtures.path("malicious.pt"), dir.resolve("training_args.bin"));
-        assertMatches(PytorchFixtures.expected("mixed.pt"), reader.read(dir).tensors());
+        PytorchFixtures.assertMatches(PytorchFixtures.expected("mixed.pt"), reader.read(dir).tensors());
     }
 
     @Test
@@ -161,14 +158,14 @@ class PytorchReaderTest {
     void deflatedPickleIsInflated() throws Exception {
         Path file = CheckpointZip.copyOf(PytorchFixtures.path("mixed.pt")).deflate("mixed/data.pkl")
                 .write(dir.resolve("mixed.pt"));
-        assertMatches(PytorchFixtures.expected("mixed.pt"), reader.read(file).tensors());
+        PytorchFixtures.assertMatches(PytorchFixtures.expected("mixed.pt"), reader.read(file).tensors());
     }
 
     @Test
     void checkpointWithoutByteorderEntryIsLittleEndian() throws Exception {
         Path file = CheckpointZip.copyOf(PytorchFixtures.path("mixed.pt")).remove("mixed/byteorder")
                 .write(dir.resolve("old.pt"));
-        assertMatches(PytorchFixtures.expected("mixed.pt"), reader.read(file).tensors());
+        PytorchFixtures.assertMatches(PytorchFixtures.expected("mixed.pt"), reader.read(file).tensors());
     }
 
     @Test
@@ -209,24 +206,5 @@ class PytorchReaderTest {
             all.addAll(PytorchFixtures.expected(shard));
         }
         return all;
-    }
-
-    /**
-     * The tensors come in torch's state-dict order with torch's dtype, shape and bytes (SHA-256 equal,
-     * so every value is bit-equal); first values are bit-equal as decoded doubles. The sum may differ
-     * from Python's correctly rounded {@code math.fsum} by the error of plain double summation, at most
-     * n·2⁻⁵³·Σ|x| (n ≤ 512 here, so under 1e-12·Σ|x|).
-     */
-    private static void assertMatches(List<PytorchFixtures.Expected> expected, List<Tensor> tensors) throws IOException {
-        assertEquals(expected.stream().map(PytorchFixtures.Expected::name).toList(),
-                tensors.stream().map(Tensor::storedName).toList());
-        for (int i = 0; i < expected.size(); i++) {
-            PytorchFixtures.Expected e = expected.get(i);
-            Tensor t = tensors.get(i);
-            assertEquals(e.dtype(), PytorchFixtures.torchName(t.dtype()), e.name());
-            assertArrayEquals(e.shape(), t.shape().dims(), e.name());
-            assertEquals(e.sha256(), TensorValues.sha256(t), e.name());
-            Goldens.assertFirstAndSum(e.name(), TensorValues.of(t), e.first(), e.sum());
-        }
     }
 }

@@ -167,11 +167,11 @@ class UnpicklerTest {
 
     @Test
     void contiguityFollowsTorch() {
-        assertTrue(TorchCheckpoint.contiguous(new long[] {2, 3}, new long[] {3, 1}, 6));
-        assertTrue(TorchCheckpoint.contiguous(new long[] {2, 1, 3}, new long[] {3, 99, 1}, 6), "size-1 strides are free");
-        assertTrue(TorchCheckpoint.contiguous(new long[] {0, 3}, new long[] {7, 7}, 0), "empty views are contiguous");
-        assertTrue(TorchCheckpoint.contiguous(new long[] {}, new long[] {}, 1), "scalars are contiguous");
-        assertTrue(!TorchCheckpoint.contiguous(new long[] {2, 3}, new long[] {1, 2}, 6), "a transpose is not");
-        assertTrue(!TorchCheckpoint.contiguous(new long[] {2, 3}, new long[] {6, 2}, 6), "a strided slice is not");
+        assertTrue(StorageViews.contiguous(new long[] {2, 3}, new long[] {3, 1}, 6));
+        assertTrue(StorageViews.contiguous(new long[] {2, 1, 3}, new long[] {3, 99, 1}, 6), "size-1 strides are free");
+        assertTrue(StorageViews.contiguous(new long[] {0, 3}, new long[] {7, 7}, 0), "empty views are contiguous");
+        assertTrue(StorageViews.contiguous(new long[] {}, new long[] {}, 1), "scalars are contiguous");
+        assertTrue(!StorageViews.contiguous(new long[] {2, 3}, new long[] {1, 2}, 6), "a transpose is not");
+        assertTrue(!StorageViews.contiguous(new long[] {2, 3}, new long[] {6, 2}, 6), "a strided slice is not");
     }
 }
