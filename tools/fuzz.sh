@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a fuzzing campaign against the readers with Jazzer: tools/fuzz.sh [READER] [MINUTES]
 #
-#   READER   safetensors, safetensorsIndex, gguf, onnx, pytorch, numpy, keras, tflite or tfjs (the fuzz
+#   READER   safetensors, safetensorsIndex, gguf, onnx, pytorch, pytorchLegacy, numpy, keras, tflite or tfjs (the fuzz
 #            tests <Format>FuzzTest in each reader's test package), or "all" (the default) for each in turn
 #   MINUTES  how long each campaign runs (default 5)
 #
@@ -10,14 +10,15 @@
 # test's inputs folder, jaynes-formats/src/test/resources/org/jaynes/formats/<package>/<Format>FuzzTestInputs/fuzz/,
 # where `mvn verify` replays it from then on: fix the reader and commit the input.
 # Prints, per reader, libFuzzer's last status line (executions, coverage, corpus size) and its totals; the
-# whole log is in jaynes-formats/target/fuzz/READER.log. Needs the modules jaynes-formats depends on
-# installed once (mvn -pl jaynes-formats -am install -DskipTests); runs Maven offline when it can.
+# whole log is in jaynes-formats/target/fuzz/READER.log. Builds the modules jaynes-formats depends on in the
+# same reactor (-am, up to verify; nothing is installed into ~/.m2); runs Maven offline when it can.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readers=(safetensors safetensorsIndex gguf onnx pytorch numpy keras tflite tfjs)
+readers=(safetensors safetensorsIndex gguf onnx pytorch pytorchLegacy numpy keras tflite tfjs)
 # the fuzz test of each reader, by its package and class
 declare -A tests=([safetensors]=safetensors.SafetensorsFuzzTest [safetensorsIndex]=safetensors.SafetensorsIndexFuzzTest
-  [gguf]=gguf.GgufFuzzTest [onnx]=onnx.OnnxFuzzTest [pytorch]=pytorch.PytorchFuzzTest [numpy]=numpy.NumpyFuzzTest
+  [gguf]=gguf.GgufFuzzTest [onnx]=onnx.OnnxFuzzTest [pytorch]=pytorch.PytorchFuzzTest
+  [pytorchLegacy]=pytorch.PytorchLegacyFuzzTest [numpy]=numpy.NumpyFuzzTest
   [keras]=keras.KerasFuzzTest [tflite]=tflite.TfliteFuzzTest [tfjs]=tfjs.TfjsFuzzTest)
 reader="${1:-all}"
 minutes="${2:-5}"
@@ -43,7 +44,7 @@ for r in "${selected[@]}"; do
   echo "fuzz.sh: $r for $minutes min (log: $log)" >&2
   # jazzer.hooks: the coverage instrumentation, off for the regression runs of mvn verify;
   # jazzer.internal.arg.N: libFuzzer's command line after its program name (the last flag of a kind wins)
-  if ! (cd "$here" && JAZZER_FUZZ=1 mvn -B "${offline[@]}" -pl jaynes-formats test \
+  if ! (cd "$here" && JAZZER_FUZZ=1 mvn -B "${offline[@]}" -pl jaynes-formats -am verify \
       -Dtest="org.jaynes.formats.${tests[$r]}#fuzz" -Djaynes.failIfNoTests=false -Dsurefire.failIfNoSpecifiedTests=false \
       -Djazzer.hooks=true -Djazzer.internal.arg.0=fuzz \
       -Djazzer.internal.arg.1=-max_total_time=$((minutes * 60)) -Djazzer.internal.arg.2=-timeout=30 \

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.zip.ZipDirectory;
 
@@ -25,10 +26,9 @@ final class LegacyStorages {
     static final String LIST_NOT_STRINGS = "the storage key list must be a list of str, found %s";
     static final String UNKNOWN_KEY = "storage %s is listed but the pickle never loaded it, so its element size is unknown";
     static final String LISTED_TWICE = "storage %s is listed twice";
-    static final String NO_COUNT = "storage %s%s: its element count needs 8 bytes at byte %d, the file ends at byte %d";
-    static final String PAST_END = "storage %s%s: %d %s elements (%s bytes) from byte %d run past the end of the file "
-            + "at byte %d";
-    static final String COUNT_MISMATCH = "storage %s%s: the pickle claims %d %s elements, the file stores %d";
+    static final String NO_COUNT = "%s: its element count needs 8 bytes at byte %d, the file ends at byte %d";
+    static final String PAST_END = "%s: %d %s elements (%s bytes) from byte %d run past the end of the file at byte %d";
+    static final String COUNT_MISMATCH = "%s: the pickle claims %d %s elements, the file stores %d";
     static final String CLAIMS_MORE = "tensor %s: storage %s (%s) claims %d bytes, the file stores %d";
     static final String NOT_LISTED = "tensor %s: storage %s is not in the file's list of storages";
 
@@ -72,9 +72,9 @@ final class LegacyStorages {
             if (s == null) {
                 throw keys.source().errorInEntry(UNKNOWN_KEY, key);
             }
-            String viewedBy = tensorOf.containsKey(key) ? " of tensor " + tensorOf.get(key) : "";
+            MessageText.Shown storage = describe(key, tensorOf.get(key));
             if (size - at < Long.BYTES) {
-                throw ModelFormatException.at(file, at, NO_COUNT, key, viewedBy, at, size);
+                throw ModelFormatException.at(file, at, NO_COUNT, storage, at, size);
             }
             long count = ZipDirectory.readFully(file, channel, at, Long.BYTES).getLong(0);
             int itemSize = s.dtype() == null ? 1 : s.dtype().byteSize();
@@ -82,10 +82,10 @@ final class LegacyStorages {
             long room = size - at - Long.BYTES;
             if (count < 0 || count > room / itemSize) {
                 String bytes = count < 0 || count > Long.MAX_VALUE / itemSize ? "too many" : Long.toString(count * itemSize);
-                throw ModelFormatException.at(file, at, PAST_END, key, viewedBy, count, unit, bytes, at + Long.BYTES, size);
+                throw ModelFormatException.at(file, at, PAST_END, storage, count, unit, bytes, at + Long.BYTES, size);
             }
             if (count * itemSize != s.byteLength()) {
-                throw ModelFormatException.at(file, at, COUNT_MISMATCH, key, viewedBy, s.byteLength() / itemSize, unit,
+                throw ModelFormatException.at(file, at, COUNT_MISMATCH, storage, s.byteLength() / itemSize, unit,
                         count);
             }
             if (storages.byKey.putIfAbsent(key, new Stored(at + Long.BYTES, count * itemSize)) != null) {
@@ -94,6 +94,12 @@ final class LegacyStorages {
             at += Long.BYTES + count * itemSize;
         }
         return storages;
+    }
+
+    /** {@code storage KEY of tensor NAME}, or without the tensor when none views it: each name shown safely. */
+    private static MessageText.Shown describe(String key, String tensor) {
+        String storage = "storage " + MessageText.name(key);
+        return new MessageText.Shown(tensor == null ? storage : storage + " of tensor " + MessageText.name(tensor));
     }
 
     /**

@@ -67,13 +67,14 @@ final class Pickled {
     }
 
     /**
-     * A storage the pickle loads by persistent id: a zip entry {@code <archive>/data/<key>}.
+     * A storage the pickle loads by persistent id: a zip entry {@code <archive>/data/<key>}, or in a legacy
+     * file the storage listed under its key after the pickles.
      *
-     * @param key        the entry's name under {@code data/}
+     * @param key        the entry's name under {@code data/}, or the legacy file's key
      * @param type       the storage type as pickled ({@code torch.FloatStorage}, {@code torch.storage.UntypedStorage})
      * @param dtype      the element type of a typed storage, or null for an untyped (byte) storage
      * @param byteLength the bytes it claims: elements times element size, or its length when untyped
-     * @param at         offset in {@code data.pkl} of the {@code BINPERSID} that loaded it
+     * @param at         offset in the pickle of the {@code BINPERSID} that loaded it
      */
     record Storage(String key, String type, DType dtype, long byteLength, long at) {
     }

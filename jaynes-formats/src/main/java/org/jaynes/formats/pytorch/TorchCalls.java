@@ -16,13 +16,14 @@ import org.jaynes.formats.ModelFormatException;
  *     tensor; {@code _rebuild_from_type_v2(function, torch.Tensor or Parameter, args, state)} applies the
  *     rebuild function to the arguments.
  * <li>{@code OrderedDict()} and {@code OrderedDict(pairs)} give a dict; {@code torch.Size(tuple)} the tuple.
- * <li>A persistent id {@code ('storage', storage type, key, location, numel)} gives a {@link Pickled.Storage};
+ * <li>A persistent id {@code ('storage', storage type, key, location, numel)} (a legacy file adds a sixth item,
+ *     None) gives a {@link Pickled.Storage};
  *     the location (device) is ignored.
  * <li>{@code BUILD} on a dict or tensor ignores the state (an {@code OrderedDict}'s {@code _metadata},
  *     a tensor's Python attributes).
  * </ul>
  * Any other use is an error naming the pickle byte. The reader checks later that storages and tensor
- * views fit their zip entries.
+ * views fit their zip entries, or the storages stored after a legacy file's pickles.
  */
 final class TorchCalls {
 

@@ -2,7 +2,6 @@ package org.jaynes.formats.pytorch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +17,6 @@ import org.jaynes.core.analysis.PopulationAnalysis;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.model.ModelFormat;
 import org.jaynes.core.stats.PopulationStats;
-import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelOpener;
@@ -68,35 +66,10 @@ class LegacyCheckpointTest {
     }
 
     @Test
-    void tiedWeightsShareOneRegionOfTheFile() throws Exception {
-        Map<String, Tensor> byName = byName(reader.read(PytorchFixtures.legacy("state_dict.pt")));
-        Tensor embedding = byName.get("embeddings.word_embeddings.weight");
-        Tensor head = byName.get("lm_head.weight");
-        assertNotSame(embedding, head);
-        assertEquals(embedding.data(), head.data());
-    }
-
-    @Test
-    void viewsAtAStorageOffsetStartThatManyElementsIn() throws Exception {
-        Map<String, Tensor> byName = byName(reader.read(PytorchFixtures.legacy("state_dict.pt")));
-        FileRegion base = (FileRegion) byName.get("views.base").data();
-        List<PytorchFixtures.Expected> views = PytorchFixtures.legacyExpected("state_dict.pt").stream()
-                .filter(e -> e.name().startsWith("views.")).toList();
-        assertEquals(List.of(0L, 3L, 12L), views.stream().map(PytorchFixtures.Expected::storageOffset).toList());
-        for (PytorchFixtures.Expected e : views) {
-            FileRegion view = (FileRegion) byName.get(e.name()).data();
-            assertEquals(base.offset() + 4 * e.storageOffset(), view.offset(), e.name());
-        }
-    }
-
-    @Test
-    void regionsLieInsideTheStoragesAfterThePickles() throws Exception {
+    void tiedWeightsAndViewsAreRegionsOfTheirStorage() throws Exception {
         Path file = PytorchFixtures.legacy("state_dict.pt");
-        for (Tensor t : reader.read(file).tensors()) {
-            FileRegion region = (FileRegion) t.data();
-            assertEquals(file, region.file());
-            assertTrue(region.offset() > 0 && region.offset() + region.length() <= Files.size(file), t.storedName());
-        }
+        PytorchFixtures.assertSharedStorages(file, reader.read(file).tensors(),
+                PytorchFixtures.legacyExpected("state_dict.pt"));
     }
 
     @Test

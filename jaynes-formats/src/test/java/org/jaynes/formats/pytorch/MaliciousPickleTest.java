@@ -8,19 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelOpener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A pickle that names a global outside the allow-list is refused at the opcode that names it, with a
  * message naming the global, and nothing in it runs: the payload, which would create a file, leaves
- * none.
+ * none. The same pickles are refused alike in a zip checkpoint and in a legacy file ({@link CheckpointLayout}).
  */
 class MaliciousPickleTest {
 
@@ -58,15 +62,24 @@ class MaliciousPickleTest {
         assertFalse(Files.exists(payload), "the payload ran");
     }
 
-    /** Each hostile global, named with each opcode that can name one, as the first thing in the pickle. */
+    /** Each hostile global, named with each opcode that can name one, in each layout. */
+    static Stream<Arguments> hostileGlobals() {
+        String[][] globals = {
+            {"GLOBAL", "os", "system"}, {"GLOBAL", "posix", "system"}, {"GLOBAL", "nt", "system"},
+            {"GLOBAL", "builtins", "eval"}, {"GLOBAL", "builtins", "exec"}, {"GLOBAL", "builtins", "getattr"},
+            {"GLOBAL", "builtins", "__import__"}, {"GLOBAL", "subprocess", "Popen"}, {"GLOBAL", "torch", "load"},
+            {"GLOBAL", "torch.nn.modules.linear", "Linear"}, {"GLOBAL", "collections", "OrderedDict.__new__"},
+            {"GLOBAL", "torch._utils", "_rebuild_tensor_v2.__globals__"}, {"GLOBAL", "torch.cuda", "load"},
+            {"STACK_GLOBAL", "os", "system"}, {"STACK_GLOBAL", "builtins", "eval"}, {"INST", "subprocess", "Popen"}};
+        return Arrays.stream(CheckpointLayout.values())
+                .flatMap(layout -> Arrays.stream(globals).map(g -> Arguments.of(layout, g[0], g[1], g[2])));
+    }
+
+    /** Each hostile global as the first thing in the pickle: refused at its opcode, whose file byte is named. */
     @ParameterizedTest
-    @CsvSource({
-        "GLOBAL, os, system", "GLOBAL, posix, system", "GLOBAL, nt, system", "GLOBAL, builtins, eval",
-        "GLOBAL, builtins, exec", "GLOBAL, builtins, getattr", "GLOBAL, builtins, __import__",
-        "GLOBAL, subprocess, Popen", "GLOBAL, torch, load", "GLOBAL, torch.nn.modules.linear, Linear",
-        "GLOBAL, collections, OrderedDict.__new__", "GLOBAL, torch._utils, _rebuild_tensor_v2.__globals__",
-        "STACK_GLOBAL, os, system", "STACK_GLOBAL, builtins, eval", "INST, subprocess, Popen"})
-    void forbiddenGlobalIsRefusedWhereItIsNamed(String opcode, String module, String name) throws Exception {
+    @MethodSource("hostileGlobals")
+    void forbiddenGlobalIsRefusedWhereItIsNamed(CheckpointLayout layout, String opcode, String module, String name)
+            throws Exception {
         PickleBytes pickle = PickleBytes.protocol2();
         int at;
         switch (opcode) {
@@ -92,10 +105,11 @@ class MaliciousPickleTest {
             }
         }
         pickle.op('.');
-        Path file = CheckpointZip.archive(pickle.toByteArray()).write(dir.resolve("evil.pt"));
+        Path file = layout.write(pickle.toByteArray(), dir.resolve("evil.pt"));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> new PytorchReader().read(file));
-        assertTrue(e.reason().startsWith("archive/data.pkl byte " + at + ": "
+        assertTrue(e.reason().startsWith(layout.pickleName + " byte " + at + ": "
                 + String.format(REFUSAL, module + "." + name)), e.reason());
+        assertEquals(layout.fileOffset(file) + at, e.offset());
         assertFalse(Files.exists(payload), "the payload ran");
     }
 
@@ -123,17 +137,17 @@ class MaliciousPickleTest {
                 + String.format(REFUSAL, "m".repeat(120) + "... (1048583 characters)"), cut.reason());
     }
 
-    @Test
-    void forbiddenGlobalDeepInsideAStateDictIsRefused() throws Exception {
+    @ParameterizedTest
+    @EnumSource(CheckpointLayout.class)
+    void forbiddenGlobalDeepInsideAStateDictIsRefused(CheckpointLayout layout) throws Exception {
         PickleBytes pickle = PickleBytes.protocol2().op('}').op('(').unicode("w")
                 .tensorV2("FloatStorage", "0", 4, 0, new long[] {4}, new long[] {1})
                 .unicode("x");
         int at = pickle.size();
         pickle.global("os", "system").unicode("touch " + payload).op(0x85).op('R').op('u').op('.');
-        Path file = CheckpointZip.archive(pickle.toByteArray()).put("archive/data/0", new byte[16])
-                .write(dir.resolve("evil.pt"));
+        Path file = layout.write(pickle.toByteArray(), dir.resolve("evil.pt"));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> new PytorchReader().read(file));
-        assertEquals("archive/data.pkl byte " + at + ": " + String.format(REFUSAL, "os.system"), e.reason());
+        assertEquals(layout.pickleName + " byte " + at + ": " + String.format(REFUSAL, "os.system"), e.reason());
         assertFalse(Files.exists(payload), "the payload ran");
     }
 
@@ -145,15 +159,39 @@ class MaliciousPickleTest {
         assertTrue(e.reason().endsWith("(a whole module was saved: save its state_dict() instead)"), e.reason());
     }
 
-    @Test
-    void allowedGlobalsCannotBeCalledAsSomethingElse() throws Exception {
+    @ParameterizedTest
+    @EnumSource(CheckpointLayout.class)
+    void allowedGlobalsCannotBeCalledAsSomethingElse(CheckpointLayout layout) throws Exception {
         // an allowed storage type is an inert marker: calling it is refused, not performed
         PickleBytes pickle = PickleBytes.protocol2().global("torch", "FloatStorage").unicode("x").op(0x85);
         int at = pickle.size();
         pickle.op('R').op('.');
-        Path file = CheckpointZip.archive(pickle.toByteArray()).write(dir.resolve("call.pt"));
+        Path file = layout.write(pickle.toByteArray(), dir.resolve("call.pt"));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> new PytorchReader().read(file));
-        assertEquals("archive/data.pkl byte " + at + ": the pickle calls a torch.FloatStorage, which jaynes does not call",
+        assertEquals(layout.pickleName + " byte " + at + ": the pickle calls a torch.FloatStorage, which jaynes does not call",
                 e.reason());
+    }
+
+    @Test
+    void forbiddenGlobalInALegacyFilesSystemInfoIsRefused() throws Exception {
+        PickleBytes info = PickleBytes.protocol2();
+        int at = info.size();
+        info.global("os", "system").unicode("touch " + payload).op(0x85).op('R').op('.');
+        byte[] head = LegacyFile.MAGIC;
+        byte[] protocol = PickleBytes.protocol2().integer(1001).op('.').toByteArray();
+        Path file = dir.resolve("evil.pt");
+        Files.write(file, concat(head, protocol, info.toByteArray()));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> new PytorchReader().read(file));
+        assertEquals("the system info pickle byte " + at + ": " + String.format(REFUSAL, "os.system"), e.reason());
+        assertEquals(head.length + protocol.length + at, e.offset());
+        assertFalse(Files.exists(payload), "the payload ran");
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 }

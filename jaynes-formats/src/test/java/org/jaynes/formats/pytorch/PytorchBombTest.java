@@ -16,13 +16,16 @@ import java.util.regex.Pattern;
 import org.jaynes.formats.ModelFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Pickle bombs of issue 16: small files (the pickle deflated in the zip) whose pickle makes the machine
  * hold hundreds of millions of references by pushing old values again ({@code DUP}, {@code BINGET}) into
  * containers, or makes the state-dict walker join one long memoised key at every level. Each is generated
  * here, and refused in one line naming the pickle byte of the opcode, in seconds, under the test heap; a
- * state dict of 100,000 tensors stays well inside the budget.
+ * state dict of 100,000 tensors stays well inside the budget. Legacy files hold their pickles uncompressed,
+ * so one bomb and the nesting bound are checked there too.
  */
 class PytorchBombTest {
 
@@ -210,5 +213,40 @@ class PytorchBombTest {
         long charged = Unpickler.charged(source, bytes);
         assertTrue(charged < Unpickler.MAX_BUDGET / 2, charged + " bytes charged");
         assertEquals(100_000, StateDict.tensors(source, Unpickler.load(source, bytes), "m").size());
+    }
+
+    @Test
+    void dupAppendInALegacyFileNamesTheFileOffset() throws Exception {
+        // no compression in a legacy file: the bomb is as large as its pickle, read in ever larger windows
+        byte[] pickle = pickle(ops(0x80, 2, ']'), ops('2', 'a'), 17_000_000);
+        LegacyFile legacy = LegacyFile.header().object(pickle);
+        Path file = legacy.write(dir.resolve("dup-append-legacy.pt"));
+        ModelFormatException e = assertTimeout(QUICKLY,
+                () -> assertThrows(ModelFormatException.class, () -> new PytorchReader().read(file)));
+        Matcher m = Pattern.compile("the object pickle byte (\\d+): (DUP|APPEND) \\(0x[0-9a-f]{2}\\) goes over the "
+                + "pickle's memory budget of " + (Unpickler.MAX_BUDGET >> 20) + " MiB .*").matcher(e.reason());
+        assertTrue(m.matches(), e.reason());
+        assertEquals(legacy.objectAt() + Long.parseLong(m.group(1)), e.offset());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @ParameterizedTest
+    @EnumSource(CheckpointLayout.class)
+    void nestingDeeperThanTheWalkIsRefused(CheckpointLayout layout) throws Exception {
+        // {"k": {"k": ... 100 levels ... {"w": tensor}}}
+        PickleBytes pickle = PickleBytes.protocol2();
+        for (int i = 0; i < 100; i++) {
+            pickle.op('}').unicode("k");
+        }
+        pickle.op('}').unicode("w").tensorV2("FloatStorage", "0", 4, 0, new long[] {4}, new long[] {1}).op('s');
+        for (int i = 0; i < 100; i++) {
+            pickle.op('s');
+        }
+        Path file = layout.write(pickle.op('.').toByteArray(), dir.resolve("deep.pt"));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> new PytorchReader().read(file));
+        assertTrue(e.reason().startsWith(layout.pickleName + ": the checkpoint nests containers more than "
+                + StateDict.MAX_DEPTH + " deep (at k.k.k."), e.reason());
+        assertEquals(layout.fileOffset(file), e.offset());
+        assertEquals(1, e.getMessage().lines().count());
     }
 }

@@ -2,14 +2,18 @@ package org.jaynes.formats.pytorch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jaynes.core.tensor.DType;
+import org.jaynes.core.tensor.FileRegion;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.testing.Goldens;
 import org.jaynes.formats.testing.JsonTree;
@@ -129,6 +133,33 @@ final class PytorchFixtures {
             assertArrayEquals(e.shape(), t.shape().dims(), e.name());
             assertEquals(e.sha256(), TensorValues.sha256(t), e.name());
             Goldens.assertFirstAndSum(e.name(), TensorValues.of(t), e.first(), e.sum());
+        }
+    }
+
+    /**
+     * The storage sharing that both the zip and the legacy state-dict fixtures hold: the tied
+     * {@code lm_head.weight} is the embedding's region of the file (a distinct tensor); {@code views.*} lie
+     * their storage offsets (0, 3 and 12 elements) into {@code views.base}'s region; and every region lies
+     * inside the file.
+     */
+    static void assertSharedStorages(Path file, List<Tensor> tensors, List<Expected> expected) throws IOException {
+        Map<String, Tensor> byName = new LinkedHashMap<>();
+        tensors.forEach(t -> byName.put(t.storedName(), t));
+        Tensor embedding = byName.get("embeddings.word_embeddings.weight");
+        Tensor head = byName.get("lm_head.weight");
+        assertNotSame(embedding, head);
+        assertEquals(embedding.data(), head.data());
+        FileRegion base = (FileRegion) byName.get("views.base").data();
+        List<Expected> views = expected.stream().filter(e -> e.name().startsWith("views.")).toList();
+        assertEquals(List.of(0L, 3L, 12L), views.stream().map(Expected::storageOffset).toList());
+        for (Expected e : views) {
+            assertEquals(base.offset() + 4 * e.storageOffset(), ((FileRegion) byName.get(e.name()).data()).offset(),
+                    e.name());
+        }
+        for (Tensor t : tensors) {
+            FileRegion region = (FileRegion) t.data();
+            assertEquals(file, region.file());
+            assertTrue(region.offset() > 0 && region.offset() + region.length() <= Files.size(file), t.storedName());
         }
     }
 }

@@ -2,7 +2,6 @@ package org.jaynes.formats.pytorch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,36 +45,9 @@ class PytorchReaderTest {
     }
 
     @Test
-    void tiedWeightsShareOneRegionOfTheFile() throws Exception {
-        Map<String, Tensor> byName = byName(reader.read(PytorchFixtures.path("mixed.pt")));
-        Tensor embedding = byName.get("embeddings.word_embeddings.weight");
-        Tensor head = byName.get("lm_head.weight");
-        assertNotSame(embedding, head);
-        assertEquals(embedding.data(), head.data());
-    }
-
-    @Test
-    void viewsAtAStorageOffsetStartThatManyElementsIn() throws Exception {
-        Map<String, Tensor> byName = byName(reader.read(PytorchFixtures.path("mixed.pt")));
-        FileRegion base = (FileRegion) byName.get("views.base").data();
-        for (PytorchFixtures.Expected e : PytorchFixtures.expected("mixed.pt")) {
-            if (e.name().startsWith("views.")) {
-                FileRegion view = (FileRegion) byName.get(e.name()).data();
-                assertEquals(base.offset() + 4 * e.storageOffset(), view.offset(), e.name());
-            }
-        }
-        assertEquals(12, PytorchFixtures.expected("mixed.pt").stream()
-                .filter(e -> e.name().equals("views.rows")).findFirst().orElseThrow().storageOffset());
-    }
-
-    @Test
-    void regionsLieInsideTheFile() throws Exception {
+    void tiedWeightsAndViewsAreRegionsOfTheirStorage() throws Exception {
         Path file = PytorchFixtures.path("mixed.pt");
-        for (Tensor t : reader.read(file).tensors()) {
-            FileRegion region = (FileRegion) t.data();
-            assertEquals(file, region.file());
-            assertTrue(region.offset() > 0 && region.offset() + region.length() <= Files.size(file), t.storedName());
-        }
+        PytorchFixtures.assertSharedStorages(file, reader.read(file).tensors(), PytorchFixtures.expected("mixed.pt"));
     }
 
     @Test

@@ -174,4 +174,51 @@ class UnpicklerTest {
         assertTrue(!StorageViews.contiguous(new long[] {2, 3}, new long[] {1, 2}, 6), "a transpose is not");
         assertTrue(!StorageViews.contiguous(new long[] {2, 3}, new long[] {6, 2}, 6), "a strided slice is not");
     }
+
+    @Test
+    void aPickleFollowedByOtherBytesEndsAtItsStop() throws Exception {
+        byte[] bytes = PickleBytes.protocol2().integer(1001).op('.').raw(0x80, 2, 'K').toByteArray();
+        Unpickler.Loaded loaded = Unpickler.loadPrefix(SOURCE, bytes, false, 0).orElseThrow();
+        assertEquals(1001L, loaded.value());
+        assertEquals(6, loaded.length());
+        assertTrue(loaded.charged() > 0);
+    }
+
+    @Test
+    void aPickleRunningPastItsWindowAsksForMoreOnlyWhenThereIsMore() throws Exception {
+        byte[] cut = PickleBytes.protocol2().unicode("a longer string").toByteArray();
+        byte[] window = java.util.Arrays.copyOf(cut, cut.length - 4);
+        assertTrue(Unpickler.loadPrefix(SOURCE, window, true, 0).isEmpty());
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> Unpickler.loadPrefix(SOURCE, window, false, 0));
+        assertEquals("m/data.pkl byte 2: BINUNICODE (0x58) needs 15 more bytes, only 11 left", e.reason());
+        byte[] noStop = PickleBytes.protocol2().integer(1).toByteArray();
+        assertTrue(Unpickler.loadPrefix(SOURCE, noStop, true, 0).isEmpty());
+        byte[] global = PickleBytes.protocol2().op('c').raw('o', 's').toByteArray();
+        assertTrue(Unpickler.loadPrefix(SOURCE, global, true, 0).isEmpty());
+    }
+
+    @Test
+    void aForbiddenGlobalIsRefusedEvenWhenMoreCouldBeRead() {
+        byte[] bytes = PickleBytes.protocol2().global("os", "system").toByteArray();
+        assertThrows(ModelFormatException.class, () -> Unpickler.loadPrefix(SOURCE, bytes, true, 0));
+    }
+
+    @Test
+    void thePicklesOfOneFileShareOneBudget() {
+        byte[] bytes = PickleBytes.protocol2().op(']').integer(1).op('a').op('.').toByteArray();
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> Unpickler.loadPrefix(SOURCE, bytes, false, Unpickler.MAX_BUDGET - 8));
+        assertTrue(e.reason().contains("goes over the pickle's memory budget"), e.reason());
+    }
+
+    @Test
+    void everyStorageAPersistentIdLoadsIsListedInOrder() throws Exception {
+        PickleBytes pickle = PickleBytes.protocol2().op('(').unicode("storage").global("torch", "FloatStorage")
+                .unicode("b").unicode("cpu").integer(3).op('N').op('t').op('Q').op('0')
+                .storage("HalfStorage", "a", 2).op('.');
+        Unpickler.Loaded loaded = Unpickler.loadPrefix(SOURCE, pickle.toByteArray(), false, 0).orElseThrow();
+        assertEquals(List.of("b", "a"), loaded.storages().stream().map(Pickled.Storage::key).toList());
+        assertEquals(List.of(12L, 4L), loaded.storages().stream().map(Pickled.Storage::byteLength).toList());
+    }
 }
