@@ -22,13 +22,18 @@ jaynes-formats/src/test/resources/pytorch/legacy/:
     protocol4.pt      a state dict pickled with protocol 4 (FRAME, MEMOIZE, STACK_GLOBAL)
     single.pt         one bare tensor
     transposed.pt     a transposed (non-contiguous) view, which jaynes refuses as it does in zip checkpoints
+    module.pt         the state_dict() of a small torch.nn network (Conv2d, BatchNorm2d with its int64
+                      num_batches_tracked, Linear), as training code of the torch 1.x era saved it
+    whole_module.pt   torch.save of an nn.Linear itself (its class pickled), which jaynes refuses with a hint
     expected.json     per file and tensor, in state-dict order: name, dtype, shape, storage_offset, the first
                       three values, their math.fsum and the SHA-256 of the tensor's bytes (as
                       make_pytorch_fixtures.py records them), and for floating-point tensors numpy's
-                      mu = mean ln|w| and sigma = std ln|w| (ddof 0) over the non-zero values, in float64
+                      mu = mean ln|w| and sigma = std ln|w| (ddof 0) over the non-zero values, in float64 (not for
+                      a tensor whose |w| are all one value)
 
-The legacy layout names storages by memory address; the keys are renumbered (zero-padded to the same length,
-in the same sorted order) so that every run writes the same bytes for the same seeded values.
+The legacy layout names storages by memory address; the keys are renumbered in order of first appearance
+(zero-padded to the same length) and the storages written in the sorted order of the new keys, as torch
+would have, so that every run writes the same bytes for the same seeded values.
 """
 
 import collections
@@ -37,7 +42,7 @@ import json
 import math
 import os
 import pickle
-import pickletools
+import struct
 import sys
 
 import numpy as np
@@ -100,32 +105,84 @@ def protocol4(gen):
     return sd
 
 
+ELEMENT_SIZES = {"DoubleStorage": 8, "FloatStorage": 4, "HalfStorage": 2, "BFloat16Storage": 2, "LongStorage": 8,
+                 "IntStorage": 4, "ShortStorage": 2, "CharStorage": 1, "ByteStorage": 1, "BoolStorage": 1}
+
+
+class _Inert:
+    """Stands for every class and function a pickle names: calls, instantiations and BUILDs do nothing."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def __call__(self, *args, **kwargs):
+        return _Inert()
+
+    def __setstate__(self, state):
+        pass
+
+
+class _StorageKeys(pickle.Unpickler):
+    """Walks the object's pickle without running it: each storage key in order of first appearance, with its
+    element size."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.sizes = {}
+
+    def find_class(self, module, name):
+        if module == "collections" and name == "OrderedDict":
+            return collections.OrderedDict
+        return name if name in ELEMENT_SIZES else _Inert
+
+    def persistent_load(self, pid):
+        if pid[0] == "storage":
+            self.sizes.setdefault(pid[2], ELEMENT_SIZES[pid[1]])
+        return _Inert  # a module class of a whole saved network comes by persistent id too
+
+
 def legacy_bytes(obj, pickle_protocol=2):
-    """torch.save's legacy bytes, storage keys renumbered inside the pickles only (not in the data)."""
+    """torch.save's legacy bytes, made the same on every run.
+
+    torch names storages by memory address and writes them in the order of those names. Here the keys are
+    renumbered in order of first appearance in the object's pickle (zero-padded to their length), the key
+    list is written again sorted, and the storages in that order, as torch would have written them.
+    """
     buffer = io.BytesIO()
     torch.save(obj, buffer, _use_new_zipfile_serialization=False, pickle_protocol=pickle_protocol)
     data = buffer.getvalue()
     stream = io.BytesIO(data)
     for _ in range(3):  # magic number, protocol version, system info
         pickle.load(stream)
-    for _ in pickletools.genops(stream):  # the object's pickle, walked without loading it
-        pass
+    object_at = stream.tell()
+    walk = _StorageKeys(stream)
+    walk.load()
+    object_end = stream.tell()
     keys = pickle.load(stream)
-    end = stream.tell()
-    head = data[:end]
-    for i, key in enumerate(keys):
-        head = head.replace(key.encode(), str(i).zfill(len(key)).encode())
-    return head + data[end:]
+    position = stream.tell()
+    blocks = {}
+    for key in keys:
+        count = struct.unpack_from("<q", data, position)[0]
+        end = position + 8 + count * walk.sizes[key]
+        blocks[key] = data[position:end]
+        position = end
+    renamed = {key: str(i).zfill(len(key)) for i, key in enumerate(walk.sizes)}
+    pickled = data[object_at:object_end]
+    for key, new in renamed.items():
+        pickled = pickled.replace(key.encode(), new.encode())
+    order = sorted(keys, key=lambda k: renamed[k])
+    return (data[:object_at] + pickled + pickle.dumps([renamed[k] for k in order], protocol=pickle_protocol)
+            + b"".join(blocks[k] for k in order))
 
 
 def log_stats(t):
-    """numpy's mu and sigma of ln|w| over the non-zero values, float64; None for other tensors."""
+    """numpy's mu and sigma of ln|w| over the non-zero values, float64; None for other tensors and constant |w|."""
     if t.dtype not in FLOATS:
         return None
     w = t.detach().to(torch.float64).reshape(-1).numpy()
     w = np.abs(w[w != 0])
-    if w.size == 0:
-        return None
+    if w.size == 0 or np.all(w == w[0]):
+        return None  # no values, or one |w| (BatchNorm's initial ones): sigma 0 is no test of the arithmetic
     logs = np.log(w)
     return {"mu": float(np.mean(logs)), "sigma": float(np.std(logs))}
 
@@ -157,6 +214,13 @@ def main():
     save(single, "single.pt", walked={"single": single})
     with open(os.path.join(OUT, "transposed.pt"), "wb") as f:
         f.write(legacy_bytes({"w": normal(gen, 4, 3).t()}))
+    torch.manual_seed(SEED)
+    network = torch.nn.Sequential(torch.nn.Conv2d(3, 8, 3), torch.nn.BatchNorm2d(8), torch.nn.ReLU(),
+                                  torch.nn.Flatten(), torch.nn.Linear(8 * 4 * 4, 10))
+    network(torch.randn(2, 3, 6, 6))  # one training-mode pass: running statistics and num_batches_tracked move
+    save(network.state_dict(), "module.pt")
+    with open(os.path.join(OUT, "whole_module.pt"), "wb") as f:
+        f.write(legacy_bytes(torch.nn.Linear(4, 2)))
 
     with open(os.path.join(OUT, "expected.json"), "w") as f:
         json.dump(expected, f, indent=1)

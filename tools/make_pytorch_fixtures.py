@@ -18,7 +18,8 @@ It writes, under jaynes-formats/src/test/resources/pytorch/:
     protocol4.pt      a state dict pickled with protocol 4 (FRAME, MEMOIZE, STACK_GLOBAL, SHORT_BINUNICODE)
     single.pt         torch.save of one bare tensor
     transposed.pt     a transposed (non-contiguous) view, which jaynes refuses
-    legacy.pt         the legacy, non-zip format (_use_new_zipfile_serialization=False), which jaynes refuses
+    legacy.pt         the legacy, non-zip format (_use_new_zipfile_serialization=False); the legacy reader's
+                      own fixtures come from make_legacy_pytorch_fixtures.py
     sharded/pytorch_model-0000N-of-00002.bin and sharded/pytorch_model.bin.index.json, as transformers
                       writes a sharded checkpoint
     malicious.pt      a zip checkpoint whose data.pkl calls os.system via REDUCE. Its bytes are written

@@ -44,7 +44,7 @@ class LegacyCheckpointTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"state_dict.pt", "checkpoint.pt", "protocol4.pt", "single.pt"})
+    @ValueSource(strings = {"state_dict.pt", "checkpoint.pt", "protocol4.pt", "single.pt", "module.pt"})
     void everyTensorHoldsTorchsValuesBitForBit(String fixture) throws Exception {
         Path file = PytorchFixtures.legacy(fixture);
         Model model = reader.read(file);
@@ -53,7 +53,7 @@ class LegacyCheckpointTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"state_dict.pt", "checkpoint.pt", "protocol4.pt", "single.pt"})
+    @ValueSource(strings = {"state_dict.pt", "checkpoint.pt", "protocol4.pt", "single.pt", "module.pt"})
     void muAndSigmaOfLnAbsWAreNumpys(String fixture) throws Exception {
         Map<String, Tensor> byName = byName(reader.read(PytorchFixtures.legacy(fixture)));
         Map<String, double[]> golden = PytorchFixtures.legacyLogStats(fixture);
@@ -88,6 +88,16 @@ class LegacyCheckpointTest {
         assertTrue(e.reason().endsWith(": tensor w: size [3, 4] with stride [1, 3] is not a contiguous row-major view; "
                 + "jaynes reads contiguous tensors only (save t.contiguous())"), e.reason());
         assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void aWholeSavedModuleIsRefusedWithAHint() throws Exception {
+        Path file = PytorchFixtures.legacy("whole_module.pt");
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> reader.read(file));
+        assertTrue(e.reason().startsWith("the object pickle byte "), e.reason());
+        assertTrue(e.reason().contains("the pickle names the global torch.nn.modules.linear.Linear, which is not on "
+                + "the allow-list"), e.reason());
+        assertTrue(e.reason().endsWith("(a whole module was saved: save its state_dict() instead)"), e.reason());
     }
 
     @Test
