@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs a fuzzing campaign against the readers with Jazzer: tools/fuzz.sh [READER] [MINUTES]
 #
-#   READER   safetensors, safetensorsIndex, gguf, onnx, pytorch, pytorchLegacy, numpy, keras, tflite or tfjs (the fuzz
-#            tests <Format>FuzzTest in each reader's test package), or "all" (the default) for each in turn
+#   READER   safetensors, safetensorsIndex, gguf, onnx, pytorch, pytorchLegacy, numpy, keras, tflite or tfjs
+#            (the fuzz tests <Format>FuzzTest in each reader's test package), or "all" (the default) for each in turn
 #   MINUTES  how long each campaign runs (default 5)
 #
 # Each campaign runs in one JVM on one core. The corpus it grows stays in jaynes-formats/.cifuzz-corpus/
