@@ -7,16 +7,17 @@ import org.jaynes.nn.tensor.ImageShape;
 import org.jaynes.nn.tensor.MatrixProduct;
 
 /**
- * A 2-D convolution with stride 1 and zero padding, as PyTorch's {@code nn.Conv2d(in, out, k, padding=p)}
- * computes it (a cross-correlation): y[o, i, j] = b[o] + Σ_{c, u, v} W[o, c, u, v] · x[c, i + u − p, j + v − p],
- * with x = 0 outside the image. Each row of a batch is one example's C×H×W values (NCHW, see
- * {@link ImageShape}); the output rows are out×H'×W' with H' = H + 2p − k + 1, W' = W + 2p − k + 1. The weight
- * is stored [out, in, k, k] and the bias [out], named {@code <name>.weight} and {@code <name>.bias}.
+ * A 2-D convolution with stride s and zero padding p, as PyTorch's
+ * {@code nn.Conv2d(in, out, k, stride=s, padding=p)} computes it (a cross-correlation):
+ * y[o, i, j] = b[o] + Σ_{c, u, v} W[o, c, u, v] · x[c, s·i + u − p, s·j + v − p], with x = 0 outside the image.
+ * Each row of a batch is one example's C×H×W values (NCHW, see {@link ImageShape}); the output rows are
+ * out×H'×W' with H' = ⌊(H + 2p − k) / s⌋ + 1 and W' likewise. The weight is stored [out, in, k, k] and the bias
+ * [out], named {@code <name>.weight} and {@code <name>.bias}.
  *
  * <p>Algorithm (im2col): the k·k·C input values under each output position become one column of a matrix X
  * [C·k·k, n·H'·W'] for n examples at a time, so that Y = W X is one {@link MatrixProduct}; gradients are
- * dWᵀ = X dYᵀ (so that the long dimension is the sum and the short one, out, the contiguous one), db = row sums
- * of dY, dX = Wᵀ dY folded back onto the image (col2im). A batch is cut into
+ * dW = dY Xᵀ (the product's A·Bᵀ, which reads X where it lies), db = row sums of dY, dX = Wᵀ dY folded back
+ * onto the image (col2im). A batch is cut into
  * chunks of at most {@link #chunkExamples()} examples so that X stays near {@link #COLUMN_BUDGET} floats
  * whatever the batch; dW and db add the chunks in order. Cost 2·out·C·k²·H'W' flops per example each way.
  *
@@ -32,6 +33,7 @@ public final class Conv2d implements Layer {
     private final ImageShape in;
     private final ImageShape out;
     private final int kernel;
+    private final int stride;
     private final int padding;
     private final int depth;
     private final int positions;
@@ -40,8 +42,6 @@ public final class Conv2d implements Layer {
     private final Parameter bias;
     private final MatrixProduct product;
     private final float[] columns;
-    private final float[] transposedGradient;
-    private final float[] transposedWeightGradient;
     private final float[] columnGradient;
     private final float[] channelMajor;
     private final float[] transposedWeight;
@@ -54,25 +54,32 @@ public final class Conv2d implements Layer {
      * @param input    the shape of one input example
      * @param channels output channels
      * @param kernel   the side k of the square kernel
-     * @param padding  zeros added on every side; {@code kernel / 2} keeps the size for odd k
+     * @param stride   the step s between output positions, in pixels
+     * @param padding  zeros added on every side; {@code kernel / 2} keeps the size for odd k and stride 1
      * @param maxRows  the largest batch this layer will see
      * @throws IllegalArgumentException when a size is not positive or the kernel is larger than the padded image
      */
+    public Conv2d(String name, ImageShape input, int channels, int kernel, int stride, int padding, int maxRows,
+                  MatrixProduct product) {
+        this(name, input, channels, kernel, stride, padding, maxRows, product, COLUMN_BUDGET);
+    }
+
+    /** Stride 1: as PyTorch's {@code nn.Conv2d(in, out, k, padding=p)}. */
     public Conv2d(String name, ImageShape input, int channels, int kernel, int padding, int maxRows,
                   MatrixProduct product) {
-        this(name, input, channels, kernel, padding, maxRows, product, COLUMN_BUDGET);
+        this(name, input, channels, kernel, 1, padding, maxRows, product, COLUMN_BUDGET);
     }
 
     /** As the public constructor, with X held to {@code columnBudget} floats (tests cut batches this way). */
-    Conv2d(String name, ImageShape input, int channels, int kernel, int padding, int maxRows, MatrixProduct product,
-           int columnBudget) {
-        if (channels < 1 || kernel < 1 || padding < 0 || maxRows < 1) {
+    Conv2d(String name, ImageShape input, int channels, int kernel, int stride, int padding, int maxRows,
+           MatrixProduct product, int columnBudget) {
+        if (channels < 1 || kernel < 1 || stride < 1 || padding < 0 || maxRows < 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "a convolution needs positive channels, "
-                    + "kernel and rows and a non-negative padding, not %d, %d, %d and %d", channels, kernel, maxRows,
-                    padding));
+                    + "kernel, stride and rows and a non-negative padding, not %d, %d, %d, %d and %d", channels,
+                    kernel, stride, maxRows, padding));
         }
-        int height = input.height() + 2 * padding - kernel + 1;
-        int width = input.width() + 2 * padding - kernel + 1;
+        int height = outputSide(input.height(), kernel, stride, padding);
+        int width = outputSide(input.width(), kernel, stride, padding);
         if (height < 1 || width < 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "a %dx%d kernel with padding %d does not fit "
                     + "a %s image", kernel, kernel, padding, input));
@@ -80,6 +87,7 @@ public final class Conv2d implements Layer {
         this.in = input;
         this.out = new ImageShape(channels, height, width);
         this.kernel = kernel;
+        this.stride = stride;
         this.padding = padding;
         this.depth = Math.multiplyExact(input.channels(), kernel * kernel);
         this.positions = out.plane();
@@ -89,13 +97,20 @@ public final class Conv2d implements Layer {
         this.bias = new Parameter(name + ".bias", false, channels);
         int columnWidth = Math.multiplyExact(chunk, positions);
         this.columns = new float[Math.multiplyExact(depth, columnWidth)];
-        this.transposedGradient = new float[Math.multiplyExact(channels, columnWidth)];
-        this.transposedWeightGradient = new float[depth * channels];
         this.columnGradient = new float[columns.length];
         this.channelMajor = new float[Math.multiplyExact(channels, columnWidth)];
         this.transposedWeight = new float[depth * channels];
         this.output = new float[Math.multiplyExact(out.size(), maxRows)];
         this.inputGradient = new float[Math.multiplyExact(input.size(), maxRows)];
+    }
+
+    /**
+     * The output height (or width) of a {@code side}-pixel input: ⌊(side + 2p − k) / s⌋ + 1, as PyTorch computes
+     * it; below 1 when the kernel does not fit the padded input.
+     */
+    public static int outputSide(int side, int kernel, int stride, int padding) {
+        int span = side + 2 * padding - kernel;
+        return span < 0 ? 0 : span / stride + 1;
     }
 
     public Parameter weight() {
@@ -184,32 +199,24 @@ public final class Conv2d implements Layer {
             if (chunks > 1) {
                 toColumns(input, first, count);   // a single chunk is still there from the forward pass
             }
-            product.multiply(columns, transposedGradient, transposedWeightGradient, depth, width, out.channels(),
+            product.multiplyTransposeB(channelMajor, columns, weight.gradient(), out.channels(), width, depth,
                     first > 0);
             if (wantInputGradient) {
                 product.multiply(transposedWeight, channelMajor, columnGradient, depth, out.channels(), width, false);
                 fromColumns(first, count);
             }
         }
-        MatrixProduct.transpose(transposedWeightGradient, depth, out.channels(), weight.gradient());
         return wantInputGradient ? inputGradient : null;
     }
 
-    /**
-     * Copies dY of examples first … first + count − 1 from [example, out, position] into [out, example·position]
-     * (for db and dX) and into its transpose [example·position, out] (for dW).
-     */
+    /** Copies dY of examples first … first + count − 1 from [example, out, position] into [out, example·position]. */
     private void gatherGradient(float[] outputGradient, int first, int count) {
         int width = count * positions;
         int channels = out.channels();
         for (int e = 0; e < count; e++) {
             for (int o = 0; o < channels; o++) {
-                int from = ((first + e) * channels + o) * positions;
-                System.arraycopy(outputGradient, from, channelMajor, o * width + e * positions, positions);
-                int to = e * positions * channels + o;
-                for (int q = 0; q < positions; q++) {
-                    transposedGradient[to + q * channels] = outputGradient[from + q];
-                }
+                System.arraycopy(outputGradient, ((first + e) * channels + o) * positions, channelMajor,
+                        o * width + e * positions, positions);
             }
         }
     }
@@ -221,31 +228,36 @@ public final class Conv2d implements Layer {
 
     /**
      * Fills X [depth, count·positions] from examples first … first + count − 1: row (c, u, v), column
-     * (e, i, j) holds x_e[c, i + u − p, j + v − p], or 0 in the padding. With stride 1 each output row i reads
-     * a contiguous run of the input row, so the valid part is one copy.
+     * (e, i, j) holds x_e[c, s·i + u − p, s·j + v − p], or 0 in the padding. Output columns j in
+     * [{@link #firstInside}, {@link #endInside}) read inside the image; with stride 1 they are one contiguous copy.
      */
     private void toColumns(float[] source, int first, int count) {
         int width = count * positions;
-        int outHeight = out.height();
         int outWidth = out.width();
         for (int c = 0; c < in.channels(); c++) {
             for (int u = 0; u < kernel; u++) {
                 for (int v = 0; v < kernel; v++) {
                     int row = ((c * kernel + u) * kernel + v) * width;
-                    int from = Math.max(0, padding - v);
-                    int to = Math.min(outWidth, in.width() + padding - v);
+                    int from = firstInside(v);
+                    int to = Math.max(from, endInside(v));
                     for (int e = 0; e < count; e++) {
                         int plane = ((first + e) * in.channels() + c) * in.plane();
-                        for (int i = 0; i < outHeight; i++) {
+                        for (int i = 0; i < out.height(); i++) {
                             int target = row + e * positions + i * outWidth;
-                            int y = i + u - padding;
-                            if (y < 0 || y >= in.height() || from >= to) {
+                            int y = stride * i + u - padding;
+                            if (y < 0 || y >= in.height()) {
                                 Arrays.fill(columns, target, target + outWidth, 0f);
                                 continue;
                             }
                             Arrays.fill(columns, target, target + from, 0f);
-                            System.arraycopy(source, plane + y * in.width() + from + v - padding, columns,
-                                    target + from, to - from);
+                            int line = plane + y * in.width() + v - padding;
+                            if (stride == 1) {
+                                System.arraycopy(source, line + from, columns, target + from, to - from);
+                            } else {
+                                for (int j = from; j < to; j++) {
+                                    columns[target + j] = source[line + stride * j];
+                                }
+                            }
                             Arrays.fill(columns, target + to, target + outWidth, 0f);
                         }
                     }
@@ -257,30 +269,40 @@ public final class Conv2d implements Layer {
     /** Adds dX [depth, count·positions] back onto the input gradient of the same examples (col2im). */
     private void fromColumns(int first, int count) {
         int width = count * positions;
-        int outHeight = out.height();
         int outWidth = out.width();
         for (int c = 0; c < in.channels(); c++) {
             for (int u = 0; u < kernel; u++) {
                 for (int v = 0; v < kernel; v++) {
                     int row = ((c * kernel + u) * kernel + v) * width;
-                    int from = Math.max(0, padding - v);
-                    int to = Math.min(outWidth, in.width() + padding - v);
+                    int from = firstInside(v);
+                    int to = endInside(v);
                     for (int e = 0; e < count; e++) {
                         int plane = ((first + e) * in.channels() + c) * in.plane();
-                        for (int i = 0; i < outHeight; i++) {
-                            int y = i + u - padding;
+                        for (int i = 0; i < out.height(); i++) {
+                            int y = stride * i + u - padding;
                             if (y < 0 || y >= in.height()) {
                                 continue;
                             }
                             int source = row + e * positions + i * outWidth;
-                            int target = plane + y * in.width() + v - padding;
+                            int line = plane + y * in.width() + v - padding;
                             for (int j = from; j < to; j++) {
-                                inputGradient[target + j] += columnGradient[source + j];
+                                inputGradient[line + stride * j] += columnGradient[source + j];
                             }
                         }
                     }
                 }
             }
         }
+    }
+
+    /** The first output column j whose kernel column v falls inside the image: s·j + v − p ≥ 0. */
+    private int firstInside(int v) {
+        return Math.max(0, (padding - v + stride - 1) / stride);
+    }
+
+    /** One past the last output column j whose kernel column v falls inside the image: s·j + v − p < W. */
+    private int endInside(int v) {
+        int last = in.width() - 1 + padding - v;
+        return last < 0 ? 0 : Math.min(out.width(), last / stride + 1);
     }
 }

@@ -76,7 +76,9 @@ public final class MaxPool2d implements Layer {
                         int line = corner + u * in.width();
                         for (int v = 0; v < window; v++) {
                             float x = input[line + v];
-                            if (x > max || (Float.isNaN(x) && !Float.isNaN(max))) {
+                            // x > max, or x NaN while max is a number: one test where isNaN twice cost a tenth of
+                            // a CNN epoch
+                            if (!(x <= max) && max == max) {
                                 max = x;
                                 best = line + v;
                             }

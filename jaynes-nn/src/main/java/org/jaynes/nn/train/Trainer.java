@@ -18,6 +18,7 @@ import org.jaynes.nn.data.Dataset;
 import org.jaynes.nn.init.Initializer;
 import org.jaynes.nn.init.LayerPosition;
 import org.jaynes.nn.init.SignedLognormal;
+import org.jaynes.nn.layer.ConvBlock;
 import org.jaynes.nn.layer.Network;
 import org.jaynes.nn.layer.SoftmaxCrossEntropy;
 import org.jaynes.nn.layer.WeightedLayer;
@@ -136,10 +137,10 @@ public final class Trainer {
         }
         if (train.imageShape().isEmpty()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "the conv blocks %s need images, but the "
-                    + "data %s are rows of %d features without an image shape", widthText(options.convChannels()),
+                    + "data %s are rows of %d features without an image shape", ConvBlock.toString(options.convBlocks()),
                     data.name(), train.features()));
         }
-        Network.checkCnn(train.imageShape().get(), options.convChannels(), widths);
+        Network.checkCnn(train.imageShape().get(), options.convBlocks(), widths);
     }
 
     /** The network of {@code options}, checked against the data ({@link #checkData}). */
@@ -149,7 +150,7 @@ public final class Trainer {
         if (!options.isConvolutional()) {
             return Network.mlp(widths, options.activation(), maxRows, product);
         }
-        return Network.cnn(data.train().imageShape().orElseThrow(), options.convChannels(), widths,
+        return Network.cnn(data.train().imageShape().orElseThrow(), options.convBlocks(), widths,
                 options.activation(), maxRows, product);
     }
 
@@ -294,7 +295,7 @@ public final class Trainer {
                 metadata.put("epoch", Integer.toString(epoch));
                 metadata.put("layers", widthText(options.widths()));
                 if (options.isConvolutional()) {
-                    metadata.put("conv", widthText(options.convChannels()));
+                    metadata.put("conv", ConvBlock.toString(options.convBlocks()));
                 }
                 metadata.put("activation", options.activation().label());
                 metadata.put("init", options.initializer().label());

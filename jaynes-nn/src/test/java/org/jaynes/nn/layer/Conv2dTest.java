@@ -99,7 +99,7 @@ class Conv2dTest {
         ImageShape image = new ImageShape(2, 6, 6);
         int rows = 5;
         Conv2d whole = new Conv2d("c", image, 3, 3, 1, rows, TWO);
-        Conv2d cut = new Conv2d("c", image, 3, 3, 1, rows, TWO, 2 * 9 * 36 * 2);
+        Conv2d cut = new Conv2d("c", image, 3, 3, 1, 1, rows, TWO, 2 * 9 * 36 * 2);
         assertEquals(rows, whole.chunkExamples());
         assertEquals(2, cut.chunkExamples());
         randomize(whole, random);

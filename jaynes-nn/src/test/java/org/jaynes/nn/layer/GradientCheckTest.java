@@ -141,7 +141,7 @@ class GradientCheckTest {
     void convolutionGradientsAgreeWhenTheBatchIsCutIntoChunks() {
         SplittableRandom random = new SplittableRandom(SEED);
         ImageShape image = new ImageShape(2, 4, 5);
-        Conv2d conv = new Conv2d("layers.0", image, 3, 2, 0, 3, PRODUCT, 2 * 2 * 2 * 3 * 4);
+        Conv2d conv = new Conv2d("layers.0", image, 3, 2, 1, 0, 3, PRODUCT, 2 * 2 * 2 * 3 * 4);
         assertEquals(1, conv.chunkExamples());
         fill(conv.parameters(), random, 1);
         checkLayer(conv, random(random, 3 * conv.inputSize(), 1), 3, random);
