@@ -185,6 +185,7 @@ public final class TrainingReport {
                 number(out, "testLoss", e.testLoss());
                 number(out, "testAccuracy", e.testAccuracy());
                 number(out, "seconds", e.seconds());
+                number(out, "cpuSeconds", e.cpuSeconds());
                 if (e.saved().isPresent()) {
                     out.writeStringField("saved", e.saved().get().toString());
                 } else {

@@ -1,6 +1,7 @@
 package org.jaynes.nn.train;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ public final class Trainer {
             Session session = new Session(options, data, network, maxRows);
             List<EpochRecord> epochs = new ArrayList<>();
             List<WarmupRecord> warmupRecords = new ArrayList<>();
-            epochs.add(session.measure(0, Double.NaN, 0));
+            epochs.add(session.measure(0, Double.NaN, 0, 0));
             listener.epoch(epochs.get(0));
             if (warmup != null) {
                 warmupRecords.add(warmup.record(0));
@@ -94,9 +95,11 @@ public final class Trainer {
                     optimizer = new Optimizer(options.optimizer(), network.parameters());
                 }
                 long started = System.nanoTime();
+                long cpuStarted = processCpuNanos();
                 double loss = session.trainEpoch(epoch, order, warming ? warmup::step : optimizer::step, listener);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                EpochRecord record = session.measure(epoch, loss, seconds);
+                double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
+                EpochRecord record = session.measure(epoch, loss, seconds, cpuSeconds);
                 epochs.add(record);
                 if (warming) {
                     warmupRecords.add(warmup.record(epoch));
@@ -177,6 +180,12 @@ public final class Trainer {
     private static LayerPosition position(List<WeightedLayer> layers, int l) {
         WeightedLayer layer = layers.get(l);
         return new LayerPosition(l, layers.size(), layer.fanIn(), layer.fanOut());
+    }
+
+    /** CPU time of the whole process so far, every thread counted; 0 where the platform does not tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     static String widthText(int[] widths) {
@@ -263,7 +272,7 @@ public final class Trainer {
             return layers;
         }
 
-        EpochRecord measure(int epoch, double trainLoss, double seconds) throws IOException {
+        EpochRecord measure(int epoch, double trainLoss, double seconds, double cpuSeconds) throws IOException {
             Dataset test = data.test();
             int features = test.features();
             double lossSum = 0;
@@ -305,6 +314,7 @@ public final class Trainer {
                 saved = Optional.of(file);
             }
             return new EpochRecord(epoch, trainLoss, lossSum / test.size(), (double) correct / test.size(), seconds,
+                    cpuSeconds,
                     layers, saved, outputs.stream().map(OutputMicrostructure::of).toList());
         }
     }
