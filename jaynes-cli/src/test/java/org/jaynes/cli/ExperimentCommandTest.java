@@ -124,6 +124,34 @@ class ExperimentCommandTest {
         return all;
     }
 
+    /**
+     * --conv (from the training set-up {@code experiment init} shares with {@code train}) runs every arm on the
+     * CNN: a 3x3 block of 2 channels, then 2x4x4 = 32 -> 10, so two weights per arm, the conv weight first.
+     */
+    @Test
+    void convRunsTheExperimentOnAConvolutionalNetwork() throws IOException {
+        CliRun run = CliRun.of("experiment", "init", "--data", TinyImages.write(dir, 40, 20).toString(), "--conv",
+                "2:3x3/1", "--epochs", "1", "--seeds", "2", "--inits", "he,lognormal", "--threads", "1", "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = JSON.readTree(run.out());
+        assertEquals("[2]", report.get("options").get("conv").toString());
+        assertEquals("[32,10]", report.get("options").get("layers").toString());
+        for (JsonNode init : report.get("initializers")) {
+            JsonNode layers = init.get("finalLayers");
+            assertEquals(2, layers.size(), init.toString());
+            assertEquals("layers.0.weight", layers.get(0).get("name").asText());
+        }
+    }
+
+    @Test
+    void aBadConvBlockIsOneLineAndExitCode2() {
+        CliRun run = CliRun.of("experiment", "init", "--conv", "8:5x5/x");
+        assertEquals(Main.BAD_INPUT, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("jaynes: --conv: '8:5x5/x' is not a conv block: expected CHANNELS[:KxK][/STRIDE][pPADDING], e.g. "
+                + "16 or 16:5x5/2 or 16:5x5/2p0" + System.lineSeparator(), run.err());
+    }
+
     @Test
     void anUnknownInitialiserIsAUsageError() {
         CliRun run = CliRun.of("experiment", "init", "--inits", "he,orthogonal");

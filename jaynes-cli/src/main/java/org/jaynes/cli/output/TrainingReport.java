@@ -131,19 +131,7 @@ public final class TrainingReport {
             Json.data(out, result.data(), result.trainSize(), result.testSize());
             out.writeObjectFieldStart("options");
             Json.integers(out, "layers", o.widths());
-            if (o.isConvolutional()) {
-                Json.integers(out, "conv", o.convChannels());
-                out.writeArrayFieldStart("convBlocks");
-                for (ConvBlock b : o.convBlocks()) {
-                    out.writeStartObject();
-                    out.writeNumberField("channels", b.channels());
-                    out.writeNumberField("kernel", b.kernel());
-                    out.writeNumberField("stride", b.stride());
-                    out.writeNumberField("padding", b.padding());
-                    out.writeEndObject();
-                }
-                out.writeEndArray();
-            }
+            Json.convBlocks(out, o.convBlocks());
             out.writeStringField("activation", o.activation().label());
             out.writeStringField("init", o.initializer().label());
             if (o.initializer() instanceof Initializer.Lognormal l) {
