@@ -18,13 +18,13 @@ import org.jaynes.nn.tensor.NarrowProduct;
  * <p>Algorithm (im2col): the k·k·C input values under each output position become one column of a matrix X
  * [C·k·k, n·H'·W'] for n examples at a time, so that Y = W X is one {@link MatrixProduct}; gradients are
  * dW = dY Xᵀ (the product's A·Bᵀ, which reads X where it lies; a {@link NarrowProduct} for a shallow input),
- * db = row sums of dY, dX = Wᵀ dY folded back
+ * db = row sums of dY (the same product, through a row of ones below X), dX = Wᵀ dY folded back
  * onto the image (col2im). A batch is cut into
  * chunks of at most {@link #chunkExamples()} examples so that X stays near {@link #COLUMN_BUDGET} floats
  * whatever the batch; dW and db add the chunks in order. Cost 2·out·C·k²·H'W' flops per example each way.
  *
  * <p>Deterministic: every sum is taken in a fixed order on one thread or through the matrix product, which
- * gives the same bits on any number of threads (dW of a shallow input sums in lanes, a reassociation of the
+ * gives the same bits on any number of threads (dW and db of a shallow input sum in lanes, a reassociation of the
  * same terms). Buffers are allocated once for {@code maxRows}; a step
  * allocates nothing. Not thread-safe.
  */
@@ -52,7 +52,10 @@ public final class Conv2d implements Layer {
     private final MatrixProduct product;
     /** The weight gradient's product when depth &lt; {@link #NARROW_DEPTH}, else null (the shared product). */
     private final NarrowProduct narrow;
+    /** X [depth, width] and below it a row of ones, so that the weight gradient's product gives db too. */
     private final float[] columns;
+    /** [dW | db]: out rows of depth + 1, the last column the bias gradient. */
+    private final float[] parameterGradient;
     private final float[] columnGradient;
     private final float[] channelMajor;
     private final float[] transposedWeight;
@@ -104,12 +107,13 @@ public final class Conv2d implements Layer {
         this.positions = out.plane();
         this.chunk = Math.max(1, Math.min(maxRows, columnBudget / Math.multiplyExact(depth, positions)));
         this.product = product;
-        this.narrow = depth < NARROW_DEPTH ? new NarrowProduct(channels, depth) : null;
+        this.narrow = depth < NARROW_DEPTH ? new NarrowProduct(channels, depth + 1) : null;
         this.weight = new Parameter(name + ".weight", true, channels, input.channels(), kernel, kernel);
         this.bias = new Parameter(name + ".bias", false, channels);
         int columnWidth = Math.multiplyExact(chunk, positions);
-        this.columns = new float[Math.multiplyExact(depth, columnWidth)];
-        this.columnGradient = new float[columns.length];
+        this.columns = new float[Math.multiplyExact(depth + 1, columnWidth)];
+        this.parameterGradient = new float[(depth + 1) * channels];
+        this.columnGradient = new float[Math.multiplyExact(depth, columnWidth)];
         this.channelMajor = new float[Math.multiplyExact(channels, columnWidth)];
         this.transposedWeight = new float[depth * channels];
         this.output = new float[Math.multiplyExact(out.size(), maxRows)];
@@ -196,32 +200,31 @@ public final class Conv2d implements Layer {
             Arrays.fill(inputGradient, 0, rows * in.size(), 0f);
             MatrixProduct.transpose(weight.values(), out.channels(), depth, transposedWeight);
         }
-        float[] db = bias.gradient();
         for (int first = 0; first < rows; first += chunk) {
             int count = Math.min(chunk, rows - first);
             int width = count * positions;
             gatherGradient(outputGradient, first, count);
-            for (int o = 0; o < out.channels(); o++) {
-                float sum = 0f;
-                for (int j = o * width; j < (o + 1) * width; j++) {
-                    sum += channelMajor[j];
-                }
-                db[o] = first == 0 ? sum : db[o] + sum;
-            }
             if (chunks > 1) {
                 toColumns(input, first, count);   // a single chunk is still there from the forward pass
             }
+            // [dW | db] (+)= dY [X; 1]ᵀ: db_o is the chain of fma(dy, 1, s) = s + dy, the plain sum in order
             if (narrow != null) {
-                narrow.multiplyTransposeB(channelMajor, columns, weight.gradient(), out.channels(), width, depth,
+                narrow.multiplyTransposeB(channelMajor, columns, parameterGradient, out.channels(), width, depth + 1,
                         first > 0);
             } else {
-                product.multiplyTransposeB(channelMajor, columns, weight.gradient(), out.channels(), width, depth,
+                product.multiplyTransposeB(channelMajor, columns, parameterGradient, out.channels(), width, depth + 1,
                         first > 0);
             }
             if (wantInputGradient) {
                 product.multiply(transposedWeight, channelMajor, columnGradient, depth, out.channels(), width, false);
                 fromColumns(first, count);
             }
+        }
+        float[] dw = weight.gradient();
+        float[] db = bias.gradient();
+        for (int o = 0; o < out.channels(); o++) {
+            System.arraycopy(parameterGradient, o * (depth + 1), dw, o * depth, depth);
+            db[o] = parameterGradient[o * (depth + 1) + depth];
         }
         return wantInputGradient ? inputGradient : null;
     }
@@ -247,6 +250,7 @@ public final class Conv2d implements Layer {
      * Fills X [depth, count·positions] from examples first … first + count − 1: row (c, u, v), column
      * (e, i, j) holds x_e[c, s·i + u − p, s·j + v − p], or 0 in the padding. Output columns j in
      * [{@link #firstInside}, {@link #endInside}) read inside the image; with stride 1 they are one contiguous copy.
+     * Row depth, below X, is all ones.
      */
     private void toColumns(float[] source, int first, int count) {
         int width = count * positions;
@@ -281,6 +285,7 @@ public final class Conv2d implements Layer {
                 }
             }
         }
+        Arrays.fill(columns, depth * width, (depth + 1) * width, 1f);
     }
 
     /** Adds dX [depth, count·positions] back onto the input gradient of the same examples (col2im). */
@@ -302,13 +307,26 @@ public final class Conv2d implements Layer {
                             }
                             int source = row + e * positions + i * outWidth;
                             int line = plane + y * in.width() + v - padding;
-                            for (int j = from; j < to; j++) {
-                                inputGradient[line + stride * j] += columnGradient[source + j];
+                            if (stride == 1) {
+                                addRun(source + from, line + from, to - from);
+                            } else {
+                                for (int j = from; j < to; j++) {
+                                    inputGradient[line + stride * j] += columnGradient[source + j];
+                                }
                             }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /** inputGradient[to + j] += columnGradient[from + j] for j in [0, length): a loop C2 vectorises. */
+    private void addRun(int from, int to, int length) {
+        float[] target = inputGradient;
+        float[] source = columnGradient;
+        for (int j = 0; j < length; j++) {
+            target[to + j] += source[from + j];
         }
     }
 
