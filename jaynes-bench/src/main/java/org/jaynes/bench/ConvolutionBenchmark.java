@@ -69,19 +69,12 @@ public class ConvolutionBenchmark {
         pool = new MaxPool2d(conv.outputShape(), 2, BATCH);
         SplittableRandom random = new SplittableRandom(SEED);
         for (Parameter p : conv.parameters()) {
-            fill(random, p.values());
+            System.arraycopy(RandomArrays.gaussian(random, p.size()), 0, p.values(), 0, p.size());
         }
-        input = fill(random, new float[BATCH * conv.inputSize()]);
-        convGradient = fill(random, new float[BATCH * conv.outputSize()]);
-        poolGradient = fill(random, new float[BATCH * pool.outputSize()]);
+        input = RandomArrays.gaussian(random, BATCH * conv.inputSize());
+        convGradient = RandomArrays.gaussian(random, BATCH * conv.outputSize());
+        poolGradient = RandomArrays.gaussian(random, BATCH * pool.outputSize());
         conv.forward(input, BATCH);   // the backward pass reads the input of the last forward pass
-    }
-
-    private static float[] fill(SplittableRandom random, float[] x) {
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) random.nextGaussian();
-        }
-        return x;
     }
 
     @TearDown(Level.Trial)

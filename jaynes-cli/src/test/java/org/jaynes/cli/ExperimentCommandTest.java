@@ -14,6 +14,8 @@ import java.util.List;
 import org.jaynes.report.html.HumanNumbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code jaynes experiment init} on the generated teacher task: small, a few seconds. */
 class ExperimentCommandTest {
@@ -143,13 +145,16 @@ class ExperimentCommandTest {
         }
     }
 
-    @Test
-    void aBadConvBlockIsOneLineAndExitCode2() {
-        CliRun run = CliRun.of("experiment", "init", "--conv", "8:5x5/x");
-        assertEquals(Main.BAD_INPUT, run.exitCode());
-        assertEquals("", run.out());
-        assertEquals("jaynes: --conv: '8:5x5/x' is not a conv block: expected CHANNELS[:KxK][/STRIDE][pPADDING], e.g. "
-                + "16 or 16:5x5/2 or 16:5x5/2p0" + System.lineSeparator(), run.err());
+    @ParameterizedTest(name = "--conv {0}")
+    @CsvSource(delimiter = '|', value = {
+        "8:5x5/x|--conv: '8:5x5/x' is not a conv block: expected CHANNELS[:KxK][/STRIDE][pPADDING], e.g. 16 or "
+            + "16:5x5/2 or 16:5x5/2p0",
+        "8,16:0x0|--conv: a conv block needs positive channels, kernel and stride and a non-negative padding, not 16 "
+            + "channels, kernel 0, stride 1, padding 0"})
+    void aBadConvBlockIsOneLineAndExitCode2(String value, String message) {
+        CliRun run = CliRun.of("experiment", "init", "--conv", value);
+        assertEquals(List.of(Main.BAD_INPUT, "", "jaynes: " + message + System.lineSeparator()),
+                List.of(run.exitCode(), run.out(), run.err()));
     }
 
     @Test
