@@ -1,5 +1,7 @@
 """Golden values for jaynes' convolutional network: one forward and backward pass of the PyTorch model that
 Network.cnn mirrors, so that a Java test can check the outputs, the loss and every gradient against torch.
+Two files: torch-cnn.safetensors (3x3 kernels, stride 1, padding 1: `--conv 3,4`) and
+torch-cnn-options.safetensors (kernel, stride and padding of their own: `--conv 3:5x5/2,4:2x2p0`).
 
     layers = nn.Sequential(
         nn.Conv2d(2, 3, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),   # layers.0: 2x6x9 -> 3x6x9 -> 3x3x4
@@ -13,8 +15,19 @@ jaynes-nn/src/test/resources/golden/torch-cnn.safetensors holding every paramete
 "input" [3, 2, 6, 9], "labels" [3] (as floats), "logits" [3, 3], "loss" [1] and "grad.<name>" for each
 parameter. The file also proves the names load into this model with load_state_dict(strict=True).
 
+The second file holds the same for
+
+    layers = nn.Sequential(
+        nn.Conv2d(2, 3, 5, stride=2, padding=2), nn.ReLU(), nn.MaxPool2d(2),  # 3:5x5/2: 2x14x13 -> 3x7x7 -> 3x3x3
+        nn.Conv2d(3, 4, 2, stride=1, padding=0), nn.ReLU(), nn.MaxPool2d(2),  # 4:2x2p0: -> 4x2x2 -> 4x1x1
+        nn.Flatten(),                                                         # 4 values
+        nn.Linear(4, 5), nn.ReLU(), nn.Linear(5, 3))
+
+with the input [3, 2, 14, 13] and the same seed, scale and labels; its stride-2 first layer skips pixels and its
+unpadded even kernel is off-centre, which a 3x3 "same" convolution never tests.
+
 Run: python3 -m venv /tmp/venv-conv && /tmp/venv-conv/bin/pip install --no-index --find-links /opt/wheels \
-     torch safetensors numpy && /tmp/venv-conv/bin/python tools/make_torch_cnn_golden.py
+     --find-links /opt/pypi/files torch safetensors numpy && /tmp/venv-conv/bin/python tools/make_torch_cnn_golden.py
 """
 import pathlib
 
@@ -23,7 +36,7 @@ from torch import nn
 from safetensors.torch import load_file, save_file
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-OUT = ROOT / "jaynes-nn/src/test/resources/golden/torch-cnn.safetensors"
+GOLDEN = ROOT / "jaynes-nn/src/test/resources/golden"
 
 
 class Cnn(nn.Module):
@@ -39,13 +52,31 @@ class Cnn(nn.Module):
         return self.layers(x)
 
 
+class CnnWithOptions(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.Sequential(
+            nn.Conv2d(2, 3, 5, stride=2, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(3, 4, 2, stride=1, padding=0), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Flatten(),
+            nn.Linear(4, 5), nn.ReLU(), nn.Linear(5, 3))
+
+    def forward(self, x):
+        return self.layers(x)
+
+
 def main():
+    write(Cnn, (3, 2, 6, 9), GOLDEN / "torch-cnn.safetensors")
+    write(CnnWithOptions, (3, 2, 14, 13), GOLDEN / "torch-cnn-options.safetensors")
+
+
+def write(network, input_shape, out):
     torch.manual_seed(7)
-    model = Cnn()
+    model = network()
     with torch.no_grad():
         for p in model.parameters():
             p.copy_(torch.randn_like(p) * 0.5)
-    x = torch.randn(3, 2, 6, 9)
+    x = torch.randn(*input_shape)
     labels = torch.tensor([2, 0, 1])
     logits = model(x)
     loss = nn.CrossEntropyLoss()(logits, labels)
@@ -57,13 +88,13 @@ def main():
     tensors["loss"] = loss.detach().reshape(1)
     for name, p in model.named_parameters():
         tensors["grad." + name] = p.grad.clone()
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    save_file({k: v.contiguous() for k, v in tensors.items()}, str(OUT),
+    out.parent.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.contiguous() for k, v in tensors.items()}, str(out),
               metadata={"producer": "tools/make_torch_cnn_golden.py", "torch": torch.__version__})
-    check = Cnn()
-    state = {k: v for k, v in load_file(str(OUT)).items() if k.startswith("layers.")}
+    check = network()
+    state = {k: v for k, v in load_file(str(out)).items() if k.startswith("layers.")}
     check.load_state_dict(state, strict=True)
-    print(OUT, "loss", float(loss.detach()))
+    print(out, "loss", float(loss.detach()))
 
 
 if __name__ == "__main__":

@@ -61,18 +61,10 @@ public class MatrixProductBenchmark {
         k = Integer.parseInt(sizes[1]);
         n = Integer.parseInt(sizes[2]);
         SplittableRandom random = new SplittableRandom(SEED);
-        a = values(random, m * k);
-        b = values(random, k * n);
+        a = RandomArrays.gaussian(random, m * k);
+        b = RandomArrays.gaussian(random, k * n);
         c = new float[m * n];
         product = MatrixProduct.withThreads(threads);
-    }
-
-    private static float[] values(SplittableRandom random, int size) {
-        float[] x = new float[size];
-        for (int i = 0; i < size; i++) {
-            x[i] = (float) random.nextGaussian();
-        }
-        return x;
     }
 
     @TearDown(Level.Trial)

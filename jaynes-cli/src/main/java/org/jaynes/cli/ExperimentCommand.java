@@ -53,6 +53,8 @@ final class ExperimentCommand implements Runnable {
             footer = {"", "Examples:",
                     "  jaynes experiment init --epochs 3 --seeds 5                the teacher task",
                     "  jaynes experiment init --data /usr/share/datasets/fashion-mnist --epochs 1 --seeds 5 --json -",
+                    "  jaynes experiment init --data /usr/share/datasets/fashion-mnist --conv 8,16 --seeds 3",
+                    "                                                              every arm on the CNN",
                     "  jaynes experiment init --epochs 3 --seeds 5 --warmup 1     adds lognormal+warmup 1",
                     "  jaynes experiment init --inits he,fitted --init-from model.safetensors",
                     "  jaynes experiment init --epochs 5 --seeds 5 --html init.html"})

@@ -1,5 +1,6 @@
 package org.jaynes.cli;
 
+import java.util.List;
 import java.util.function.Function;
 import org.jaynes.dynamics.boltzmann.AnnealingSchedule;
 import org.jaynes.dynamics.hopfield.Storage;
@@ -7,6 +8,7 @@ import org.jaynes.dynamics.neurons.UpdateOrder;
 import org.jaynes.dynamics.run.Dynamics;
 import org.jaynes.dynamics.run.Shock;
 import org.jaynes.nn.layer.ActivationFunction;
+import org.jaynes.nn.layer.ConvBlock;
 import org.jaynes.nn.optim.OptimizerKind;
 import picocli.CommandLine.ITypeConverter;
 
@@ -156,10 +158,10 @@ final class OptionConverters {
         }
     }
 
-    /** {@code --conv}. */
-    public static final class Channels extends IntList {
-        public Channels() {
-            super("--conv", 1, true);
+    /** {@code --conv}: conv blocks separated by commas ({@link ConvBlock#parse}); blank text is none. */
+    public static final class ConvBlocks extends ByParser<List<ConvBlock>> {
+        public ConvBlocks() {
+            super("--conv: ", ConvBlock::parseList);
         }
     }
 

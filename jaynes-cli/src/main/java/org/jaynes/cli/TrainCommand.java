@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
                 "  jaynes train --data /usr/share/datasets/fashion-mnist --layers 784,256,10 --epochs 1 --json -",
                 "  jaynes train --data /usr/share/datasets/fashion-mnist --conv 8,16",
                 "                 a CNN: 1x28x28 -> conv 8 -> 8x14x14 -> conv 16 -> 16x7x7 = 784 -> 10",
+                "  jaynes train --data /usr/share/datasets/fashion-mnist --conv 16:5x5/2,32",
+                "                 5x5 stride 2 padding 2: 16x14x14 -> pool 16x7x7 -> conv 3x3 32 -> 32x3x3 = 288 -> 10",
                 "  jaynes train --data teacher --init lognormal --sigma 0.8 --epochs 10",
                 "  jaynes train --init fitted --init-from model.safetensors --warmup 1 --epochs 3",
                 "  jaynes train --epochs 2 --track-every 100 --json run.json",

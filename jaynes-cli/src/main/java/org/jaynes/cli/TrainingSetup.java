@@ -2,6 +2,7 @@ package org.jaynes.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jaynes.formats.ModelFormatException;
@@ -10,6 +11,7 @@ import org.jaynes.nn.data.IdxDirectory;
 import org.jaynes.nn.data.TeacherStudent;
 import org.jaynes.nn.init.Initializer;
 import org.jaynes.nn.layer.ActivationFunction;
+import org.jaynes.nn.layer.ConvBlock;
 import org.jaynes.nn.layer.Network;
 import org.jaynes.nn.optim.OptimizerKind;
 import org.jaynes.nn.optim.OptimizerOptions;
@@ -38,11 +40,13 @@ final class TrainingSetup {
             + "leave to the classes", converter = OptionConverters.Layers.class)
     private IntegerList layers;
 
-    @Option(names = "--conv", paramLabel = "C,C,...", description = "output channels of conv blocks (conv 3x3 "
-            + "padding 1, activation, max-pool 2x2) before the dense layers, which then start with the number of "
-            + "values the blocks leave (default for --layers: that number and the classes); needs image data "
-            + "(IDX); empty or absent: a multilayer perceptron", converter = OptionConverters.Channels.class)
-    private IntegerList conv = new IntegerList(new int[0]);
+    @Option(names = "--conv", paramLabel = "BLOCK,...", description = "conv blocks before the dense layers, each "
+            + "a convolution, the activation and a 2x2 max-pool, spelt CHANNELS[:KxK][/STRIDE][pPADDING]: 8 is 8 "
+            + "channels 3x3, stride 1, padding 1; 16:5x5/2 is 5x5, stride 2, padding 2 (absent padding: k/2); "
+            + "16:5x5/2p0 has no padding. The dense layers then start with the number of values the blocks leave "
+            + "(default for --layers: that number and the classes); needs image data (IDX); empty or absent: a "
+            + "multilayer perceptron", converter = OptionConverters.ConvBlocks.class)
+    private List<ConvBlock> conv = List.of();
 
     @Option(names = "--activation", paramLabel = "F", description = "relu, gelu (tanh form) or tanh (default: relu)",
             converter = OptionConverters.Activation.class)
@@ -139,7 +143,7 @@ final class TrainingSetup {
      */
     TrainingOptions training(int[] widths, OptimizerOptions rule) throws UsageException {
         return UsageException.build(() -> {
-            TrainingOptions options = TrainingOptions.DEFAULTS.withWidths(widths).withConvChannels(conv.copy())
+            TrainingOptions options = TrainingOptions.DEFAULTS.withWidths(widths).withConvBlocks(conv)
                     .withActivation(activation)
                     .withOptimizer(rule).withBatchSize(batch).withEpochs(epochs).withSeed(seed);
             return threads == null ? options : options.withThreads(threads);
@@ -166,7 +170,7 @@ final class TrainingSetup {
                     + "features without an image shape", split.name(), split.train().features()));
         }
         return UsageException.build(() -> options.withWidths(new int[] {
-            Network.afterBlocks(image.get(), options.convChannels()).size(), split.train().classes()}));
+            Network.afterBlocks(image.get(), options.convBlocks()).size(), split.train().classes()}));
     }
 
     /** The widths of {@code --layers}, input first, or the defaults for the data. */

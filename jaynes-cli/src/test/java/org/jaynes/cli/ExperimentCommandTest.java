@@ -14,6 +14,8 @@ import java.util.List;
 import org.jaynes.report.html.HumanNumbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code jaynes experiment init} on the generated teacher task: small, a few seconds. */
 class ExperimentCommandTest {
@@ -122,6 +124,37 @@ class ExperimentCommandTest {
         String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);
         return all;
+    }
+
+    /**
+     * --conv (from the training set-up {@code experiment init} shares with {@code train}) runs every arm on the
+     * CNN: a 3x3 block of 2 channels, then 2x4x4 = 32 -> 10, so two weights per arm, the conv weight first.
+     */
+    @Test
+    void convRunsTheExperimentOnAConvolutionalNetwork() throws IOException {
+        CliRun run = CliRun.of("experiment", "init", "--data", TinyImages.write(dir, 40, 20).toString(), "--conv",
+                "2:3x3/1", "--epochs", "1", "--seeds", "2", "--inits", "he,lognormal", "--threads", "1", "--json", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = JSON.readTree(run.out());
+        assertEquals("[2]", report.get("options").get("conv").toString());
+        assertEquals("[32,10]", report.get("options").get("layers").toString());
+        for (JsonNode init : report.get("initializers")) {
+            JsonNode layers = init.get("finalLayers");
+            assertEquals(2, layers.size(), init.toString());
+            assertEquals("layers.0.weight", layers.get(0).get("name").asText());
+        }
+    }
+
+    @ParameterizedTest(name = "--conv {0}")
+    @CsvSource(delimiter = '|', value = {
+        "8:5x5/x|--conv: '8:5x5/x' is not a conv block: expected CHANNELS[:KxK][/STRIDE][pPADDING], e.g. 16 or "
+            + "16:5x5/2 or 16:5x5/2p0",
+        "8,16:0x0|--conv: a conv block needs positive channels, kernel and stride and a non-negative padding, not 16 "
+            + "channels, kernel 0, stride 1, padding 0"})
+    void aBadConvBlockIsOneLineAndExitCode2(String value, String message) {
+        CliRun run = CliRun.of("experiment", "init", "--conv", value);
+        assertEquals(List.of(Main.BAD_INPUT, "", "jaynes: " + message + System.lineSeparator()),
+                List.of(run.exitCode(), run.out(), run.err()));
     }
 
     @Test

@@ -112,6 +112,7 @@ public final class ExperimentReport {
             Json.data(out, result.data(), result.trainSize(), result.testSize());
             out.writeObjectFieldStart("options");
             Json.integers(out, "layers", o.widths());
+            Json.convBlocks(out, o.convBlocks());
             out.writeStringField("activation", o.activation().label());
             out.writeStringField("optimizer", o.optimizer().kind().label());
             number(out, "learningRate", o.optimizer().learningRate());

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import org.jaynes.core.theory.GameParameters;
 import org.jaynes.dynamics.game.Bins;
+import org.jaynes.nn.layer.ConvBlock;
 
 /**
  * What every JSON report shares: one pretty-printed object that opens with the tool and its version,
@@ -81,6 +83,27 @@ public final class Json {
         out.writeArrayFieldStart(name);
         for (int v : values) {
             out.writeNumber(v);
+        }
+        out.writeEndArray();
+    }
+
+    /**
+     * A convolutional network's blocks, when it has any: {@code "conv"}, the channels of each block, and
+     * {@code "convBlocks"}, each block's channels, kernel, stride and padding.
+     */
+    public static void convBlocks(JsonGenerator out, List<ConvBlock> blocks) throws IOException {
+        if (blocks.isEmpty()) {
+            return;
+        }
+        integers(out, "conv", blocks.stream().mapToInt(ConvBlock::channels).toArray());
+        out.writeArrayFieldStart("convBlocks");
+        for (ConvBlock b : blocks) {
+            out.writeStartObject();
+            out.writeNumberField("channels", b.channels());
+            out.writeNumberField("kernel", b.kernel());
+            out.writeNumberField("stride", b.stride());
+            out.writeNumberField("padding", b.padding());
+            out.writeEndObject();
         }
         out.writeEndArray();
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.jaynes.cli.output.Json;
 import org.jaynes.cli.output.Numbers;
 import org.jaynes.nn.init.Initializer;
+import org.jaynes.nn.layer.ConvBlock;
 import org.jaynes.nn.optim.OptimizerKind;
 import org.jaynes.nn.track.LayerMicrostructure;
 import org.jaynes.nn.track.OutputMicrostructure;
@@ -32,7 +33,7 @@ public final class TrainingReport {
         out.printf(Locale.ROOT, "data        %s: %d training, %d test examples%n", result.data(), result.trainSize(),
                 result.testSize());
         out.printf(Locale.ROOT, "network     %s%s, %s; init %s; %s lr %s, batch %d, seed %d%n",
-                o.isConvolutional() ? "conv " + join(o.convChannels()) + " then " : "", join(o.widths()),
+                o.isConvolutional() ? "conv " + ConvBlock.toString(o.convBlocks()) + " then " : "", join(o.widths()),
                 o.activation().label(), initText(o.initializer()), o.optimizer().kind().label(),
                 Numbers.n(o.optimizer().learningRate()), o.batchSize(), o.seed());
         if (o.initializer() instanceof Initializer.Fitted f) {
@@ -130,9 +131,7 @@ public final class TrainingReport {
             Json.data(out, result.data(), result.trainSize(), result.testSize());
             out.writeObjectFieldStart("options");
             Json.integers(out, "layers", o.widths());
-            if (o.isConvolutional()) {
-                Json.integers(out, "conv", o.convChannels());
-            }
+            Json.convBlocks(out, o.convBlocks());
             out.writeStringField("activation", o.activation().label());
             out.writeStringField("init", o.initializer().label());
             if (o.initializer() instanceof Initializer.Lognormal l) {
@@ -174,6 +173,7 @@ public final class TrainingReport {
                 number(out, "testLoss", e.testLoss());
                 number(out, "testAccuracy", e.testAccuracy());
                 number(out, "seconds", e.seconds());
+                number(out, "cpuSeconds", e.cpuSeconds());
                 if (e.saved().isPresent()) {
                     out.writeStringField("saved", e.saved().get().toString());
                 } else {

@@ -17,7 +17,6 @@ import org.jaynes.nn.tensor.MatrixProduct;
  */
 public final class Network {
 
-    private static final int KERNEL = 3;
     private static final int POOL = 2;
 
     private final List<Layer> layers;
@@ -61,14 +60,20 @@ public final class Network {
         return new Network(layers, maxRows);
     }
 
+    /** {@link #cnn(ImageShape, List, int[], ActivationFunction, int, MatrixProduct)} with 3×3 blocks, padding 1. */
+    public static Network cnn(ImageShape input, int[] channels, int[] widths, ActivationFunction activation,
+                              int maxRows, MatrixProduct product) {
+        return cnn(input, ConvBlock.of(channels), widths, activation, maxRows, product);
+    }
+
     /**
-     * A convolutional network: for each entry of {@code channels} a block conv 3×3 (padding 1) → activation →
-     * max-pool 2×2, then the dense layers of {@code widths}, whose first width must be the number of values
-     * the blocks leave ({@link #afterBlocks}). Parameter names are those of
+     * A convolutional network: for each of {@code blocks} a convolution (its kernel, stride and padding) →
+     * activation → max-pool 2×2, then the dense layers of {@code widths}, whose first width must be the number
+     * of values the blocks leave ({@link #afterBlocks}). Parameter names are those of
      * <pre>{@code
      * layers = nn.Sequential(
-     *     nn.Conv2d(C, channels[0], 3, padding=1), act, nn.MaxPool2d(2),     # layers.0
-     *     nn.Conv2d(channels[0], channels[1], 3, padding=1), act, nn.MaxPool2d(2),   # layers.3
+     *     nn.Conv2d(C, c0, k0, stride=s0, padding=p0), act, nn.MaxPool2d(2),   # layers.0
+     *     nn.Conv2d(c0, c1, k1, stride=s1, padding=p1), act, nn.MaxPool2d(2),  # layers.3
      *     nn.Flatten(),                                                      # layers.6, no parameters
      *     nn.Linear(widths[0], widths[1]), act, …, nn.Linear(…, widths[last]))   # layers.7, …
      * }</pre>
@@ -76,13 +81,14 @@ public final class Network {
      *
      * @throws IllegalArgumentException when the blocks do not fit the image or widths[0] is not what they leave
      */
-    public static Network cnn(ImageShape input, int[] channels, int[] widths, ActivationFunction activation,
+    public static Network cnn(ImageShape input, List<ConvBlock> blocks, int[] widths, ActivationFunction activation,
                               int maxRows, MatrixProduct product) {
-        checkCnn(input, channels, widths);
+        checkCnn(input, blocks, widths);
         List<Layer> layers = new ArrayList<>();
         ImageShape shape = input;
-        for (int c : channels) {
-            Conv2d conv = new Conv2d("layers." + layers.size(), shape, c, KERNEL, KERNEL / 2, maxRows, product);
+        for (ConvBlock b : blocks) {
+            Conv2d conv = new Conv2d("layers." + layers.size(), shape, b.channels(), b.kernel(), b.stride(),
+                    b.padding(), maxRows, product);
             layers.add(conv);
             layers.add(new Activation(activation, conv.outputSize(), maxRows));
             MaxPool2d pool = new MaxPool2d(conv.outputShape(), POOL, maxRows);
@@ -94,41 +100,54 @@ public final class Network {
     }
 
     /**
-     * Checks that conv blocks of {@code channels} fit images of {@code input} and leave {@code widths[0]}
-     * values, as {@link #cnn} needs; callers check input with it before any work.
+     * Checks that {@code blocks} fit images of {@code input} and leave {@code widths[0]} values, as
+     * {@link #cnn} needs; callers check input with it before any work.
      *
      * @throws IllegalArgumentException when they do not
      */
-    public static void checkCnn(ImageShape input, int[] channels, int[] widths) {
-        if (channels.length == 0) {
+    public static void checkCnn(ImageShape input, List<ConvBlock> blocks, int[] widths) {
+        if (blocks.isEmpty()) {
             throw new IllegalArgumentException("a convolutional network needs at least one block of channels");
         }
         if (widths.length < 2) {
             throw new IllegalArgumentException("a network needs at least an input and an output width");
         }
-        ImageShape flat = afterBlocks(input, channels);
+        ImageShape flat = afterBlocks(input, blocks);
         if (widths[0] != flat.size()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "the dense layers %s need %d inputs, but "
                     + "the conv blocks %s turn %s images into %s = %d values", text(widths), widths[0],
-                    text(channels), input, flat, flat.size()));
+                    ConvBlock.toString(blocks), input, flat, flat.size()));
         }
     }
 
-    /**
-     * The shape the conv blocks of {@link #cnn} leave of an {@code input} image: each keeps the size (3×3,
-     * padding 1) and then halves it, rounding down.
-     *
-     * @throws IllegalArgumentException when a channel count is not positive or the image becomes empty
-     */
+    /** {@link #afterBlocks(ImageShape, List)} of 3×3 blocks with padding 1, which keep the size before the pool. */
     public static ImageShape afterBlocks(ImageShape input, int[] channels) {
-        ImageShape shape = input;
         for (int c : channels) {
-            if (c < 1 || shape.height() < POOL || shape.width() < POOL) {
+            if (c < 1) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "the conv blocks %s do not fit %s "
-                        + "images: each needs a positive channel count and halves the height and width",
-                        text(channels), input));
+                        + "images: each needs a positive channel count", text(channels), input));
             }
-            shape = new ImageShape(c, shape.height() / POOL, shape.width() / POOL);
+        }
+        return afterBlocks(input, ConvBlock.of(channels));
+    }
+
+    /**
+     * The shape the conv blocks of {@link #cnn} leave of an {@code input} image: each convolution makes
+     * ⌊(H + 2p − k) / s⌋ + 1 rows (and columns likewise), which the pool then halves, rounding down.
+     *
+     * @throws IllegalArgumentException when a block's kernel does not fit or the image becomes too small to pool
+     */
+    public static ImageShape afterBlocks(ImageShape input, List<ConvBlock> blocks) {
+        ImageShape shape = input;
+        for (ConvBlock b : blocks) {
+            int height = Conv2d.outputSide(shape.height(), b.kernel(), b.stride(), b.padding());
+            int width = Conv2d.outputSide(shape.width(), b.kernel(), b.stride(), b.padding());
+            if (height < POOL || width < POOL) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the conv blocks %s do not fit %s "
+                        + "images: block %s makes %dx%d of %s, too small for the 2x2 pool", ConvBlock.toString(blocks), input, b,
+                        Math.max(height, 0), Math.max(width, 0), shape));
+            }
+            shape = new ImageShape(b.channels(), height / POOL, width / POOL);
         }
         return shape;
     }

@@ -1,6 +1,7 @@
 package org.jaynes.nn.train;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.jaynes.nn.data.Dataset;
 import org.jaynes.nn.init.Initializer;
 import org.jaynes.nn.init.LayerPosition;
 import org.jaynes.nn.init.SignedLognormal;
+import org.jaynes.nn.layer.ConvBlock;
 import org.jaynes.nn.layer.Network;
 import org.jaynes.nn.layer.SoftmaxCrossEntropy;
 import org.jaynes.nn.layer.WeightedLayer;
@@ -76,7 +78,7 @@ public final class Trainer {
             Session session = new Session(options, data, network, maxRows);
             List<EpochRecord> epochs = new ArrayList<>();
             List<WarmupRecord> warmupRecords = new ArrayList<>();
-            epochs.add(session.measure(0, Double.NaN, 0));
+            epochs.add(session.measure(0, Double.NaN, 0, 0));
             listener.epoch(epochs.get(0));
             if (warmup != null) {
                 warmupRecords.add(warmup.record(0));
@@ -93,9 +95,11 @@ public final class Trainer {
                     optimizer = new Optimizer(options.optimizer(), network.parameters());
                 }
                 long started = System.nanoTime();
+                long cpuStarted = processCpuNanos();
                 double loss = session.trainEpoch(epoch, order, warming ? warmup::step : optimizer::step, listener);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                EpochRecord record = session.measure(epoch, loss, seconds);
+                double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
+                EpochRecord record = session.measure(epoch, loss, seconds, cpuSeconds);
                 epochs.add(record);
                 if (warming) {
                     warmupRecords.add(warmup.record(epoch));
@@ -136,10 +140,10 @@ public final class Trainer {
         }
         if (train.imageShape().isEmpty()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "the conv blocks %s need images, but the "
-                    + "data %s are rows of %d features without an image shape", widthText(options.convChannels()),
+                    + "data %s are rows of %d features without an image shape", ConvBlock.toString(options.convBlocks()),
                     data.name(), train.features()));
         }
-        Network.checkCnn(train.imageShape().get(), options.convChannels(), widths);
+        Network.checkCnn(train.imageShape().get(), options.convBlocks(), widths);
     }
 
     /** The network of {@code options}, checked against the data ({@link #checkData}). */
@@ -149,7 +153,7 @@ public final class Trainer {
         if (!options.isConvolutional()) {
             return Network.mlp(widths, options.activation(), maxRows, product);
         }
-        return Network.cnn(data.train().imageShape().orElseThrow(), options.convChannels(), widths,
+        return Network.cnn(data.train().imageShape().orElseThrow(), options.convBlocks(), widths,
                 options.activation(), maxRows, product);
     }
 
@@ -176,6 +180,12 @@ public final class Trainer {
     private static LayerPosition position(List<WeightedLayer> layers, int l) {
         WeightedLayer layer = layers.get(l);
         return new LayerPosition(l, layers.size(), layer.fanIn(), layer.fanOut());
+    }
+
+    /** CPU time of the whole process so far, every thread counted; 0 where the platform does not tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     static String widthText(int[] widths) {
@@ -262,7 +272,7 @@ public final class Trainer {
             return layers;
         }
 
-        EpochRecord measure(int epoch, double trainLoss, double seconds) throws IOException {
+        EpochRecord measure(int epoch, double trainLoss, double seconds, double cpuSeconds) throws IOException {
             Dataset test = data.test();
             int features = test.features();
             double lossSum = 0;
@@ -294,7 +304,7 @@ public final class Trainer {
                 metadata.put("epoch", Integer.toString(epoch));
                 metadata.put("layers", widthText(options.widths()));
                 if (options.isConvolutional()) {
-                    metadata.put("conv", widthText(options.convChannels()));
+                    metadata.put("conv", ConvBlock.toString(options.convBlocks()));
                 }
                 metadata.put("activation", options.activation().label());
                 metadata.put("init", options.initializer().label());
@@ -304,6 +314,7 @@ public final class Trainer {
                 saved = Optional.of(file);
             }
             return new EpochRecord(epoch, trainLoss, lossSum / test.size(), (double) correct / test.size(), seconds,
+                    cpuSeconds,
                     layers, saved, outputs.stream().map(OutputMicrostructure::of).toList());
         }
     }

@@ -6,8 +6,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import org.jaynes.nn.init.Initializer;
 import org.jaynes.nn.layer.ActivationFunction;
+import org.jaynes.nn.layer.ConvBlock;
 import org.jaynes.nn.optim.OptimizerKind;
 import org.jaynes.nn.optim.OptimizerOptions;
 
@@ -29,13 +31,14 @@ import org.jaynes.nn.optim.OptimizerOptions;
  * @param warmupEpochs the first epochs in which only each layer's (μ, σ) and the biases learn (0: none), at most
  *                    {@code epochs}; see {@link org.jaynes.nn.warmup.DistributionWarmup}
  * @param trackEvery  record every layer's microstructure every this many steps as well (0: per epoch only)
- * @param convChannels output channels of each conv block (conv 3×3 → activation → max-pool 2) before the
- *                    dense layers; empty for a multilayer perceptron (see {@code Network.cnn})
+ * @param convBlocks  the conv blocks (convolution → activation → max-pool 2) before the dense layers, each
+ *                    with its channels, kernel, stride and padding; empty for a multilayer perceptron (see
+ *                    {@code Network.cnn})
  */
 public record TrainingOptions(int[] widths, ActivationFunction activation, Initializer initializer,
                               OptimizerOptions optimizer, int batchSize, int epochs, long seed, int threads,
                               SortedSet<Integer> saveEpochs, Optional<Path> saveDir, int warmupEpochs,
-                              int trackEvery, int[] convChannels) {
+                              int trackEvery, List<ConvBlock> convBlocks) {
 
     public static final int DEFAULT_BATCH = 64;
     public static final int DEFAULT_EPOCHS = 1;
@@ -47,7 +50,7 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
     public static final TrainingOptions DEFAULTS = new TrainingOptions(new int[] {784, 256, 10},
             ActivationFunction.RELU, new Initializer.He(), OptimizerOptions.of(OptimizerKind.ADAM), DEFAULT_BATCH,
             DEFAULT_EPOCHS, DEFAULT_SEED, Runtime.getRuntime().availableProcessors(), new TreeSet<>(),
-            Optional.empty(), 0, 0, new int[0]);
+            Optional.empty(), 0, 0, List.of());
 
     public TrainingOptions {
         widths = widths.clone();
@@ -84,13 +87,7 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
         if (trackEvery < 0) {
             throw new IllegalArgumentException("track-every must be non-negative, not " + trackEvery);
         }
-        convChannels = convChannels.clone();
-        for (int c : convChannels) {
-            if (c < 1) {
-                throw new IllegalArgumentException("conv channels must be positive, not "
-                        + Arrays.toString(convChannels));
-            }
-        }
+        convBlocks = List.copyOf(convBlocks);
     }
 
     @Override
@@ -100,62 +97,72 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
 
     public TrainingOptions withWidths(int... value) {
         return new TrainingOptions(value, activation, initializer, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+                saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
     }
 
     public TrainingOptions withActivation(ActivationFunction value) {
         return new TrainingOptions(widths, value, initializer, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+                saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
     }
 
     public TrainingOptions withInitializer(Initializer value) {
         return new TrainingOptions(widths, activation, value, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+                saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
     }
 
     public TrainingOptions withOptimizer(OptimizerOptions value) {
         return new TrainingOptions(widths, activation, initializer, value, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+                saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
     }
 
     public TrainingOptions withBatchSize(int value) {
         return new TrainingOptions(widths, activation, initializer, optimizer, value, epochs, seed, threads,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+                saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
     }
 
     public TrainingOptions withEpochs(int value) {
         return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, value, seed, threads,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+                saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
     }
 
     public TrainingOptions withSeed(long value) {
         return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, value, threads,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+                saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
     }
 
     public TrainingOptions withThreads(int value) {
         return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, value,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+                saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
     }
 
     /** Saves the weights after each of {@code epochs} into {@code dir}. */
     public TrainingOptions withSaving(SortedSet<Integer> epochs, Path dir) {
         return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, this.epochs, seed, threads,
-                epochs, Optional.of(dir), warmupEpochs, trackEvery, convChannels);
+                epochs, Optional.of(dir), warmupEpochs, trackEvery, convBlocks);
     }
 
-    @Override
+    /** The output channels of each conv block, in order. */
     public int[] convChannels() {
-        return convChannels.clone();
+        return convBlocks.stream().mapToInt(ConvBlock::channels).toArray();
     }
 
     /** True when conv blocks come before the dense layers. */
     public boolean isConvolutional() {
-        return convChannels.length > 0;
+        return !convBlocks.isEmpty();
     }
 
-    /** Conv blocks with these output channels before the dense layers; none for a multilayer perceptron. */
+    /** 3×3 conv blocks (stride 1, padding 1) with these output channels; none for a multilayer perceptron. */
     public TrainingOptions withConvChannels(int... value) {
+        for (int c : value) {
+            if (c < 1) {
+                throw new IllegalArgumentException("conv channels must be positive, not " + Arrays.toString(value));
+            }
+        }
+        return withConvBlocks(ConvBlock.of(value));
+    }
+
+    /** These conv blocks before the dense layers; none for a multilayer perceptron. */
+    public TrainingOptions withConvBlocks(List<ConvBlock> value) {
         return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, threads,
                 saveEpochs, saveDir, warmupEpochs, trackEvery, value);
     }
@@ -163,13 +170,13 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
     /** Learns only each layer's (μ, σ) and the biases for the first {@code value} epochs. */
     public TrainingOptions withWarmupEpochs(int value) {
         return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, value, trackEvery, convChannels);
+                saveEpochs, saveDir, value, trackEvery, convBlocks);
     }
 
     /** Records the microstructure every {@code value} steps too (0: per epoch only). */
     public TrainingOptions withTrackEvery(int value) {
         return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, warmupEpochs, value, convChannels);
+                saveEpochs, saveDir, warmupEpochs, value, convBlocks);
     }
 
     @Override
@@ -178,13 +185,13 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
                 && initializer.equals(o.initializer) && optimizer.equals(o.optimizer) && batchSize == o.batchSize
                 && epochs == o.epochs && seed == o.seed && threads == o.threads && saveEpochs.equals(o.saveEpochs)
                 && saveDir.equals(o.saveDir) && warmupEpochs == o.warmupEpochs && trackEvery == o.trackEvery
-                && Arrays.equals(convChannels, o.convChannels);
+                && convBlocks.equals(o.convBlocks);
     }
 
     @Override
     public int hashCode() {
-        return (Arrays.hashCode(widths) * 31 + Arrays.hashCode(convChannels)) * 31 + java.util.Objects.hash(activation, initializer, optimizer, batchSize,
-                epochs, seed, threads, saveEpochs, saveDir, warmupEpochs, trackEvery, convChannels);
+        return Arrays.hashCode(widths) * 31 + java.util.Objects.hash(activation, initializer, optimizer, batchSize,
+                epochs, seed, threads, saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
     }
 
     @Override
@@ -193,6 +200,6 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
                 + initializer + ", optimizer=" + optimizer + ", batchSize=" + batchSize + ", epochs=" + epochs
                 + ", seed=" + seed + ", threads=" + threads + ", saveEpochs=" + saveEpochs + ", saveDir=" + saveDir
                 + ", warmupEpochs=" + warmupEpochs + ", trackEvery=" + trackEvery
-                + ", convChannels=" + Arrays.toString(convChannels) + "]";
+                + ", convBlocks=" + convBlocks + "]";
     }
 }

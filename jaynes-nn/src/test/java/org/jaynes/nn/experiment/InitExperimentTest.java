@@ -149,7 +149,7 @@ class InitExperimentTest {
             double sigma = e == accuracies.length - 1 ? finalSigma : 0.5;
             LayerMicrostructure layer = new LayerMicrostructure("layers.0.weight", 100, 0, -3, sigma, 0.01, 0.1,
                     bestFamily, "", 0.001, 0.1);
-            epochs.add(new EpochRecord(e, Double.NaN, 1 - accuracies[e], accuracies[e], 0, List.of(layer),
+            epochs.add(new EpochRecord(e, Double.NaN, 1 - accuracies[e], accuracies[e], 0, 0, List.of(layer),
                     Optional.empty(), List.of()));
         }
         return new TrainingResult(TrainingOptions.DEFAULTS, "synthetic", 10, 10, epochs, List.of(), List.of(),

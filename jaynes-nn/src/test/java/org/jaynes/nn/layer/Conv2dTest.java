@@ -45,16 +45,21 @@ class Conv2dTest {
         }
     }
 
-    /** y[n, o, i, j] = b[o] + Σ W[o, c, u, v] x[n, c, i + u − p, j + v − p], zero outside, in double. */
     private static double direct(Conv2d conv, float[] x, int n, int o, int i, int j, int kernel, int padding) {
+        return direct(conv, x, n, o, i, j, kernel, 1, padding);
+    }
+
+    /** y[n, o, i, j] = b[o] + Σ W[o, c, u, v] x[n, c, s·i + u − p, s·j + v − p], zero outside, in double. */
+    private static double direct(Conv2d conv, float[] x, int n, int o, int i, int j, int kernel, int stride,
+                                 int padding) {
         ImageShape in = conv.inputShape();
         float[] w = conv.weight().values();
         double sum = conv.bias().values()[o];
         for (int c = 0; c < in.channels(); c++) {
             for (int u = 0; u < kernel; u++) {
                 for (int v = 0; v < kernel; v++) {
-                    int y = i + u - padding;
-                    int z = j + v - padding;
+                    int y = stride * i + u - padding;
+                    int z = stride * j + v - padding;
                     if (y >= 0 && y < in.height() && z >= 0 && z < in.width()) {
                         sum += (double) w[((o * in.channels() + c) * kernel + u) * kernel + v]
                                 * x[((n * in.channels() + c) * in.height() + y) * in.width() + z];
@@ -89,6 +94,33 @@ class Conv2dTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}×{1}×{2} image, kernel {3}, stride {4}, padding {5}")
+    @CsvSource({"1, 7, 7, 3, 2, 1", "2, 8, 5, 5, 2, 2", "3, 9, 10, 3, 3, 0", "1, 6, 6, 2, 2, 0", "2, 5, 7, 4, 3, 2"})
+    void aStridedOutputIsTheDirectSum(int channels, int height, int width, int kernel, int stride, int padding) {
+        SplittableRandom random = new SplittableRandom(SEED);
+        int rows = 2;
+        int out = 3;
+        Conv2d conv = new Conv2d("c", new ImageShape(channels, height, width), out, kernel, stride, padding, rows,
+                TWO);
+        randomize(conv, random);
+        float[] x = random(random, rows * conv.inputSize());
+        float[] y = conv.forward(x, rows);
+        ImageShape shape = conv.outputShape();
+        assertEquals(new ImageShape(out, (height + 2 * padding - kernel) / stride + 1,
+                (width + 2 * padding - kernel) / stride + 1), shape);
+        for (int n = 0; n < rows; n++) {
+            for (int o = 0; o < out; o++) {
+                for (int i = 0; i < shape.height(); i++) {
+                    for (int j = 0; j < shape.width(); j++) {
+                        int at = ((n * out + o) * shape.height() + i) * shape.width() + j;
+                        assertEquals(direct(conv, x, n, o, i, j, kernel, stride, padding), y[at], TOLERANCE,
+                                "y[" + n + ", " + o + ", " + i + ", " + j + "] (seed " + SEED + ")");
+                    }
+                }
+            }
+        }
+    }
+
     /**
      * A batch cut into one-example chunks gives the same output and input gradient bit for bit (each value is
      * summed in the same order) and the same parameter gradients up to the rounding of adding chunk by chunk.
@@ -99,7 +131,7 @@ class Conv2dTest {
         ImageShape image = new ImageShape(2, 6, 6);
         int rows = 5;
         Conv2d whole = new Conv2d("c", image, 3, 3, 1, rows, TWO);
-        Conv2d cut = new Conv2d("c", image, 3, 3, 1, rows, TWO, 2 * 9 * 36 * 2);
+        Conv2d cut = new Conv2d("c", image, 3, 3, 1, 1, rows, TWO, 2 * 9 * 36 * 2);
         assertEquals(rows, whole.chunkExamples());
         assertEquals(2, cut.chunkExamples());
         randomize(whole, random);

@@ -10,6 +10,7 @@ import org.jaynes.nn.tensor.MatrixProduct;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -141,10 +142,20 @@ class GradientCheckTest {
     void convolutionGradientsAgreeWhenTheBatchIsCutIntoChunks() {
         SplittableRandom random = new SplittableRandom(SEED);
         ImageShape image = new ImageShape(2, 4, 5);
-        Conv2d conv = new Conv2d("layers.0", image, 3, 2, 0, 3, PRODUCT, 2 * 2 * 2 * 3 * 4);
+        Conv2d conv = new Conv2d("layers.0", image, 3, 2, 1, 0, 3, PRODUCT, 2 * 2 * 2 * 3 * 4);
         assertEquals(1, conv.chunkExamples());
         fill(conv.parameters(), random, 1);
         checkLayer(conv, random(random, 3 * conv.inputSize(), 1), 3, random);
+    }
+
+    /** Stride 2 and 3 with padding 1 and 2: the strided im2col and col2im, whose positions skip input pixels. */
+    @ParameterizedTest(name = "kernel {0}, stride {1}, padding {2}")
+    @CsvSource({"3, 2, 1", "4, 3, 2", "2, 2, 0"})
+    void stridedConvolutionGradientsAgreeWithFiniteDifferences(int kernel, int stride, int padding) {
+        SplittableRandom random = new SplittableRandom(SEED);
+        Conv2d conv = new Conv2d("layers.0", new ImageShape(2, 7, 6), 3, kernel, stride, padding, 2, PRODUCT);
+        fill(conv.parameters(), random, 1);
+        checkLayer(conv, random(random, 2 * conv.inputSize(), 1), 2, random);
     }
 
     /**

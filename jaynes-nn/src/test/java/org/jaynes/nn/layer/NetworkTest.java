@@ -69,8 +69,8 @@ class NetworkTest {
         assertEquals(new ImageShape(4, 3, 3), Network.afterBlocks(MNIST, new int[] {2, 3, 4}));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Network.afterBlocks(new ImageShape(1, 5, 5), new int[] {2, 2, 2}));
-        assertEquals("the conv blocks 2,2,2 do not fit 1x5x5 images: each needs a positive channel count and halves "
-                + "the height and width", e.getMessage());
+        assertEquals("the conv blocks 2,2,2 do not fit 1x5x5 images: block 2 makes 1x1 of 2x1x1, too small for the "
+                + "2x2 pool", e.getMessage());
     }
 
     @Test
