@@ -18,23 +18,52 @@ import org.jaynes.formats.MessageText;
  * The models a survey's arguments name, in the order given: a model file or folder, a glob
  * ({@code zoo/*.onnx}, {@code runs/**}{@code /model.safetensors}; matches in name order), or {@code @FILE},
  * a list of such arguments one per line (blank lines and lines starting with {@code #} skipped,
- * relative paths taken from the list's folder). Each model gets an id from its file or folder name,
- * made unique with a suffix when two share a name.
+ * relative paths taken from the list's folder), or a URI ({@code hdfs://nn/zoo/m.safetensors}), which only
+ * an engine that reads such file systems can locate ({@link SurveyEngine#locate}). Each model gets an id
+ * from its file or folder name, made unique with a suffix when two share a name.
  */
 public final class SurveyInputs {
 
     private static final String GLOB_CHARACTERS = "*?[{";
+    /** A URI's scheme and "://": a Windows drive letter ({@code C:\\}) is not one. */
+    private static final java.util.regex.Pattern URI = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+://");
 
     private SurveyInputs() {
     }
 
-    /** The models of {@code arguments}; relative paths are taken from {@code folder}. */
+    /** The models of {@code arguments}; relative paths are taken from {@code folder}; URIs are refused. */
     public static List<SurveyInput> of(List<String> arguments, Path folder) throws SurveyInputException {
+        return of(arguments, folder, uri -> java.util.Optional.empty());
+    }
+
+    /** Finds the model a URI names ({@link SurveyEngine#locate}); empty when no file system here reads it. */
+    @FunctionalInterface
+    public interface Locator {
+        java.util.Optional<Path> locate(String uri) throws SurveyInputException;
+    }
+
+    /** The models of {@code arguments}; relative paths are taken from {@code folder}, URIs found by {@code engine}. */
+    public static List<SurveyInput> of(List<String> arguments, Path folder, Locator engine)
+            throws SurveyInputException {
         List<Path> paths = new ArrayList<>();
         for (String argument : arguments) {
-            expand(argument, folder, paths, 0);
+            if (URI.matcher(argument).find()) {
+                paths.add(located(argument, engine));
+            } else {
+                expand(argument, folder, paths, 0);
+            }
         }
         return named(paths);
+    }
+
+    /** The model a URI names, through the engine's file systems; no globs or lists there. */
+    private static Path located(String uri, Locator engine) throws SurveyInputException {
+        Path path = engine.locate(uri).orElseThrow(() -> new SurveyInputException(MessageText.format(
+                "%s: a URI is read through Hadoop's file systems, on Spark: add --spark MASTER", uri)));
+        if (!Files.exists(path)) {
+            throw new SurveyInputException(MessageText.format("%s: no such file or folder", uri));
+        }
+        return path;
     }
 
     /** Inputs for the given paths, in order, with unique ids; {@code steps} holds a step per path or is empty. */

@@ -7,29 +7,24 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.stats.LogAbsHistogram;
 import org.jaynes.core.stats.PopulationAccumulator;
 import org.jaynes.core.stats.Refinement;
 import org.jaynes.core.stats.RefiningAccumulator;
-import org.jaynes.core.stats.StreamingAccumulator;
 import org.jaynes.core.tensor.DType;
-import org.jaynes.core.tensor.Role;
-import org.jaynes.core.tensor.Shape;
 import org.jaynes.core.tensor.Tensor;
 
 /**
  * Analyses every population of a model:
  * {@code new ModelAnalyzer(AnalysisOptions.DEFAULTS).analyze(model, ProgressListener.NONE)}.
  *
- * <p>Each population is cut into segments of {@value #SEGMENT_BYTES} bytes; worker threads summarise
- * segments in parallel, each into its own accumulator, reading {@value #READ_BYTES} bytes at a time into
+ * <p>Each population is cut into {@link Segment}s of {@value Segment#BYTES} bytes; worker threads summarise
+ * segments in parallel, each into its own accumulator, reading {@value Segment#READ_BYTES} bytes at a time into
  * a buffer of their own, and the segments of a tensor are merged in file order. Segment boundaries do not
  * depend on the thread count, so results are the same bit for bit with any number of threads. At most
  * {@code 2 × threads} segments are in flight, so memory does not grow with the model.
@@ -44,16 +39,10 @@ import org.jaynes.core.tensor.Tensor;
 public final class ModelAnalyzer {
 
     /** Bytes per unit of parallel work; a multiple of every element size. */
-    public static final int SEGMENT_BYTES = 16 << 20;
-    /**
-     * Bytes read at once into a worker's buffer: a read call costs less than the page faults of a fresh
-     * mapping, and 4 MiB per worker keeps the buffers small; a multiple of 4,096, so the accumulators'
-     * chunks fall where they would over the whole segment.
-     */
-    static final int READ_BYTES = 4 << 20;
+    public static final int SEGMENT_BYTES = Segment.BYTES;
     /** Each worker thread's read buffer (direct, so a read fills it without another copy). */
     private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(
-            () -> ByteBuffer.allocateDirect(READ_BYTES));
+            () -> ByteBuffer.allocateDirect(Segment.READ_BYTES));
 
     /**
      * How many f32 populations at most wait, read once, for the end of the first read of the whole model, so
@@ -77,9 +66,6 @@ public final class ModelAnalyzer {
         this.maxWaiting = maxWaiting;
     }
 
-    private record Segment(int population, long offset, int length, boolean last) {
-    }
-
     /**
      * A finished population: its place, its analysis, and what its second read counted finely for the pool:
      * the counts, null for other dtypes, and their cells (f32 magnitude keys). Not the accumulator, whose
@@ -89,18 +75,9 @@ public final class ModelAnalyzer {
     }
 
     public AnalysisResult analyze(Model model, ProgressListener progress) throws IOException {
-        PopulationSelector selector = new PopulationSelector(options);
-        List<Tensor> populations = new ArrayList<>();
-        List<SetAside> setAside = new ArrayList<>();
-        for (Tensor t : model.tensors()) {
-            Optional<SetAsideReason> reason = selector.reasonToSetAside(t);
-            if (reason.isPresent()) {
-                setAside.add(new SetAside(TensorInfo.of(t), reason.get()));
-            } else {
-                populations.add(t);
-            }
-        }
-        List<Segment> segments = segments(populations);
+        AnalysisSteps.Split split = AnalysisSteps.split(model, options);
+        List<Tensor> populations = split.populations();
+        List<Segment> segments = Segment.of(populations);
         long totalBytes = populations.stream().mapToLong(t -> t.data().length()).sum();
 
         RefiningAccumulator pooled = new RefiningAccumulator();
@@ -163,14 +140,7 @@ public final class ModelAnalyzer {
         } finally {
             pool.shutdownNow();
         }
-        ModelSummary summary = new ModelSummary(model.path(), model.format(), model.parameters(),
-                model.tensors().size());
-        PopulationSummary pooledSummary = PopulationSummary.of(pooled);
-        TensorInfo pooledInfo = new TensorInfo("pooled", "", Role.OTHER, Shape.of(pooledSummary.stats().n()),
-                DType.F64);
-        LayerResult pooledResult = PopulationAnalysis.analyse(pooledInfo, pooledSummary, options);
-        List<LayerResult> layers = List.of(kept.results);
-        return new AnalysisResult(summary, options, layers, setAside, pooledResult, UniversalitySummary.of(layers));
+        return AnalysisSteps.result(model, options, List.of(kept.results), split.setAside(), pooled);
     }
 
     /** An f32 population read once, waiting for the pool's cells before its second read. */
@@ -226,17 +196,17 @@ public final class ModelAnalyzer {
      */
     private Finished finish(Tensor tensor, PopulationAccumulator accumulator, int index, Refinement pooledCells)
             throws IOException {
-        TensorInfo info = TensorInfo.of(tensor);
         int[] countedKeys = new int[0];
         LogAbsHistogram counts = null;
         if (accumulator instanceof RefiningAccumulator refining) {
-            Refinement own = refining.refinement(RefinementPlaces.of(refining.fitInput(), options));
+            Refinement own = AnalysisSteps.refinementFor(refining, options);
             Refinement counted = pooledCells == null ? own : own.and(pooledCells);
             countedKeys = counted.selectedKeys();
             if (!counted.isEmpty()) {
                 Refinement.Counter counter = counted.counter();
-                for (Segment s : segments(List.of(tensor))) {
-                    read(tensor, s, counter::count);
+                ByteBuffer scratch = SCRATCH.get();
+                for (Segment s : Segment.of(List.of(tensor))) {
+                    s.read(tensor, scratch, counter::count);
                 }
                 LogAbsHistogram fine = new LogAbsHistogram();
                 counter.drainInto(fine);
@@ -244,17 +214,7 @@ public final class ModelAnalyzer {
                 counts = fine;
             }
         }
-        PopulationSummary summary = PopulationSummary.of(accumulator);
-        Optional<LayerResult> baseline = Optional.empty();
-        if (options.baseline() == Baseline.GAUSSIAN) {
-            StreamingAccumulator gaussian = GaussianBaseline.accumulate(info.shape().elementCount(),
-                    summary.stats().std(), options.seed(), index);
-            TensorInfo baselineInfo = new TensorInfo(info.name() + " (gaussian baseline)", "", info.role(),
-                    info.shape(), DType.F64);
-            baseline = Optional.of(PopulationAnalysis.analyse(baselineInfo, PopulationSummary.of(gaussian), options));
-        }
-        return new Finished(index, PopulationAnalysis.analyse(info, summary, options, baseline), counts,
-                countedKeys);
+        return new Finished(index, AnalysisSteps.analyse(tensor, accumulator, index, options), counts, countedKeys);
     }
 
     /**
@@ -289,7 +249,7 @@ public final class ModelAnalyzer {
                         population = s.population();
                         counter = refinement.without(refinements[population]).counter();
                     }
-                    read(populations.get(population), s, counter::count);
+                    s.read(populations.get(population), SCRATCH.get(), counter::count);
                 }
                 if (counter != null) {
                     counter.drainInto(part);
@@ -319,31 +279,9 @@ public final class ModelAnalyzer {
     }
 
     private static PopulationAccumulator summarise(Tensor tensor, Segment s) throws IOException {
-        PopulationAccumulator accumulator = PopulationAnalysis.accumulatorFor(tensor.dtype());
-        read(tensor, s, accumulator::accept);
+        PopulationAccumulator accumulator = AnalysisSteps.accumulatorFor(tensor.dtype());
+        s.read(tensor, SCRATCH.get(), accumulator::accept);
         return accumulator;
-    }
-
-    /** Hands the bytes of segment {@code s} to {@code sink}, {@value #READ_BYTES} at a time, in the worker's buffer. */
-    private static void read(Tensor tensor, Segment s, Consumer<ByteBuffer> sink) throws IOException {
-        ByteBuffer scratch = SCRATCH.get();
-        for (int done = 0; done < s.length(); done += READ_BYTES) {
-            sink.accept(tensor.data().read(s.offset() + done, Math.min(READ_BYTES, s.length() - done), scratch));
-        }
-    }
-
-    private static List<Segment> segments(List<Tensor> populations) {
-        List<Segment> segments = new ArrayList<>();
-        for (int p = 0; p < populations.size(); p++) {
-            long length = populations.get(p).data().length();
-            long offset = 0;
-            do {
-                int piece = (int) Math.min(SEGMENT_BYTES, length - offset);
-                segments.add(new Segment(p, offset, piece, offset + piece == length));
-                offset += piece;
-            } while (offset < length);
-        }
-        return segments;
     }
 
     private static <T> T await(Future<T> future) throws IOException {

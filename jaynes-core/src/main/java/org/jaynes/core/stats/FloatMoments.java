@@ -12,7 +12,9 @@ import java.util.function.IntConsumer;
  * Σd² − (Σd)²/n mild ({@link Moments#addDeviations}). A chunk holding a zero, a subnormal, an infinity or
  * a NaN is summed value by value in two-pass blocks ({@link Moments#addBlock}). Not thread-safe.
  */
-final class FloatMoments {
+final class FloatMoments implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     final Moments signed = new Moments();
     final Moments logAbs = new Moments();

@@ -18,7 +18,9 @@ import java.util.Map;
  * any size while the pages stay small. Subnormal doubles (below 2.2e-308) have wider bins, whose true
  * edges the cells report. Not thread-safe: use one per thread and {@link #merge} them.
  */
-public final class LogAbsHistogram implements ValueCells {
+public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Mantissa bits kept in the bin key: bins are at most 2^-17 wide in ln|w|. */
     public static final int MANTISSA_BITS = 17;

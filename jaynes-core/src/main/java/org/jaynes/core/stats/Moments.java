@@ -9,7 +9,9 @@ package org.jaynes.core.stats;
  * variance is a small multiple of the machine epsilon times log2(number of blocks). Variance divides
  * by n (ddof 0). Not thread-safe: use one instance per thread and {@link #merge} them.
  */
-public final class Moments {
+public final class Moments implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private long count;
     private double mean;

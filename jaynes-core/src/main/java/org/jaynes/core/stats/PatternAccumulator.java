@@ -12,12 +12,14 @@ import org.jaynes.core.tensor.Decoding;
  */
 public final class PatternAccumulator implements PopulationAccumulator {
 
+    private static final long serialVersionUID = 1L;
+
     private static final int CHUNK = 4096;
 
     private final DType dtype;
     private final long[] counts;
     /** The cells of the counts, built on first use after a change: sorting 65,536 patterns is not free. */
-    private ValueCells cells;
+    private transient ValueCells cells;
 
     PatternAccumulator(DType dtype) {
         if (dtype.byteSize() > 2) {

@@ -1,5 +1,6 @@
 package org.jaynes.core.stats;
 
+import java.io.Serializable;
 import java.nio.ByteBuffer;
 import org.jaynes.core.tensor.DType;
 
@@ -11,9 +12,11 @@ import org.jaynes.core.tensor.DType;
  * counts; wider dtypes keep exact moments and a fine histogram of ln|w| ({@link LogAbsHistogram}) in one
  * pass ({@link StreamingAccumulator}), or, for f32 tensors that can be read twice, coarse cells refined
  * where it matters in a second pass ({@link RefiningAccumulator}).
- * Not thread-safe.
+ * Serializable, so that partial accumulators made on other machines can be merged (caches of cells are
+ * left out and rebuilt). Not thread-safe.
  */
-public sealed interface PopulationAccumulator permits PatternAccumulator, StreamingAccumulator, RefiningAccumulator {
+public sealed interface PopulationAccumulator extends Serializable
+        permits PatternAccumulator, StreamingAccumulator, RefiningAccumulator {
 
     /** A new, empty accumulator for values of {@code dtype}. */
     static PopulationAccumulator of(DType dtype) {

@@ -7,9 +7,12 @@ import java.nio.IntBuffer;
 /**
  * The second pass of a {@link RefiningAccumulator}: which coarse cells (f32 magnitude keys) to count
  * finely, and the counting itself, one window at a time, each into its own histogram to be merged with
- * {@link LogAbsHistogram#merge}. Immutable and thread-safe.
+ * {@link LogAbsHistogram#merge}. Immutable, thread-safe, and serializable: a second pass may run on
+ * another machine.
  */
-public final class Refinement {
+public final class Refinement implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final int CHUNK = 1024;
 

@@ -32,6 +32,8 @@ import java.util.Locale;
  */
 public final class RefiningAccumulator implements PopulationAccumulator {
 
+    private static final long serialVersionUID = 1L;
+
     private static final int CHUNK = 1024;
     /** Magnitude keys: the top 16 bits of an f32 less the sign. */
     static final int MAGNITUDE_KEYS = 1 << 15;
@@ -56,7 +58,7 @@ public final class RefiningAccumulator implements PopulationAccumulator {
      */
     private LogAbsHistogram pooledRefinedValues;
     private boolean[] refined = new boolean[MAGNITUDE_KEYS];
-    private RefinedCells cells;
+    private transient RefinedCells cells;
 
     @Override
     public void accept(ByteBuffer window) {

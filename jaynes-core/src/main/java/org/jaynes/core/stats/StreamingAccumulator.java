@@ -11,6 +11,8 @@ import org.jaynes.core.tensor.DType;
  */
 public final class StreamingAccumulator implements PopulationAccumulator {
 
+    private static final long serialVersionUID = 1L;
+
     private static final int BLOCK = 1024;
 
     private final DType dtype;

@@ -1,0 +1,209 @@
+package org.jaynes.spark;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.core.analysis.AnalysisResult;
+import org.jaynes.core.analysis.AnalysisSteps;
+import org.jaynes.core.analysis.LayerResult;
+import org.jaynes.core.analysis.Segment;
+import org.jaynes.core.model.Model;
+import org.jaynes.core.stats.LogAbsHistogram;
+import org.jaynes.core.stats.PopulationAccumulator;
+import org.jaynes.core.stats.Refinement;
+import org.jaynes.core.stats.RefiningAccumulator;
+import org.jaynes.core.tensor.Tensor;
+
+/**
+ * The analysis of one model on Spark, equal value for value to {@code ModelAnalyzer}'s, in two Spark jobs:
+ *
+ * <ol>
+ *   <li><b>First read.</b> Each task reads up to {@value #TASK_SEGMENTS} consecutive {@link Segment}s of one
+ *       population and returns one accumulator per segment; the driver merges each population's segments
+ *       in file order, as {@code ModelAnalyzer} does (floating-point sums depend on that order), then pools
+ *       the populations' first reads in population order.</li>
+ *   <li><b>Second read.</b> From the merged first reads the driver knows every cell to count finely: each
+ *       f32 population's own, the pool's for the first {@value AnalysisSteps#MAX_WAITING} f32 populations,
+ *       and, for the others, the pool's cells they did not count. One task per range of segments counts
+ *       them all in one read; counts add exactly, in any order.</li>
+ * </ol>
+ * The fits then run on the driver, on each population as soon as its counts are in, and the population's
+ * accumulator is dropped. The driver holds the first reads of the model's populations (about 0.6 MB
+ * per f32 population) and the results of one job (a few MB per task); the workers hold a
+ * segment's accumulator and one read buffer per task.
+ */
+final class DistributedAnalysis {
+
+    /** Segments per task: 64 MiB of reading, enough to outweigh a task's start. */
+    static final int TASK_SEGMENTS = 4;
+
+    private final JavaSparkContext spark;
+    private final AnalysisOptions options;
+
+    DistributedAnalysis(JavaSparkContext spark, AnalysisOptions options) {
+        this.spark = spark;
+        this.options = options;
+    }
+
+    /** Thrown when a task could not read the model; the message is the task's one-line reason. */
+    static final class TaskFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TaskFailure(String reason) {
+            super(reason);
+        }
+    }
+
+    AnalysisResult analyse(Model model, ModelLocation location) throws IOException {
+        AnalysisSteps.Split split = AnalysisSteps.split(model, options);
+        List<Tensor> populations = split.populations();
+        int count = populations.size();
+        int[] tensorIndex = populations.stream().mapToInt(t -> indexOf(model.tensors(), t)).toArray();
+        List<Segment> segments = Segment.of(populations);
+
+        PopulationAccumulator[] merged = new PopulationAccumulator[count];
+        List<ReadTask> firstTasks = tasks(location, segments, tensorIndex, new Refinement[count], new Refinement[count]);
+        run(firstTasks, new FirstRead(), (task, parts) -> {
+            for (int i = 0; i < task.segments().size(); i++) {
+                int p = task.segments().get(i).population();
+                if (merged[p] == null) {
+                    merged[p] = parts.get(i);
+                } else {
+                    merged[p].merge(parts.get(i));
+                }
+            }
+        });
+
+        // The pool takes every population's first read in population order, as in ModelAnalyzer.
+        RefiningAccumulator pooled = new RefiningAccumulator();
+        for (PopulationAccumulator accumulator : merged) {
+            if (accumulator instanceof RefiningAccumulator refining) {
+                refining.addFirstPassTo(pooled);
+            } else {
+                accumulator.addTo(pooled);
+            }
+        }
+        Refinement pooledCells = AnalysisSteps.refinementFor(pooled, options);
+        Refinement[] own = new Refinement[count];
+        Refinement[] counted = new Refinement[count];
+        Refinement[] forPool = new Refinement[count];
+        int waiting = 0;
+        for (int p = 0; p < count; p++) {
+            if (merged[p] instanceof RefiningAccumulator refining) {
+                own[p] = AnalysisSteps.refinementFor(refining, options);
+                Refinement all = waiting++ < AnalysisSteps.MAX_WAITING ? own[p].and(pooledCells) : own[p];
+                counted[p] = all.isEmpty() ? null : all;
+                Refinement left = pooledCells.without(all.selectedKeys());
+                forPool[p] = left.isEmpty() ? null : left;
+            }
+        }
+
+        LayerResult[] layers = new LayerResult[count];
+        for (int p = 0; p < count; p++) {
+            if (counted[p] == null) {
+                layers[p] = AnalysisSteps.analyse(populations.get(p), merged[p], p, options);
+                merged[p] = null;
+            }
+        }
+        List<Segment> again = segments.stream()
+                .filter(s -> counted[s.population()] != null || forPool[s.population()] != null).toList();
+        List<ReadTask> secondTasks = tasks(location, again, tensorIndex, counted, forPool);
+        int[] tasksLeft = new int[count];
+        secondTasks.forEach(task -> tasksLeft[task.segments().get(0).population()]++);
+        LogAbsHistogram[] fine = new LogAbsHistogram[count];
+        LogAbsHistogram poolFine = new LogAbsHistogram();
+        run(secondTasks, new SecondRead(), (task, counts) -> {
+            int p = task.segments().get(0).population();
+            if (counts.counted() != null) {
+                if (fine[p] == null) {
+                    fine[p] = counts.counted();
+                } else {
+                    fine[p].merge(counts.counted());
+                }
+            }
+            if (counts.pooled() != null) {
+                poolFine.merge(counts.pooled());
+            }
+            if (--tasksLeft[p] == 0 && counted[p] != null) {
+                ((RefiningAccumulator) merged[p]).refine(own[p], counted[p], fine[p]);
+                pooled.addCounts(fine[p]);
+                layers[p] = AnalysisSteps.analyse(populations.get(p), merged[p], p, options);
+                merged[p] = null;
+                fine[p] = null;
+            }
+        });
+        if (!pooledCells.isEmpty()) {
+            pooled.refine(pooledCells, poolFine);
+        }
+        return AnalysisSteps.result(model, options, List.of(layers), split.setAside(), pooled);
+    }
+
+    /** The place of {@code tensor} (that very object) among the model's tensors. */
+    private static int indexOf(List<Tensor> tensors, Tensor tensor) {
+        for (int i = 0; i < tensors.size(); i++) {
+            if (tensors.get(i) == tensor) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not a tensor of the model: " + tensor.storedName());
+    }
+
+    /** Tasks of up to {@value #TASK_SEGMENTS} consecutive segments, never two populations in one. */
+    private static List<ReadTask> tasks(ModelLocation location, List<Segment> segments, int[] tensorIndex,
+                                        Refinement[] counted, Refinement[] pooled) {
+        List<ReadTask> tasks = new ArrayList<>();
+        List<Segment> current = new ArrayList<>();
+        for (Segment segment : segments) {
+            if (!current.isEmpty() && (current.size() == TASK_SEGMENTS
+                    || current.get(0).population() != segment.population())) {
+                tasks.add(task(location, current, tensorIndex, counted, pooled));
+                current = new ArrayList<>();
+            }
+            current.add(segment);
+        }
+        if (!current.isEmpty()) {
+            tasks.add(task(location, current, tensorIndex, counted, pooled));
+        }
+        return tasks;
+    }
+
+    private static ReadTask task(ModelLocation location, List<Segment> segments, int[] tensorIndex,
+                                 Refinement[] counted, Refinement[] pooled) {
+        int p = segments.get(0).population();
+        return new ReadTask(location, tensorIndex[p], segments, counted[p], pooled[p]);
+    }
+
+    /** Takes the value of one task, in task order. */
+    @FunctionalInterface
+    private interface Sink<T> {
+        void accept(ReadTask task, T value);
+    }
+
+    /**
+     * Runs {@code tasks}, one per partition, a few jobs of at most {@link #batch} tasks each (so the driver
+     * holds the results of one job at a time), and hands their values to {@code sink} in task order.
+     */
+    private <T extends java.io.Serializable> void run(List<ReadTask> tasks,
+            org.apache.spark.api.java.function.Function<ReadTask, TaskOutcome<T>> read, Sink<T> sink)
+            throws TaskFailure {
+        int batch = batch();
+        for (int from = 0; from < tasks.size(); from += batch) {
+            List<ReadTask> some = tasks.subList(from, Math.min(tasks.size(), from + batch));
+            List<TaskOutcome<T>> outcomes = spark.parallelize(some, some.size()).map(read).collect();
+            for (int i = 0; i < some.size(); i++) {
+                TaskOutcome<T> outcome = outcomes.get(i);
+                if (outcome.failure() != null) {
+                    throw new TaskFailure(outcome.failure());
+                }
+                sink.accept(some.get(i), outcome.value());
+            }
+        }
+    }
+
+    /** Tasks per job: two per executor core, so that every core stays busy while stragglers finish. */
+    private int batch() {
+        return Math.max(4, 2 * spark.defaultParallelism());
+    }
+}

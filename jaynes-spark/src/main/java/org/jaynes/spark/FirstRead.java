@@ -1,0 +1,35 @@
+package org.jaynes.spark;
+
+import java.util.ArrayList;
+import org.apache.spark.api.java.function.Function;
+import org.jaynes.core.analysis.AnalysisSteps;
+import org.jaynes.core.analysis.Segment;
+import org.jaynes.core.stats.PopulationAccumulator;
+import org.jaynes.core.tensor.Tensor;
+import org.jaynes.survey.InProcessEngine;
+
+/**
+ * The first read of a task's segments, on a worker: one accumulator per segment, in order, not merged,
+ * because the driver merges a population's segments in file order as {@code ModelAnalyzer} does, which
+ * gives the same sums bit for bit.
+ */
+final class FirstRead implements Function<ReadTask, TaskOutcome<ArrayList<PopulationAccumulator>>> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public TaskOutcome<ArrayList<PopulationAccumulator>> call(ReadTask task) {
+        try {
+            Tensor tensor = ExecutorModels.tensor(task.model(), task.tensor());
+            ArrayList<PopulationAccumulator> parts = new ArrayList<>();
+            for (Segment segment : task.segments()) {
+                PopulationAccumulator part = AnalysisSteps.accumulatorFor(tensor.dtype());
+                segment.read(tensor, ExecutorModels.scratch(), part::accept);
+                parts.add(part);
+            }
+            return TaskOutcome.of(parts);
+        } catch (Exception e) {
+            return TaskOutcome.failed(InProcessEngine.failure(e));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.jaynes.spark;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.core.analysis.AnalysisResult;
+import org.jaynes.formats.MessageText;
+import org.jaynes.formats.ModelOpener;
+import org.jaynes.spark.hadoop.HadoopFiles;
+import org.jaynes.survey.InProcessEngine;
+import org.jaynes.survey.SurveyEngine;
+import org.jaynes.survey.SurveyInputException;
+import org.jaynes.survey.SurveyListener;
+
+/**
+ * The survey engine on Apache Spark: models one after another, each spread over the cluster's executors
+ * ({@link DistributedAnalysis}); a model that cannot be read is a failure with its reason, and the
+ * survey goes on. Models may be named by URI, read through Hadoop ({@link HadoopFiles}). Owns its Spark
+ * context, stopped by {@link #close}.
+ */
+public final class SparkSurveyEngine implements SurveyEngine {
+
+    private final JavaSparkContext spark;
+    private final AnalysisOptions options;
+    private final ModelOpener opener;
+
+    public SparkSurveyEngine(JavaSparkContext spark, AnalysisOptions options, ModelOpener opener) {
+        this.spark = spark;
+        this.options = options;
+        this.opener = opener;
+    }
+
+    @Override
+    public void analyse(List<Job> jobs, Results results, SurveyListener listener) throws IOException {
+        long bytes = jobs.stream().mapToLong(Job::bytes).sum();
+        long bytesDone = 0;
+        DistributedAnalysis analysis = new DistributedAnalysis(spark, options);
+        for (int i = 0; i < jobs.size(); i++) {
+            listener.progress(i, jobs.size(), bytesDone, bytes);
+            Path path = jobs.get(i).input().path();
+            AnalysisResult result;
+            try {
+                result = analysis.analyse(opener.open(path), ModelLocation.of(path));
+            } catch (Exception e) {
+                results.failed(i, InProcessEngine.failure(e));
+                bytesDone += jobs.get(i).bytes();
+                continue;
+            }
+            results.analysed(i, result);
+            bytesDone += jobs.get(i).bytes();
+        }
+        listener.progress(jobs.size(), jobs.size(), bytesDone, bytes);
+    }
+
+    @Override
+    public Optional<Path> locate(String uri) throws SurveyInputException {
+        try {
+            return Optional.of(HadoopFiles.shared().path(uri));
+        } catch (IOException | RuntimeException e) {
+            throw new SurveyInputException(MessageText.format("%s: %s", uri,
+                    MessageText.reason(String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
+        }
+    }
+
+    @Override
+    public void close() {
+        spark.stop();
+    }
+}

@@ -1,0 +1,190 @@
+package org.jaynes.spark.hadoop;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import org.apache.hadoop.fs.FSDataInputStream;
+
+/**
+ * A read-only {@link FileChannel} over a Hadoop stream: every read is a positioned read
+ * ({@code PositionedReadable.read(position, …)}), so the readers' windows fetch just their bytes from
+ * HDFS or S3. A mapping, which a Hadoop stream cannot give, is made of a local copy of the region in the
+ * temporary folder, deleted as soon as it is mapped: the ONNX and TFLite readers map their metadata.
+ * Not thread-safe, like the readers' use of it (one channel per read).
+ */
+final class HadoopFileChannel extends FileChannel {
+
+    /** Bytes copied at once between Hadoop's stream and a buffer that has no array. */
+    private static final int COPY_BYTES = 1 << 20;
+
+    private final FSDataInputStream in;
+    private final long size;
+    private long position;
+
+    HadoopFileChannel(FSDataInputStream in, long size) {
+        this.in = in;
+        this.size = size;
+    }
+
+    @Override
+    public int read(ByteBuffer target, long at) throws IOException {
+        if (at >= size) {
+            return -1;
+        }
+        int wanted = (int) Math.min(target.remaining(), size - at);
+        if (target.hasArray()) {
+            int read = in.read(at, target.array(), target.arrayOffset() + target.position(), wanted);
+            if (read > 0) {
+                target.position(target.position() + read);
+            }
+            return read;
+        }
+        byte[] copy = new byte[Math.min(wanted, COPY_BYTES)];
+        int done = 0;
+        while (done < wanted) {
+            int read = in.read(at + done, copy, 0, Math.min(copy.length, wanted - done));
+            if (read <= 0) {
+                break;
+            }
+            target.put(copy, 0, read);
+            done += read;
+        }
+        return done == 0 ? -1 : done;
+    }
+
+    @Override
+    public int read(ByteBuffer target) throws IOException {
+        int read = read(target, position);
+        if (read > 0) {
+            position += read;
+        }
+        return read;
+    }
+
+    @Override
+    public long read(ByteBuffer[] targets, int offset, int length) throws IOException {
+        long total = 0;
+        for (int i = offset; i < offset + length; i++) {
+            int read = read(targets[i]);
+            if (read < 0) {
+                return total == 0 ? -1 : total;
+            }
+            total += read;
+            if (targets[i].hasRemaining()) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public long position() {
+        return position;
+    }
+
+    @Override
+    public FileChannel position(long newPosition) {
+        if (newPosition < 0) {
+            throw new IllegalArgumentException("negative position " + newPosition);
+        }
+        position = newPosition;
+        return this;
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    /** A read-only mapping of a local copy of {@code [at, at + length)}. */
+    @Override
+    public MappedByteBuffer map(MapMode mode, long at, long length) throws IOException {
+        if (mode != MapMode.READ_ONLY) {
+            throw new NonWritableChannelException();
+        }
+        java.nio.file.Path copy = Files.createTempFile("jaynes-hadoop-", ".region");
+        try {
+            try (FileChannel local = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+                if (transferTo(at, length, local) < length) {
+                    throw new java.io.EOFException("the file ends before byte " + (at + length));
+                }
+            }
+            try (FileChannel local = FileChannel.open(copy, StandardOpenOption.READ)) {
+                return local.map(MapMode.READ_ONLY, 0, length);
+            }
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    @Override
+    protected void implCloseChannel() throws IOException {
+        in.close();
+    }
+
+    @Override
+    public int write(ByteBuffer source) {
+        throw new NonWritableChannelException();
+    }
+
+    @Override
+    public long write(ByteBuffer[] sources, int offset, int length) {
+        throw new NonWritableChannelException();
+    }
+
+    @Override
+    public int write(ByteBuffer source, long at) {
+        throw new NonWritableChannelException();
+    }
+
+    @Override
+    public FileChannel truncate(long newSize) {
+        throw new NonWritableChannelException();
+    }
+
+    @Override
+    public void force(boolean metaData) {
+        // nothing is ever written
+    }
+
+    @Override
+    public long transferTo(long at, long count, WritableByteChannel target) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(COPY_BYTES, Math.max(1, count)));
+        long done = 0;
+        while (done < count) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), count - done));
+            int read = read(buffer, at + done);
+            if (read <= 0) {
+                break;
+            }
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                target.write(buffer);
+            }
+            done += read;
+        }
+        return done;
+    }
+
+    @Override
+    public long transferFrom(ReadableByteChannel source, long at, long count) {
+        throw new NonWritableChannelException();
+    }
+
+    @Override
+    public FileLock lock(long at, long length, boolean shared) {
+        throw new UnsupportedOperationException("a Hadoop file cannot be locked");
+    }
+
+    @Override
+    public FileLock tryLock(long at, long length, boolean shared) {
+        throw new UnsupportedOperationException("a Hadoop file cannot be locked");
+    }
+}

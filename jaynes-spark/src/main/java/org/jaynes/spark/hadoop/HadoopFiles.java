@@ -1,0 +1,58 @@
+package org.jaynes.spark.hadoop;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Models named by URI ({@code hdfs://namenode:8020/zoo/m.safetensors}, {@code s3a://bucket/m.gguf},
+ * {@code file:///data/m.onnx}), as {@code java.nio} paths read through Hadoop's {@code FileSystem} API with
+ * positioned reads. The Hadoop configuration is the default one (core-site.xml and hdfs-site.xml on the
+ * class path or in {@code HADOOP_CONF_DIR}), with a connection to a NameNode tried twice before it fails,
+ * so that an unreachable HDFS is said in seconds, not minutes. One per JVM; thread-safe.
+ */
+public final class HadoopFiles {
+
+    private static final HadoopFiles SHARED = new HadoopFiles(new Configuration());
+
+    private final HadoopNioProvider provider;
+
+    /** Hadoop files under {@code configuration} (tests: a minicluster's). */
+    public HadoopFiles(Configuration configuration) {
+        Configuration quick = new Configuration(configuration);
+        quick.setIfUnset("ipc.client.connect.max.retries", "1");
+        quick.setIfUnset("ipc.client.connect.max.retries.on.timeouts", "1");
+        quick.setIfUnset("ipc.client.connect.timeout", "5000");
+        quick.setIfUnset("dfs.client.retry.policy.enabled", "false");
+        this.provider = new HadoopNioProvider(quick);
+    }
+
+    /** The files of this JVM, under the default configuration. */
+    public static HadoopFiles shared() {
+        return SHARED;
+    }
+
+    /** Whether {@code text} is a URI with a scheme ({@code hdfs://…}) rather than a local path. */
+    public static boolean isUri(String text) {
+        return text.matches("^[A-Za-z][A-Za-z0-9+.-]+://.*");
+    }
+
+    /**
+     * The path {@code uri} names, its file system connected.
+     *
+     * @throws IOException when the URI is malformed, its scheme has no Hadoop file system, or the file
+     *                     system cannot be reached
+     */
+    public Path path(String uri) throws IOException {
+        URI parsed;
+        try {
+            parsed = new URI(uri);
+        } catch (URISyntaxException e) {
+            throw new IOException(uri + ": not a URI (" + e.getReason() + ")", e);
+        }
+        return provider.fileSystem(parsed).getPath(parsed.getPath() == null || parsed.getPath().isEmpty() ? "/"
+                : parsed.getPath());
+    }
+}

@@ -1,0 +1,62 @@
+package org.jaynes.survey;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.core.analysis.AnalysisResult;
+import org.jaynes.core.analysis.ModelAnalyzer;
+import org.jaynes.formats.MessageText;
+import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.ModelOpener;
+
+/**
+ * The survey engine of this process: one model after another, each with every thread the options give.
+ * Memory holds one model's analysis at a time.
+ */
+public final class InProcessEngine implements SurveyEngine {
+
+    private final AnalysisOptions options;
+    private final ModelOpener opener;
+
+    public InProcessEngine(AnalysisOptions options, ModelOpener opener) {
+        this.options = options;
+        this.opener = opener;
+    }
+
+    @Override
+    public void analyse(List<Job> jobs, Results results, SurveyListener listener) throws IOException {
+        long bytes = jobs.stream().mapToLong(Job::bytes).sum();
+        long bytesDone = 0;
+        for (int i = 0; i < jobs.size(); i++) {
+            Job job = jobs.get(i);
+            int index = i;
+            long before = bytesDone;
+            listener.progress(i, jobs.size(), before, bytes);
+            AnalysisResult result;
+            try {
+                result = new ModelAnalyzer(options).analyze(opener.open(job.input().path()),
+                        (done, total, tensorsDone, tensors) ->
+                                listener.progress(index, jobs.size(), before + Math.min(done, job.bytes()), bytes));
+            } catch (ModelFormatException | IOException | RuntimeException e) {
+                results.failed(i, failure(e));
+                bytesDone += job.bytes();
+                continue;
+            }
+            results.analysed(i, result);
+            bytesDone += job.bytes();
+        }
+        listener.progress(jobs.size(), jobs.size(), bytesDone, bytes);
+    }
+
+    /**
+     * The one-line reason a model failed, for the failures table: the message of bad input or an I/O
+     * failure; a defect met on one model of a zoo keeps its type, so that the survey can go on and report it.
+     */
+    public static String failure(Exception e) {
+        boolean input = e instanceof ModelFormatException || e instanceof IOException
+                || e instanceof UncheckedIOException;
+        return MessageText.escaped(input ? String.valueOf(e.getMessage())
+                : e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+}
