@@ -20,8 +20,8 @@ import org.jaynes.core.tensor.Tensor;
  * The analysis of one model on Spark, equal value for value to {@code ModelAnalyzer}'s, in two Spark jobs:
  *
  * <ol>
- *   <li><b>First read.</b> Each task reads up to {@value #TASK_SEGMENTS} consecutive {@link Segment}s of one
- *       population and returns one accumulator per segment; the driver merges each population's segments
+ *   <li><b>First read.</b> Each task reads consecutive {@link Segment}s (of one large population or of
+ *       several small ones) and returns one accumulator per segment; the driver merges each population's segments
  *       in file order, as {@code ModelAnalyzer} does (floating-point sums depend on that order), then pools
  *       the populations' first reads in population order.</li>
  *   <li><b>Second read.</b> From the merged first reads the driver knows every cell to count finely: each
@@ -36,8 +36,10 @@ import org.jaynes.core.tensor.Tensor;
  */
 final class DistributedAnalysis {
 
-    /** Segments per task: 64 MiB of reading, enough to outweigh a task's start. */
-    static final int TASK_SEGMENTS = 4;
+    /** Bytes per task at most: four segments, enough reading to outweigh a task's start. */
+    static final long TASK_BYTES = 4L * Segment.BYTES;
+    /** Segments per task at most: a first read returns an accumulator (about 0.5 MB) per segment. */
+    static final int TASK_PIECES = 16;
 
     private final JavaSparkContext spark;
     private final AnalysisOptions options;
@@ -66,8 +68,8 @@ final class DistributedAnalysis {
         PopulationAccumulator[] merged = new PopulationAccumulator[count];
         List<ReadTask> firstTasks = tasks(location, segments, tensorIndex, new Refinement[count], new Refinement[count]);
         run(firstTasks, new FirstRead(), (task, parts) -> {
-            for (int i = 0; i < task.segments().size(); i++) {
-                int p = task.segments().get(i).population();
+            for (int i = 0; i < task.pieces().size(); i++) {
+                int p = task.pieces().get(i).population();
                 if (merged[p] == null) {
                     merged[p] = parts.get(i);
                 } else {
@@ -111,27 +113,28 @@ final class DistributedAnalysis {
                 .filter(s -> counted[s.population()] != null || forPool[s.population()] != null).toList();
         List<ReadTask> secondTasks = tasks(location, again, tensorIndex, counted, forPool);
         int[] tasksLeft = new int[count];
-        secondTasks.forEach(task -> tasksLeft[task.segments().get(0).population()]++);
+        secondTasks.forEach(task -> task.pieces().stream().mapToInt(ReadTask.Piece::population).distinct()
+                .forEach(p -> tasksLeft[p]++));
         LogAbsHistogram[] fine = new LogAbsHistogram[count];
         LogAbsHistogram poolFine = new LogAbsHistogram();
         run(secondTasks, new SecondRead(), (task, counts) -> {
-            int p = task.segments().get(0).population();
-            if (counts.counted() != null) {
-                if (fine[p] == null) {
-                    fine[p] = counts.counted();
-                } else {
-                    fine[p].merge(counts.counted());
+            poolFine.merge(counts.pooled());
+            for (SecondRead.PopulationCounts part : counts.populations()) {
+                int p = part.population();
+                if (part.counted() != null) {
+                    if (fine[p] == null) {
+                        fine[p] = part.counted();
+                    } else {
+                        fine[p].merge(part.counted());
+                    }
                 }
-            }
-            if (counts.pooled() != null) {
-                poolFine.merge(counts.pooled());
-            }
-            if (--tasksLeft[p] == 0 && counted[p] != null) {
-                ((RefiningAccumulator) merged[p]).refine(own[p], counted[p], fine[p]);
-                pooled.addCounts(fine[p]);
-                layers[p] = AnalysisSteps.analyse(populations.get(p), merged[p], p, options);
-                merged[p] = null;
-                fine[p] = null;
+                if (--tasksLeft[p] == 0 && counted[p] != null) {
+                    ((RefiningAccumulator) merged[p]).refine(own[p], counted[p], fine[p]);
+                    pooled.addCounts(fine[p]);
+                    layers[p] = AnalysisSteps.analyse(populations.get(p), merged[p], p, options);
+                    merged[p] = null;
+                    fine[p] = null;
+                }
             }
         });
         if (!pooledCells.isEmpty()) {
@@ -150,29 +153,29 @@ final class DistributedAnalysis {
         throw new IllegalArgumentException("not a tensor of the model: " + tensor.storedName());
     }
 
-    /** Tasks of up to {@value #TASK_SEGMENTS} consecutive segments, never two populations in one. */
+    /**
+     * The segments in tasks of at most {@value #TASK_BYTES} bytes and {@value #TASK_PIECES} segments, in
+     * order: a large population spreads over several tasks, small ones share one.
+     */
     private static List<ReadTask> tasks(ModelLocation location, List<Segment> segments, int[] tensorIndex,
                                         Refinement[] counted, Refinement[] pooled) {
         List<ReadTask> tasks = new ArrayList<>();
-        List<Segment> current = new ArrayList<>();
+        List<ReadTask.Piece> current = new ArrayList<>();
+        long bytes = 0;
         for (Segment segment : segments) {
-            if (!current.isEmpty() && (current.size() == TASK_SEGMENTS
-                    || current.get(0).population() != segment.population())) {
-                tasks.add(task(location, current, tensorIndex, counted, pooled));
+            if (!current.isEmpty() && (current.size() == TASK_PIECES || bytes + segment.length() > TASK_BYTES)) {
+                tasks.add(new ReadTask(location, current));
                 current = new ArrayList<>();
+                bytes = 0;
             }
-            current.add(segment);
+            int p = segment.population();
+            current.add(new ReadTask.Piece(tensorIndex[p], segment, counted[p], pooled[p]));
+            bytes += segment.length();
         }
         if (!current.isEmpty()) {
-            tasks.add(task(location, current, tensorIndex, counted, pooled));
+            tasks.add(new ReadTask(location, current));
         }
         return tasks;
-    }
-
-    private static ReadTask task(ModelLocation location, List<Segment> segments, int[] tensorIndex,
-                                 Refinement[] counted, Refinement[] pooled) {
-        int p = segments.get(0).population();
-        return new ReadTask(location, tensorIndex[p], segments, counted[p], pooled[p]);
     }
 
     /** Takes the value of one task, in task order. */

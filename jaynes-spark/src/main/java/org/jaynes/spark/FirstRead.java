@@ -3,7 +3,6 @@ package org.jaynes.spark;
 import java.util.ArrayList;
 import org.apache.spark.api.java.function.Function;
 import org.jaynes.core.analysis.AnalysisSteps;
-import org.jaynes.core.analysis.Segment;
 import org.jaynes.core.stats.PopulationAccumulator;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.survey.InProcessEngine;
@@ -20,11 +19,11 @@ final class FirstRead implements Function<ReadTask, TaskOutcome<ArrayList<Popula
     @Override
     public TaskOutcome<ArrayList<PopulationAccumulator>> call(ReadTask task) {
         try {
-            Tensor tensor = ExecutorModels.tensor(task.model(), task.tensor());
             ArrayList<PopulationAccumulator> parts = new ArrayList<>();
-            for (Segment segment : task.segments()) {
+            for (ReadTask.Piece piece : task.pieces()) {
+                Tensor tensor = ExecutorModels.tensor(task.model(), piece.tensor());
                 PopulationAccumulator part = AnalysisSteps.accumulatorFor(tensor.dtype());
-                segment.read(tensor, ExecutorModels.scratch(), part::accept);
+                piece.segment().read(tensor, ExecutorModels.scratch(), part::accept);
                 parts.add(part);
             }
             return TaskOutcome.of(parts);

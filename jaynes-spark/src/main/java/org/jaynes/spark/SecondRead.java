@@ -1,43 +1,64 @@
 package org.jaynes.spark;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import org.apache.spark.api.java.function.Function;
-import org.jaynes.core.analysis.Segment;
 import org.jaynes.core.stats.LogAbsHistogram;
 import org.jaynes.core.stats.Refinement;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.survey.InProcessEngine;
 
 /**
- * The second read of a task's segments, on a worker: the values of the population's refined cells and of
- * the pool's further cells, each counted in fine cells. Counts add exactly, so the driver may merge the
+ * The second read of a task's segments, on a worker: the values of each population's refined cells, and
+ * of the pool's further cells, counted in fine cells. Counts add exactly, so the driver may merge the
  * tasks' counts in any order.
  */
 final class SecondRead implements Function<ReadTask, TaskOutcome<SecondRead.Counts>> {
 
     private static final long serialVersionUID = 1L;
 
-    /** The fine counts of a task: for the population and for the pool; null where nothing was asked. */
-    record Counts(LogAbsHistogram counted, LogAbsHistogram pooled) implements Serializable {
+    /** A population's fine counts from one task; null when its cells were not asked for. */
+    record PopulationCounts(int population, LogAbsHistogram counted) implements Serializable {
+    }
+
+    /** The fine counts of a task: per population of its segments, and for the pool. */
+    record Counts(ArrayList<PopulationCounts> populations, LogAbsHistogram pooled) implements Serializable {
     }
 
     @Override
     public TaskOutcome<Counts> call(ReadTask task) {
         try {
-            Tensor tensor = ExecutorModels.tensor(task.model(), task.tensor());
-            Refinement.Counter own = task.counted() == null ? null : task.counted().counter();
-            Refinement.Counter pool = task.pooled() == null ? null : task.pooled().counter();
-            for (Segment segment : task.segments()) {
-                segment.read(tensor, ExecutorModels.scratch(), window -> {
-                    if (own != null) {
-                        own.count(window.duplicate());
+            ArrayList<PopulationCounts> populations = new ArrayList<>();
+            LogAbsHistogram pooled = new LogAbsHistogram();
+            Refinement.Counter own = null;
+            Refinement.Counter pool = null;
+            for (int i = 0; i < task.pieces().size(); i++) {
+                ReadTask.Piece piece = task.pieces().get(i);
+                if (i == 0 || piece.population() != task.pieces().get(i - 1).population()) {
+                    own = piece.counted() == null ? null : piece.counted().counter();
+                    pool = piece.pooled() == null ? null : piece.pooled().counter();
+                }
+                Tensor tensor = ExecutorModels.tensor(task.model(), piece.tensor());
+                Refinement.Counter ownCounter = own;
+                Refinement.Counter poolCounter = pool;
+                piece.segment().read(tensor, ExecutorModels.scratch(), window -> {
+                    if (ownCounter != null) {
+                        ownCounter.count(window);
                     }
-                    if (pool != null) {
-                        pool.count(window.duplicate());
+                    if (poolCounter != null) {
+                        poolCounter.count(window);
                     }
                 });
+                boolean lastOfPopulation = i + 1 == task.pieces().size()
+                        || task.pieces().get(i + 1).population() != piece.population();
+                if (lastOfPopulation) {
+                    populations.add(new PopulationCounts(piece.population(), drained(own)));
+                    if (pool != null) {
+                        pool.drainInto(pooled);
+                    }
+                }
             }
-            return TaskOutcome.of(new Counts(drained(own), drained(pool)));
+            return TaskOutcome.of(new Counts(populations, pooled));
         } catch (Exception e) {
             return TaskOutcome.failed(InProcessEngine.failure(e));
         }

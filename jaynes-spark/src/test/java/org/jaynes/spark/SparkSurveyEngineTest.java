@@ -2,6 +2,8 @@ package org.jaynes.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.formats.ModelOpener;
+import org.jaynes.spark.hadoop.MiniHdfs;
 import org.jaynes.survey.Survey;
+import org.jaynes.survey.SurveyInputException;
 import org.jaynes.survey.SurveyInputs;
 import org.jaynes.survey.SurveyListener;
 import org.jaynes.survey.SurveyResult;
@@ -43,6 +48,47 @@ class SparkSurveyEngineTest {
         assertEquals(expected.rows(), actual.rows());
         assertTrue(actual.rows() > 70, "rows: " + actual.rows());
         assertSameFiles(here, spark);
+    }
+
+    @Test
+    void surveyOfModelsOnHdfsEqualsTheSurveyOfTheLocalFiles(@TempDir Path temp) throws Exception {
+        // The small models: the two-segment model's reading is the local test's.
+        List<Path> local = TestModels.write(temp.resolve("zoo")).stream()
+                .filter(p -> !p.getFileName().toString().equals("big.safetensors")).toList();
+        Files.delete(temp.resolve("zoo/big.safetensors"));
+        MiniDFSCluster hdfs = MiniHdfs.start(temp.resolve("hdfs"));
+        try {
+            String root = hdfs.getURI() + "/zoo";
+            hdfs.getFileSystem().copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(temp.resolve("zoo").toUri()),
+                    new org.apache.hadoop.fs.Path(root));
+            List<String> uris = local.stream().map(p -> root + "/" + p.getFileName()).toList();
+            Path here = temp.resolve("in-process");
+            Path spark = temp.resolve("spark");
+            new Survey(OPTIONS, ModelOpener.standard(), "test").run(
+                    SurveyInputs.of(local.stream().map(Path::toString).toList(), temp), here, SurveyListener.NONE);
+            SparkSurveyEngine engine = new SparkSurveyEngine(LocalSpark.context(), OPTIONS, ModelOpener.standard());
+            new Survey(engine, "test").run(SurveyInputs.of(uris, temp, engine::locate), spark, SurveyListener.NONE);
+            // The same rows and reports but for where the models are; the Parquet table is compared above.
+            for (String name : List.of("layers.csv", "failures.csv", "survey.json", "reports/many.safetensors.json",
+                    "reports/types.gguf.json")) {
+                assertEquals(Files.readString(here.resolve(name)).replace(temp.resolve("zoo").toString(), "ZOO"),
+                        Files.readString(spark.resolve(name)).replace(root, "ZOO"), name);
+            }
+        } finally {
+            hdfs.shutdown();
+        }
+    }
+
+    @Test
+    void aModelMissingOnHdfsOrAnUnknownSchemeIsOneLineOfBadInput(@TempDir Path temp) throws Exception {
+        SparkSurveyEngine engine = new SparkSurveyEngine(LocalSpark.context(), OPTIONS, ModelOpener.standard());
+        SurveyInputException unknown = assertThrows(SurveyInputException.class,
+                () -> SurveyInputs.of(List.of("nosuch://host/m.onnx"), temp, engine::locate));
+        assertEquals("nosuch://host/m.onnx: No FileSystem for scheme \"nosuch\"", unknown.getMessage());
+        SurveyInputException unreachable = assertThrows(SurveyInputException.class,
+                () -> SurveyInputs.of(List.of("hdfs://127.0.0.1:1/zoo/m.onnx"), temp, engine::locate));
+        assertTrue(unreachable.getMessage().startsWith("hdfs://127.0.0.1:1/zoo/m.onnx: "), unreachable.getMessage());
+        assertFalse(unreachable.getMessage().contains("\n"), unreachable.getMessage());
     }
 
     /** Every file under {@code expected} is under {@code actual} with the same bytes, and no other is. */

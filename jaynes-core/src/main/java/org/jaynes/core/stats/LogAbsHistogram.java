@@ -62,6 +62,36 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
      */
     private final Map<Integer, Long> spilled = new HashMap<>();
 
+    /**
+     * Serialized as its allocated pages only ({@link Pages}): the page table itself is 2 MiB, mostly empty.
+     */
+    private Object writeReplace() {
+        int[] indices = java.util.stream.IntStream.range(0, pages.length).filter(p -> pages[p] != null).toArray();
+        int[][] counts = new int[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            counts[i] = pages[indices[i]];
+        }
+        return new Pages(indices, counts, new HashMap<>(spilled));
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a histogram is read through its pages");
+    }
+
+    /** The serialized form of a histogram: its allocated pages by signed page index, and its spilled counts. */
+    private record Pages(int[] indices, int[][] counts, HashMap<Integer, Long> spilled)
+            implements java.io.Serializable {
+
+        private Object readResolve() {
+            LogAbsHistogram histogram = new LogAbsHistogram();
+            for (int i = 0; i < indices.length; i++) {
+                histogram.addCounts(indices[i], counts[i]);
+            }
+            histogram.spilled.putAll(spilled);
+            return histogram;
+        }
+    }
+
     /** Counts one value; {@code w} must be non-zero and finite. */
     public void accept(double w) {
         add(w, 1);
