@@ -6,11 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.formats.ModelOpener;
 import org.jaynes.survey.CheckpointSeries;
+import org.jaynes.survey.InProcessEngine;
 import org.jaynes.survey.Survey;
+import org.jaynes.survey.SurveyEngine;
+import org.jaynes.survey.SurveyEngineProvider;
 import org.jaynes.survey.SurveyInput;
 import org.jaynes.survey.SurveyInputException;
 import org.jaynes.survey.SurveyInputs;
@@ -39,7 +43,8 @@ import picocli.CommandLine.Spec;
                 "  jaynes survey zoo/*.onnx zoo/*.safetensors --out zoo-survey",
                 "  jaynes survey @models.txt --out survey            one model file or folder per line",
                 "  jaynes survey --checkpoints runs/exp1 --out exp1   step-1000, checkpoint-500, ... ordered by step",
-                "  jaynes survey --from-reports survey                the tables again from the saved reports"})
+                "  jaynes survey --from-reports survey                the tables again from the saved reports",
+                "  jaynes survey zoo/*.gguf hdfs://nn:8020/zoo/m.safetensors --out s --spark 'local[*]'"})
 final class SurveyCommand implements Callable<Integer> {
 
     @Spec
@@ -66,6 +71,11 @@ final class SurveyCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
     private boolean quiet;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = "analyse on Apache Spark: local[*], "
+            + "spark://host:7077, yarn, k8s://...; INPUT may then be an hdfs://, s3a:// or file:// URI. Needs "
+            + "the jaynes-spark module, which ./jaynes adds to the class path with this option")
+    private String spark;
 
     @Override
     public Integer call() throws IOException, UsageException {
@@ -106,23 +116,32 @@ final class SurveyCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1, not " + threads);
         }
-        List<SurveyInput> models = new ArrayList<>();
-        if (checkpoints != null) {
-            if (!inputs.isEmpty()) {
-                throw new UsageException("--checkpoints takes the place of INPUT; give one or the other");
-            }
-            models.addAll(CheckpointSeries.of(checkpoints));
-        } else if (inputs.isEmpty()) {
+        if (checkpoints != null && !inputs.isEmpty()) {
+            throw new UsageException("--checkpoints takes the place of INPUT; give one or the other");
+        }
+        if (checkpoints == null && inputs.isEmpty()) {
             throw new UsageException("no INPUT: name models, a glob, @FILE or --checkpoints DIR");
-        } else {
-            models.addAll(SurveyInputs.of(inputs, Path.of("").toAbsolutePath()));
         }
-        TerminalProgress progress = quiet || System.console() == null ? null : new TerminalProgress(System.err);
-        Survey survey = new Survey(AnalysisOptions.DEFAULTS.withThreads(threads), ModelOpener.standard(), Main.version());
-        SurveyResult result = survey.run(models, out, progress == null ? SurveyListener.NONE : progress::models);
-        if (progress != null) {
-            progress.finish();
+        AnalysisOptions options = AnalysisOptions.DEFAULTS.withThreads(threads);
+        try (SurveyEngine engine = spark == null ? new InProcessEngine(options, ModelOpener.standard())
+                : sparkEngine(options)) {
+            List<SurveyInput> models = checkpoints != null ? CheckpointSeries.of(checkpoints)
+                    : SurveyInputs.of(inputs, Path.of("").toAbsolutePath(), engine::locate);
+            TerminalProgress progress = quiet || System.console() == null ? null : new TerminalProgress(System.err);
+            SurveyResult result = new Survey(engine, Main.version()).run(models, out,
+                    progress == null ? SurveyListener.NONE : progress::models);
+            if (progress != null) {
+                progress.finish();
+            }
+            return result;
         }
-        return result;
+    }
+
+    /** The Spark engine, when the jaynes-spark module is on the class path. */
+    private SurveyEngine sparkEngine(AnalysisOptions options) throws UsageException, SurveyInputException {
+        SurveyEngineProvider provider = ServiceLoader.load(SurveyEngineProvider.class).findFirst()
+                .orElseThrow(() -> new UsageException("--spark: the Spark module is not on the class path (build it "
+                        + "with mvn -pl jaynes-spark -am package and run ./jaynes, which adds it)"));
+        return provider.open(spark, options, ModelOpener.standard());
     }
 }

@@ -58,4 +58,25 @@ class SurveyCommandTest {
             assertFalse(Files.exists(out), String.join(" ", args));
         }
     }
+
+    @Test
+    void sparkWithoutTheSparkModuleIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Files.copy(GOLDEN_F32, dir.resolve("a.safetensors"));
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("survey", dir.resolve("a.safetensors").toString(), "--out", out.toString(),
+                "--spark", "local[2]");
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run.err());
+        assertEquals("jaynes: --spark: the Spark module is not on the class path (build it with mvn -pl jaynes-spark "
+                + "-am package and run ./jaynes, which adds it)\n", run.err().replace("\r\n", "\n"));
+        assertEquals("", run.out());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aUriWithoutSparkIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        CliRun run = CliRun.of("survey", "hdfs://namenode:8020/zoo/m.safetensors", "--out", dir.resolve("out").toString());
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run.err());
+        assertEquals("jaynes: hdfs://namenode:8020/zoo/m.safetensors: a URI is read through Hadoop's file systems, "
+                + "on Spark: add --spark MASTER\n", run.err().replace("\r\n", "\n"));
+    }
 }

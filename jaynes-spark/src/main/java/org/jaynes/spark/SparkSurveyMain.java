@@ -99,6 +99,6 @@ public final class SparkSurveyMain {
     /** The version the jar was built as, as the command line reports it. */
     private static String version() {
         String version = SparkSurveyMain.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
+        return version == null ? "development" : version;
     }
 }

