@@ -20,7 +20,7 @@ trap stop EXIT
 echo "building the jars (mvn package -DskipTests)..."
 (cd "$here" && mvn -q -B --no-transfer-progress -DskipTests -pl jaynes-cli,jaynes-spark -am package)
 module="$here/jaynes-spark/target"
-classpath="$(cat "$module/spark-classpath.txt")"
+classpath="$(cat "$module/spark-classpath.txt"):$(cat "$module/runtime-classpath.txt")"
 read -r -a java_options <<<"$(sed -n 's:.*<spark.java.options>\(.*\)</spark.java.options>.*:\1:p' "$here/jaynes-spark/pom.xml")"
 
 # A Spark home of links to the Maven jars: the workers build their executors' class path from its jars/.
@@ -44,10 +44,11 @@ fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 port="$(free_port)"
 master="spark://127.0.0.1:$port"
-spark_java() { java "${java_options[@]}" -Xmx512m -cp "$classpath" "$@"; }
+spark_java() { java "${java_options[@]}" "-Xmx${heap:-512m}" -cp "$classpath" "$@"; }
 
 echo "starting the master at $master and two workers (1 core, 1 GB each)..."
-spark_java org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" --webui-port "$(free_port)" \
+ui="$(free_port)"
+spark_java org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" --webui-port "$ui" \
   >"$work/master.log" 2>&1 &
 pids+=($!)
 for i in $(seq 100); do
@@ -60,16 +61,21 @@ for w in 1 2; do
     --work-dir "$work/worker$w" --webui-port "$(free_port)" "$master" >"$work/worker$w.log" 2>&1 &
   pids+=($!)
 done
+# The master's status page says how many workers are alive.
+alive_workers() {
+  python3 -c 'import json,sys,urllib.request; print(json.load(urllib.request.urlopen(sys.argv[1]))["aliveworkers"])' \
+    "http://127.0.0.1:$ui/json/" 2>/dev/null || echo 0
+}
 for i in $(seq 150); do
-  [[ "$(grep -c 'Registering worker' "$work/master.log" || true)" -ge 2 ]] && break
+  [[ "$(alive_workers)" -ge 2 ]] && break
   sleep 0.2
 done
-grep 'Registering worker' "$work/master.log" | sed 's/^.*Registering/  master: Registering/'
+echo "  master: $(alive_workers) workers alive"
 
 mkdir -p "$work/events"
-echo "submitting the survey of ${#models[@]} models..."
+echo "submitting the survey of ${#models[@]} models (the driver in this JVM, 1 GB)..."
 start=$(date +%s.%N)
-spark_java org.apache.spark.deploy.SparkSubmit --master "$master" --deploy-mode client \
+heap=1g spark_java org.apache.spark.deploy.SparkSubmit --master "$master" --deploy-mode client \
   --class org.jaynes.spark.SparkSurveyMain \
   --conf spark.executor.memory=768m --conf spark.executor.cores=1 \
   --conf "spark.executor.extraJavaOptions=${java_options[*]}" \

@@ -39,7 +39,7 @@ final class DistributedAnalysis {
     /** Bytes per task at most: four segments, enough reading to outweigh a task's start. */
     static final long TASK_BYTES = 4L * Segment.BYTES;
     /** Segments per task at most: a first read returns an accumulator (about 0.5 MB) per segment. */
-    static final int TASK_PIECES = 16;
+    static final int TASK_PIECES = 8;
 
     private final JavaSparkContext spark;
     private final AnalysisOptions options;

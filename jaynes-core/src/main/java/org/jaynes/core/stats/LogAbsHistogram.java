@@ -63,32 +63,103 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
     private final Map<Integer, Long> spilled = new HashMap<>();
 
     /**
-     * Serialized as its allocated pages only ({@link Pages}): the page table itself is 2 MiB, mostly empty.
+     * Serialized as its allocated pages only ({@link Pages}): the page table itself is 2 MiB, mostly empty,
+     * and so are most pages of a histogram of fine cells.
      */
     private Object writeReplace() {
-        int[] indices = java.util.stream.IntStream.range(0, pages.length).filter(p -> pages[p] != null).toArray();
-        int[][] counts = new int[indices.length][];
-        for (int i = 0; i < indices.length; i++) {
-            counts[i] = pages[indices[i]];
-        }
-        return new Pages(indices, counts, new HashMap<>(spilled));
+        return new Pages(this);
     }
 
     private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
         throw new java.io.InvalidObjectException("a histogram is read through its pages");
     }
 
-    /** The serialized form of a histogram: its allocated pages by signed page index, and its spilled counts. */
-    private record Pages(int[] indices, int[][] counts, HashMap<Integer, Long> spilled)
-            implements java.io.Serializable {
+    /**
+     * The serialized form of a histogram: per allocated page, its signed index and its non-zero counts,
+     * each as the gap to the previous non-zero slot and the count, both variable-length (7 bits a byte);
+     * then the spilled counts. A count costs about two bytes instead of four, an empty slot nothing.
+     */
+    private static final class Pages implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private transient LogAbsHistogram histogram;
+
+        Pages(LogAbsHistogram histogram) {
+            this.histogram = histogram;
+        }
+
+        private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+            int[][] pages = histogram.pages;
+            int[] indices = java.util.stream.IntStream.range(0, pages.length).filter(p -> pages[p] != null).toArray();
+            out.writeInt(indices.length);
+            for (int p : indices) {
+                out.writeInt(p);
+                int previous = -1;
+                for (int slot = 0; slot < PAGE_SIZE; slot++) {
+                    if (pages[p][slot] != 0) {
+                        writeVarint(out, slot - previous);
+                        writeVarint(out, pages[p][slot]);
+                        previous = slot;
+                    }
+                }
+                writeVarint(out, 0);
+            }
+            out.writeInt(histogram.spilled.size());
+            for (Map.Entry<Integer, Long> spill : histogram.spilled.entrySet()) {
+                out.writeInt(spill.getKey());
+                out.writeLong(spill.getValue());
+            }
+        }
+
+        private void readObject(java.io.ObjectInputStream in) throws java.io.IOException {
+            histogram = new LogAbsHistogram();
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                int p = in.readInt();
+                if (p < 0 || p >= histogram.pages.length) {
+                    throw new java.io.InvalidObjectException("page " + p + " outside the histogram");
+                }
+                int[] page = new int[PAGE_SIZE];
+                for (int slot = readVarint(in) - 1; slot >= 0; ) {
+                    if (slot >= PAGE_SIZE) {
+                        throw new java.io.InvalidObjectException("slot " + slot + " outside a page");
+                    }
+                    page[slot] = readVarint(in);
+                    int gap = readVarint(in);
+                    slot = gap == 0 ? -1 : slot + gap;
+                }
+                histogram.addCounts(p, page);
+            }
+            int spilled = in.readInt();
+            for (int i = 0; i < spilled; i++) {
+                histogram.spilled.put(in.readInt(), in.readLong());
+            }
+        }
 
         private Object readResolve() {
-            LogAbsHistogram histogram = new LogAbsHistogram();
-            for (int i = 0; i < indices.length; i++) {
-                histogram.addCounts(indices[i], counts[i]);
-            }
-            histogram.spilled.putAll(spilled);
             return histogram;
+        }
+
+        private static void writeVarint(java.io.DataOutput out, int value) throws java.io.IOException {
+            int rest = value;
+            while ((rest & ~0x7F) != 0) {
+                out.writeByte((rest & 0x7F) | 0x80);
+                rest >>>= 7;
+            }
+            out.writeByte(rest);
+        }
+
+        private static int readVarint(java.io.DataInput in) throws java.io.IOException {
+            int value = 0;
+            for (int shift = 0; shift < 35; shift += 7) {
+                int b = in.readUnsignedByte();
+                value |= (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    return value;
+                }
+            }
+            throw new java.io.InvalidObjectException("a count of more than 5 bytes");
         }
     }
 

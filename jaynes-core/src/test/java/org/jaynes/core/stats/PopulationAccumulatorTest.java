@@ -65,6 +65,51 @@ class PopulationAccumulatorTest {
         assertMatches(data.accumulate().result(), first.result(), RELATIVE_EPS, KS_EPS, context);
     }
 
+    /**
+     * A part summarised elsewhere (another machine of a cluster) and sent over as Java serialization merges
+     * exactly as the part itself would: the same statistics bit for bit, cells (whose page table is sent
+     * as its allocated pages only) included.
+     */
+    @Property(tries = 30)
+    void aSerializedPartMergesAsThePartItself(@ForAll("dtypes") DType dtype, @ForAll boolean refining,
+                                              @ForAll @IntRange(min = 0, max = N) int split,
+                                              @ForAll long seed) throws Exception {
+        StoredValues data = StoredValues.of(dtype, sample(dtype, seed));
+        int size = dtype.byteSize();
+        boolean twoPass = refining && dtype == DType.F32;
+        PopulationAccumulator[] merged = new PopulationAccumulator[2];
+        for (int copy = 0; copy < 2; copy++) {
+            PopulationAccumulator first = twoPass ? new RefiningAccumulator() : PopulationAccumulator.of(dtype);
+            first.accept(data.window(0, split * size));
+            PopulationAccumulator second = twoPass ? new RefiningAccumulator() : PopulationAccumulator.of(dtype);
+            second.accept(data.window(split * size, N * size));
+            first.merge(copy == 0 ? second : roundTrip(second));
+            merged[copy] = first;
+        }
+        String context = String.format(Locale.ROOT, "seed %d, %s, refining %b, split %d", seed, dtype, twoPass, split);
+        org.junit.jupiter.api.Assertions.assertEquals(merged[0].result(), merged[1].result(), context);
+        org.junit.jupiter.api.Assertions.assertEquals(cells(merged[0].cells()), cells(merged[1].cells()), context);
+    }
+
+    /** Every cell as text: its edges' exact bits and its count. */
+    private static String cells(ValueCells cells) {
+        StringBuilder text = new StringBuilder();
+        cells.forEachCell((low, high, count) -> text.append(Double.doubleToLongBits(low)).append(' ')
+                .append(Double.doubleToLongBits(high)).append(' ').append(count).append('\n'));
+        return text.toString();
+    }
+
+    private static PopulationAccumulator roundTrip(PopulationAccumulator accumulator) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(accumulator);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return (PopulationAccumulator) in.readObject();
+        }
+    }
+
     @Property(tries = 60)
     void windowSizeDoesNotMatter(@ForAll("dtypes") DType dtype,
                                  @ForAll @IntRange(min = 1, max = N) int window,
