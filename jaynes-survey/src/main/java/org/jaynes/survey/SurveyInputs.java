@@ -36,6 +36,11 @@ public final class SurveyInputs {
         return of(arguments, folder, uri -> java.util.Optional.empty());
     }
 
+    /** Whether {@code argument} is a URI with a scheme ({@code hdfs://…}) rather than a path. */
+    public static boolean isUri(String argument) {
+        return URI.matcher(argument).find();
+    }
+
     /** Finds the model a URI names ({@link SurveyEngine#locate}); empty when no file system here reads it. */
     @FunctionalInterface
     public interface Locator {
@@ -47,7 +52,7 @@ public final class SurveyInputs {
             throws SurveyInputException {
         List<Path> paths = new ArrayList<>();
         for (String argument : arguments) {
-            if (URI.matcher(argument).find()) {
+            if (isUri(argument)) {
                 paths.add(located(argument, engine));
             } else {
                 expand(argument, folder, paths, 0);

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
+import org.jaynes.survey.SurveyInputs;
 
 /**
  * Models named by URI ({@code hdfs://namenode:8020/zoo/m.safetensors}, {@code s3a://bucket/m.gguf},
@@ -36,7 +37,7 @@ public final class HadoopFiles {
 
     /** Whether {@code text} is a URI with a scheme ({@code hdfs://…}) rather than a local path. */
     public static boolean isUri(String text) {
-        return text.matches("^[A-Za-z][A-Za-z0-9+.-]+://.*");
+        return SurveyInputs.isUri(text);
     }
 
     /**
@@ -52,7 +53,6 @@ public final class HadoopFiles {
         } catch (URISyntaxException e) {
             throw new IOException(uri + ": not a URI (" + e.getReason() + ")", e);
         }
-        return provider.fileSystem(parsed).getPath(parsed.getPath() == null || parsed.getPath().isEmpty() ? "/"
-                : parsed.getPath());
+        return provider.path(parsed);
     }
 }

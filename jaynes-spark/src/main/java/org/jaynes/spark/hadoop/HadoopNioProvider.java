@@ -47,11 +47,15 @@ final class HadoopNioProvider extends FileSystemProvider {
         this.configuration = configuration;
     }
 
-    /** The path {@code uri} names; its file system is connected on first use. */
+    /** The path {@code uri} names, its file system connected on first use. */
+    HadoopPath path(URI uri) throws IOException {
+        return fileSystem(uri).getPath(uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath());
+    }
+
     @Override
     public HadoopPath getPath(URI uri) {
         try {
-            return fileSystem(uri).getPath(uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath());
+            return path(uri);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
