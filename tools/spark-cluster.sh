@@ -80,6 +80,7 @@ heap=1g spark_java org.apache.spark.deploy.SparkSubmit --master "$master" --depl
   --conf spark.executor.memory=768m --conf spark.executor.cores=1 \
   --conf "spark.executor.extraJavaOptions=${java_options[*]}" \
   --conf spark.eventLog.enabled=true --conf "spark.eventLog.dir=file://$work/events" \
+  --conf spark.eventLog.rolling.enabled=false --conf spark.eventLog.compress=false \
   "$module/jaynes-spark.jar" "${models[@]}" --out "$work/spark-out" 2>"$work/submit.log" | sed 's/^/  spark: /'
 spark_seconds=$(echo "$(date +%s.%N) - $start" | bc)
 

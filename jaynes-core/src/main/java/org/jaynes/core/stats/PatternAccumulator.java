@@ -17,7 +17,7 @@ public final class PatternAccumulator implements PopulationAccumulator {
     private static final int CHUNK = 4096;
 
     private final DType dtype;
-    private final long[] counts;
+    private transient long[] counts;
     /** The cells of the counts, built on first use after a change: sorting 65,536 patterns is not free. */
     private transient ValueCells cells;
 
@@ -27,6 +27,20 @@ public final class PatternAccumulator implements PopulationAccumulator {
         }
         this.dtype = dtype;
         this.counts = new long[1 << (8 * dtype.byteSize())];
+    }
+
+    /** The counts are written as their non-zero patterns only (see {@link SparseCounts}). */
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+        SparseCounts.write(out, counts);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        counts = SparseCounts.read(in);
+        if (counts.length != 1 << (8 * dtype.byteSize())) {
+            throw new java.io.InvalidObjectException(counts.length + " counts for " + dtype.label());
+        }
     }
 
     @Override

@@ -41,8 +41,8 @@ public final class RefiningAccumulator implements PopulationAccumulator {
     /** Moments of everything, and n, zeros and non-finite values of the f32 values streamed. */
     private final FloatMoments moments = new FloatMoments();
     /** Counts by the top 16 bits of normal f32 values: every normal value seen in the first pass. */
-    private final long[] coarse = new long[1 << 16];
-    private final int[] chunk = new int[CHUNK];
+    private transient long[] coarse = new long[1 << 16];
+    private transient int[] chunk = new int[CHUNK];
     /** Smallest and largest magnitude of the values added exactly. */
     private double minExact = Double.POSITIVE_INFINITY;
     private double maxExact;
@@ -59,6 +59,21 @@ public final class RefiningAccumulator implements PopulationAccumulator {
     private LogAbsHistogram pooledRefinedValues;
     private boolean[] refined = new boolean[MAGNITUDE_KEYS];
     private transient RefinedCells cells;
+
+    /** The coarse counts are written as their non-zero cells only (see {@link SparseCounts}). */
+    private void writeObject(java.io.ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        SparseCounts.write(out, coarse);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        coarse = SparseCounts.read(in);
+        if (coarse.length != 1 << 16) {
+            throw new java.io.InvalidObjectException("coarse cells of " + coarse.length + " counts");
+        }
+        chunk = new int[CHUNK];
+    }
 
     @Override
     public void accept(ByteBuffer window) {
