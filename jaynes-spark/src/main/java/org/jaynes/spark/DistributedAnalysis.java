@@ -2,7 +2,12 @@ package org.jaynes.spark;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.AnalysisResult;
@@ -29,8 +34,8 @@ import org.jaynes.core.tensor.Tensor;
  *       and, for the others, the pool's cells they did not count. One task per range of segments counts
  *       them all in one read; counts add exactly, in any order.</li>
  * </ol>
- * The fits then run on the driver, on each population as soon as its counts are in, and the population's
- * accumulator is dropped. The driver holds the first reads of the model's populations (about 0.6 MB
+ * The fits then run on the driver's threads ({@code options.threads()}), each population's as soon as its
+ * counts are in, while the executors go on reading; then the population's accumulator is dropped. The driver holds the first reads of the model's populations (about 0.6 MB
  * per f32 population) and the results of one job (a few MB per task); the workers hold a
  * segment's accumulator and one read buffer per task.
  */
@@ -59,88 +64,182 @@ final class DistributedAnalysis {
     }
 
     AnalysisResult analyse(Model model, ModelLocation location) throws IOException {
-        AnalysisSteps.Split split = AnalysisSteps.split(model, options);
-        List<Tensor> populations = split.populations();
-        int count = populations.size();
-        int[] tensorIndex = populations.stream().mapToInt(t -> indexOf(model.tensors(), t)).toArray();
-        List<Segment> segments = Segment.of(populations);
-
-        PopulationAccumulator[] merged = new PopulationAccumulator[count];
-        List<ReadTask> firstTasks = tasks(location, segments, tensorIndex, new Refinement[count], new Refinement[count]);
-        run(firstTasks, new FirstRead(), (task, parts) -> {
-            for (int i = 0; i < task.pieces().size(); i++) {
-                int p = task.pieces().get(i).population();
-                if (merged[p] == null) {
-                    merged[p] = parts.get(i);
-                } else {
-                    merged[p].merge(parts.get(i));
-                }
-            }
+        // The fits run on the driver's threads while the executors read: each population as soon as it is complete.
+        ExecutorService fitting = Executors.newFixedThreadPool(options.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "jaynes-fit");
+            thread.setDaemon(true);
+            return thread;
         });
+        try {
+            return new ModelRun(model, location, fitting).result();
+        } finally {
+            fitting.shutdownNow();
+        }
+    }
 
-        // The pool takes every population's first read in population order, as in ModelAnalyzer.
-        RefiningAccumulator pooled = new RefiningAccumulator();
-        for (PopulationAccumulator accumulator : merged) {
-            if (accumulator instanceof RefiningAccumulator refining) {
-                refining.addFirstPassTo(pooled);
-            } else {
-                accumulator.addTo(pooled);
-            }
-        }
-        Refinement pooledCells = AnalysisSteps.refinementFor(pooled, options);
-        Refinement[] own = new Refinement[count];
-        Refinement[] counted = new Refinement[count];
-        Refinement[] forPool = new Refinement[count];
-        int waiting = 0;
-        for (int p = 0; p < count; p++) {
-            if (merged[p] instanceof RefiningAccumulator refining) {
-                own[p] = AnalysisSteps.refinementFor(refining, options);
-                Refinement all = waiting++ < AnalysisSteps.MAX_WAITING ? own[p].and(pooledCells) : own[p];
-                counted[p] = all.isEmpty() ? null : all;
-                Refinement left = pooledCells.without(all.selectedKeys());
-                forPool[p] = left.isEmpty() ? null : left;
-            }
+    /** The state of one model's analysis, population by population, between the two Spark jobs. */
+    private final class ModelRun {
+
+        private final Model model;
+        private final ModelLocation location;
+        private final ExecutorService fitting;
+        private final AnalysisSteps.Split split;
+        private final List<Tensor> populations;
+        private final int[] tensorIndex;
+        private final List<Segment> segments;
+        private final PopulationAccumulator[] merged;
+        private final List<Future<LayerResult>> layers;
+        private final RefiningAccumulator pooled = new RefiningAccumulator();
+
+        ModelRun(Model model, ModelLocation location, ExecutorService fitting) {
+            this.model = model;
+            this.location = location;
+            this.fitting = fitting;
+            split = AnalysisSteps.split(model, options);
+            populations = split.populations();
+            tensorIndex = populations.stream().mapToInt(t -> indexOf(model.tensors(), t)).toArray();
+            segments = Segment.of(populations);
+            merged = new PopulationAccumulator[populations.size()];
+            layers = new ArrayList<>(Collections.nCopies(populations.size(), null));
         }
 
-        LayerResult[] layers = new LayerResult[count];
-        for (int p = 0; p < count; p++) {
-            if (counted[p] == null) {
-                layers[p] = AnalysisSteps.analyse(populations.get(p), merged[p], p, options);
-                merged[p] = null;
-            }
-        }
-        List<Segment> again = segments.stream()
-                .filter(s -> counted[s.population()] != null || forPool[s.population()] != null).toList();
-        List<ReadTask> secondTasks = tasks(location, again, tensorIndex, counted, forPool);
-        int[] tasksLeft = new int[count];
-        secondTasks.forEach(task -> task.pieces().stream().mapToInt(ReadTask.Piece::population).distinct()
-                .forEach(p -> tasksLeft[p]++));
-        LogAbsHistogram[] fine = new LogAbsHistogram[count];
-        LogAbsHistogram poolFine = new LogAbsHistogram();
-        run(secondTasks, new SecondRead(), (task, counts) -> {
-            poolFine.merge(counts.pooled());
-            for (SecondRead.PopulationCounts part : counts.populations()) {
-                int p = part.population();
-                if (part.counted() != null) {
-                    if (fine[p] == null) {
-                        fine[p] = part.counted();
+        AnalysisResult result() throws IOException {
+            int count = populations.size();
+            run(tasks(segments, new Refinement[count], new Refinement[count]), new FirstRead(), (task, parts) -> {
+                for (int i = 0; i < task.pieces().size(); i++) {
+                    int p = task.pieces().get(i).population();
+                    if (merged[p] == null) {
+                        merged[p] = parts.get(i);
                     } else {
-                        fine[p].merge(part.counted());
+                        merged[p].merge(parts.get(i));
                     }
                 }
-                if (--tasksLeft[p] == 0 && counted[p] != null) {
-                    ((RefiningAccumulator) merged[p]).refine(own[p], counted[p], fine[p]);
-                    pooled.addCounts(fine[p]);
-                    layers[p] = AnalysisSteps.analyse(populations.get(p), merged[p], p, options);
-                    merged[p] = null;
-                    fine[p] = null;
+            });
+            // The pool takes every population's first read in population order, as in ModelAnalyzer.
+            for (PopulationAccumulator accumulator : merged) {
+                if (accumulator instanceof RefiningAccumulator refining) {
+                    refining.addFirstPassTo(pooled);
+                } else {
+                    accumulator.addTo(pooled);
                 }
             }
-        });
-        if (!pooledCells.isEmpty()) {
-            pooled.refine(pooledCells, poolFine);
+            Refinement pooledCells = AnalysisSteps.refinementFor(pooled, options);
+            Refinement[] own = new Refinement[count];
+            Refinement[] counted = new Refinement[count];
+            Refinement[] forPool = new Refinement[count];
+            int waiting = 0;
+            for (int p = 0; p < count; p++) {
+                if (merged[p] instanceof RefiningAccumulator refining) {
+                    own[p] = AnalysisSteps.refinementFor(refining, options);
+                    Refinement all = waiting++ < AnalysisSteps.MAX_WAITING ? own[p].and(pooledCells) : own[p];
+                    counted[p] = all.isEmpty() ? null : all;
+                    Refinement left = pooledCells.without(all.selectedKeys());
+                    forPool[p] = left.isEmpty() ? null : left;
+                }
+                if (counted[p] == null) {
+                    finish(p, null, null, null);
+                }
+            }
+            LogAbsHistogram poolFine = secondRead(own, counted, forPool);
+            if (!pooledCells.isEmpty()) {
+                pooled.refine(pooledCells, poolFine);
+            }
+            List<LayerResult> results = new ArrayList<>();
+            for (Future<LayerResult> layer : layers) {
+                results.add(await(layer));
+            }
+            return AnalysisSteps.result(model, options, results, split.setAside(), pooled);
         }
-        return AnalysisSteps.result(model, options, List.of(layers), split.setAside(), pooled);
+
+        /**
+         * The second read: every population's fine counts; a population is finished as soon as its last task
+         * is in. Returns the counts of the pool's further cells.
+         */
+        private LogAbsHistogram secondRead(Refinement[] own, Refinement[] counted, Refinement[] forPool)
+                throws TaskFailure {
+            List<Segment> again = segments.stream()
+                    .filter(s -> counted[s.population()] != null || forPool[s.population()] != null).toList();
+            List<ReadTask> tasks = tasks(again, counted, forPool);
+            int[] tasksLeft = new int[populations.size()];
+            tasks.forEach(task -> task.pieces().stream().mapToInt(ReadTask.Piece::population).distinct()
+                    .forEach(p -> tasksLeft[p]++));
+            LogAbsHistogram[] fine = new LogAbsHistogram[populations.size()];
+            LogAbsHistogram poolFine = new LogAbsHistogram();
+            run(tasks, new SecondRead(), (task, counts) -> {
+                poolFine.merge(counts.pooled());
+                for (SecondRead.PopulationCounts part : counts.populations()) {
+                    int p = part.population();
+                    if (part.counted() != null) {
+                        if (fine[p] == null) {
+                            fine[p] = part.counted();
+                        } else {
+                            fine[p].merge(part.counted());
+                        }
+                    }
+                    if (--tasksLeft[p] == 0 && counted[p] != null) {
+                        // Counts add in any order; the pool takes them now, the population on a fitting thread.
+                        pooled.addCounts(fine[p]);
+                        finish(p, own[p], counted[p], fine[p]);
+                        fine[p] = null;
+                    }
+                }
+            });
+            return poolFine;
+        }
+
+        /** Refines population {@code p} (when {@code fine} is given) and fits it, on a fitting thread. */
+        private void finish(int p, Refinement ownCells, Refinement countedCells, LogAbsHistogram fine) {
+            PopulationAccumulator accumulator = merged[p];
+            merged[p] = null;
+            Tensor tensor = populations.get(p);
+            layers.set(p, fitting.submit(() -> {
+                if (fine != null) {
+                    ((RefiningAccumulator) accumulator).refine(ownCells, countedCells, fine);
+                }
+                return AnalysisSteps.analyse(tensor, accumulator, p, options);
+            }));
+        }
+
+        /**
+         * The segments in tasks of at most {@value #TASK_BYTES} bytes and {@value #TASK_PIECES} segments, in
+         * order: a large population spreads over several tasks, small ones share one.
+         */
+        private List<ReadTask> tasks(List<Segment> some, Refinement[] counted, Refinement[] forPool) {
+            List<ReadTask> tasks = new ArrayList<>();
+            List<ReadTask.Piece> current = new ArrayList<>();
+            long bytes = 0;
+            for (Segment segment : some) {
+                if (!current.isEmpty() && (current.size() == TASK_PIECES || bytes + segment.length() > TASK_BYTES)) {
+                    tasks.add(new ReadTask(location, current));
+                    current = new ArrayList<>();
+                    bytes = 0;
+                }
+                int p = segment.population();
+                current.add(new ReadTask.Piece(tensorIndex[p], segment, counted[p], forPool[p]));
+                bytes += segment.length();
+            }
+            if (!current.isEmpty()) {
+                tasks.add(new ReadTask(location, current));
+            }
+            return tasks;
+        }
+    }
+
+    private static LayerResult await(Future<LayerResult> layer) throws IOException {
+        try {
+            return layer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The place of {@code tensor} (that very object) among the model's tensors. */
@@ -151,31 +250,6 @@ final class DistributedAnalysis {
             }
         }
         throw new IllegalArgumentException("not a tensor of the model: " + tensor.storedName());
-    }
-
-    /**
-     * The segments in tasks of at most {@value #TASK_BYTES} bytes and {@value #TASK_PIECES} segments, in
-     * order: a large population spreads over several tasks, small ones share one.
-     */
-    private static List<ReadTask> tasks(ModelLocation location, List<Segment> segments, int[] tensorIndex,
-                                        Refinement[] counted, Refinement[] pooled) {
-        List<ReadTask> tasks = new ArrayList<>();
-        List<ReadTask.Piece> current = new ArrayList<>();
-        long bytes = 0;
-        for (Segment segment : segments) {
-            if (!current.isEmpty() && (current.size() == TASK_PIECES || bytes + segment.length() > TASK_BYTES)) {
-                tasks.add(new ReadTask(location, current));
-                current = new ArrayList<>();
-                bytes = 0;
-            }
-            int p = segment.population();
-            current.add(new ReadTask.Piece(tensorIndex[p], segment, counted[p], pooled[p]));
-            bytes += segment.length();
-        }
-        if (!current.isEmpty()) {
-            tasks.add(new ReadTask(location, current));
-        }
-        return tasks;
     }
 
     /** Takes the value of one task, in task order. */

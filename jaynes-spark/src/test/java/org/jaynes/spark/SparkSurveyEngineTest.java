@@ -52,30 +52,27 @@ class SparkSurveyEngineTest {
 
     @Test
     void surveyOfModelsOnHdfsEqualsTheSurveyOfTheLocalFiles(@TempDir Path temp) throws Exception {
-        // The small models: the two-segment model's reading is the local test's.
+        // The GGUF fixture and the file that is no model: the other models' reading is the local test's.
         List<Path> local = TestModels.write(temp.resolve("zoo")).stream()
-                .filter(p -> !p.getFileName().toString().equals("big.safetensors")).toList();
+                .filter(p -> !p.getFileName().toString().endsWith(".safetensors")
+                        || p.getFileName().toString().startsWith("broken")).toList();
         Files.delete(temp.resolve("zoo/big.safetensors"));
-        MiniDFSCluster hdfs = MiniHdfs.start(temp.resolve("hdfs"));
-        try {
-            String root = hdfs.getURI() + "/zoo";
-            hdfs.getFileSystem().copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(temp.resolve("zoo").toUri()),
-                    new org.apache.hadoop.fs.Path(root));
-            List<String> uris = local.stream().map(p -> root + "/" + p.getFileName()).toList();
-            Path here = temp.resolve("in-process");
-            Path spark = temp.resolve("spark");
-            new Survey(OPTIONS, ModelOpener.standard(), "test").run(
-                    SurveyInputs.of(local.stream().map(Path::toString).toList(), temp), here, SurveyListener.NONE);
-            SparkSurveyEngine engine = new SparkSurveyEngine(LocalSpark.context(), OPTIONS, ModelOpener.standard());
-            new Survey(engine, "test").run(SurveyInputs.of(uris, temp, engine::locate), spark, SurveyListener.NONE);
-            // The same rows and reports but for where the models are; the Parquet table is compared above.
-            for (String name : List.of("layers.csv", "failures.csv", "survey.json", "reports/many.safetensors.json",
-                    "reports/types.gguf.json")) {
-                assertEquals(Files.readString(here.resolve(name)).replace(temp.resolve("zoo").toString(), "ZOO"),
-                        Files.readString(spark.resolve(name)).replace(root, "ZOO"), name);
-            }
-        } finally {
-            hdfs.shutdown();
+        Files.delete(temp.resolve("zoo/many.safetensors"));
+        MiniDFSCluster hdfs = MiniHdfs.shared();
+        String root = hdfs.getURI() + "/survey-test";
+        hdfs.getFileSystem().copyFromLocalFile(false, true,
+                new org.apache.hadoop.fs.Path(temp.resolve("zoo").toUri()), new org.apache.hadoop.fs.Path(root));
+        List<String> uris = local.stream().map(p -> root + "/" + p.getFileName()).toList();
+        Path here = temp.resolve("in-process");
+        Path spark = temp.resolve("spark");
+        new Survey(OPTIONS, ModelOpener.standard(), "test").run(
+                SurveyInputs.of(local.stream().map(Path::toString).toList(), temp), here, SurveyListener.NONE);
+        SparkSurveyEngine engine = new SparkSurveyEngine(LocalSpark.context(), OPTIONS, ModelOpener.standard());
+        new Survey(engine, "test").run(SurveyInputs.of(uris, temp, engine::locate), spark, SurveyListener.NONE);
+        // The same rows and reports but for where the models are; the Parquet table is compared above.
+        for (String name : List.of("layers.csv", "failures.csv", "survey.json", "reports/types.gguf.json")) {
+            assertEquals(Files.readString(here.resolve(name)).replace(temp.resolve("zoo").toString(), "ZOO"),
+                    Files.readString(spark.resolve(name)).replace(root, "ZOO"), name);
         }
     }
 

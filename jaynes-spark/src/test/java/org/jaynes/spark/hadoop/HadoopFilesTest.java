@@ -20,7 +20,6 @@ import org.jaynes.core.analysis.ModelAnalyzer;
 import org.jaynes.core.analysis.ProgressListener;
 import org.jaynes.formats.ModelOpener;
 import org.jaynes.report.json.JsonReportWriter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,16 +36,9 @@ class HadoopFilesTest {
     private static HadoopFiles files;
 
     @BeforeAll
-    static void startHdfs(@TempDir Path base) throws IOException {
-        cluster = MiniHdfs.start(base);
+    static void startHdfs() throws IOException {
+        cluster = MiniHdfs.shared();
         files = new HadoopFiles(cluster.getConfiguration(0));
-    }
-
-    @AfterAll
-    static void stopHdfs() {
-        if (cluster != null) {
-            cluster.shutdown();
-        }
     }
 
     /** Copies {@code local} to {@code /models/NAME} in HDFS and returns its URI. */
