@@ -63,8 +63,8 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
     private final Map<Integer, Long> spilled = new HashMap<>();
 
     /**
-     * Serialized as its allocated pages only ({@link Pages}): the page table itself is 2 MiB, mostly empty,
-     * and so are most pages of a histogram of fine cells.
+     * Serialized as the non-zero counts of its allocated pages only ({@link Pages}): most slots of a
+     * histogram of fine cells are empty.
      */
     private Object writeReplace() {
         return new Pages(this);
@@ -90,16 +90,17 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
         }
 
         private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
-            int[][] pages = histogram.pages;
-            int[] indices = java.util.stream.IntStream.range(0, pages.length).filter(p -> pages[p] != null).toArray();
+            int[] indices = java.util.stream.IntStream.range(0, 2 * HALF).filter(p -> histogram.page(p) != null)
+                    .toArray();
             out.writeInt(indices.length);
             for (int p : indices) {
                 out.writeInt(p);
+                int[] page = histogram.page(p);
                 int previous = -1;
                 for (int slot = 0; slot < PAGE_SIZE; slot++) {
-                    if (pages[p][slot] != 0) {
+                    if (page[slot] != 0) {
                         writeVarint(out, slot - previous);
-                        writeVarint(out, pages[p][slot]);
+                        writeVarint(out, page[slot]);
                         previous = slot;
                     }
                 }
@@ -117,7 +118,7 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
                 int p = in.readInt();
-                if (p < 0 || p >= histogram.pages.length) {
+                if (p < 0 || p >= 2 * HALF) {
                     throw new java.io.InvalidObjectException("page " + p + " outside the histogram");
                 }
                 int[] page = new int[PAGE_SIZE];
