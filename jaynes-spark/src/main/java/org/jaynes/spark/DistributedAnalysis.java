@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -146,7 +145,7 @@ final class DistributedAnalysis {
             }
             List<LayerResult> results = new ArrayList<>();
             for (Future<LayerResult> layer : layers) {
-                results.add(await(layer));
+                results.add(AnalysisSteps.await(layer));
             }
             return AnalysisSteps.result(model, options, results, split.setAside(), pooled);
         }
@@ -222,23 +221,6 @@ final class DistributedAnalysis {
                 tasks.add(new ReadTask(location, current));
             }
             return tasks;
-        }
-    }
-
-    private static LayerResult await(Future<LayerResult> layer) throws IOException {
-        try {
-            return layer.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof java.io.UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 

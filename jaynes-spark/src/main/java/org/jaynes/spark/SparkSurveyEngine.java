@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.jaynes.core.analysis.AnalysisOptions;
-import org.jaynes.core.analysis.AnalysisResult;
 import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelOpener;
 import org.jaynes.spark.hadoop.HadoopFiles;
-import org.jaynes.survey.InProcessEngine;
+import org.jaynes.survey.ModelAfterModel;
 import org.jaynes.survey.SurveyEngine;
 import org.jaynes.survey.SurveyInputException;
 import org.jaynes.survey.SurveyListener;
@@ -35,24 +34,9 @@ public final class SparkSurveyEngine implements SurveyEngine {
 
     @Override
     public void analyse(List<Job> jobs, Results results, SurveyListener listener) throws IOException {
-        long bytes = jobs.stream().mapToLong(Job::bytes).sum();
-        long bytesDone = 0;
         DistributedAnalysis analysis = new DistributedAnalysis(spark, options);
-        for (int i = 0; i < jobs.size(); i++) {
-            listener.progress(i, jobs.size(), bytesDone, bytes);
-            Path path = jobs.get(i).input().path();
-            AnalysisResult result;
-            try {
-                result = analysis.analyse(opener.open(path), ModelLocation.of(path));
-            } catch (Exception e) {
-                results.failed(i, InProcessEngine.failure(e));
-                bytesDone += jobs.get(i).bytes();
-                continue;
-            }
-            results.analysed(i, result);
-            bytesDone += jobs.get(i).bytes();
-        }
-        listener.progress(jobs.size(), jobs.size(), bytesDone, bytes);
+        ModelAfterModel.run(jobs, results, listener, (input, progress) ->
+                analysis.analyse(opener.open(input.path()), ModelLocation.of(input.path())));
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.jaynes.core.analysis.AnalysisOptions;
-import org.jaynes.core.analysis.AnalysisResult;
 import org.jaynes.core.analysis.ModelAnalyzer;
 import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelFormatException;
@@ -26,27 +25,8 @@ public final class InProcessEngine implements SurveyEngine {
 
     @Override
     public void analyse(List<Job> jobs, Results results, SurveyListener listener) throws IOException {
-        long bytes = jobs.stream().mapToLong(Job::bytes).sum();
-        long bytesDone = 0;
-        for (int i = 0; i < jobs.size(); i++) {
-            Job job = jobs.get(i);
-            int index = i;
-            long before = bytesDone;
-            listener.progress(i, jobs.size(), before, bytes);
-            AnalysisResult result;
-            try {
-                result = new ModelAnalyzer(options).analyze(opener.open(job.input().path()),
-                        (done, total, tensorsDone, tensors) ->
-                                listener.progress(index, jobs.size(), before + Math.min(done, job.bytes()), bytes));
-            } catch (ModelFormatException | IOException | RuntimeException e) {
-                results.failed(i, failure(e));
-                bytesDone += job.bytes();
-                continue;
-            }
-            results.analysed(i, result);
-            bytesDone += job.bytes();
-        }
-        listener.progress(jobs.size(), jobs.size(), bytesDone, bytes);
+        ModelAfterModel.run(jobs, results, listener,
+                (input, progress) -> new ModelAnalyzer(options).analyze(opener.open(input.path()), progress));
     }
 
     /**

@@ -83,6 +83,14 @@ public final class AnalysisSteps {
         return PopulationAnalysis.analyse(info, summary, options, baseline);
     }
 
+    /**
+     * The value of a step run on another thread, its failure rethrown as it was thrown (an
+     * {@code IOException}, or the {@code IOException} inside an {@code UncheckedIOException}).
+     */
+    public static <T> T await(java.util.concurrent.Future<T> future) throws java.io.IOException {
+        return ModelAnalyzer.await(future);
+    }
+
     /** The result of a model from its layers' analyses (in population order) and its refined pool. */
     public static AnalysisResult result(Model model, AnalysisOptions options, List<LayerResult> layers,
                                         List<SetAside> setAside, RefiningAccumulator pooled) {

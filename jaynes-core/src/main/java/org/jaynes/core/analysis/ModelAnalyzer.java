@@ -284,7 +284,7 @@ public final class ModelAnalyzer {
         return accumulator;
     }
 
-    private static <T> T await(Future<T> future) throws IOException {
+    static <T> T await(Future<T> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
