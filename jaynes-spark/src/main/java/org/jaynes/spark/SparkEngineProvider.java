@@ -39,7 +39,7 @@ public final class SparkEngineProvider implements SurveyEngineProvider {
             JavaSparkContext context = new JavaSparkContext(conf);
             context.setLogLevel("ERROR");
             return context;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws SparkException, a checked exception, without declaring it
             throw new SurveyInputException(MessageText.format("--spark %s: %s", conf.get("spark.master", ""),
                     MessageText.reason(String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
         }

@@ -1,7 +1,10 @@
 package org.jaynes.spark;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -39,10 +42,17 @@ public final class SparkSurveyEngine implements SurveyEngine {
                 analysis.analyse(opener.open(input.path()), ModelLocation.of(input.path())));
     }
 
+    /** The path of {@code uri}; bad input when its file system is unknown or cannot be reached. */
     @Override
     public Optional<Path> locate(String uri) throws SurveyInputException {
         try {
-            return Optional.of(HadoopFiles.shared().path(uri));
+            Path path = HadoopFiles.shared().path(uri);
+            try {
+                Files.readAttributes(path, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                // the file system answered: the caller says the file is missing
+            }
+            return Optional.of(path);
         } catch (IOException | RuntimeException e) {
             throw new SurveyInputException(MessageText.format("%s: %s", uri,
                     MessageText.reason(String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));

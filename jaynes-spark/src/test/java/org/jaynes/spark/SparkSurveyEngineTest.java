@@ -85,6 +85,7 @@ class SparkSurveyEngineTest {
         SurveyInputException unreachable = assertThrows(SurveyInputException.class,
                 () -> SurveyInputs.of(List.of("hdfs://127.0.0.1:1/zoo/m.onnx"), temp, engine::locate));
         assertTrue(unreachable.getMessage().startsWith("hdfs://127.0.0.1:1/zoo/m.onnx: "), unreachable.getMessage());
+        assertTrue(unreachable.getMessage().contains("Connection refused"), unreachable.getMessage());
         assertFalse(unreachable.getMessage().contains("\n"), unreachable.getMessage());
     }
 
