@@ -45,21 +45,26 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 port="$(free_port)"
 master="spark://127.0.0.1:$port"
 spark_java() { java "${java_options[@]}" "-Xmx${heap:-512m}" -cp "$classpath" "$@"; }
+# A daemon in the background: the subshell becomes the JVM (exec), so that its pid is the one stopped.
+start_daemon() {
+  local log="$1"
+  shift
+  (exec java "${java_options[@]}" -Xmx512m -cp "$classpath" "$@" >"$log" 2>&1) &
+  pids+=($!)
+}
 
 echo "starting the master at $master and two workers (1 core, 1 GB each)..."
 ui="$(free_port)"
-spark_java org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" --webui-port "$ui" \
-  >"$work/master.log" 2>&1 &
-pids+=($!)
+start_daemon "$work/master.log" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" \
+  --webui-port "$ui"
 for i in $(seq 100); do
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
   sleep 0.2
 done
 for w in 1 2; do
   mkdir -p "$work/worker$w"
-  spark_java org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 --memory 1g \
-    --work-dir "$work/worker$w" --webui-port "$(free_port)" "$master" >"$work/worker$w.log" 2>&1 &
-  pids+=($!)
+  start_daemon "$work/worker$w.log" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 \
+    --memory 1g --work-dir "$work/worker$w" --webui-port "$(free_port)" "$master"
 done
 # The master's status page says how many workers are alive.
 alive_workers() {
