@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
                 "  jaynes train --init fitted --init-from model.safetensors --warmup 1 --epochs 3",
                 "  jaynes train --epochs 2 --track-every 100 --json run.json",
                 "  jaynes train --optimizer sgd --lr 0.05 --save-epochs 0,5,10 --save runs/a --epochs 10",
+                "  jaynes train --epochs 20 --save-every 2 --save runs/b && jaynes survey --checkpoints runs/b --out s",
 
                 "  jaynes train --epochs 10 --html train.html"})
 final class TrainCommand implements Callable<Integer> {
@@ -77,6 +78,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save-epochs", paramLabel = "E,E,...", description = "save the weights as safetensors after "
             + "these epochs (0: at initialisation); needs --save", converter = OptionConverters.Epochs.class)
     private IntegerList saveEpochs;
+
+    @Option(names = "--save-every", paramLabel = "K", description = "save the weights after epochs 0, K, 2K, ... "
+            + "and the last: a checkpoint series for 'jaynes survey --checkpoints DIR'; needs --save")
+    private Integer saveEvery;
 
     @Option(names = "--save", paramLabel = "DIR", description = "folder for the saved weights, epoch-E.safetensors "
             + "(default with --save-epochs: none; with --save alone: the last epoch)")
@@ -130,11 +135,19 @@ final class TrainCommand implements Callable<Integer> {
         if (saveEpochs != null && save == null) {
             throw new UsageException("--save-epochs needs --save DIR");
         }
+        if (saveEvery != null && (save == null || saveEpochs != null || saveEvery < 1)) {
+            throw new UsageException("--save-every needs --save DIR, a K of at least 1, and no --save-epochs");
+        }
         if (save == null) {
             return options;
         }
         SortedSet<Integer> chosen = new TreeSet<>();
-        if (saveEpochs == null) {
+        if (saveEvery != null) {
+            for (int e = 0; e < epochs; e += saveEvery) {
+                chosen.add(e);
+            }
+            chosen.add(epochs);
+        } else if (saveEpochs == null) {
             chosen.add(epochs);
         } else {
             for (int e : saveEpochs.values()) {

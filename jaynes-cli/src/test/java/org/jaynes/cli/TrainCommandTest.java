@@ -89,6 +89,24 @@ class TrainCommandTest {
         }
     }
 
+    /** --save-every K saves a series that the survey reads as checkpoints, ordered by epoch. */
+    @Test
+    void savingEveryKEpochsMakesACheckpointSeries() throws IOException {
+        CliRun run = CliRun.of("train", "--epochs", "5", "--save-every", "2", "--save", dir.resolve("run").toString(),
+                "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        for (int epoch : new int[] {0, 2, 4, 5}) {
+            assertTrue(Files.isRegularFile(dir.resolve("run/epoch-" + epoch + ".safetensors")), "epoch " + epoch);
+        }
+        assertTrue(!Files.exists(dir.resolve("run/epoch-1.safetensors")));
+        CliRun survey = CliRun.of("survey", "--checkpoints", dir.resolve("run").toString(), "--out",
+                dir.resolve("survey").toString(), "-q");
+        assertEquals(0, survey.exitCode(), survey.err());
+        String page = Files.readString(dir.resolve("survey/survey.html"));
+        assertTrue(page.contains("Checkpoints, steps 0 to 5"), page.substring(0, 600));
+        assertTrue(page.contains("4 checkpoints"), page.substring(0, 600));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "--layers|10,4|the layers 10,4 need 10 inputs and 4 classes, but the data teacher has 16 features and 4 classes",
@@ -103,6 +121,7 @@ class TrainCommandTest {
             "--activation|swish|unknown activation 'swish': expected relu, gelu or tanh",
             "--sigma|0.5|--sigma applies to --init lognormal only",
             "--save-epochs|1|--save-epochs needs --save DIR",
+            "--save-every|2|--save-every needs --save DIR, a K of at least 1, and no --save-epochs",
             "--lr|-1|learning rate must be positive and finite, not -1.0",
             "--batch|0|--batch must be at least 1, not 0"})
     void badInputIsOneLineAndExitCode2(String option, String value, String message) {
