@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -254,6 +256,33 @@ class SurveyTest {
         String page = Files.readString(out.resolve(SurveyTables.PAGE));
         assertTrue(page.contains("2 models, 2 layers"), page.substring(0, Math.min(page.length(), 2000)));
         assertTrue(page.contains("tiny.safetensors"));
+    }
+
+    /** A run's checkpoints saved by torch.save (tools/make_torch_checkpoints.py), surveyed in step order. */
+    @Test
+    void checkpointsSavedByPytorchAreOneSeriesWithNumpysMuAndSigma(@TempDir Path dir) throws Exception {
+        Path run = Path.of(SurveyTest.class.getResource("/torch-run").toURI());
+        JsonNode golden = new ObjectMapper().readTree(run.resolveSibling("torch-run.json").toFile())
+                .get("checkpoints");
+        Path out = dir.resolve("out");
+        SurveyResult result = survey().run(CheckpointSeries.of(run), out, SurveyListener.NONE);
+
+        assertEquals(3, result.rows(), "one layer of 4,096 weights per checkpoint");
+        List<String[]> rows = rows(out);
+        List<String> header = List.of(rows.get(0));
+        List<String> models = new ArrayList<>();
+        for (String[] row : rows.subList(1, rows.size())) {
+            String model = row[header.indexOf("model")];
+            models.add(model);
+            JsonNode expected = golden.get(model);
+            assertEquals(expected.get("step").asText(), row[header.indexOf("step")]);
+            assertEquals(expected.get("mu").asDouble(), Double.parseDouble(row[header.indexOf("mu")]),
+                    1e-9 * Math.abs(expected.get("mu").asDouble()), model);
+            assertEquals(expected.get("sigma").asDouble(), Double.parseDouble(row[header.indexOf("sigma")]),
+                    1e-9 * expected.get("sigma").asDouble(), model);
+        }
+        assertEquals(List.of("step-0.pt", "step-5.pt", "step-40.pt"), models);
+        assertTrue(Files.readString(out.resolve(SurveyTables.PAGE)).contains("Checkpoints, steps 0 to 40"));
     }
 
     @Test
