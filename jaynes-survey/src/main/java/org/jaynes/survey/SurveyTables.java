@@ -70,13 +70,19 @@ final class SurveyTables {
         long[] rows = {0};
         UniversalityTest universality = new UniversalityTest();
         PageModels page = new PageModels();
+        // One pass over the saved reports fills both tables, the page's layers and the universality test.
         AtomicOutput.write(out.resolve(LAYERS), stream -> {
             Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             csvLine(text, SurveyColumns.ALL.stream().map(SurveyColumns.Column::name).toList());
-            rows[0] = forEachRow(outcomes, store, row -> {
-                csvLine(text, row);
-                SurveyPageInput.Layer layer = page.add(row);
-                universality.add(layer.role(), row.get(0), layer.sigma());
+            AtomicOutput.write(out.resolve(LAYERS_PARQUET), parquet -> {
+                try (ParquetTable table = new ParquetTable(parquet, SurveyColumns.ALL, "jaynes " + toolVersion)) {
+                    rows[0] = forEachRow(outcomes, store, row -> {
+                        csvLine(text, row);
+                        table.add(row);
+                        SurveyPageInput.Layer layer = page.add(row);
+                        universality.add(layer.role(), row.get(0), layer.sigma());
+                    });
+                }
             });
             text.flush();
         });
@@ -93,11 +99,6 @@ final class SurveyTables {
             Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             SurveyPage.write(pageInput, toolVersion, text);
             text.flush();
-        });
-        AtomicOutput.write(out.resolve(LAYERS_PARQUET), stream -> {
-            try (ParquetTable table = new ParquetTable(stream, SurveyColumns.ALL, "jaynes " + toolVersion)) {
-                forEachRow(outcomes, store, table::add);
-            }
         });
         AtomicOutput.write(out.resolve(FAILURES), stream -> {
             Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
