@@ -21,13 +21,10 @@ public final class ChunkSumsChoice {
 
     /**
      * Announces that about {@code f32Values} f32 values are to be summed: from {@link #VECTOR_WORTHWHILE}
-     * on, the vector form is used from now on in this JVM, where the Vector API is present. The system
-     * property {@code jaynes.vector} set to {@code always} lowers the bound to 0 (benchmarks: where the
-     * forms cross), set to {@code false} keeps the scalar form.
+     * on, the vector form is used from now on in this JVM, where the Vector API is present.
      */
     public static void expect(long f32Values) {
-        long bound = "always".equals(System.getProperty("jaynes.vector")) ? 0 : VECTOR_WORTHWHILE;
-        if (f32Values >= bound && current == SCALAR) {
+        if (f32Values >= VECTOR_WORTHWHILE && current == SCALAR) {
             current = ChunkSums.fastest();
         }
     }
