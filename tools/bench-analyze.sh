@@ -54,8 +54,7 @@ if [[ ! -f "$bench_jar" ]]; then
 fi
 "$root/jaynes" --version >/dev/null # rebuilds jaynes.jar (and its class-data archive) when stale, before any timing
 # Run the jar as ./jaynes runs it: with the launcher's class-data archive.
-java_opts=(-Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile="$root/jaynes-cli/target/jaynes.jsa"
-  --add-modules jdk.incubator.vector "${java_opts[@]}")
+java_opts=(-Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile="$root/jaynes-cli/target/jaynes.jsa" "${java_opts[@]}")
 
 gnu_time=""
 if [[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1; then

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jaynes.core.model.Model;
-import org.jaynes.core.stats.ChunkSumsChoice;
 import org.jaynes.core.stats.LogAbsHistogram;
 import org.jaynes.core.stats.PopulationAccumulator;
 import org.jaynes.core.stats.Refinement;
@@ -80,8 +79,6 @@ public final class ModelAnalyzer {
         List<Tensor> populations = split.populations();
         List<Segment> segments = Segment.of(populations);
         long totalBytes = populations.stream().mapToLong(t -> t.data().length()).sum();
-        ChunkSumsChoice.expect(populations.stream().filter(t -> t.dtype() == DType.F32)
-                .mapToLong(t -> t.data().length() / Float.BYTES).sum());
 
         RefiningAccumulator pooled = new RefiningAccumulator();
         Kept kept = new Kept(populations.size(), pooled, progress, totalBytes);

@@ -7,15 +7,17 @@ import java.util.function.IntConsumer;
  * {@link RefiningAccumulator}, which therefore agree bit for bit on n, zeros, non-finite values, the mean
  * and standard deviation of w and the moments of ln|w| and |w|, however they count cells.
  *
- * <p>A chunk of normal values (nearly every chunk) is summed by {@link ChunkSums} (in vector registers for
- * large analyses, see {@link ChunkSumsChoice}): ln|w| by {@link FloatLog}, and w, |w| and ln|w| as
- * deviations from the chunk's first value, which keeps the cancellation in Σd² − (Σd)²/n mild
- * ({@link Moments#addDeviations}). A chunk holding a zero, a subnormal, an infinity or a NaN is summed value
- * by value in two-pass blocks ({@link Moments#addBlock}). Not thread-safe.
+ * <p>A chunk of normal values (nearly every chunk) is summed by {@link ChunkSums}, eight values at a time
+ * where the Vector API is present: ln|w| by {@link FloatLog}, and w, |w| and ln|w| as deviations from the
+ * chunk's first value, which keeps the cancellation in Σd² − (Σd)²/n mild ({@link Moments#addDeviations}). A chunk holding a zero, a subnormal, an infinity or
+ * a NaN is summed value by value in two-pass blocks ({@link Moments#addBlock}). Not thread-safe.
  */
 final class FloatMoments implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** One choice per JVM, so that every accumulator sums the same way (both choices give the same bits). */
+    private static final ChunkSums SUMS = ChunkSums.fastest();
 
     final Moments signed = new Moments();
     final Moments logAbs = new Moments();
@@ -44,7 +46,7 @@ final class FloatMoments implements java.io.Serializable {
         }
         range[0] = minBits;
         range[1] = maxBits;
-        if (!ChunkSumsChoice.current().sum(bits, length, range, lanes)) {
+        if (!SUMS.sum(bits, length, range, lanes)) {
             acceptValueByValue(bits, length, special);
             return false;
         }

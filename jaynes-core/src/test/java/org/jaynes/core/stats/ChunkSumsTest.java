@@ -26,12 +26,6 @@ class ChunkSumsTest {
     }
 
     @Test
-    void anAnalysisOfManyValuesSwitchesToTheVectorForm() {
-        ChunkSumsChoice.expect(ChunkSumsChoice.VECTOR_WORTHWHILE);
-        assertEquals("VectorChunkSums", ChunkSumsChoice.current().getClass().getSimpleName());
-    }
-
-    @Test
     void bothFormsGiveTheSameBitsForEveryLength() {
         SplittableRandom random = new SplittableRandom(7);
         for (int length = 1; length <= 1024; length += length < 40 ? 1 : 37) {
