@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx256m", "--add-modules", "jdk.incubator.vector"})
+@Fork(value = 1, jvmArgsAppend = "-Xmx256m")
 @State(Scope.Benchmark)
 public class AnalysisStagesBenchmark {
 

@@ -7,17 +7,14 @@ import java.util.function.IntConsumer;
  * {@link RefiningAccumulator}, which therefore agree bit for bit on n, zeros, non-finite values, the mean
  * and standard deviation of w and the moments of ln|w| and |w|, however they count cells.
  *
- * <p>A chunk of normal values (nearly every chunk) is summed by {@link ChunkSums}, eight values at a time
- * where the Vector API is present: ln|w| by {@link FloatLog}, and w, |w| and ln|w| as deviations from the
- * chunk's first value, which keeps the cancellation in Σd² − (Σd)²/n mild ({@link Moments#addDeviations}). A chunk holding a zero, a subnormal, an infinity or
+ * <p>A chunk of normal values (nearly every chunk) is summed in one loop: ln|w| by {@link FloatLog}, and
+ * w, |w| and ln|w| as deviations from the chunk's first value, which keeps the cancellation in
+ * Σd² − (Σd)²/n mild ({@link Moments#addDeviations}). A chunk holding a zero, a subnormal, an infinity or
  * a NaN is summed value by value in two-pass blocks ({@link Moments#addBlock}). Not thread-safe.
  */
 final class FloatMoments implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    /** One choice per JVM, so that every accumulator sums the same way (both choices give the same bits). */
-    private static final ChunkSums SUMS = ChunkSums.fastest();
 
     final Moments signed = new Moments();
     final Moments logAbs = new Moments();
@@ -28,9 +25,6 @@ final class FloatMoments implements java.io.Serializable {
     /** Smallest and largest magnitude bits of the non-zero finite values (subnormals included). */
     int minBits = Integer.MAX_VALUE;
     int maxBits;
-    /** Scratch of {@link #accept}: the lanes of a chunk's sums, and the magnitude range. */
-    private transient double[] lanes;
-    private transient int[] range;
 
     /**
      * Adds the f32 values whose bits are the first {@code length} of {@code bits}.
@@ -40,28 +34,49 @@ final class FloatMoments implements java.io.Serializable {
      * @return whether every value was normal (the caller counts the chunk's cells in one loop)
      */
     boolean accept(int[] bits, int length, IntConsumer special) {
-        if (lanes == null) {
-            lanes = new double[ChunkSums.SUMS * ChunkSums.LANES];
-            range = new int[2];
+        int flags = 0;
+        for (int i = 0; i < length; i++) {
+            int exponent = (bits[i] >>> 23) & 0xFF;
+            flags |= (exponent - 1) | (254 - exponent); // negative for exponents 0 and 255
         }
-        range[0] = minBits;
-        range[1] = maxBits;
-        if (!SUMS.sum(bits, length, range, lanes)) {
+        if (flags < 0) {
             acceptValueByValue(bits, length, special);
             return false;
         }
-        minBits = range[0];
-        maxBits = range[1];
+        double shiftLog = FloatLog.lnMagnitude(bits[0]);
+        double shiftSigned = Float.intBitsToFloat(bits[0]);
+        double shiftAbs = Math.abs(shiftSigned);
+        double sumLog = 0;
+        double squaresLog = 0;
+        double sumSigned = 0;
+        double squaresSigned = 0;
+        double sumAbs = 0;
+        double squaresAbs = 0;
+        int min = minBits;
+        int max = maxBits;
+        for (int i = 0; i < length; i++) {
+            int b = bits[i];
+            int magnitude = b & 0x7FFFFFFF;
+            min = Math.min(min, magnitude);
+            max = Math.max(max, magnitude);
+            double w = Float.intBitsToFloat(b);
+            double dLog = FloatLog.lnMagnitude(b) - shiftLog;
+            double dSigned = w - shiftSigned;
+            double dAbs = Math.abs(w) - shiftAbs;
+            sumLog += dLog;
+            squaresLog = Math.fma(dLog, dLog, squaresLog);
+            sumSigned += dSigned;
+            squaresSigned = Math.fma(dSigned, dSigned, squaresSigned);
+            sumAbs += dAbs;
+            squaresAbs = Math.fma(dAbs, dAbs, squaresAbs);
+        }
+        minBits = min;
+        maxBits = max;
         n += length;
-        double first = Float.intBitsToFloat(bits[0]);
-        add(logAbs, length, FloatLog.lnMagnitude(bits[0]), ChunkSums.LOG, ChunkSums.LOG_SQUARES);
-        add(signed, length, first, ChunkSums.SIGNED, ChunkSums.SIGNED_SQUARES);
-        add(abs, length, Math.abs(first), ChunkSums.ABS, ChunkSums.ABS_SQUARES);
+        logAbs.addDeviations(length, shiftLog, sumLog, squaresLog);
+        signed.addDeviations(length, shiftSigned, sumSigned, squaresSigned);
+        abs.addDeviations(length, shiftAbs, sumAbs, squaresAbs);
         return true;
-    }
-
-    private void add(Moments moments, int length, double shift, int sum, int squares) {
-        moments.addDeviations(length, shift, ChunkSums.total(lanes, sum), ChunkSums.total(lanes, squares));
     }
 
     private void acceptValueByValue(int[] bits, int length, IntConsumer special) {
