@@ -34,15 +34,6 @@ final class FloatMoments implements java.io.Serializable {
      * @return whether every value was normal (the caller counts the chunk's cells in one loop)
      */
     boolean accept(int[] bits, int length, IntConsumer special) {
-        int flags = 0;
-        for (int i = 0; i < length; i++) {
-            int exponent = (bits[i] >>> 23) & 0xFF;
-            flags |= (exponent - 1) | (254 - exponent); // negative for exponents 0 and 255
-        }
-        if (flags < 0) {
-            acceptValueByValue(bits, length, special);
-            return false;
-        }
         double shiftLog = FloatLog.lnMagnitude(bits[0]);
         double shiftSigned = Float.intBitsToFloat(bits[0]);
         double shiftAbs = Math.abs(shiftSigned);
@@ -54,8 +45,13 @@ final class FloatMoments implements java.io.Serializable {
         double squaresAbs = 0;
         int min = minBits;
         int max = maxBits;
+        // Summed as if every value were normal, and checked in the same loop (one pass, not two): a chunk
+        // that holds a special value is then summed again, value by value, and these sums are dropped.
+        int flags = 0;
         for (int i = 0; i < length; i++) {
             int b = bits[i];
+            int exponent = (b >>> 23) & 0xFF;
+            flags |= (exponent - 1) | (254 - exponent); // negative for exponents 0 and 255
             int magnitude = b & 0x7FFFFFFF;
             min = Math.min(min, magnitude);
             max = Math.max(max, magnitude);
@@ -69,6 +65,10 @@ final class FloatMoments implements java.io.Serializable {
             squaresSigned = Math.fma(dSigned, dSigned, squaresSigned);
             sumAbs += dAbs;
             squaresAbs = Math.fma(dAbs, dAbs, squaresAbs);
+        }
+        if (flags < 0) {
+            acceptValueByValue(bits, length, special);
+            return false;
         }
         minBits = min;
         maxBits = max;
