@@ -78,15 +78,10 @@ public final class RefiningAccumulator implements PopulationAccumulator {
     @Override
     public void accept(ByteBuffer window) {
         IntBuffer ints = window.slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
-        long[] counts = coarse;
         for (int start = 0, count = ints.remaining(); start < count; start += CHUNK) {
             int length = Math.min(CHUNK, count - start);
             ints.get(start, chunk, 0, length);
-            if (moments.accept(chunk, length, this::countSpecial)) {
-                for (int i = 0; i < length; i++) {
-                    counts[chunk[i] >>> 16]++;
-                }
-            }
+            moments.accept(chunk, length, this::countSpecial, coarse);
         }
         cells = null;
     }
