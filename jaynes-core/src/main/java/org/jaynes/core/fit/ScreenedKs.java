@@ -16,13 +16,16 @@ import org.jaynes.core.stats.ValueCells.CellConsumer;
  * run is at least lo = max(C₁/n − F(b), F(a) − C₀/n) and at most up = max(C₁/n − F(a), F(b) − C₀/n), by
  * the monotonicity of F and F_n. With L the largest lo of any run, a run with up &lt; L can neither hold
  * the supremum nor raise either bound {@link KsDistance} reports, so it may stand in for its cells. This
- * is applied twice: to the {@link CoarseCells}, then, inside the coarse cells that remain candidates, to
- * runs of {@value #GROUP} fine cells (with L raised by their lower bounds). One pass over the fine cells
- * keeps those of the candidate coarse cells (of any law); {@link KsDistance#of} then runs per law over
- * coarse cells, runs and fine cells. The value and error bound are those of the full computation; a margin
- * of 1e-9 covers rounding in F. Cost: two CDF evaluations per coarse cell, per run of a candidate and per
- * fine cell of a candidate run, instead of two per fine cell (a regularised incomplete gamma function
- * costs about a microsecond); memory: 24 bytes per kept fine cell.
+ * is applied three times: to blocks of {@value #BLOCK} {@link CoarseCells}, to the coarse cells of the
+ * blocks that remain candidates, then, inside the coarse cells that remain candidates, to runs of
+ * {@value #GROUP} fine cells (with L raised by their lower bounds). One pass over the fine cells keeps
+ * those of the candidate coarse cells (of any law); {@link KsDistance#of}'s bounds are then taken per law
+ * over the candidate coarse cells, runs and fine cells only, the others being below L. The value and error
+ * bound are those of the full computation; a margin of 1e-9 covers rounding in F. Cost: two CDF
+ * evaluations per block, per coarse cell of a candidate block, per run of a candidate and per fine cell of
+ * a candidate run, instead of two per fine cell (a regularised incomplete gamma function costs about a
+ * microsecond); a law that fits badly has few candidates, one that fits within the noise many. Memory: 24
+ * bytes per kept fine cell.
  *
  * <p>Should the kept fine cells exceed {@code maxKept}, the distances are computed over all fine cells
  * instead (slower, same result). Not thread-safe.
@@ -31,6 +34,10 @@ final class ScreenedKs {
 
     /** Fine cells per run in the second screen. */
     static final int GROUP = 16;
+    /** Coarse cells per block in the first screen. */
+    static final int BLOCK = 16;
+    /** How far a block's bounds may fall short of its cells' through F's rounding: 1e-12, ample. */
+    private static final double SLACK = 1e-12;
     /** The default limit on kept fine cells: 2^20, 24 MiB. */
     static final int MAX_KEPT = 1 << 20;
     private static final double MARGIN = 1e-9;
@@ -110,19 +117,36 @@ final class ScreenedKs {
         keptCount = new long[capacity];
     }
 
-    /** Flags the candidate coarse cells of one law and returns L; NaN (and no flags) when F gives NaN. */
+    /**
+     * Flags the candidate coarse cells of one law and returns L; NaN (and no flags) when F gives NaN. The
+     * screen is itself screened: blocks of {@value #BLOCK} coarse cells first, with F at their ends only,
+     * then the cells of the blocks whose upper bound reaches L. A cell's bounds lie within its block's
+     * (F and F_n are monotone), so a block below L holds no candidate and its cells no lower bound above L:
+     * the flags and L are those of a screen of every cell. {@link #SLACK} keeps this so for an F whose
+     * rounding is not monotone by a few ulps.
+     */
     private double screen(DoubleUnaryOperator cdf, boolean[] flags) {
         int size = coarse.size();
-        double[] upper = new double[size];
+        int blocks = (size + BLOCK - 1) / BLOCK;
+        double[] blockUpper = new double[blocks];
         double lowerBound = 0;
-        double total = n;
-        for (int j = 0; j < size; j++) {
-            double before = countBefore[j] / total;
-            double after = (countBefore[j] + coarse.count(j)) / total;
-            double cdfLow = cdf.applyAsDouble(coarse.low(j));
-            double cdfHigh = coarse.high(j) == coarse.low(j) ? cdfLow : cdf.applyAsDouble(coarse.high(j));
-            lowerBound = Math.max(lowerBound, Math.max(after - cdfHigh, cdfLow - before));
-            upper[j] = Math.max(after - cdfLow, cdfHigh - before);
+        for (int b = 0; b < blocks; b++) {
+            int first = b * BLOCK;
+            int last = Math.min(size, first + BLOCK) - 1;
+            lowerBound = Math.max(lowerBound, bounds(cdf, first, last, blockUpper, b));
+        }
+        if (Double.isNaN(lowerBound)) {
+            return Double.NaN;
+        }
+        double[] upper = new double[size];
+        Arrays.fill(upper, Double.NEGATIVE_INFINITY);
+        for (int b = 0; b < blocks; b++) {
+            if (blockUpper[b] < lowerBound - margin - SLACK) {
+                continue;
+            }
+            for (int j = b * BLOCK, end = Math.min(size, j + BLOCK); j < end; j++) {
+                lowerBound = Math.max(lowerBound, bounds(cdf, j, j, upper, j));
+            }
         }
         if (Double.isNaN(lowerBound)) {
             return Double.NaN;
@@ -131,6 +155,17 @@ final class ScreenedKs {
             flags[j] = !(upper[j] < lowerBound - margin);
         }
         return lowerBound;
+    }
+
+    /** The lower bound of |F_n − F| over coarse cells first..last; their upper bound goes to upper[at]. */
+    private double bounds(DoubleUnaryOperator cdf, int first, int last, double[] upper, int at) {
+        double total = n;
+        double before = countBefore[first] / total;
+        double after = (countBefore[last] + coarse.count(last)) / total;
+        double cdfLow = cdf.applyAsDouble(coarse.low(first));
+        double cdfHigh = coarse.high(last) == coarse.low(first) ? cdfLow : cdf.applyAsDouble(coarse.high(last));
+        upper[at] = Math.max(after - cdfLow, cdfHigh - before);
+        return Math.max(after - cdfHigh, cdfLow - before);
     }
 
     /**
@@ -260,17 +295,26 @@ final class ScreenedKs {
                 runUpper[run++] = Math.max(after - cdfLow, cdfHigh - before);
             }
         }
-        double threshold = lowerBound - MARGIN;
-        return KsDistance.of(consumer -> emit(flags, runUpper, threshold, consumer), n, cdf);
+        return distance(cdf, flags, runUpper, lowerBound - MARGIN);
     }
 
-    private void emit(boolean[] flags, double[] runUpper, double threshold, CellConsumer consumer) {
+    /**
+     * {@link KsDistance#of} over the cells, runs and fine cells that may hold the supremum. A cell that is
+     * not a candidate has an upper bound below L, which a candidate cell's lower bound reaches: it would
+     * raise neither bound, so neither it nor F at its ends is visited.
+     */
+    private KsDistance distance(DoubleUnaryOperator cdf, boolean[] flags, double[] runUpper, double threshold) {
+        Bounds bounds = new Bounds(cdf, n);
         int run = 0;
         for (int j = 0; j < coarse.size(); j++) {
-            if (!(flags[j] && keep[j])) {
-                consumer.accept(coarse.low(j), coarse.high(j), coarse.count(j));
+            if (!flags[j]) {
                 continue;
             }
+            if (!keep[j]) {
+                bounds.add(coarse.low(j), coarse.high(j), countBefore[j], countBefore[j] + coarse.count(j));
+                continue;
+            }
+            long cumulative = countBefore[j];
             for (int start = firstKept[j], end = start + coarse.fineCells(j); start < end; start += GROUP) {
                 int stop = Math.min(end, start + GROUP);
                 if (runUpper[run++] < threshold) {
@@ -278,13 +322,42 @@ final class ScreenedKs {
                     for (int i = start; i < stop; i++) {
                         count += keptCount[i];
                     }
-                    consumer.accept(keptLow[start], keptHigh[stop - 1], count);
+                    bounds.add(keptLow[start], keptHigh[stop - 1], cumulative, cumulative + count);
+                    cumulative += count;
                 } else {
                     for (int i = start; i < stop; i++) {
-                        consumer.accept(keptLow[i], keptHigh[i], keptCount[i]);
+                        bounds.add(keptLow[i], keptHigh[i], cumulative, cumulative + keptCount[i]);
+                        cumulative += keptCount[i];
                     }
                 }
             }
+        }
+        return bounds.distance();
+    }
+
+    /** The two bounds of {@link KsDistance#of}, accumulated over cells given with their cumulative counts. */
+    private static final class Bounds {
+        private final DoubleUnaryOperator cdf;
+        private final double total;
+        private double lower;
+        private double upper;
+
+        Bounds(DoubleUnaryOperator cdf, long n) {
+            this.cdf = cdf;
+            this.total = n;
+        }
+
+        void add(double low, double high, long countBefore, long countAfter) {
+            double before = countBefore / total;
+            double after = countAfter / total;
+            double cdfLow = cdf.applyAsDouble(low);
+            double cdfHigh = high == low ? cdfLow : cdf.applyAsDouble(high);
+            lower = Math.max(lower, Math.max(after - cdfHigh, cdfLow - before));
+            upper = Math.max(upper, Math.max(after - cdfLow, cdfHigh - before));
+        }
+
+        KsDistance distance() {
+            return new KsDistance((lower + upper) / 2, (upper - lower) / 2);
         }
     }
 }
