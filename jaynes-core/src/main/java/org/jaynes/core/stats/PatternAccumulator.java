@@ -103,22 +103,42 @@ public final class PatternAccumulator implements PopulationAccumulator {
         return cells;
     }
 
+    /**
+     * The distinct non-zero finite values in ascending order, read off the patterns in the order of their
+     * values (see {@link #patternOfRank}): no sort, and only the patterns counted are decoded.
+     */
     private ValueCells sortedCells() {
-        // Patterns of signed integer and float types are not in value order; sort the distinct values.
-        double[] values = java.util.stream.IntStream.range(0, counts.length)
-                .filter(p -> counts[p] != 0)
-                .mapToDouble(p -> Decoding.patternToDouble(dtype, p))
-                .filter(v -> v != 0 && Double.isFinite(v))
-                .sorted()
-                .toArray();
-        long[] cellCounts = new long[values.length];
-        for (int p = 0; p < counts.length; p++) {
+        int patterns = counts.length;
+        double[] values = new double[patterns];
+        long[] cellCounts = new long[patterns];
+        int distinct = 0;
+        for (int rank = 0; rank < patterns; rank++) {
+            int p = patternOfRank(dtype, rank, patterns);
+            if (counts[p] == 0) {
+                continue;
+            }
             double v = Decoding.patternToDouble(dtype, p);
-            if (counts[p] != 0 && v != 0 && Double.isFinite(v)) {
-                cellCounts[Arrays.binarySearch(values, v)] += counts[p];
+            if (v != 0 && Double.isFinite(v)) {
+                values[distinct] = v;
+                cellCounts[distinct++] = counts[p];
             }
         }
-        return new ExactCells(values, cellCounts);
+        return new ExactCells(Arrays.copyOf(values, distinct), Arrays.copyOf(cellCounts, distinct));
+    }
+
+    /**
+     * The pattern of the {@code rank}-th smallest value (NaN patterns ranked as their sign bit places
+     * them): sign-magnitude floats hold their negative values by falling magnitude, then the positive ones
+     * by rising magnitude; two's complement integers hold the negative values from the half-way pattern
+     * on; unsigned integers are in order.
+     */
+    static int patternOfRank(DType dtype, int rank, int patterns) {
+        int half = patterns >>> 1;
+        return switch (dtype) {
+            case F16, BF16 -> rank < half ? patterns - 1 - rank : rank - half;
+            case I16, I8 -> rank < half ? rank + half : rank - half;
+            default -> rank;
+        };
     }
 
     @Override
@@ -129,8 +149,11 @@ public final class PatternAccumulator implements PopulationAccumulator {
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         for (int p = 0; p < counts.length; p++) {
+            if (counts[p] == 0) {
+                continue;
+            }
             double v = Decoding.patternToDouble(dtype, p);
-            if (counts[p] == 0 || v == 0 || !Double.isFinite(v)) {
+            if (v == 0 || !Double.isFinite(v)) {
                 continue;
             }
             double magnitude = Math.abs(v);

@@ -90,6 +90,25 @@ class PatternAccumulatorTest {
         assertEquals(accumulator.result().fitted(), total[0]);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"F16", "BF16", "I16", "U16", "I8", "U8", "BOOL"})
+    void patternsOfRankAscendInValue(DType dtype) {
+        int patterns = 1 << (8 * dtype.byteSize());
+        boolean[] seen = new boolean[patterns];
+        double previous = Double.NEGATIVE_INFINITY;
+        for (int rank = 0; rank < patterns; rank++) {
+            int p = PatternAccumulator.patternOfRank(dtype, rank, patterns);
+            assertTrue(!seen[p], dtype + ": pattern " + p + " twice");
+            seen[p] = true;
+            double v = Decoding.patternToDouble(dtype, p);
+            if (!Double.isFinite(v) || v == 0) {
+                continue; // never a cell
+            }
+            assertTrue(v > previous, dtype + ": rank " + rank + " value " + v + " after " + previous);
+            previous = v;
+        }
+    }
+
     @Test
     void windowSplitAndMergeGiveIdenticalResults() {
         StoredValues data = StoredValues.of(DType.BF16, halfRangeSample(32, 25_000));
