@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.DecodedBytes;
-import org.jaynes.core.tensor.Decoding;
 import org.jaynes.core.tensor.Shape;
 
 /**
@@ -63,16 +62,25 @@ final class DequantizedValues implements DecodedBytes.Decoder {
         ByteBuffer in = quantized.window(first * size, count * size);
         int base = in.position();
         ByteBuffer out = ByteBuffer.allocate(count * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        // The axis index advances every stride elements: tracked, not divided out per element.
+        boolean perTensor = axisLength == 1;
+        int index = perTensor ? 0 : (int) ((first / stride) % axisLength);
+        long left = perTensor ? Long.MAX_VALUE : stride - first % stride;
         for (int i = 0; i < count; i++) {
             int q = switch (type) {
                 case I32 -> in.getInt(base + 4 * i);
-                case I16, U16 -> (int) Decoding.patternToDouble(type, in.getShort(base + 2 * i) & 0xFFFF);
-                default -> (int) Decoding.patternToDouble(type, in.get(base + i) & 0xFF);
+                case I16 -> in.getShort(base + 2 * i);
+                case U16 -> in.getShort(base + 2 * i) & 0xFFFF;
+                case I8 -> in.get(base + i);
+                default -> in.get(base + i) & 0xFF;
             };
-            int index = axisLength == 1 ? 0 : (int) (((first + i) / stride) % axisLength);
             float scale = scales[scales.length == 1 ? 0 : index];
             float zeroPoint = zeroPoints[zeroPoints.length == 1 ? 0 : index];
             out.putFloat(((float) q - zeroPoint) * scale);
+            if (--left == 0) {
+                index = index + 1 == axisLength ? 0 : index + 1;
+                left = stride;
+            }
         }
         int skip = (int) (offset - first * Float.BYTES);
         return out.flip().position(skip).slice().order(ByteOrder.LITTLE_ENDIAN).limit(length);
