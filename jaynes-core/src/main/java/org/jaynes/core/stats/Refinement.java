@@ -3,6 +3,9 @@ package org.jaynes.core.stats;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The second pass of a {@link RefiningAccumulator}: which coarse cells (f32 magnitude keys) to count
@@ -103,8 +106,9 @@ public final class Refinement implements java.io.Serializable {
         /** Drain before this many values: no count of an int page can then pass {@link Integer#MAX_VALUE}. */
         private static final long DRAIN_AFTER = 1L << 30;
 
-        private final int[] scratch = new int[1 << 10];
-        private final int[][] pageOfKey = new int[1 << 16][];
+        /** This counter's directory: the page of each f32 key, the scratch page for keys not refined. */
+        private final Directory directory = Directory.take();
+        private final int[][] pageOfKey = directory.pages();
         private final int[] chunk = new int[CHUNK];
         private LogAbsHistogram pending;
         private long counted;
@@ -114,7 +118,6 @@ public final class Refinement implements java.io.Serializable {
 
         private Counter(long drainAfter) {
             this.drainAfter = drainAfter;
-            java.util.Arrays.fill(pageOfKey, scratch);
             for (int key : selected) {
                 pageOfKey[key] = new int[1 << 10];
                 pageOfKey[key | 0x8000] = new int[1 << 10];
@@ -158,6 +161,7 @@ public final class Refinement implements java.io.Serializable {
             }
             addPagesTo(fine, true);
             drained = true;
+            directory.giveBack(selected);
         }
 
         /** Adds the non-empty pages to {@code fine}, handed over or added and zeroed for more counting. */
@@ -173,11 +177,49 @@ public final class Refinement implements java.io.Serializable {
                         fine.addOrAdoptPage(magnitudePage, signed != key, page);
                     } else {
                         fine.addPage(magnitudePage, signed != key, page);
-                        java.util.Arrays.fill(page, 0);
+                        Arrays.fill(page, 0);
                     }
                 }
             }
             counted = 0;
+        }
+    }
+
+    /**
+     * A counter's directory: a page per f32 key (65,536 references, 256 KiB to fill), every key not refined
+     * on the directory's own scratch page, so that two threads never count into one page. Drained counters'
+     * directories are kept for the next counters, since a model has a refinement per layer.
+     */
+    private record Directory(int[][] pages, int[] scratch) {
+
+        /** At most this many kept: one per worker thread of an analysis is enough. */
+        private static final int KEPT = 8;
+        private static final ConcurrentLinkedQueue<Directory> FREE = new ConcurrentLinkedQueue<>();
+        private static final AtomicInteger FREE_COUNT = new AtomicInteger();
+
+        static Directory take() {
+            Directory kept = FREE.poll();
+            if (kept != null) {
+                FREE_COUNT.decrementAndGet();
+                return kept;
+            }
+            int[] scratch = new int[1 << 10];
+            int[][] pages = new int[1 << 16][];
+            Arrays.fill(pages, scratch);
+            return new Directory(pages, scratch);
+        }
+
+        /** Points the keys of {@code selected} (of both signs) back at the scratch page and keeps it, if room. */
+        void giveBack(int[] selected) {
+            if (FREE_COUNT.incrementAndGet() > KEPT) {
+                FREE_COUNT.decrementAndGet();
+                return;
+            }
+            for (int key : selected) {
+                pages[key] = scratch;
+                pages[key | 0x8000] = scratch;
+            }
+            FREE.add(this);
         }
     }
 

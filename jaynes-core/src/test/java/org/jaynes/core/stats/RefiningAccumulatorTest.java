@@ -181,6 +181,36 @@ class RefiningAccumulatorTest {
         assertEquals(expected, cells(drained, true));
     }
 
+    /**
+     * Counters take the directories of drained counters: a counter after one that refined every cell counts
+     * only its own cells, and leaves the pages the first one handed over alone.
+     */
+    @Test
+    void aCounterOnADrainedCountersDirectoryCountsOnlyItsOwnCells() {
+        StoredValues data = StoredValues.of(DType.F32, StreamingAccumulatorTest.sample(
+                StreamingAccumulatorTest.Sample.LOGNORMAL, 16, 30_000));
+        RefiningAccumulator refining = refining(data);
+        Refinement everywhere = refining.refinement(new double[] {-800, 800});
+        LogAbsHistogram first = everywhere.countFine(data.buffer());
+        List<String> firstCells = cells(first, true);
+        Refinement narrow = refining.refinement(new double[] {-0.1, 0.1});
+        LogAbsHistogram second = narrow.countFine(data.buffer());
+        assertEquals(firstCells, cells(first, true), "the first histogram's pages are not counted into again");
+        java.util.Set<Integer> keys = new java.util.HashSet<>();
+        for (int key : narrow.selectedKeys()) {
+            keys.add(key);
+        }
+        long expected = 0;
+        ByteBuffer bytes = data.buffer().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < bytes.capacity(); i += 4) {
+            expected += keys.contains((bytes.getInt(i) >>> 16) & 0x7FFF) ? 1 : 0;
+        }
+        long[] counted = {0};
+        second.forEachSignedCell((low, high, count) -> counted[0] += count);
+        assertTrue(expected > 0 && expected < 30_000, "the narrow cells hold some values: " + expected);
+        assertEquals(expected, counted[0]);
+    }
+
     /** A refining accumulator that has seen {@code data} once. */
     private static RefiningAccumulator refining(StoredValues data) {
         RefiningAccumulator accumulator = new RefiningAccumulator();
