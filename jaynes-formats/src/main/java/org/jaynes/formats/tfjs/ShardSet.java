@@ -29,7 +29,7 @@ final class ShardSet {
 
     static final String BAD_PATH = "weightsManifest group %d: shard path \"%s\" is not a relative file path inside "
             + "the model's folder";
-    static final String NO_SHARD = "weightsManifest group %d: shard \"%s\" is not a file beside model.json";
+    static final String NO_SHARD = "weightsManifest group %d: shard \"%s\" is not a file beside the model's JSON file";
     static final String LISTED_TWICE = "weightsManifest group %d: shard \"%s\" is the file already listed as \"%s\"; "
             + "each shard holds its own bytes of the weights";
 

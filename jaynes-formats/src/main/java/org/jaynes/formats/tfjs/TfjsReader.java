@@ -24,7 +24,9 @@ import org.jaynes.formats.naming.Roles;
 
 /**
  * Reads TensorFlow.js models: a {@code model.json} (graph model or layers model) whose
- * {@code weightsManifest} lists the weights, and the {@code .bin} shard files beside it.
+ * {@code weightsManifest} lists the weights, or a weights manifest alone (a JSON array of groups, as
+ * {@code @vladmandic/face-api} ships its models: {@code age_gender_model-weights_manifest.json}), and the
+ * shard files beside it.
  * <pre>{@code
  * Model selfie = new TfjsReader().read(Path.of("selfie.json"));     // or the folder holding model.json
  * }</pre>
@@ -61,6 +63,8 @@ public final class TfjsReader implements ModelReader {
     static final String MODEL_JSON = "model.json";
 
     private static final byte[] MANIFEST_KEY = "\"weightsManifest\"".getBytes(StandardCharsets.US_ASCII);
+    /** The key every group of a weights manifest has. */
+    private static final byte[] PATHS_KEY = "\"paths\"".getBytes(StandardCharsets.US_ASCII);
     private static final int SCAN_CHUNK = 1 << 16;
     /** Bytes of a string weight's lengths read at once. */
     private static final int STRING_WINDOW = 1 << 16;
@@ -70,7 +74,10 @@ public final class TfjsReader implements ModelReader {
         return ModelFormat.TFJS;
     }
 
-    /** A {@code .json} file that starts as a JSON object and has a {@code "weightsManifest"} key. */
+    /**
+     * A {@code .json} file that starts as a JSON object and has a {@code "weightsManifest"} key (a model.json),
+     * or that starts as a JSON array and has a {@code "paths"} key (a weights manifest alone).
+     */
     @Override
     public boolean recognizes(Path file, ByteBuffer head) {
         Path name = file.getFileName();
@@ -81,11 +88,12 @@ public final class TfjsReader implements ModelReader {
         while (at < head.limit() && Character.isWhitespace(head.get(at))) {
             at++;
         }
-        if (at < head.limit() && head.get(at) != '{') {
+        int first = at < head.limit() ? head.get(at) : '{';
+        if (first != '{' && first != '[') {
             return false;
         }
         try {
-            return hasManifestKey(file);
+            return holds(file, first == '{' ? MANIFEST_KEY : PATHS_KEY);
         } catch (IOException e) {
             return false;
         }
@@ -95,7 +103,7 @@ public final class TfjsReader implements ModelReader {
     @Override
     public boolean readsFolder(Path folder) throws IOException {
         Path json = folder.resolve(MODEL_JSON);
-        return Files.isRegularFile(json) && hasManifestKey(json);
+        return Files.isRegularFile(json) && holds(json, MANIFEST_KEY);
     }
 
     @Override
@@ -191,9 +199,9 @@ public final class TfjsReader implements ModelReader {
                 shards.names(), shards.length());
     }
 
-    /** Whether the file's first {@link ManifestParser#MAX_JSON_BYTES} bytes hold {@code "weightsManifest"}. */
-    private static boolean hasManifestKey(Path file) throws IOException {
-        byte[] buffer = new byte[SCAN_CHUNK + MANIFEST_KEY.length];
+    /** Whether the file's first {@link ManifestParser#MAX_JSON_BYTES} bytes hold {@code key}. */
+    private static boolean holds(Path file, byte[] key) throws IOException {
+        byte[] buffer = new byte[SCAN_CHUNK + key.length];
         int kept = 0;
         long scanned = 0;
         try (InputStream in = Files.newInputStream(file)) {
@@ -203,10 +211,10 @@ public final class TfjsReader implements ModelReader {
                     return false;
                 }
                 int filled = kept + read;
-                if (indexOf(buffer, filled) >= 0) {
+                if (indexOf(buffer, filled, key) >= 0) {
                     return true;
                 }
-                kept = Math.min(filled, MANIFEST_KEY.length - 1);
+                kept = Math.min(filled, key.length - 1);
                 System.arraycopy(buffer, filled - kept, buffer, 0, kept);
                 scanned += read;
             }
@@ -214,11 +222,11 @@ public final class TfjsReader implements ModelReader {
         return false;
     }
 
-    private static int indexOf(byte[] buffer, int filled) {
+    private static int indexOf(byte[] buffer, int filled, byte[] key) {
         outer:
-        for (int i = 0; i + MANIFEST_KEY.length <= filled; i++) {
-            for (int j = 0; j < MANIFEST_KEY.length; j++) {
-                if (buffer[i + j] != MANIFEST_KEY[j]) {
+        for (int i = 0; i + key.length <= filled; i++) {
+            for (int j = 0; j < key.length; j++) {
+                if (buffer[i + j] != key[j]) {
                     continue outer;
                 }
             }

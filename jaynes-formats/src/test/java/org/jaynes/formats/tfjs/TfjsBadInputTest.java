@@ -58,7 +58,7 @@ class TfjsBadInputTest {
         String json = manifest("\"shard1.bin\", \"missing.bin\"",
                 "{\"name\": \"w\", \"shape\": [2], \"dtype\": \"float32\"}");
         failsAt(json, "\"missing.bin\"",
-                "weightsManifest group 0: shard \"missing.bin\" is not a file beside model.json", 8);
+                "weightsManifest group 0: shard \"missing.bin\" is not a file beside the model's JSON file", 8);
     }
 
     @ParameterizedTest
@@ -196,7 +196,8 @@ class TfjsBadInputTest {
 
     @Test
     void notAnObject() throws Exception {
-        fails(write("[1, 2]"), "not a JSON object, so not a TF.js model.json");
+        fails(write("\"a string\""), "neither a JSON object (a TF.js model.json) nor an array (a TF.js weights "
+                + "manifest)");
     }
 
     @Test

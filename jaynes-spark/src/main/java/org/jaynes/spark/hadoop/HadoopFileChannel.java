@@ -11,25 +11,32 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.StreamCapabilities;
 
 /**
- * A read-only {@link FileChannel} over a Hadoop stream: every read is a positioned read
- * ({@code PositionedReadable.read(position, …)}), so the readers' windows fetch just their bytes from
- * HDFS or S3. A mapping, which a Hadoop stream cannot give, is made of a local copy of the region in the
- * temporary folder, deleted as soon as it is mapped: the ONNX and TFLite readers map their metadata.
- * Not thread-safe, like the readers' use of it (one channel per read).
+ * A read-only {@link FileChannel} over a Hadoop stream: every read is a positioned read of all the bytes
+ * asked for that the file has ({@code PositionedReadable.readFully(position, …)}, straight into a direct
+ * buffer where the stream can), so the readers' windows fetch just their bytes from HDFS or S3. The stream
+ * is the file's shared one ({@link OpenStreams}), released when the channel is closed. A mapping, which a
+ * Hadoop stream cannot give, is made of a local copy of the region in the temporary folder, deleted as soon
+ * as it is mapped: the ONNX and TFLite readers map their metadata. Not thread-safe, like the readers' use of
+ * it (one channel per read).
  */
 final class HadoopFileChannel extends FileChannel {
 
     /** Bytes copied at once between Hadoop's stream and a buffer that has no array. */
     private static final int COPY_BYTES = 1 << 20;
 
+    private final OpenStreams.Shared stream;
     private final FSDataInputStream in;
+    private final boolean readsIntoBuffers;
     private final long size;
     private long position;
 
-    HadoopFileChannel(FSDataInputStream in, long size) {
-        this.in = in;
+    HadoopFileChannel(OpenStreams.Shared stream, long size) {
+        this.stream = stream;
+        this.in = stream.in();
+        this.readsIntoBuffers = in.hasCapability(StreamCapabilities.PREADBYTEBUFFER);
         this.size = size;
     }
 
@@ -40,23 +47,22 @@ final class HadoopFileChannel extends FileChannel {
         }
         int wanted = (int) Math.min(target.remaining(), size - at);
         if (target.hasArray()) {
-            int read = in.read(at, target.array(), target.arrayOffset() + target.position(), wanted);
-            if (read > 0) {
-                target.position(target.position() + read);
+            in.readFully(at, target.array(), target.arrayOffset() + target.position(), wanted);
+            target.position(target.position() + wanted);
+        } else if (readsIntoBuffers) {
+            ByteBuffer part = target.slice().limit(wanted);
+            in.readFully(at, part);
+            target.position(target.position() + wanted);
+        } else {
+            byte[] copy = new byte[Math.min(wanted, COPY_BYTES)];
+            for (int done = 0; done < wanted; ) {
+                int length = Math.min(copy.length, wanted - done);
+                in.readFully(at + done, copy, 0, length);
+                target.put(copy, 0, length);
+                done += length;
             }
-            return read;
         }
-        byte[] copy = new byte[Math.min(wanted, COPY_BYTES)];
-        int done = 0;
-        while (done < wanted) {
-            int read = in.read(at + done, copy, 0, Math.min(copy.length, wanted - done));
-            if (read <= 0) {
-                break;
-            }
-            target.put(copy, 0, read);
-            done += read;
-        }
-        return done == 0 ? -1 : done;
+        return wanted;
     }
 
     @Override
@@ -126,7 +132,7 @@ final class HadoopFileChannel extends FileChannel {
 
     @Override
     protected void implCloseChannel() throws IOException {
-        in.close();
+        stream.release();
     }
 
     @Override

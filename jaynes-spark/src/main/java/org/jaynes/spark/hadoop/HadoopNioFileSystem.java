@@ -25,16 +25,23 @@ final class HadoopNioFileSystem extends FileSystem {
     private final org.apache.hadoop.fs.FileSystem hadoop;
     private final String scheme;
     private final String authority;
+    private final OpenStreams streams;
 
     HadoopNioFileSystem(HadoopNioProvider provider, URI uri, Configuration configuration) throws IOException {
         this.provider = provider;
         this.hadoop = org.apache.hadoop.fs.FileSystem.get(uri, configuration);
         this.scheme = uri.getScheme();
         this.authority = uri.getAuthority();
+        this.streams = new OpenStreams(hadoop);
     }
 
     org.apache.hadoop.fs.FileSystem hadoop() {
         return hadoop;
+    }
+
+    /** The open streams of this file system's files, shared by their channels. */
+    OpenStreams streams() {
+        return streams;
     }
 
     /** The URI of an absolute path on this file system. */

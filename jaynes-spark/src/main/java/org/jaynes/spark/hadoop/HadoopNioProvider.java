@@ -116,7 +116,7 @@ final class HadoopNioProvider extends FileSystemProvider {
             }
         }
         FileStatus status = status(path);
-        return new HadoopFileChannel(hadoop(path).getFileSystem().hadoop().open(status.getPath()), status.getLen());
+        return new HadoopFileChannel(hadoop(path).getFileSystem().streams().acquire(status), status.getLen());
     }
 
     @Override

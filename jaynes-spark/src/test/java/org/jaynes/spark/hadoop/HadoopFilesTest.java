@@ -79,6 +79,55 @@ class HadoopFilesTest {
     }
 
     @Test
+    void channelsOfAFileShareItsStreamUntilTheFileChanges(@TempDir Path temp) throws IOException {
+        Path local = Fixtures.copy("/onnx/typed_fields.onnx", temp);
+        Path remote = files.path(upload(cluster, local));
+        byte[] expected = Files.readAllBytes(local);
+        try (FileChannel first = FileChannel.open(remote, StandardOpenOption.READ)) {
+            try (FileChannel second = FileChannel.open(remote, StandardOpenOption.READ)) {
+                assertEquals(ByteBuffer.wrap(expected), whole(second));
+            }
+            // the second channel's close leaves the stream the first still reads
+            assertEquals(ByteBuffer.wrap(expected), whole(first));
+        }
+        byte[] rewritten = "not the model any more".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (var out = cluster.getFileSystem().create(new org.apache.hadoop.fs.Path(remote.toUri().getPath()), true)) {
+            out.write(rewritten);
+        }
+        try (FileChannel again = FileChannel.open(remote, StandardOpenOption.READ)) {
+            assertEquals(ByteBuffer.wrap(rewritten), whole(again));
+        }
+    }
+
+    @Test
+    void moreFilesThanAreKeptOpenEachReadTheirOwnBytes(@TempDir Path temp) throws IOException {
+        List<FileChannel> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < OpenStreams.KEPT + 3; i++) {
+                Path local = Files.write(temp.resolve("file-" + i + ".bin"), new byte[] {(byte) i, 1, 2, 3});
+                Path remote = files.path(upload(cluster, local));
+                open.add(FileChannel.open(remote, StandardOpenOption.READ));
+            }
+            // the eldest streams are no longer kept, but stay open for the channels that use them
+            for (int i = 0; i < open.size(); i++) {
+                assertEquals(ByteBuffer.wrap(new byte[] {(byte) i, 1, 2, 3}), whole(open.get(i)), "file " + i);
+            }
+        } finally {
+            for (FileChannel channel : open) {
+                channel.close();
+            }
+        }
+    }
+
+    /** Every byte of {@code channel}'s file, read into a direct buffer from the second byte on, then the first. */
+    private static ByteBuffer whole(FileChannel channel) throws IOException {
+        ByteBuffer all = ByteBuffer.allocateDirect((int) channel.size());
+        assertEquals(all.capacity() - 1, channel.read(all.position(1), 1));
+        assertEquals(1, channel.read(all.position(0).limit(1), 0));
+        return all.clear();
+    }
+
+    @Test
     void aMissingFileIsNoSuchFileAndAnUnknownSchemeIsRefused() throws IOException {
         Path missing = files.path(cluster.getURI() + "/models/none.safetensors");
         assertFalse(Files.exists(missing));
