@@ -22,6 +22,7 @@ import org.jaynes.survey.SurveyListener;
 import org.jaynes.survey.SurveyOutcome;
 import org.jaynes.survey.SurveyResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,11 +38,15 @@ import picocli.CommandLine.Spec;
                 + "JSON report (reports/ID.json), every layer of every model as one row of layers.parquet and "
                 + "layers.csv (model, step, layer, relative depth, then every number analyze gives the layer), the models that could not be "
                 + "read with their reasons (failures.csv) and the list of models (survey.json).",
-                "", "A model whose report in the folder was made from the same file (same path, size and time) is "
-                + "not read again. A model that cannot be read does not stop the survey; the exit status is then 1."},
+                "", "Tensors are selected as populations as 'analyze' selects them (--min-elements, --include, "
+                + "--exclude); survey.json and survey.html state the options used.",
+                "", "A model whose report in the folder was made from the same file (same path, size and time) with "
+                + "the same options is not read again. A model that cannot be read does not stop the survey; the "
+                + "exit status is then 1."},
         footer = {"", "Examples:",
                 "  jaynes survey zoo/*.onnx zoo/*.safetensors --out zoo-survey",
                 "  jaynes survey @models.txt --out survey            one model file or folder per line",
+                "  jaynes survey zoo/*.gguf --include attention --min-elements 100000 --out attention",
                 "  jaynes survey --checkpoints runs/exp1 --out exp1   step-1000, checkpoint-500, ... ordered by step",
                 "  jaynes survey --from-reports survey                the tables again from the saved reports",
                 "  jaynes survey zoo/*.gguf hdfs://nn:8020/zoo/m.safetensors --out s --spark 'local[*]'"})
@@ -64,6 +69,9 @@ final class SurveyCommand implements Callable<Integer> {
     @Option(names = "--from-reports", paramLabel = "DIR",
             description = "rebuild the tables of the survey in DIR from its saved reports, reading no model")
     private Path fromReports;
+
+    @Mixin
+    private PopulationSelection selection;
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the number of cores); "
             + "results do not depend on it")
@@ -103,6 +111,11 @@ final class SurveyCommand implements Callable<Integer> {
         if (!inputs.isEmpty() || checkpoints != null || out != null) {
             throw new UsageException("--from-reports takes no INPUT, --checkpoints or --out");
         }
+        for (String option : List.of("--min-elements", "--include", "--exclude")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UsageException("--from-reports takes no " + option + ": the saved reports keep their options");
+            }
+        }
         if (!Survey.isSurvey(fromReports)) {
             throw new UsageException("--from-reports " + fromReports + ": no survey.json there");
         }
@@ -122,7 +135,8 @@ final class SurveyCommand implements Callable<Integer> {
         if (checkpoints == null && inputs.isEmpty()) {
             throw new UsageException("no INPUT: name models, a glob, @FILE or --checkpoints DIR");
         }
-        AnalysisOptions options = AnalysisOptions.DEFAULTS.withThreads(threads);
+        selection.check();
+        AnalysisOptions options = selection.applyTo(AnalysisOptions.DEFAULTS).withThreads(threads);
         try (SurveyEngine engine = spark == null ? new InProcessEngine(options, ModelOpener.standard())
                 : sparkEngine(options)) {
             List<SurveyInput> models = checkpoints != null ? CheckpointSeries.of(checkpoints)

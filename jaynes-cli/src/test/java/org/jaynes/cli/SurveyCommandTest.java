@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,58 @@ class SurveyCommandTest {
         assertTrue(again.out().contains("0 analysed (0.0 MB read), 2 reports reused"), again.out());
         CliRun rebuilt = CliRun.of("survey", "--from-reports", out.toString());
         assertEquals(Main.OK, rebuilt.exitCode(), rebuilt.err());
+    }
+
+    @Test
+    void populationOptionsSelectFewerRowsAndAReportMadeWithOtherOptionsIsMadeAgain(@TempDir Path dir)
+            throws Exception {
+        Files.copy(GOLDEN_F32, dir.resolve("a.safetensors"));
+        Files.copy(GOLDEN_F32, dir.resolve("b.safetensors"));
+        Path out = dir.resolve("out");
+        String models = dir + "/*.safetensors";
+        CliRun all = CliRun.of("survey", models, "--out", out.toString(), "-q");
+        assertTrue(all.out().startsWith("2 models: 2 analysed") && all.out().contains("; 8 layer rows"), all.out());
+
+        // Tensors of 4,096, 4,608, 5,120 and 6,144 values: the last two have at least 5,000, and laplace goes.
+        CliRun fewer = CliRun.of("survey", models, "--out", out.toString(), "-q", "--min-elements", "5000",
+                "--exclude", "laplace");
+        assertEquals(Main.OK, fewer.exitCode(), fewer.err());
+        assertTrue(fewer.out().startsWith("2 models: 2 analysed") && fewer.out().contains("; 2 layer rows"),
+                fewer.out());
+        assertEquals(3, Files.readAllLines(out.resolve("layers.csv")).size());
+        JsonNode options = new ObjectMapper().readTree(out.resolve("survey.json").toFile()).get("options");
+        assertEquals(5000, options.get("minElements").asLong());
+        assertEquals("laplace", options.get("exclude").asText());
+        assertEquals(options, new ObjectMapper().readTree(out.resolve("reports/a.safetensors.json").toFile())
+                .get("options"));
+        String page = Files.readString(out.resolve("survey.html"));
+        assertTrue(page.contains("<dt>--min-elements</dt><dd>5000</dd>"), page);
+        assertTrue(page.contains("<dt>--exclude</dt><dd>/laplace/</dd>"), page);
+
+        CliRun same = CliRun.of("survey", models, "--out", out.toString(), "-q", "--min-elements", "5000",
+                "--exclude", "laplace", "--threads", "1");
+        assertTrue(same.out().contains("0 analysed (0.0 MB read), 2 reports reused") && same.out().contains("; 2 "
+                + "layer rows"), same.out());
+    }
+
+    @Test
+    void badPopulationOptionsAreOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        CliRun zero = CliRun.of("survey", GOLDEN_F32.toString(), "--out", out.toString(), "--min-elements", "0");
+        assertEquals(Main.BAD_INPUT, zero.exitCode(), zero.err());
+        assertEquals("jaynes: --min-elements must be at least 1, not 0\n", zero.err().replace("\r\n", "\n"));
+        assertEquals("", zero.out());
+        CliRun regex = CliRun.of("survey", GOLDEN_F32.toString(), "--out", out.toString(), "--include", "(");
+        assertEquals(Main.BAD_INPUT, regex.exitCode(), regex.err());
+        assertEquals(1, regex.err().lines().count(), regex.err());
+        assertFalse(Files.exists(out));
+
+        Files.copy(GOLDEN_F32, dir.resolve("a.safetensors"));
+        CliRun.of("survey", dir.resolve("a.safetensors").toString(), "--out", out.toString(), "-q");
+        CliRun rebuild = CliRun.of("survey", "--from-reports", out.toString(), "--min-elements", "5000");
+        assertEquals(Main.BAD_INPUT, rebuild.exitCode(), rebuild.err());
+        assertEquals("jaynes: --from-reports takes no --min-elements: the saved reports keep their options\n",
+                rebuild.err().replace("\r\n", "\n"));
     }
 
     @Test

@@ -43,6 +43,11 @@ public final class SparkSurveyEngine implements SurveyEngine {
     }
 
     @Override
+    public AnalysisOptions options() {
+        return options;
+    }
+
+    @Override
     public void analyse(List<Job> jobs, Results results, SurveyListener listener) throws IOException {
         try (DistributedAnalysis analysis = new DistributedAnalysis(spark, options)) {
             ModelAfterModel.run(jobs, results, listener, (input, progress) ->

@@ -6,8 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelOpener;
 import org.jaynes.survey.CheckpointSeries;
 import org.jaynes.survey.Survey;
@@ -21,18 +24,24 @@ import org.jaynes.survey.SurveyResult;
  * The survey as an application for {@code spark-submit}, with the arguments of {@code jaynes survey}
  * (its master is spark-submit's {@code --master}):
  * {@code spark-submit --master spark://host:7077 jaynes-spark.jar zoo/*.onnx hdfs://nn/zoo/m.gguf --out survey}.
+ * Tensors are selected as populations as {@code jaynes survey} selects them ({@code --min-elements N},
+ * {@code --include REGEX}, {@code --exclude REGEX}; the same defaults), and {@code --threads N} sets the
+ * driver's fitting threads; every other analysis option keeps its default, as in {@code jaynes survey}.
  * Exit code 0 when every model was analysed, 1 when some failed (they are in failures.csv), 2 with one
  * line on stderr for bad arguments or input.
  */
 public final class SparkSurveyMain {
 
-    private static final String USAGE = "usage: jaynes-spark.jar (INPUT... | --checkpoints DIR) --out DIR";
+    private static final String USAGE = "usage: jaynes-spark.jar (INPUT... | --checkpoints DIR) --out DIR "
+            + "[--min-elements N] [--include REGEX] [--exclude REGEX] [--threads N]";
+    private static final Set<String> OPTIONS = Set.of("--out", "--checkpoints", "--min-elements", "--include",
+            "--exclude", "--threads");
 
     private SparkSurveyMain() {
     }
 
-    /** The parsed arguments. */
-    private record Arguments(List<String> inputs, String checkpoints, Path out) {
+    /** The parsed arguments; {@code options} as {@code jaynes survey} makes them from the same options. */
+    record Arguments(List<String> inputs, String checkpoints, Path out, AnalysisOptions options) {
     }
 
     public static void main(String[] args) {
@@ -47,7 +56,7 @@ public final class SparkSurveyMain {
                 throw new SurveyInputException("no Spark master: run through spark-submit --master MASTER");
             }
             try (SparkSurveyEngine engine = new SparkSurveyEngine(
-                    SparkEngineProvider.context(conf), AnalysisOptions.DEFAULTS, ModelOpener.standard())) {
+                    SparkEngineProvider.context(conf), arguments.options(), ModelOpener.standard())) {
                 List<SurveyInput> models = arguments.checkpoints() != null
                         ? CheckpointSeries.of(Path.of(arguments.checkpoints()))
                         : SurveyInputs.of(arguments.inputs(), Path.of("").toAbsolutePath(), engine::locate);
@@ -66,34 +75,43 @@ public final class SparkSurveyMain {
         }
     }
 
-    private static Arguments parse(String[] args) throws SurveyInputException {
+    static Arguments parse(String[] args) throws SurveyInputException {
         List<String> inputs = new ArrayList<>();
         String checkpoints = null;
         Path out = null;
+        AnalysisOptions options = AnalysisOptions.DEFAULTS;
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--out", "--checkpoints" -> {
-                    if (i + 1 == args.length) {
-                        throw new SurveyInputException(args[i] + " needs a folder; " + USAGE);
-                    }
-                    if (args[i].equals("--out")) {
-                        out = Path.of(args[++i]);
-                    } else {
-                        checkpoints = args[++i];
-                    }
+            String option = args[i];
+            if (!option.startsWith("-")) {
+                inputs.add(option);
+                continue;
+            }
+            if (!OPTIONS.contains(option)) {
+                throw new SurveyInputException("unknown option " + option + "; " + USAGE);
+            }
+            if (i + 1 == args.length) {
+                throw new SurveyInputException(option + " needs a value; " + USAGE);
+            }
+            String value = args[++i];
+            try {
+                switch (option) {
+                    case "--out" -> out = Path.of(value);
+                    case "--checkpoints" -> checkpoints = value;
+                    case "--min-elements" -> options = options.withMinElements(Long.parseLong(value));
+                    case "--include" -> options = options.withInclude(Pattern.compile(value));
+                    case "--exclude" -> options = options.withExclude(Pattern.compile(value));
+                    case "--threads" -> options = options.withThreads(Integer.parseInt(value));
+                    default -> throw new IllegalStateException("an option of OPTIONS not handled: " + option);
                 }
-                default -> {
-                    if (args[i].startsWith("-")) {
-                        throw new SurveyInputException("unknown option " + args[i] + "; " + USAGE);
-                    }
-                    inputs.add(args[i]);
-                }
+            } catch (IllegalArgumentException e) { // a number or pattern that does not parse, a value out of range
+                throw new SurveyInputException(MessageText.format("%s %s: %s", option, value,
+                        MessageText.reason(String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
             }
         }
         if (out == null || (inputs.isEmpty() == (checkpoints == null))) {
             throw new SurveyInputException(USAGE);
         }
-        return new Arguments(inputs, checkpoints, out);
+        return new Arguments(inputs, checkpoints, out, options);
     }
 
     /** The version the jar was built as, as the command line reports it. */

@@ -50,6 +50,30 @@ class SparkSurveyEngineTest {
         assertSameFiles(here, spark);
     }
 
+    /** spark-submit's selection options reach the analysis: the files equal the in-process survey's with them. */
+    @Test
+    void surveyOnSparkWithSelectionOptionsEqualsTheSurveyInThisProcess(@TempDir Path temp) throws Exception {
+        List<String> models = TestModels.write(temp.resolve("zoo")).stream()
+                .filter(p -> !p.getFileName().toString().startsWith("big")).map(Path::toString).toList();
+        Path here = temp.resolve("in-process");
+        Path spark = temp.resolve("spark");
+        SparkSurveyMain.Arguments arguments = SparkSurveyMain.parse(Stream.concat(models.stream(), Stream.of("--out",
+                spark.toString(), "--min-elements", "1000", "--exclude", "^layers\\.[1-6][0-9]\\.", "--threads", "2"))
+                .toArray(String[]::new));
+        new Survey(arguments.options(), ModelOpener.standard(), "test").run(SurveyInputs.of(models, temp), here,
+                SurveyListener.NONE);
+        SparkSurveyEngine engine = new SparkSurveyEngine(LocalSpark.context(), arguments.options(),
+                ModelOpener.standard());
+        new Survey(engine, "test").run(SurveyInputs.of(arguments.inputs(), temp, engine::locate), arguments.out(),
+                SurveyListener.NONE);
+
+        assertSameFiles(here, spark);
+        List<String> many = Files.readAllLines(spark.resolve("layers.csv")).stream()
+                .filter(line -> line.startsWith("many.safetensors,")).toList();
+        assertEquals(10, many.size(), "layers 0 to 9 of 70: " + many);
+        assertTrue(Files.readString(spark.resolve("survey.json")).contains("\"minElements\" : 1000"));
+    }
+
     @Test
     void surveyOfModelsOnHdfsEqualsTheSurveyOfTheLocalFiles(@TempDir Path temp) throws Exception {
         // The GGUF fixture and the file that is no model: the other models' reading is the local test's.

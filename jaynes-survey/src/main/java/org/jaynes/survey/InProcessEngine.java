@@ -24,6 +24,11 @@ public final class InProcessEngine implements SurveyEngine {
     }
 
     @Override
+    public AnalysisOptions options() {
+        return options;
+    }
+
+    @Override
     public void analyse(List<Job> jobs, Results results, SurveyListener listener) throws IOException {
         ModelAfterModel.run(jobs, results, listener,
                 (input, progress) -> new ModelAnalyzer(options).analyze(opener.open(input.path()), progress));

@@ -17,7 +17,8 @@ import org.jaynes.report.json.JsonReportWriter;
 /**
  * The {@code reports} folder of a survey: each model's full JSON report ({@code ID.json}, what
  * {@code jaynes analyze --json} writes) and beside it the {@link ModelKey} it was made from
- * ({@code ID.key.json}), written after the report, so that a key on disk always has its complete report.
+ * ({@code ID.key.json}: path, size, time and the options of the analysis), written after the report, so
+ * that a key on disk always has its complete report.
  */
 final class ReportStore {
 
@@ -37,7 +38,10 @@ final class ReportStore {
         return folder.resolve(id + ".key.json");
     }
 
-    /** Whether the report of {@code id} exists and was made from the model as {@code key} describes it now. */
+    /**
+     * Whether the report of {@code id} exists and was made from the model as {@code key} describes it now,
+     * with the options {@code key} holds.
+     */
     boolean isCurrent(String id, ModelKey key) {
         Path keyFile = key(id);
         if (!Files.isRegularFile(keyFile) || !Files.isRegularFile(report(id))) {
@@ -45,8 +49,9 @@ final class ReportStore {
         }
         try {
             JsonNode saved = JSON.readTree(keyFile.toFile());
+            // A key saved before keys held the options has none: its model is analysed again.
             return key.equals(new ModelKey(saved.path("path").asText(), saved.path("size").asLong(-1),
-                    saved.path("modified").asLong(-1)));
+                    saved.path("modified").asLong(-1), saved.path("options").toString()));
         } catch (IOException e) {
             return false; // an unreadable key: the model is analysed again
         }
@@ -62,6 +67,7 @@ final class ReportStore {
         });
         ObjectNode saved = JSON.createObjectNode().put("path", key.path()).put("size", key.size())
                 .put("modified", key.modified());
+        saved.set("options", JSON.readTree(key.options()));
         AtomicOutput.write(key(id), out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, saved));
     }
 

@@ -13,7 +13,8 @@ import org.jaynes.formats.ModelOpener;
  * Analyses many models and writes into one output folder: each model's JSON report (in {@code reports/}),
  * the table of every layer of every model ({@link SurveyTables}), and the failures. The models are
  * analysed by a {@link SurveyEngine}: in this process ({@link InProcessEngine}) unless another is given.
- * A model whose report from an earlier run is still current ({@link ModelKey}) is not read again. A model
+ * A model whose report from an earlier run is still current ({@link ModelKey}: the same file, analysed with
+ * the same options) is not read again. A model
  * that cannot be read is a failure with its one-line reason, and the survey goes on.
  */
 public final class Survey {
@@ -46,7 +47,7 @@ public final class Survey {
         List<Integer> places = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             SurveyInput input = inputs.get(i);
-            ModelKey key = ModelKey.of(input.path());
+            ModelKey key = ModelKey.of(input.path(), engine.options());
             if (store.isCurrent(input.id(), key)) {
                 outcomes[i] = new SurveyOutcome.Reused(input);
             } else {
@@ -68,13 +69,17 @@ public final class Survey {
                 outcomes[places.get(job)] = new SurveyOutcome.Failed(jobs.get(job).input(), reason);
             }
         }, listener);
-        return SurveyTables.write(out, List.of(outcomes), store, toolVersion);
+        return SurveyTables.write(out, List.of(outcomes), engine.options(), store, toolVersion);
     }
 
-    /** Rebuilds the tables of the survey in {@code out} from its saved reports, reading no model. */
+    /**
+     * Rebuilds the tables of the survey in {@code out} from its saved reports, reading no model; the options
+     * stated are those of its manifest.
+     */
     public static SurveyResult rebuild(Path out, String toolVersion) throws IOException, SurveyInputException {
-        List<SurveyOutcome> outcomes = SurveyTables.readManifest(out);
-        return SurveyTables.write(out, outcomes, new ReportStore(out.resolve(REPORTS)), toolVersion);
+        SurveyTables.Manifest manifest = SurveyTables.readManifest(out);
+        return SurveyTables.write(out, manifest.outcomes(), manifest.options(), new ReportStore(out.resolve(REPORTS)),
+                toolVersion);
     }
 
     /** Whether {@code out} holds a survey that {@link #rebuild} can read. */

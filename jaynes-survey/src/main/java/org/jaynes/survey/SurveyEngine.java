@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.AnalysisResult;
 
 /**
@@ -24,6 +25,9 @@ public interface SurveyEngine extends AutoCloseable {
 
         void failed(int job, String reason);
     }
+
+    /** The options every model is analysed with: a report's key and the survey's manifest hold them. */
+    AnalysisOptions options();
 
     /** Analyses {@code jobs}, handing every one's outcome to {@code results}, and reports progress. */
     void analyse(List<Job> jobs, Results results, SurveyListener listener) throws IOException;

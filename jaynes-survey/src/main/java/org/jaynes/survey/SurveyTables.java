@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.jaynes.formats.MessageText;
+import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.UniversalityTest;
+import org.jaynes.formats.MessageText;
 import org.jaynes.report.AtomicOutput;
 import org.jaynes.report.csv.CsvReportWriter;
 import org.jaynes.report.html.SurveyPage;
@@ -27,8 +28,9 @@ import org.jaynes.report.html.SurveyPageInput;
  * The files a survey writes beside its reports, each atomically (a killed run leaves the previous file or
  * none, never half of one):
  * <ul>
- *   <li>{@value #MANIFEST}: the models in survey order, with id, path, step, what became of each and the
- *       reason of a failure (what {@link Survey#rebuild} reads back), and per role the test of whether σ is
+ *   <li>{@value #MANIFEST}: the options of the analysis (as a report states them), the models in survey
+ *       order, with id, path, step, what became of each and the reason of a failure (what
+ *       {@link Survey#rebuild} reads back), and per role the test of whether σ is
  *       the same across models ({@link UniversalityTest});</li>
  *   <li>{@value #LAYERS} and {@value #LAYERS_PARQUET}: one row per layer of every model with a report
  *       ({@link SurveyColumns}), the same rows in both;</li>
@@ -65,8 +67,8 @@ final class SurveyTables {
         }
     }
 
-    static SurveyResult write(Path out, List<SurveyOutcome> outcomes, ReportStore store, String toolVersion)
-            throws IOException {
+    static SurveyResult write(Path out, List<SurveyOutcome> outcomes, AnalysisOptions options, ReportStore store,
+                              String toolVersion) throws IOException {
         long[] rows = {0};
         UniversalityTest universality = new UniversalityTest();
         PageModels page = new PageModels();
@@ -94,7 +96,8 @@ final class SurveyTables {
         String title = series ? "Checkpoints, steps " + outcomes.get(0).input().step().getAsLong() + " to "
                 + outcomes.get(outcomes.size() - 1).input().step().getAsLong()
                 : "Survey of " + outcomes.size() + (outcomes.size() == 1 ? " model" : " models");
-        SurveyPageInput pageInput = new SurveyPageInput(title, series, page.models(outcomes), failures, roles);
+        SurveyPageInput pageInput = new SurveyPageInput(title, series, options, page.models(outcomes), failures,
+                roles);
         AtomicOutput.write(out.resolve(PAGE), stream -> {
             Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             SurveyPage.write(pageInput, toolVersion, text);
@@ -111,7 +114,7 @@ final class SurveyTables {
             text.flush();
         });
         AtomicOutput.write(out.resolve(MANIFEST), stream -> JSON.writerWithDefaultPrettyPrinter()
-                .writeValue(stream, manifest(outcomes, roles, toolVersion)));
+                .writeValue(stream, manifest(outcomes, options, roles, toolVersion)));
         return new SurveyResult(outcomes, rows[0], roles);
     }
 
@@ -191,11 +194,12 @@ final class SurveyTables {
         text.write("\r\n");
     }
 
-    private static ObjectNode manifest(List<SurveyOutcome> outcomes, List<UniversalityTest.RoleResult> roles,
-                                       String toolVersion) {
+    private static ObjectNode manifest(List<SurveyOutcome> outcomes, AnalysisOptions options,
+                                       List<UniversalityTest.RoleResult> roles, String toolVersion) {
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("tool", "jaynes " + toolVersion);
         manifest.put("kind", "survey");
+        manifest.set("options", SurveyOptions.json(options));
         ArrayNode models = manifest.putArray("models");
         for (SurveyOutcome outcome : outcomes) {
             SurveyInput input = outcome.input();
@@ -234,8 +238,15 @@ final class SurveyTables {
         }
     }
 
-    /** The models of the survey in {@code out}, as its manifest lists them; every report is taken as reused. */
-    static List<SurveyOutcome> readManifest(Path out) throws SurveyInputException {
+    /** What a survey's manifest says: its models, in order, and the options they were analysed with. */
+    record Manifest(List<SurveyOutcome> outcomes, AnalysisOptions options) {
+    }
+
+    /**
+     * The models of the survey in {@code out}, as its manifest lists them (every report taken as reused),
+     * and its options; a manifest written before manifests stated them takes those of its first report.
+     */
+    static Manifest readManifest(Path out) throws SurveyInputException {
         Path file = out.resolve(MANIFEST);
         JsonNode manifest;
         try {
@@ -256,6 +267,32 @@ final class SurveyTables {
                     ? new SurveyOutcome.Failed(input, model.path("reason").asText())
                     : new SurveyOutcome.Reused(input));
         }
-        return outcomes;
+        return new Manifest(outcomes, options(file, manifest.path("options"), outcomes, out));
+    }
+
+    private static AnalysisOptions options(Path file, JsonNode stated, List<SurveyOutcome> outcomes, Path out)
+            throws SurveyInputException {
+        JsonNode options = stated;
+        Path source = file;
+        Optional<SurveyOutcome> reported = outcomes.stream().filter(o -> !(o instanceof SurveyOutcome.Failed))
+                .findFirst();
+        if (stated.isMissingNode() && reported.isPresent()) {
+            source = new ReportStore(out.resolve(Survey.REPORTS)).report(reported.get().input().id());
+            try {
+                options = JSON.readTree(source.toFile()).path("options");
+            } catch (IOException e) {
+                throw new SurveyInputException(MessageText.format("%s: not a report: %s", source,
+                        MessageText.reason(String.valueOf(e.getMessage()))));
+            }
+        }
+        if (options.isMissingNode()) {
+            return AnalysisOptions.DEFAULTS; // no model has a report: no number depends on them
+        }
+        try {
+            return SurveyOptions.read(options);
+        } catch (IllegalArgumentException e) {
+            throw new SurveyInputException(MessageText.format("%s: options: %s", source,
+                    MessageText.reason(String.valueOf(e.getMessage()))));
+        }
     }
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.AnalysisResult;
@@ -202,6 +203,38 @@ class SurveyTest {
         assertTrue(!List.of(first).equals(List.of(Files.readAllBytes(out.resolve(SurveyTables.LAYERS)))));
     }
 
+    /** Regression: a report was reused whatever options it had been made with, since its key held none. */
+    @Test
+    void aReportMadeWithOtherOptionsIsMadeAgainAndOneMadeOnOtherThreadsIsReused(@TempDir Path dir) throws Exception {
+        model(dir.resolve("a.safetensors"), 1, 0.02);
+        Path out = dir.resolve("out");
+        List<SurveyInput> inputs = SurveyInputs.of(List.of("a.safetensors"), dir);
+        assertEquals(2, survey().run(inputs, out, SurveyListener.NONE).rows());
+
+        AnalysisOptions encoder = OPTIONS.withInclude(Pattern.compile("encoder"));
+        SurveyResult selected = new Survey(encoder, ModelOpener.standard(), "test").run(inputs, out,
+                SurveyListener.NONE);
+        assertInstanceOf(SurveyOutcome.Analysed.class, selected.outcomes().get(0));
+        assertEquals(1, selected.rows());
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve(SurveyTables.MANIFEST).toFile());
+        assertEquals("encoder", manifest.path("options").path("include").asText());
+        assertEquals(new ObjectMapper().readTree(out.resolve("reports/a.safetensors.json").toFile()).get("options"),
+                manifest.get("options"));
+
+        SurveyResult again = new Survey(encoder.withThreads(1), ModelOpener.standard(), "test").run(inputs, out,
+                SurveyListener.NONE);
+        assertInstanceOf(SurveyOutcome.Reused.class, again.outcomes().get(0));
+        assertEquals(1, again.rows());
+
+        for (AnalysisOptions other : List.of(encoder.withInclude(Pattern.compile("decoder")), encoder.withBins(50),
+                encoder.withMinElements(10_000))) {
+            SurveyResult changed = new Survey(other, ModelOpener.standard(), "test").run(inputs, out,
+                    SurveyListener.NONE);
+            assertInstanceOf(SurveyOutcome.Analysed.class, changed.outcomes().get(0), other.toString());
+        }
+        assertEquals(2, survey().run(inputs, out, SurveyListener.NONE).rows());
+    }
+
     @Test
     void anUnreadableModelIsAFailureAndTheOthersAreComplete(@TempDir Path dir) throws Exception {
         model(dir.resolve("a.safetensors"), 1, 0.02);
@@ -237,9 +270,14 @@ class SurveyTest {
 
         Files.delete(a);
         Files.delete(out.resolve(SurveyTables.LAYERS));
+        JsonNode options = new ObjectMapper().readTree(out.resolve(SurveyTables.MANIFEST).toFile()).get("options");
+        byte[] page = Files.readAllBytes(out.resolve(SurveyTables.PAGE));
         SurveyResult rebuilt = Survey.rebuild(out, "test");
         assertEquals(4, rebuilt.rows());
         assertArrayEquals(layers, Files.readAllBytes(out.resolve(SurveyTables.LAYERS)));
+        // The options stated again are the manifest's.
+        assertEquals(options, new ObjectMapper().readTree(out.resolve(SurveyTables.MANIFEST).toFile()).get("options"));
+        assertArrayEquals(page, Files.readAllBytes(out.resolve(SurveyTables.PAGE)));
     }
 
     @Test

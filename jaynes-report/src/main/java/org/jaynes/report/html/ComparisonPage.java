@@ -2,11 +2,9 @@ package org.jaynes.report.html;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.ModelComparison;
-import org.jaynes.report.Conventions;
 
 /**
  * Writes a comparison of several models as one self-contained HTML5 page:
@@ -62,12 +60,7 @@ public final class ComparisonPage {
                         + "order, is at i/(n − 1). σ is scale-free; μ is shown normalised (")
                 .append(HtmlEscape.text(comparison.normalization().label()))
                 .append("), since raw μ moves with each model's weight scale.</p>");
-        out.append("<dl class=\"options\">");
-        Markup.definitions(out, Conventions.options(options));
-        out.append("</dl>");
-        out.append("<details class=\"conventions\"><summary>Conventions: what each number is</summary><dl>");
-        Markup.definitions(out, Conventions.of(options).stream().map(c -> Map.entry(c.label(), c.text())).toList());
-        out.append("</dl></details>");
+        Markup.options(out, options);
         return out.append("</header>").toString();
     }
 }

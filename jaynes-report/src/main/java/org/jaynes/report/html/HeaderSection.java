@@ -1,10 +1,7 @@
 package org.jaynes.report.html;
 
-import java.util.List;
-import java.util.Map;
 import org.jaynes.core.analysis.AnalysisResult;
 import org.jaynes.core.analysis.ModelSummary;
-import org.jaynes.report.Conventions;
 
 /**
  * The top of the page: the model (path, format, parameters, tensors), the tool version, the options used
@@ -26,13 +23,7 @@ final class HeaderSection {
                 .append(Markup.count(model.tensors(), "tensor", "tensors")).append(" · ")
                 .append(Markup.count(result.layers().size(), "population", "populations")).append(" analysed, ")
                 .append(Markup.count(result.setAside().size(), "tensor", "tensors")).append(" set aside</p>");
-        out.append("<dl class=\"options\">");
-        Markup.definitions(out, Conventions.options(result.options()));
-        out.append("</dl>");
-        out.append("<details class=\"conventions\"><summary>Conventions: what each number is</summary><dl>");
-        Markup.definitions(out, Conventions.of(result.options()).stream()
-                .map(c -> Map.entry(c.label(), c.text())).toList());
-        out.append("</dl></details>");
+        Markup.options(out, result.options());
         return out.append("</header>").toString();
     }
 }

@@ -2,6 +2,8 @@ package org.jaynes.report.html;
 
 import java.util.List;
 import java.util.Map;
+import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.report.Conventions;
 
 /** Pieces of HTML the sections share: figures with captions, definition lists, sentences. */
 final class Markup {
@@ -21,6 +23,16 @@ final class Markup {
             out.append("<div><dt>").append(HtmlEscape.text(entry.getKey())).append("</dt><dd>")
                     .append(HtmlEscape.text(entry.getValue())).append("</dd></div>");
         }
+    }
+
+    /** The options of an analysis as the command line spells them, then, folded, its conventions. */
+    static void options(StringBuilder out, AnalysisOptions options) {
+        out.append("<dl class=\"options\">");
+        definitions(out, Conventions.options(options));
+        out.append("</dl>");
+        out.append("<details class=\"conventions\"><summary>Conventions: what each number is</summary><dl>");
+        definitions(out, Conventions.of(options).stream().map(c -> Map.entry(c.label(), c.text())).toList());
+        out.append("</dl></details>");
     }
 
     /** The sentence with its first letter in upper case (Unicode rules, not the locale's). */

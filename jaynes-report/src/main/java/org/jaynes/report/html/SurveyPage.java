@@ -64,8 +64,9 @@ public final class SurveyPage {
         if (!survey.failures().isEmpty()) {
             out.append(", ").append(Markup.count(survey.failures().size(), "failure", "failures"));
         }
-        out.append(". Depth is relative: population i of n, in file order, is at i/(n − 1). Each model's "
-                + "options and conventions are in its report (reports/ID.json).</p>");
+        out.append(". Every model was analysed with the options below; its report is reports/ID.json. Depth is "
+                + "relative: population i of n, in file order, is at i/(n − 1).</p>");
+        Markup.options(out, survey.options());
         return out.append("</header>\n").toString();
     }
 

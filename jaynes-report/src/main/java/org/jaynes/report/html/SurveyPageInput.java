@@ -2,16 +2,18 @@ package org.jaynes.report.html;
 
 import java.util.List;
 import java.util.OptionalLong;
+import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.UniversalityTest;
 
 /**
  * What the survey page shows: each model (or checkpoint) with its layers' key numbers, the models that
  * failed, and per role whether σ is the same across models.
  *
- * @param series whether the models are the checkpoints of one run, ordered by step
+ * @param series  whether the models are the checkpoints of one run, ordered by step
+ * @param options the options every model was analysed with
  */
-public record SurveyPageInput(String title, boolean series, List<Model> models, List<Failure> failures,
-                              List<UniversalityTest.RoleResult> universality) {
+public record SurveyPageInput(String title, boolean series, AnalysisOptions options, List<Model> models,
+                              List<Failure> failures, List<UniversalityTest.RoleResult> universality) {
 
     public SurveyPageInput {
         models = List.copyOf(models);

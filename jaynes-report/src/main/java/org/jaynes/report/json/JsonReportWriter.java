@@ -180,7 +180,11 @@ public final class JsonReportWriter {
         json.writeEndObject();
     }
 
-    private static void writeOptions(JsonGenerator json, AnalysisOptions options) throws IOException {
+    /**
+     * The field {@code "options"}: the options of an analysis as a report states them (a survey's manifest
+     * states its options the same way).
+     */
+    public static void writeOptions(JsonGenerator json, AnalysisOptions options) throws IOException {
         json.writeObjectFieldStart("options");
         json.writeNumberField("minElements", options.minElements());
         json.writeFieldName("include");
