@@ -4,7 +4,6 @@ package org.jaynes.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jaynes.cli.output.ExperimentReport;
@@ -67,8 +66,8 @@ final class ExperimentCommand implements Runnable {
         private TrainingSetup setup;
 
         @Option(names = "--inits", paramLabel = "I,I,...", description = "initialisers compared: he, xavier, "
-                + "lognormal, fitted (default: he,xavier,lognormal)")
-        private String inits = "he,xavier,lognormal";
+                + "lognormal, fitted (default: he,xavier,lognormal)", converter = OptionConverters.Inits.class)
+        private List<InitChoice> inits = InitChoice.parseList("he,xavier,lognormal");
 
         @Option(names = "--warmup", paramLabel = "E", description = "add one arm: --warmup-init followed by a "
                 + "distribution-only warm-up of E epochs (only each layer's mu, sigma and the biases learn), then free "
@@ -76,8 +75,9 @@ final class ExperimentCommand implements Runnable {
         private int warmup;
 
         @Option(names = "--warmup-init", paramLabel = "I", description = "the initialiser the warm-up arm starts "
-                + "from; he and xavier start from the lognormal fit of their draw (default: lognormal)")
-        private String warmupInit = "lognormal";
+                + "from; he and xavier start from the lognormal fit of their draw (default: lognormal)",
+                converter = OptionConverters.Init.class)
+        private InitChoice warmupInit = InitChoice.parse("lognormal");
 
         @Option(names = "--seeds", paramLabel = "N", description = "runs per initialiser (default: "
                 + InitExperimentOptions.DEFAULT_SEEDS + ")")
@@ -113,21 +113,16 @@ final class ExperimentCommand implements Runnable {
             if (warmup < 0 || warmup > epochs) {
                 throw new UsageException("--warmup must be in [0, --epochs " + epochs + "], not " + warmup);
             }
-            List<String> names = new ArrayList<>(Arrays.asList(inits.split(",", -1)));
+            List<InitChoice> choices = new ArrayList<>(inits);
             if (warmup > 0) {
-                names.add(warmupInit);
+                choices.add(warmupInit);
             }
-            boolean fittedChosen = names.stream().anyMatch(n -> FittedInitOptions.FITTED.equalsIgnoreCase(n.trim()));
-            setup.fitted().checkUsed(fittedChosen, "--inits or --warmup-init");
-            Initializer.Fitted source = fittedChosen ? setup.fitted().fitted() : null;
+            List<Initializer> initializers = setup.fitted().bind(choices, setup.sigma(), "--inits or --warmup-init");
             OptimizerOptions rule = setup.optimizer();
             try {
                 List<Arm> arms = new ArrayList<>();
-                for (int i = 0; i < names.size(); i++) {
-                    String name = names.get(i);
-                    Initializer init = FittedInitOptions.FITTED.equalsIgnoreCase(name.trim()) ? source
-                            : Initializer.parse(name, setup.sigma());
-                    arms.add(new Arm(init, i == names.size() - 1 ? warmup : 0));
+                for (int i = 0; i < initializers.size(); i++) {
+                    arms.add(new Arm(initializers.get(i), i == initializers.size() - 1 ? warmup : 0));
                 }
                 return new InitExperimentOptions(setup.training(widths, rule), arms, seeds);
             } catch (IllegalArgumentException e) {

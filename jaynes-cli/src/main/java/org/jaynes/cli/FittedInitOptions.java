@@ -1,8 +1,9 @@
 package org.jaynes.cli;
 
-
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.nn.init.FittedMu;
 import org.jaynes.nn.init.FittedSource;
@@ -15,9 +16,6 @@ import picocli.CommandLine.Option;
  * ours was drawn from.
  */
 final class FittedInitOptions {
-
-    /** The initialiser name that needs these options. */
-    static final String FITTED = "fitted";
 
     @Option(names = "--init-from", paramLabel = "MODEL", description = "for --init fitted: the trained model (any "
             + "format analyze reads) whose layers' lognormal fits the weights are drawn from; hidden layers <- its MLP "
@@ -36,7 +34,7 @@ final class FittedInitOptions {
     }
 
     /** Refuses these options when no initialiser named {@code fitted} is used. */
-    void checkUsed(boolean fittedChosen, String initOption) throws UsageException {
+    private void checkUsed(boolean fittedChosen, String initOption) throws UsageException {
         if (given() && !fittedChosen) {
             throw new UsageException((initFrom != null ? "--init-from" : "--fitted-mu") + " applies to " + initOption
                     + " fitted only");
@@ -61,11 +59,20 @@ final class FittedInitOptions {
         }
     }
 
-    /** The initialiser called {@code name}: {@code fitted} from these options, any other by its name. */
-    Initializer initializer(String name, double sigma) throws UsageException, ModelFormatException {
-        if (FITTED.equalsIgnoreCase(name.trim())) {
-            return fitted();
+    /**
+     * The initialisers {@code choices} name, in order, σ bound for the lognormal; the model of
+     * {@code --init-from} is analysed once for all fitted ones. These options given without a fitted choice
+     * are bad input, said naming {@code initOption}.
+     */
+    List<Initializer> bind(List<InitChoice> choices, double sigma, String initOption)
+            throws UsageException, ModelFormatException {
+        boolean fittedChosen = choices.stream().anyMatch(InitChoice.Fitted.class::isInstance);
+        checkUsed(fittedChosen, initOption);
+        Initializer.Fitted source = fittedChosen ? fitted() : null;
+        List<Initializer> initializers = new ArrayList<>();
+        for (InitChoice choice : choices) {
+            initializers.add(choice.bind(sigma, source));
         }
-        return UsageException.build(() -> Initializer.parse(name, sigma));
+        return initializers;
     }
 }

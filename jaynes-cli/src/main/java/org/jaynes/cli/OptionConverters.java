@@ -165,6 +165,27 @@ final class OptionConverters {
         }
     }
 
+    /** {@code train --init}, {@code experiment init --warmup-init}: σ and the source model are bound later. */
+    public static final class Init extends ByParser<InitChoice> {
+        public Init() {
+            super("", InitChoice::parse);
+        }
+    }
+
+    /** {@code experiment init --inits}: initialisers separated by commas. */
+    public static final class Inits extends ByParser<List<InitChoice>> {
+        public Inits() {
+            super("", InitChoice::parseList);
+        }
+    }
+
+    /** {@code simulate --start}: the game's mean, the bins and a file's weights are bound later. */
+    public static final class Start extends ByParser<StartLaw> {
+        public Start() {
+            super("", StartLaw::parse);
+        }
+    }
+
     /** {@code --save-epochs}. */
     public static final class Epochs extends IntList {
         public Epochs() {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -63,8 +64,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--init", paramLabel = "INIT", description = "he, xavier, lognormal (signed lognormal magnitudes "
             + "with He's E[w^2]) or fitted (each layer from the lognormal fitted to a layer of --init-from) "
-            + "(default: he)")
-    private String init = "he";
+            + "(default: he)", converter = OptionConverters.Init.class)
+    private InitChoice init = InitChoice.parse("he");
 
     @Option(names = "--warmup", paramLabel = "E", description = "distribution-only warm-up: for the first E epochs "
             + "each layer's weights are fixed signed quantiles of LN(mu, sigma) and only (mu, sigma) and the biases "
@@ -115,10 +116,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainingOptions options() throws UsageException, ModelFormatException {
         int[] widths = setup.widths();
-        if (setup.sigmaGiven().isPresent() && !"lognormal".equalsIgnoreCase(init)) {
+        if (setup.sigmaGiven().isPresent() && !(init instanceof InitChoice.Lognormal)) {
             throw new UsageException("--sigma applies to --init lognormal only");
         }
-        setup.fitted().checkUsed(FittedInitOptions.FITTED.equalsIgnoreCase(init.trim()), "--init");
         int epochs = setup.epochs();
         if (warmup < 0 || warmup > epochs) {
             throw new UsageException("--warmup must be in [0, --epochs " + epochs + "], not " + warmup);
@@ -126,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
         if (trackEvery < 0) {
             throw new UsageException("--track-every must be non-negative, not " + trackEvery);
         }
-        Initializer initializer = setup.fitted().initializer(init, setup.sigma());
+        Initializer initializer = setup.fitted().bind(List.of(init), setup.sigma(), "--init").get(0);
         OptimizerOptions rule = setup.optimizer();
         setup.checkCounts();
         TrainingOptions base = setup.training(widths, rule);

@@ -166,6 +166,20 @@ class ExperimentCommandTest {
                 + System.lineSeparator(), run.err());
     }
 
+    /** Initialisers are checked as the options are parsed: a bad one is one line, before any work. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--inits|he,,xavier|unknown initialiser '': expected he, xavier, lognormal or fitted",
+        "--inits|he,Kaiming|unknown initialiser 'Kaiming': expected he, xavier, lognormal or fitted",
+        "--warmup-init|orthogonal|unknown initialiser 'orthogonal': expected he, xavier, lognormal or fitted",
+        "--sigma|-1|sigma must be positive and finite, not -1.0",
+        "--init-from|model.safetensors|--init-from applies to --inits or --warmup-init fitted only"})
+    void aBadInitialiserOptionIsOneLineAndExitCode2(String option, String value, String message) {
+        CliRun run = CliRun.of("experiment", "init", "--warmup", "1", option, value);
+        assertEquals(List.of(Main.BAD_INPUT, "", "jaynes: " + message + System.lineSeparator()),
+                List.of(run.exitCode(), run.out(), run.err()));
+    }
+
     /** --warmup adds one arm, reported and compared like the others. */
     @Test
     void theWarmupArmIsComparedLikeTheOthers() throws IOException {

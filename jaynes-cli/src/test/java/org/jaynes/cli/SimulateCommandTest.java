@@ -126,6 +126,11 @@ class SimulateCommandTest {
         "--dynamics replicator --step 2 | --step must be in (0, 1], not 2.0",
         "--start triangle | --start must be uniform, gaussian[:SCALE] or file:PATH, not 'triangle'",
         "--start gaussian:x | --start gaussian:SCALE needs a positive number, not 'gaussian:x'",
+        "--start gaussian:0 | --start gaussian:SCALE needs a positive number, not 'gaussian:0'",
+        "--start gaussian:Infinity | --start gaussian:SCALE needs a positive number, not 'gaussian:Infinity'",
+        "--start Uniform | --start must be uniform, gaussian[:SCALE] or file:PATH, not 'Uniform'",
+        "--from m.safetensors --layer w --start gaussian: | --start gaussian:SCALE needs a positive number, not "
+            + "'gaussian:'",
         "--shock 10 | --shock must be SWEEP:FRACTION, e.g. 30:0.5, not '10'",
         "--shock 10:2 | --shock needs SWEEP >= 1 and 0 < FRACTION <= 1, not '10:2'",
         "--shock 50:0.5 --sweeps 20 | --shock after 50 sweeps comes too late for the sweep limit of 20",

@@ -112,6 +112,8 @@ class TrainCommandTest {
             "--layers|10,4|the layers 10,4 need 10 inputs and 4 classes, but the data teacher has 16 features and 4 classes",
             "--layers|16,x,4|--layers must be integers of at least 1 separated by commas, not '16,x,4'",
             "--init|kaiming|unknown initialiser 'kaiming': expected he, xavier, lognormal or fitted",
+            "--init|Orthogonal|unknown initialiser 'Orthogonal': expected he, xavier, lognormal or fitted",
+            "--init|''|unknown initialiser '': expected he, xavier, lognormal or fitted",
             "--init|fitted|the fitted initialiser needs --init-from MODEL",
             "--init-from|model.safetensors|--init-from applies to --init fitted only",
             "--fitted-mu|source|--fitted-mu applies to --init fitted only",
@@ -129,6 +131,14 @@ class TrainCommandTest {
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
         assertEquals("jaynes: " + message + NL, run.err());
+    }
+
+    /** σ is bound to the lognormal after parsing: a bad one is one line, as a bad --init is. */
+    @Test
+    void aBadSigmaOfTheLognormalIsOneLineAndExitCode2() {
+        CliRun run = CliRun.of("train", "--init", "LogNormal", "--sigma", "0");
+        assertEquals(List.of(2, "", "jaynes: sigma must be positive and finite, not 0.0" + NL),
+                List.of(run.exitCode(), run.out(), run.err()));
     }
 
     /** A saved run is a source for --init fitted: each of our layers drawn from its namesake's fit. */
