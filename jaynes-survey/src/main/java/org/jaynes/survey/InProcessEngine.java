@@ -12,21 +12,11 @@ import org.jaynes.formats.ModelOpener;
 /**
  * The survey engine of this process: one model after another, each with every thread the options give.
  * Memory holds one model's analysis at a time.
+ *
+ * @param options the options of every model's analysis
+ * @param opener  opens each model
  */
-public final class InProcessEngine implements SurveyEngine {
-
-    private final AnalysisOptions options;
-    private final ModelOpener opener;
-
-    public InProcessEngine(AnalysisOptions options, ModelOpener opener) {
-        this.options = options;
-        this.opener = opener;
-    }
-
-    @Override
-    public AnalysisOptions options() {
-        return options;
-    }
+public record InProcessEngine(AnalysisOptions options, ModelOpener opener) implements SurveyEngine {
 
     @Override
     public void analyse(List<Job> jobs, Results results, SurveyListener listener) throws IOException {

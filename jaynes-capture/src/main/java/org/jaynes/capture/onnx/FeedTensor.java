@@ -11,25 +11,21 @@ public sealed interface FeedTensor {
     /** The dimensions, outermost first (a copy). */
     long[] shape();
 
-    /** The element type the model must accept. */
-    ElementType type();
+    /** The element type the model must accept: the record's. */
+    default ElementType type() {
+        return this instanceof Int64 ? ElementType.INT64 : ElementType.FLOAT32;
+    }
 
     /** 64-bit integers: token ids, masks, indices. */
     record Int64(long[] shape, long[] data) implements FeedTensor {
 
         public Int64 {
-            shape = shape.clone();
-            checkCount(shape, data.length);
+            shape = checked(shape, data.length);
         }
 
         @Override
         public long[] shape() {
             return shape.clone();
-        }
-
-        @Override
-        public ElementType type() {
-            return ElementType.INT64;
         }
     }
 
@@ -37,19 +33,20 @@ public sealed interface FeedTensor {
     record Float32(long[] shape, float[] data) implements FeedTensor {
 
         public Float32 {
-            shape = shape.clone();
-            checkCount(shape, data.length);
+            shape = checked(shape, data.length);
         }
 
         @Override
         public long[] shape() {
             return shape.clone();
         }
+    }
 
-        @Override
-        public ElementType type() {
-            return ElementType.FLOAT32;
-        }
+    /** A copy of {@code shape}, checked to hold {@code count} values. */
+    private static long[] checked(long[] shape, int count) {
+        long[] copy = shape.clone();
+        checkCount(copy, count);
+        return copy;
     }
 
     private static void checkCount(long[] shape, int count) {

@@ -111,9 +111,7 @@ public final class ExperimentReport {
         Json.report(writer, out -> {
             Json.data(out, result.data(), result.trainSize(), result.testSize());
             out.writeObjectFieldStart("options");
-            Json.integers(out, "layers", o.widths());
-            Json.convBlocks(out, o.convBlocks());
-            out.writeStringField("activation", o.activation().label());
+            Json.network(out, o);
             out.writeStringField("optimizer", o.optimizer().kind().label());
             number(out, "learningRate", o.optimizer().learningRate());
             out.writeNumberField("batch", o.batchSize());
@@ -134,50 +132,34 @@ public final class ExperimentReport {
             out.writeStringField("warmup", "an arm with warmupEpochs E > 0 learns only each layer's (mu, sigma) of "
                     + "w = s * exp(mu + sigma * z) and the biases for its first E epochs");
             out.writeEndObject();
-            out.writeArrayFieldStart("initializers");
-            for (InitializerSummary s : result.initializers()) {
-                out.writeStartObject();
-                out.writeStringField("arm", s.arm().label());
-                out.writeStringField("init", s.initializer().label());
+            Json.objects(out, "initializers", result.initializers(), (s, json) -> {
+                json.writeStringField("arm", s.arm().label());
+                json.writeStringField("init", s.initializer().label());
                 if (s.initializer() instanceof Initializer.Lognormal l) {
-                    number(out, "sigma", l.sigma());
+                    number(json, "sigma", l.sigma());
                 }
-                out.writeNumberField("warmupEpochs", s.arm().warmupEpochs());
-                out.writeArrayFieldStart("epochs");
-                for (InitializerSummary.EpochSummary e : s.epochs()) {
-                    out.writeStartObject();
-                    out.writeNumberField("epoch", e.epoch());
-                    writeSummary(out, "testAccuracy", e.testAccuracy());
-                    writeSummary(out, "testLoss", e.testLoss());
-                    out.writeEndObject();
-                }
-                out.writeEndArray();
-                out.writeArrayFieldStart("finalLayers");
-                for (InitializerSummary.LayerSummary l : s.finalLayers()) {
-                    out.writeStartObject();
-                    out.writeStringField("name", l.name());
-                    writeSummary(out, "sigma", l.sigma());
-                    out.writeStringField("bestFamily", l.bestFamily());
-                    out.writeNumberField("votes", l.votes());
-                    out.writeEndObject();
-                }
-                out.writeEndArray();
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-            out.writeArrayFieldStart("verdicts");
-            for (PairVerdict v : result.verdicts()) {
-                out.writeStartObject();
-                out.writeStringField("first", v.first());
-                out.writeStringField("second", v.second());
-                out.writeStringField("metric", v.metric());
-                number(out, "difference", v.difference());
-                number(out, "threshold", v.threshold());
-                out.writeStringField("outcome", v.outcome().label());
-                out.writeStringField("sentence", v.sentence());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
+                json.writeNumberField("warmupEpochs", s.arm().warmupEpochs());
+                Json.objects(json, "epochs", s.epochs(), (e, oe) -> {
+                    oe.writeNumberField("epoch", e.epoch());
+                    writeSummary(oe, "testAccuracy", e.testAccuracy());
+                    writeSummary(oe, "testLoss", e.testLoss());
+                });
+                Json.objects(json, "finalLayers", s.finalLayers(), (l, ol) -> {
+                    ol.writeStringField("name", l.name());
+                    writeSummary(ol, "sigma", l.sigma());
+                    ol.writeStringField("bestFamily", l.bestFamily());
+                    ol.writeNumberField("votes", l.votes());
+                });
+            });
+            Json.objects(out, "verdicts", result.verdicts(), (v, json) -> {
+                json.writeStringField("first", v.first());
+                json.writeStringField("second", v.second());
+                json.writeStringField("metric", v.metric());
+                number(json, "difference", v.difference());
+                number(json, "threshold", v.threshold());
+                json.writeStringField("outcome", v.outcome().label());
+                json.writeStringField("sentence", v.sentence());
+            });
         });
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.jaynes.core.theory.GameParameters;
 import org.jaynes.dynamics.game.Bins;
 import org.jaynes.nn.layer.ConvBlock;
+import org.jaynes.nn.train.TrainingOptions;
 
 /**
  * What every JSON report shares: one pretty-printed object that opens with the tool and its version,
@@ -44,6 +45,31 @@ public final class Json {
             out.writeEndObject();
             out.writeRaw('\n');
         }
+    }
+
+    /** Writes the fields of one item's object. */
+    @FunctionalInterface
+    public interface ItemFields<T> {
+        void write(T item, JsonGenerator out) throws IOException;
+    }
+
+    /** The array field {@code name}: one object per item, in order, of the fields {@code fields} writes. */
+    public static <T> void objects(JsonGenerator out, String name, List<T> items, ItemFields<T> fields)
+            throws IOException {
+        out.writeArrayFieldStart(name);
+        for (T item : items) {
+            out.writeStartObject();
+            fields.write(item, out);
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+    }
+
+    /** The network a training run trains, as its options state it: layers, conv blocks and activation. */
+    public static void network(JsonGenerator out, TrainingOptions options) throws IOException {
+        integers(out, "layers", options.widths());
+        convBlocks(out, options.convBlocks());
+        out.writeStringField("activation", options.activation().label());
     }
 
     /** A number field; null when the value is not finite. */

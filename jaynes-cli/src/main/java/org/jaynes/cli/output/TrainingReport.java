@@ -130,9 +130,7 @@ public final class TrainingReport {
         Json.report(writer, out -> {
             Json.data(out, result.data(), result.trainSize(), result.testSize());
             out.writeObjectFieldStart("options");
-            Json.integers(out, "layers", o.widths());
-            Json.convBlocks(out, o.convBlocks());
-            out.writeStringField("activation", o.activation().label());
+            Json.network(out, o);
             out.writeStringField("init", o.initializer().label());
             if (o.initializer() instanceof Initializer.Lognormal l) {
                 number(out, "sigma", l.sigma());
@@ -165,71 +163,45 @@ public final class TrainingReport {
             out.writeStringField("steps", "every trackEvery steps and after the last; trainLoss is the mean of the "
                     + "steps since the previous record");
             out.writeEndObject();
-            out.writeArrayFieldStart("epochs");
-            for (EpochRecord e : result.epochs()) {
-                out.writeStartObject();
-                out.writeNumberField("epoch", e.epoch());
-                number(out, "trainLoss", e.trainLoss());
-                number(out, "testLoss", e.testLoss());
-                number(out, "testAccuracy", e.testAccuracy());
-                number(out, "seconds", e.seconds());
-                number(out, "cpuSeconds", e.cpuSeconds());
+            Json.objects(out, "epochs", result.epochs(), (e, json) -> {
+                json.writeNumberField("epoch", e.epoch());
+                number(json, "trainLoss", e.trainLoss());
+                number(json, "testLoss", e.testLoss());
+                number(json, "testAccuracy", e.testAccuracy());
+                number(json, "seconds", e.seconds());
+                number(json, "cpuSeconds", e.cpuSeconds());
                 if (e.saved().isPresent()) {
-                    out.writeStringField("saved", e.saved().get().toString());
+                    json.writeStringField("saved", e.saved().get().toString());
                 } else {
-                    out.writeNullField("saved");
+                    json.writeNullField("saved");
                 }
-                writeLayers(e.layers(), out);
-                out.writeArrayFieldStart("outputs");
-                for (OutputMicrostructure neurons : e.outputs()) {
-                    out.writeStartObject();
-                    writeMicrostructure(neurons.outputs(), out);
-                    out.writeNumberField("negatives", neurons.negatives());
-                    out.writeEndObject();
-                }
-                out.writeEndArray();
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-            out.writeArrayFieldStart("warmup");
-            for (WarmupRecord w : result.warmup()) {
-                out.writeStartObject();
-                out.writeNumberField("epoch", w.epoch());
-                out.writeArrayFieldStart("layers");
-                for (WarmupRecord.LayerLaw law : w.layers()) {
-                    out.writeStartObject();
-                    out.writeStringField("name", law.name());
-                    number(out, "mu", law.mu());
-                    number(out, "sigma", law.sigma());
-                    out.writeEndObject();
-                }
-                out.writeEndArray();
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-            out.writeArrayFieldStart("steps");
-            for (StepRecord s : result.steps()) {
-                out.writeStartObject();
-                out.writeNumberField("step", s.step());
-                out.writeNumberField("epoch", s.epoch());
-                out.writeNumberField("stepInEpoch", s.stepInEpoch());
-                number(out, "trainLoss", s.trainLoss());
-                out.writeNumberField("steps", s.steps());
-                writeLayers(s.layers(), out);
-                out.writeEndObject();
-            }
-            out.writeEndArray();
+                writeLayers(e.layers(), json);
+                Json.objects(json, "outputs", e.outputs(), (neurons, on) -> {
+                    writeMicrostructure(neurons.outputs(), on);
+                    on.writeNumberField("negatives", neurons.negatives());
+                });
+            });
+            Json.objects(out, "warmup", result.warmup(), (w, json) -> {
+                json.writeNumberField("epoch", w.epoch());
+                Json.objects(json, "layers", w.layers(), (law, ol) -> {
+                    ol.writeStringField("name", law.name());
+                    number(ol, "mu", law.mu());
+                    number(ol, "sigma", law.sigma());
+                });
+            });
+            Json.objects(out, "steps", result.steps(), (s, json) -> {
+                json.writeNumberField("step", s.step());
+                json.writeNumberField("epoch", s.epoch());
+                json.writeNumberField("stepInEpoch", s.stepInEpoch());
+                number(json, "trainLoss", s.trainLoss());
+                json.writeNumberField("steps", s.steps());
+                writeLayers(s.layers(), json);
+            });
         });
     }
 
     private static void writeLayers(List<LayerMicrostructure> layers, JsonGenerator out) throws IOException {
-        out.writeArrayFieldStart("layers");
-        for (LayerMicrostructure m : layers) {
-            out.writeStartObject();
-            writeMicrostructure(m, out);
-            out.writeEndObject();
-        }
-        out.writeEndArray();
+        Json.objects(out, "layers", layers, TrainingReport::writeMicrostructure);
     }
 
     private static void writeMicrostructure(LayerMicrostructure m, JsonGenerator out) throws IOException {

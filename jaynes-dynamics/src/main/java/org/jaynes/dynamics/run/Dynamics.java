@@ -29,11 +29,15 @@ public sealed interface Dynamics {
     /** The rule, in words, for reports. */
     String rule();
 
-    /** Sweeps the run may take by default. */
-    long defaultMaxSweeps();
+    /** Sweeps the run may take by default: 10,000 unless the dynamics says otherwise. */
+    default long defaultMaxSweeps() {
+        return 10_000;
+    }
 
-    /** The arbitrage gap below which the run stops, by default (0: never on the gap alone). */
-    double defaultTolerance();
+    /** The arbitrage gap below which the run stops, by default (0: never on the gap alone, unless overridden). */
+    default double defaultTolerance() {
+        return 0;
+    }
 
     /** Whether the dynamics is an agent dynamics (finite M, counts) rather than one of shares. */
     default boolean agents() {
@@ -63,16 +67,6 @@ public sealed interface Dynamics {
         public String rule() {
             return "a uniformly random agent tries a uniformly random other bin and moves if its utility rises";
         }
-
-        @Override
-        public long defaultMaxSweeps() {
-            return 10_000;
-        }
-
-        @Override
-        public double defaultTolerance() {
-            return 0;
-        }
     }
 
     /** A random agent moves to its best bin if that beats staying. */
@@ -85,16 +79,6 @@ public sealed interface Dynamics {
         @Override
         public String rule() {
             return "a uniformly random agent moves to the bin of highest utility for it, if that beats staying";
-        }
-
-        @Override
-        public long defaultMaxSweeps() {
-            return 10_000;
-        }
-
-        @Override
-        public double defaultTolerance() {
-            return 0;
         }
     }
 
@@ -127,11 +111,6 @@ public sealed interface Dynamics {
         @Override
         public long defaultMaxSweeps() {
             return 30;
-        }
-
-        @Override
-        public double defaultTolerance() {
-            return 0;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jaynes.nn.init.Initializer;
 import org.jaynes.nn.layer.ActivationFunction;
 import org.jaynes.nn.layer.ConvBlock;
@@ -96,49 +97,43 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
     }
 
     public TrainingOptions withWidths(int... value) {
-        return new TrainingOptions(value, activation, initializer, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
+        return copy(c -> c.widths = value);
     }
 
     public TrainingOptions withActivation(ActivationFunction value) {
-        return new TrainingOptions(widths, value, initializer, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
+        return copy(c -> c.activation = value);
     }
 
     public TrainingOptions withInitializer(Initializer value) {
-        return new TrainingOptions(widths, activation, value, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
+        return copy(c -> c.initializer = value);
     }
 
     public TrainingOptions withOptimizer(OptimizerOptions value) {
-        return new TrainingOptions(widths, activation, initializer, value, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
+        return copy(c -> c.optimizer = value);
     }
 
     public TrainingOptions withBatchSize(int value) {
-        return new TrainingOptions(widths, activation, initializer, optimizer, value, epochs, seed, threads,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
+        return copy(c -> c.batchSize = value);
     }
 
     public TrainingOptions withEpochs(int value) {
-        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, value, seed, threads,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
+        return copy(c -> c.epochs = value);
     }
 
     public TrainingOptions withSeed(long value) {
-        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, value, threads,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
+        return copy(c -> c.seed = value);
     }
 
     public TrainingOptions withThreads(int value) {
-        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, value,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
+        return copy(c -> c.threads = value);
     }
 
     /** Saves the weights after each of {@code epochs} into {@code dir}. */
     public TrainingOptions withSaving(SortedSet<Integer> epochs, Path dir) {
-        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, this.epochs, seed, threads,
-                epochs, Optional.of(dir), warmupEpochs, trackEvery, convBlocks);
+        return copy(c -> {
+            c.saveEpochs = epochs;
+            c.saveDir = Optional.of(dir);
+        });
     }
 
     /** The output channels of each conv block, in order. */
@@ -163,20 +158,46 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
 
     /** These conv blocks before the dense layers; none for a multilayer perceptron. */
     public TrainingOptions withConvBlocks(List<ConvBlock> value) {
-        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, warmupEpochs, trackEvery, value);
+        return copy(c -> c.convBlocks = value);
     }
 
     /** Learns only each layer's (μ, σ) and the biases for the first {@code value} epochs. */
     public TrainingOptions withWarmupEpochs(int value) {
-        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, value, trackEvery, convBlocks);
+        return copy(c -> c.warmupEpochs = value);
     }
 
     /** Records the microstructure every {@code value} steps too (0: per epoch only). */
     public TrainingOptions withTrackEvery(int value) {
-        return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, threads,
-                saveEpochs, saveDir, warmupEpochs, value, convBlocks);
+        return copy(c -> c.trackEvery = value);
+    }
+
+    /** A copy with the changes {@code change} makes; the constructor checks the result. */
+    private TrainingOptions copy(Consumer<Fields> change) {
+        Fields fields = new Fields();
+        change.accept(fields);
+        return fields.options();
+    }
+
+    /** The components of a copy being made, first this value's; each wither changes one or two of them. */
+    private final class Fields {
+        int[] widths = TrainingOptions.this.widths;
+        ActivationFunction activation = TrainingOptions.this.activation;
+        Initializer initializer = TrainingOptions.this.initializer;
+        OptimizerOptions optimizer = TrainingOptions.this.optimizer;
+        int batchSize = TrainingOptions.this.batchSize;
+        int epochs = TrainingOptions.this.epochs;
+        long seed = TrainingOptions.this.seed;
+        int threads = TrainingOptions.this.threads;
+        SortedSet<Integer> saveEpochs = TrainingOptions.this.saveEpochs;
+        Optional<Path> saveDir = TrainingOptions.this.saveDir;
+        int warmupEpochs = TrainingOptions.this.warmupEpochs;
+        int trackEvery = TrainingOptions.this.trackEvery;
+        List<ConvBlock> convBlocks = TrainingOptions.this.convBlocks;
+
+        TrainingOptions options() {
+            return new TrainingOptions(widths, activation, initializer, optimizer, batchSize, epochs, seed, threads,
+                    saveEpochs, saveDir, warmupEpochs, trackEvery, convBlocks);
+        }
     }
 
     @Override
