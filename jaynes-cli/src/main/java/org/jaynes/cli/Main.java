@@ -26,9 +26,6 @@ import picocli.CommandLine.Command;
 @Command(name = "jaynes", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measures the microstructure of neural networks: which law their weights follow, "
                 + "layer by layer, and how far each layer is from the Jaynes Machine's arbitrage equilibrium.",
-        subcommands = {AnalyzeCommand.class, ActivationsCommand.class, CompareCommand.class, SurveyCommand.class, InspectCommand.class,
-                TheoryCommand.class, SimulateCommand.class, TrainCommand.class, HopfieldCommand.class, BoltzmannCommand.class,
-                ExperimentCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  jaynes analyze                     the bundled all-MiniLM-L6-v2",
                 "  jaynes analyze model.safetensors --json r.json",
@@ -53,9 +50,37 @@ public final class Main implements Runnable {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /** The commands, in the order {@code jaynes --help} lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(AnalyzeCommand.class, ActivationsCommand.class,
+            CompareCommand.class, SurveyCommand.class, InspectCommand.class, TheoryCommand.class, SimulateCommand.class,
+            TrainCommand.class, HopfieldCommand.class, BoltzmannCommand.class, ExperimentCommand.class);
+
     /** Runs jaynes with the given streams and returns the exit code; never throws. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return run(new CommandLine(new Main()), currentSpelling(args), out, err);
+        String[] spelled = currentSpelling(args);
+        return run(commandLine(spelled), spelled, out, err);
+    }
+
+    /**
+     * The command line for {@code args}: with only the command they name, none for {@code --version}, and
+     * otherwise (help, a typo, no arguments) every command and {@code help}. Picocli reads a command's annotations, and
+     * those of its options and mixins, when the command is added: every start paid that for all twelve.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        String first = args.length == 0 ? "" : args[0];
+        if (first.equals("--version") || first.equals("-V")) {
+            return cli;
+        }
+        List<Class<?>> named = COMMANDS.stream()
+                .filter(command -> command.getAnnotation(Command.class).name().equals(first)).toList();
+        for (Class<?> command : named.isEmpty() ? COMMANDS : named) {
+            cli.addSubcommand(command);
+        }
+        if (named.isEmpty()) {
+            cli.addSubcommand(CommandLine.HelpCommand.class);
+        }
+        return cli;
     }
 
     /** Modes that became subcommands, by command: {@code jaynes boltzmann --rbm} is {@code jaynes boltzmann rbm}. */
