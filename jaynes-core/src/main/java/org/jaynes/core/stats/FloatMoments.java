@@ -25,6 +25,13 @@ final class FloatMoments implements java.io.Serializable {
     /** Smallest and largest magnitude bits of the non-zero finite values (subnormals included). */
     int minBits = Integer.MAX_VALUE;
     int maxBits;
+    /**
+     * Scratch of {@link #acceptValueByValue}, kept: chunks with a zero are common (pruned and quantised
+     * weights), and three new arrays for each cost more than summing them.
+     */
+    private transient double[] signedBlock;
+    private transient double[] logBlock;
+    private transient double[] absBlock;
 
     /**
      * Adds the f32 values whose bits are the first {@code length} of {@code bits}.
@@ -97,9 +104,14 @@ final class FloatMoments implements java.io.Serializable {
     }
 
     private void acceptValueByValue(int[] bits, int length, IntConsumer special) {
-        double[] signedBlock = new double[length];
-        double[] logBlock = new double[length];
-        double[] absBlock = new double[length];
+        if (signedBlock == null || signedBlock.length < length) {
+            signedBlock = new double[length];
+            logBlock = new double[length];
+            absBlock = new double[length];
+        }
+        double[] signedBlock = this.signedBlock;
+        double[] logBlock = this.logBlock;
+        double[] absBlock = this.absBlock;
         int signedFill = 0;
         int logFill = 0;
         for (int i = 0; i < length; i++) {
