@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.AnalysisResult;
 import org.jaynes.core.analysis.AnalysisSteps;
 import org.jaynes.core.analysis.LayerResult;
+import org.jaynes.core.analysis.ModelAnalyzer;
 import org.jaynes.core.analysis.Segment;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.stats.LogAbsHistogram;
@@ -53,11 +53,7 @@ final class DistributedAnalysis implements AutoCloseable {
     DistributedAnalysis(JavaSparkContext spark, AnalysisOptions options) {
         this.spark = spark;
         this.options = options;
-        fitting = Executors.newFixedThreadPool(options.threads(), runnable -> {
-            Thread thread = new Thread(runnable, "jaynes-fit");
-            thread.setDaemon(true);
-            return thread;
-        });
+        fitting = ModelAnalyzer.workers("jaynes-fit", options.threads());
     }
 
     /** Thrown when a task could not read the model; the message is the task's one-line reason. */

@@ -6,9 +6,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jaynes.core.analysis.AnalysisResult;
+import org.jaynes.core.analysis.ModelAnalyzer;
 import org.jaynes.core.analysis.ProgressListener;
 
 /**
@@ -62,11 +62,7 @@ public final class ModelAfterModel {
             throw new IllegalArgumentException("inFlight < 1: " + inFlight);
         }
         Totals totals = new Totals(jobs, listener);
-        ExecutorService threads = Executors.newFixedThreadPool(inFlight, runnable -> {
-            Thread thread = new Thread(runnable, "jaynes-model");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService threads = ModelAnalyzer.workers("jaynes-model", inFlight);
         try {
             Deque<Future<AnalysisResult>> running = new ArrayDeque<>();
             int submitted = 0;

@@ -180,8 +180,11 @@ public final class ModelAnalyzer {
         }
     }
 
-    /** A fixed pool of daemon threads named {@code name}, so an unfinished analysis never holds the JVM open. */
-    static ExecutorService workers(String name, int threads) {
+    /**
+     * A fixed pool of daemon threads named {@code name}, so an unfinished analysis never holds the JVM open:
+     * the pools of every analysis, here and in the survey's engines.
+     */
+    public static ExecutorService workers(String name, int threads) {
         return Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
