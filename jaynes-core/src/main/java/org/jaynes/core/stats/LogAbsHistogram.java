@@ -426,9 +426,16 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
             return 0;
         }
         long total = 0;
-        int signedPage = negative ? p + HALF : p;
-        for (int i = 0; i < PAGE_SIZE; i++) {
-            total += spilled.isEmpty() ? page[i] : count(page, (signedPage << PAGE_BITS) | i);
+        for (int count : page) {
+            total += count;
+        }
+        if (!spilled.isEmpty()) {
+            int signedPage = negative ? p + HALF : p;
+            for (Map.Entry<Integer, Long> spill : spilled.entrySet()) {
+                if (spill.getKey() >>> PAGE_BITS == signedPage) {
+                    total += spill.getValue();
+                }
+            }
         }
         return total;
     }
