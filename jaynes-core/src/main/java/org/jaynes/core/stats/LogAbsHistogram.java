@@ -320,6 +320,77 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
         }
     }
 
+    /**
+     * Appends the cells of {@link #forEachCellOfPage} to {@code cells}, the same cells with the same edges,
+     * written in bulk ({@link CellArrays#reserve}).
+     */
+    void appendCellsOfPage(int p, CellArrays cells) {
+        int[] positive = page(p);
+        int[] negative = page(p + HALF);
+        if (positive == null && negative == null) {
+            return;
+        }
+        if (!spilled.isEmpty()) {
+            forEachCellOfPage(p, cells);
+            return;
+        }
+        int next = cells.reserve(PAGE_SIZE);
+        long key = (long) p << PAGE_BITS;
+        double lower = lnLow(key);
+        for (int i = 0; i < PAGE_SIZE; i++) {
+            long count = (positive == null ? 0L : positive[i]) + (negative == null ? 0L : negative[i]);
+            double upper = lnLow(key + i + 1);
+            cells.set(next, lower, upper, count);
+            next += count != 0 ? 1 : 0;
+            lower = upper;
+        }
+        cells.commit(next);
+    }
+
+    /** Appends the cells of {@link #forEachNegativeCellOfPage} to {@code cells}, written in bulk. */
+    void appendNegativeCellsOfPage(int p, CellArrays cells) {
+        int[] negative = page(p + HALF);
+        if (negative == null) {
+            return;
+        }
+        if (!spilled.isEmpty()) {
+            forEachNegativeCellOfPage(p, cells);
+            return;
+        }
+        int next = cells.reserve(PAGE_SIZE);
+        long key = (long) p << PAGE_BITS;
+        double lower = -low(key + PAGE_SIZE);
+        for (int i = PAGE_SIZE - 1; i >= 0; i--) {
+            double upper = -low(key + i);
+            cells.set(next, lower, upper, negative[i]);
+            next += negative[i] != 0 ? 1 : 0;
+            lower = upper;
+        }
+        cells.commit(next);
+    }
+
+    /** Appends the cells of {@link #forEachPositiveCellOfPage} to {@code cells}, written in bulk. */
+    void appendPositiveCellsOfPage(int p, CellArrays cells) {
+        int[] positive = page(p);
+        if (positive == null) {
+            return;
+        }
+        if (!spilled.isEmpty()) {
+            forEachPositiveCellOfPage(p, cells);
+            return;
+        }
+        int next = cells.reserve(PAGE_SIZE);
+        long key = (long) p << PAGE_BITS;
+        double lower = low(key);
+        for (int i = 0; i < PAGE_SIZE; i++) {
+            double upper = low(key + i + 1);
+            cells.set(next, lower, upper, positive[i]);
+            next += positive[i] != 0 ? 1 : 0;
+            lower = upper;
+        }
+        cells.commit(next);
+    }
+
     /** Hands the cells of w of the negative values of magnitude page {@code p} to {@code consumer}, ascending in w. */
     void forEachNegativeCellOfPage(int p, CellConsumer consumer) {
         int[] negative = page(p + HALF);
@@ -391,16 +462,6 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
         return highestPage;
     }
 
-    /** An upper bound on the cells of magnitude page {@code p} of either sign: its occupied slots. */
-    int cellsOfPage(int p) {
-        int[] positive = page(p);
-        int[] negative = page(p + HALF);
-        int cells = 0;
-        for (int i = 0; i < PAGE_SIZE; i++) {
-            cells += (positive != null && positive[i] != 0) || (negative != null && negative[i] != 0) ? 1 : 0;
-        }
-        return cells;
-    }
 
     /** Adds the counts of magnitude page {@code p}, both signs, of {@code other} to this histogram's. */
     void mergePage(LogAbsHistogram other, int p) {

@@ -27,8 +27,6 @@ final class RefinedCells implements ValueCells {
     private final LogAbsHistogram fine;
     /** The magnitude pages holding any value, ascending: the only pages a walk over the cells visits. */
     private final int[] occupied;
-    /** At least the number of cells of ln|w|, and at least half that of w: what the arrays are sized for. */
-    private final int cellBound;
 
     /**
      * @param coarse  counts by f32 signed key (bits &gt;&gt;&gt; 16) of normal values
@@ -54,17 +52,14 @@ final class RefinedCells implements ValueCells {
         }
         int[] pages = new int[Math.max(0, high - low + 1)];
         int count = 0;
-        int cellBound = 0;
         for (int p = low; p <= high; p++) {
             int key = floatKey(p);
             boolean coarseCell = key >= 0 && !refined[key] && (coarse[key] != 0 || coarse[key | 0x8000] != 0);
             if (coarseCell || (fine != null && fine.isOccupied(p))) {
                 pages[count++] = p;
-                cellBound += coarseCell ? 1 : fine.cellsOfPage(p);
             }
         }
         this.occupied = java.util.Arrays.copyOf(pages, count);
-        this.cellBound = cellBound;
     }
 
     /** The f32 magnitude key of magnitude page {@code p}, or −1 when no normal f32 falls in it. */
@@ -93,8 +88,9 @@ final class RefinedCells implements ValueCells {
     @Override
     public void forEachCell(CellConsumer consumer) {
         if (magnitudeCells == null) {
-            CellArrays cells = new CellArrays(cellBound);
+            CellArrays cells = new CellArrays(occupied.length);
             walkCells(cells);
+            cells.trim();
             magnitudeCells = cells;
         }
         magnitudeCells.forEach(consumer);
@@ -103,43 +99,44 @@ final class RefinedCells implements ValueCells {
     @Override
     public void forEachSignedCell(CellConsumer consumer) {
         if (signedCells == null) {
-            CellArrays cells = new CellArrays(2 * cellBound);
+            CellArrays cells = new CellArrays(2 * occupied.length);
             walkSignedCells(cells);
+            cells.trim();
             signedCells = cells;
         }
         signedCells.forEach(consumer);
     }
 
-    private void walkCells(CellConsumer consumer) {
+    private void walkCells(CellArrays cells) {
         for (int p : occupied) {
             long count = coarseCount(p, false) + coarseCount(p, true);
             if (count > 0) {
                 count += fineCount(p, false) + fineCount(p, true);
-                consumer.accept(LogAbsHistogram.lnLowOfPage(p), LogAbsHistogram.lnLowOfPage(p + 1), count);
+                cells.accept(LogAbsHistogram.lnLowOfPage(p), LogAbsHistogram.lnLowOfPage(p + 1), count);
             } else if (fine != null) {
-                fine.forEachCellOfPage(p, consumer);
+                fine.appendCellsOfPage(p, cells);
             }
         }
     }
 
-    private void walkSignedCells(CellConsumer consumer) {
+    private void walkSignedCells(CellArrays cells) {
         for (int i = occupied.length - 1; i >= 0; i--) {
             int p = occupied[i];
             long count = coarseCount(p, true);
             if (count > 0) {
                 count += fineCount(p, true);
-                consumer.accept(-LogAbsHistogram.lowOfPage(p + 1), -LogAbsHistogram.lowOfPage(p), count);
+                cells.accept(-LogAbsHistogram.lowOfPage(p + 1), -LogAbsHistogram.lowOfPage(p), count);
             } else if (fine != null) {
-                fine.forEachNegativeCellOfPage(p, consumer);
+                fine.appendNegativeCellsOfPage(p, cells);
             }
         }
         for (int p : occupied) {
             long count = coarseCount(p, false);
             if (count > 0) {
                 count += fineCount(p, false);
-                consumer.accept(LogAbsHistogram.lowOfPage(p), LogAbsHistogram.lowOfPage(p + 1), count);
+                cells.accept(LogAbsHistogram.lowOfPage(p), LogAbsHistogram.lowOfPage(p + 1), count);
             } else if (fine != null) {
-                fine.forEachPositiveCellOfPage(p, consumer);
+                fine.appendPositiveCellsOfPage(p, cells);
             }
         }
     }
