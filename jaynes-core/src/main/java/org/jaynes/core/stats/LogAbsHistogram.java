@@ -30,6 +30,8 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
     private static final int PAGE_BITS = 10;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
     private static final int PAGE_MASK = PAGE_SIZE - 1;
+    /** Slots a walk tests for emptiness at once ({@link #isEmptyBlock}). */
+    private static final int BLOCK = 64;
     /** Pages per sign. */
     private static final int HALF = 1 << (MAGNITUDE_KEY_BITS - PAGE_BITS);
 
@@ -322,7 +324,8 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
 
     /**
      * Appends the cells of {@link #forEachCellOfPage} to {@code cells}, the same cells with the same edges,
-     * written in bulk ({@link CellArrays#reserve}).
+     * written in bulk ({@link CellArrays#reserve}) and skipping empty blocks of slots: pages of values with
+     * few distinct patterns (f16, dequantised int8) hold a handful of cells in 1,024 slots.
      */
     void appendCellsOfPage(int p, CellArrays cells) {
         int[] positive = page(p);
@@ -336,13 +339,18 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
         }
         int next = cells.reserve(PAGE_SIZE);
         long key = (long) p << PAGE_BITS;
-        double lower = lnLow(key);
-        for (int i = 0; i < PAGE_SIZE; i++) {
-            long count = (positive == null ? 0L : positive[i]) + (negative == null ? 0L : negative[i]);
-            double upper = lnLow(key + i + 1);
-            cells.set(next, lower, upper, count);
-            next += count != 0 ? 1 : 0;
-            lower = upper;
+        for (int block = 0; block < PAGE_SIZE; block += BLOCK) {
+            if (isEmptyBlock(positive, block) && isEmptyBlock(negative, block)) {
+                continue;
+            }
+            double lower = lnLow(key + block);
+            for (int i = block; i < block + BLOCK; i++) {
+                long count = (positive == null ? 0L : positive[i]) + (negative == null ? 0L : negative[i]);
+                double upper = lnLow(key + i + 1);
+                cells.set(next, lower, upper, count);
+                next += count != 0 ? 1 : 0;
+                lower = upper;
+            }
         }
         cells.commit(next);
     }
@@ -359,12 +367,17 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
         }
         int next = cells.reserve(PAGE_SIZE);
         long key = (long) p << PAGE_BITS;
-        double lower = -low(key + PAGE_SIZE);
-        for (int i = PAGE_SIZE - 1; i >= 0; i--) {
-            double upper = -low(key + i);
-            cells.set(next, lower, upper, negative[i]);
-            next += negative[i] != 0 ? 1 : 0;
-            lower = upper;
+        for (int block = PAGE_SIZE - BLOCK; block >= 0; block -= BLOCK) {
+            if (isEmptyBlock(negative, block)) {
+                continue;
+            }
+            double lower = -low(key + block + BLOCK);
+            for (int i = block + BLOCK - 1; i >= block; i--) {
+                double upper = -low(key + i);
+                cells.set(next, lower, upper, negative[i]);
+                next += negative[i] != 0 ? 1 : 0;
+                lower = upper;
+            }
         }
         cells.commit(next);
     }
@@ -381,14 +394,31 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
         }
         int next = cells.reserve(PAGE_SIZE);
         long key = (long) p << PAGE_BITS;
-        double lower = low(key);
-        for (int i = 0; i < PAGE_SIZE; i++) {
-            double upper = low(key + i + 1);
-            cells.set(next, lower, upper, positive[i]);
-            next += positive[i] != 0 ? 1 : 0;
-            lower = upper;
+        for (int block = 0; block < PAGE_SIZE; block += BLOCK) {
+            if (isEmptyBlock(positive, block)) {
+                continue;
+            }
+            double lower = low(key + block);
+            for (int i = block; i < block + BLOCK; i++) {
+                double upper = low(key + i + 1);
+                cells.set(next, lower, upper, positive[i]);
+                next += positive[i] != 0 ? 1 : 0;
+                lower = upper;
+            }
         }
         cells.commit(next);
+    }
+
+    /** Whether slots [from, from + {@link #BLOCK}) of {@code page} are all zero, or there is no page. */
+    private static boolean isEmptyBlock(int[] page, int from) {
+        if (page == null) {
+            return true;
+        }
+        int any = 0;
+        for (int i = from; i < from + BLOCK; i++) {
+            any |= page[i];
+        }
+        return any == 0;
     }
 
     /** Hands the cells of w of the negative values of magnitude page {@code p} to {@code consumer}, ascending in w. */
