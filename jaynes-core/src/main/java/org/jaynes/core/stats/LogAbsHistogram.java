@@ -92,21 +92,34 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
         }
 
         private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
-            int[] indices = java.util.stream.IntStream.range(0, 2 * HALF).filter(p -> histogram.page(p) != null)
-                    .toArray();
-            out.writeInt(indices.length);
-            for (int p : indices) {
+            // Only the magnitude pages between the lowest and highest allocated can hold a page, of either sign.
+            int[] indices = new int[2 * Math.max(0, histogram.highestPage - histogram.lowestPage + 1)];
+            int pages = 0;
+            for (int sign = 0; sign < 2; sign++) {
+                for (int m = histogram.lowestPage; m <= histogram.highestPage; m++) {
+                    if (histogram.page(m + sign * HALF) != null) {
+                        indices[pages++] = m + sign * HALF;
+                    }
+                }
+            }
+            out.writeInt(pages);
+            // A page's varints are gathered into one array and written at once: a write per byte costs more.
+            byte[] bytes = new byte[2 * 5 * PAGE_SIZE + 1];
+            for (int i = 0; i < pages; i++) {
+                int p = indices[i];
                 out.writeInt(p);
                 int[] page = histogram.page(p);
+                int length = 0;
                 int previous = -1;
                 for (int slot = 0; slot < PAGE_SIZE; slot++) {
                     if (page[slot] != 0) {
-                        writeVarint(out, slot - previous);
-                        writeVarint(out, page[slot]);
+                        length = putVarint(bytes, length, slot - previous);
+                        length = putVarint(bytes, length, page[slot]);
                         previous = slot;
                     }
                 }
-                writeVarint(out, 0);
+                length = putVarint(bytes, length, 0);
+                out.write(bytes, 0, length);
             }
             out.writeInt(histogram.spilled.size());
             for (Map.Entry<Integer, Long> spill : histogram.spilled.entrySet()) {
@@ -144,13 +157,16 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
             return histogram;
         }
 
-        private static void writeVarint(java.io.DataOutput out, int value) throws java.io.IOException {
+        /** Puts {@code value} at {@code bytes[at]}, 7 bits a byte, low bits first; returns the index after it. */
+        private static int putVarint(byte[] bytes, int at, int value) {
             int rest = value;
+            int next = at;
             while ((rest & ~0x7F) != 0) {
-                out.writeByte((rest & 0x7F) | 0x80);
+                bytes[next++] = (byte) ((rest & 0x7F) | 0x80);
                 rest >>>= 7;
             }
-            out.writeByte(rest);
+            bytes[next++] = (byte) rest;
+            return next;
         }
 
         private static int readVarint(java.io.DataInput in) throws java.io.IOException {
