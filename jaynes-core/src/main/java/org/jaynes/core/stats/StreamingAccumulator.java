@@ -96,7 +96,7 @@ public final class StreamingAccumulator implements PopulationAccumulator {
     /**
      * The f32 values whose bits fill the first {@code length} places of {@link #bitsBlock}: moments by
      * {@link FloatMoments}; histogram keys computed in one loop and counted in another, so the cache misses
-     * of the counts overlap, or value by value for a chunk with zeros or non-finite values.
+     * of the counts overlap, or value by value for a chunk with a zero, a subnormal or a non-finite value.
      */
     private void acceptBits(int length) {
         if (moments.accept(bitsBlock, length, b -> histogram.accept(Float.intBitsToFloat(b)))) {

@@ -28,7 +28,9 @@ class StreamingAccumulatorTest {
     private static final double BOUND_TIMES_SIGMA = 3.1e-6;
 
     enum Sample {
-        LOGNORMAL, GAUSSIAN, LAPLACE, UNIFORM, WITH_ZEROS_AND_NONFINITE
+        LOGNORMAL, GAUSSIAN, LAPLACE, UNIFORM, WITH_ZEROS_AND_NONFINITE,
+        /** Pruned weights: zeros of both signs in most chunks of 1,024 values, and a run of 3,000 zeros. */
+        WITH_ZEROS
     }
 
     static double[] sample(Sample shape, long seed, int n) {
@@ -62,6 +64,14 @@ class StreamingAccumulatorTest {
                 }
                 return values;
             }
+            case WITH_ZEROS: {
+                double[] values = StoredValues.gaussian(rng, n, 0.02);
+                for (int i = 0; i < n; i += 1 + rng.nextInt(1500)) {
+                    values[i] = rng.nextBoolean() ? -0.0 : 0.0;
+                }
+                java.util.Arrays.fill(values, n / 3, Math.min(n, n / 3 + 3000), 0.0);
+                return values;
+            }
             default:
                 throw new AssertionError(shape);
         }
@@ -74,6 +84,7 @@ class StreamingAccumulatorTest {
         "F32, LAPLACE, 3, 20000",
         "F32, UNIFORM, 4, 20000",
         "F32, WITH_ZEROS_AND_NONFINITE, 5, 20000",
+        "F32, WITH_ZEROS, 13, 20000",
         "F64, LOGNORMAL, 6, 20000",
         "F64, GAUSSIAN, 7, 20000",
         "F64, WITH_ZEROS_AND_NONFINITE, 8, 5000",
