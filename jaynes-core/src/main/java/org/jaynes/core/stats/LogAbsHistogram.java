@@ -1,5 +1,6 @@
 package org.jaynes.core.stats;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,8 +31,10 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
     private static final int PAGE_BITS = 10;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
     private static final int PAGE_MASK = PAGE_SIZE - 1;
-    /** Slots a walk tests for emptiness at once ({@link #isEmptyBlock}). */
-    private static final int BLOCK = 64;
+    /** The cells a walk finds by skipping empty slots before it visits the rest of a page slot by slot. */
+    private static final int SPARSE_CELLS = 8;
+    /** A page of zeros, to find the next occupied slot of a page with {@link Arrays#mismatch}. */
+    private static final int[] EMPTY_PAGE = new int[PAGE_SIZE];
     /** Pages per sign. */
     private static final int HALF = 1 << (MAGNITUDE_KEY_BITS - PAGE_BITS);
 
@@ -339,9 +342,11 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
     }
 
     /**
-     * Appends the cells of {@link #forEachCellOfPage} to {@code cells}, the same cells with the same edges,
-     * written in bulk ({@link CellArrays#reserve}) and skipping empty blocks of slots: pages of values with
-     * few distinct patterns (f16, dequantised int8) hold a handful of cells in 1,024 slots.
+     * Appends the cells of {@link #forEachCellOfPage} to {@code cells}, the same cells with the same edges.
+     * A page is walked from one occupied slot to the next ({@link #nextOccupied}) until it has shown
+     * {@value #SPARSE_CELLS} cells, then slot by slot to its end, in bulk ({@link CellArrays#reserve}):
+     * pages of values with few distinct patterns (f16, dequantised int8) hold a handful of cells in 1,024
+     * slots, while the pages of a refined f32 layer are dense.
      */
     void appendCellsOfPage(int p, CellArrays cells) {
         int[] positive = page(p);
@@ -355,23 +360,27 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
         }
         int next = cells.reserve(PAGE_SIZE);
         long key = (long) p << PAGE_BITS;
-        for (int block = 0; block < PAGE_SIZE; block += BLOCK) {
-            if (isEmptyBlock(positive, block) && isEmptyBlock(negative, block)) {
-                continue;
-            }
-            double lower = lnLow(key + block);
-            for (int i = block; i < block + BLOCK; i++) {
-                long count = (positive == null ? 0L : positive[i]) + (negative == null ? 0L : negative[i]);
-                double upper = lnLow(key + i + 1);
-                cells.set(next, lower, upper, count);
-                next += count != 0 ? 1 : 0;
-                lower = upper;
-            }
+        int slot = Math.min(nextOccupied(positive, 0), nextOccupied(negative, 0));
+        for (int found = 0; slot < PAGE_SIZE && found < SPARSE_CELLS; found++) {
+            long count = (positive == null ? 0L : positive[slot]) + (negative == null ? 0L : negative[slot]);
+            cells.set(next++, lnLow(key + slot), lnLow(key + slot + 1), count);
+            slot = Math.min(nextOccupied(positive, slot + 1), nextOccupied(negative, slot + 1));
+        }
+        double lower = lnLow(key + slot);
+        for (int i = slot; i < PAGE_SIZE; i++) {
+            long count = (positive == null ? 0L : positive[i]) + (negative == null ? 0L : negative[i]);
+            double upper = lnLow(key + i + 1);
+            cells.set(next, lower, upper, count);
+            next += count != 0 ? 1 : 0;
+            lower = upper;
         }
         cells.commit(next);
     }
 
-    /** Appends the cells of {@link #forEachNegativeCellOfPage} to {@code cells}, written in bulk. */
+    /**
+     * Appends the cells of {@link #forEachNegativeCellOfPage} to {@code cells}, walked as
+     * {@link #appendCellsOfPage} walks a page: in ascending slots, that is descending w, then reversed.
+     */
     void appendNegativeCellsOfPage(int p, CellArrays cells) {
         int[] negative = page(p + HALF);
         if (negative == null) {
@@ -381,24 +390,26 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
             forEachNegativeCellOfPage(p, cells);
             return;
         }
-        int next = cells.reserve(PAGE_SIZE);
+        int first = cells.reserve(PAGE_SIZE);
+        int next = first;
         long key = (long) p << PAGE_BITS;
-        for (int block = PAGE_SIZE - BLOCK; block >= 0; block -= BLOCK) {
-            if (isEmptyBlock(negative, block)) {
-                continue;
-            }
-            double lower = -low(key + block + BLOCK);
-            for (int i = block + BLOCK - 1; i >= block; i--) {
-                double upper = -low(key + i);
-                cells.set(next, lower, upper, negative[i]);
-                next += negative[i] != 0 ? 1 : 0;
-                lower = upper;
-            }
+        int slot = nextOccupied(negative, 0);
+        for (int found = 0; slot < PAGE_SIZE && found < SPARSE_CELLS; found++) {
+            cells.set(next++, -low(key + slot + 1), -low(key + slot), negative[slot]);
+            slot = nextOccupied(negative, slot + 1);
+        }
+        double upper = -low(key + slot);
+        for (int i = slot; i < PAGE_SIZE; i++) {
+            double lower = -low(key + i + 1);
+            cells.set(next, lower, upper, negative[i]);
+            next += negative[i] != 0 ? 1 : 0;
+            upper = lower;
         }
         cells.commit(next);
+        cells.reverse(first, next);
     }
 
-    /** Appends the cells of {@link #forEachPositiveCellOfPage} to {@code cells}, written in bulk. */
+    /** Appends the cells of {@link #forEachPositiveCellOfPage} to {@code cells}, walked as {@link #appendCellsOfPage}. */
     void appendPositiveCellsOfPage(int p, CellArrays cells) {
         int[] positive = page(p);
         if (positive == null) {
@@ -410,31 +421,28 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
         }
         int next = cells.reserve(PAGE_SIZE);
         long key = (long) p << PAGE_BITS;
-        for (int block = 0; block < PAGE_SIZE; block += BLOCK) {
-            if (isEmptyBlock(positive, block)) {
-                continue;
-            }
-            double lower = low(key + block);
-            for (int i = block; i < block + BLOCK; i++) {
-                double upper = low(key + i + 1);
-                cells.set(next, lower, upper, positive[i]);
-                next += positive[i] != 0 ? 1 : 0;
-                lower = upper;
-            }
+        int slot = nextOccupied(positive, 0);
+        for (int found = 0; slot < PAGE_SIZE && found < SPARSE_CELLS; found++) {
+            cells.set(next++, low(key + slot), low(key + slot + 1), positive[slot]);
+            slot = nextOccupied(positive, slot + 1);
+        }
+        double lower = low(key + slot);
+        for (int i = slot; i < PAGE_SIZE; i++) {
+            double upper = low(key + i + 1);
+            cells.set(next, lower, upper, positive[i]);
+            next += positive[i] != 0 ? 1 : 0;
+            lower = upper;
         }
         cells.commit(next);
     }
 
-    /** Whether slots [from, from + {@link #BLOCK}) of {@code page} are all zero, or there is no page. */
-    private static boolean isEmptyBlock(int[] page, int from) {
-        if (page == null) {
-            return true;
+    /** The first slot at or after {@code from} with a count, or {@link #PAGE_SIZE}: a vectorised scan. */
+    private static int nextOccupied(int[] page, int from) {
+        if (page == null || from >= PAGE_SIZE) {
+            return PAGE_SIZE;
         }
-        int any = 0;
-        for (int i = from; i < from + BLOCK; i++) {
-            any |= page[i];
-        }
-        return any == 0;
+        int offset = Arrays.mismatch(page, from, PAGE_SIZE, EMPTY_PAGE, from, PAGE_SIZE);
+        return offset < 0 ? PAGE_SIZE : from + offset;
     }
 
     /** Hands the cells of w of the negative values of magnitude page {@code p} to {@code consumer}, ascending in w. */
