@@ -210,13 +210,20 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
             setPage(p, counts.clone());
             return;
         }
+        // Both counts are at most Integer.MAX_VALUE, so a sum wraps below zero exactly when it passes it, and
+        // its 32 bits are then the true sum unsigned: add in int (a loop the compiler vectorises), spill after.
+        int wrapped = 0;
         for (int i = 0; i < PAGE_SIZE; i++) {
-            long total = (long) mine[i] + counts[i];
-            if (total <= Integer.MAX_VALUE) {
-                mine[i] = (int) total;
-            } else {
-                mine[i] = 0;
-                spilled.merge((p << PAGE_BITS) | i, total, Long::sum);
+            int total = mine[i] + counts[i];
+            mine[i] = total;
+            wrapped |= total;
+        }
+        if (wrapped < 0) {
+            for (int i = 0; i < PAGE_SIZE; i++) {
+                if (mine[i] < 0) {
+                    spilled.merge((p << PAGE_BITS) | i, Integer.toUnsignedLong(mine[i]), Long::sum);
+                    mine[i] = 0;
+                }
             }
         }
     }

@@ -1,0 +1,57 @@
+package org.jaynes.core.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Counts past {@link Integer#MAX_VALUE}, which leave a page's int slots for the spilled long counts. */
+class LogAbsHistogramTest {
+
+    private static final long MAX = Integer.MAX_VALUE;
+
+    @Test
+    void countsPastTheIntRangeSpillAndStayExactThroughAddsAndMerges() {
+        LogAbsHistogram histogram = new LogAbsHistogram();
+        histogram.add(0.5, MAX - 1);
+        histogram.add(-0.5, 3);
+        histogram.add(0.25, 7);
+        LogAbsHistogram other = new LogAbsHistogram();
+        other.add(0.5, MAX);
+        other.add(0.25, 5);
+        histogram.merge(other); // the slot of 0.5 passes the int range: spilled
+        histogram.merge(other); // and again, onto the spilled count
+        histogram.add(0.5, MAX); // an add onto a spilled slot
+
+        long half = (MAX - 1) + 3 * MAX;
+        assertEquals(Map.of(0.25, 17L, 0.5, half + 3), lowerEdges(histogram::forEachCell, true));
+        assertEquals(Map.of(-0.5, 3L, 0.25, 17L, 0.5, half), lowerEdges(histogram::forEachSignedCell, false));
+        int page = LogAbsHistogram.magnitudePage(0.5);
+        assertEquals(half, histogram.pageCount(page, false));
+        assertEquals(3, histogram.pageCount(page, true));
+    }
+
+    @Test
+    void aMergeWhoseSumsStayInTheIntRangeSpillsNothing() {
+        LogAbsHistogram histogram = new LogAbsHistogram();
+        histogram.add(0.5, MAX - 10);
+        LogAbsHistogram other = new LogAbsHistogram();
+        other.add(0.5, 10);
+        other.add(0.75, MAX);
+        histogram.merge(other);
+        assertEquals(Map.of(0.5, MAX, 0.75, MAX), lowerEdges(histogram::forEachCell, true));
+    }
+
+    /**
+     * The count of each cell a walk hands over, by its edge nearer zero in w (the w counted, for these w,
+     * which open their cells), from ln|w| rounded to 12 digits when the walk is over cells of ln|w|.
+     */
+    private static Map<Double, Long> lowerEdges(Consumer<ValueCells.CellConsumer> walk, boolean logarithmic) {
+        Map<Double, Long> counts = new LinkedHashMap<>();
+        walk.accept((low, high, count) -> counts.merge(
+                logarithmic ? Math.round(Math.exp(low) * 1e12) / 1e12 : low < 0 ? high : low, count, Long::sum));
+        return counts;
+    }
+}
