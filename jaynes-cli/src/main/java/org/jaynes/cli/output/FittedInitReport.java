@@ -1,6 +1,6 @@
 package org.jaynes.cli.output;
 
-import static org.jaynes.cli.output.Json.number;
+import static org.jaynes.report.json.JsonOutput.number;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package org.jaynes.cli.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import static org.jaynes.report.json.JsonOutput.number;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
@@ -9,14 +10,14 @@ import org.jaynes.core.theory.GameParameters;
 import org.jaynes.dynamics.game.Bins;
 import org.jaynes.nn.layer.ConvBlock;
 import org.jaynes.nn.train.TrainingOptions;
+import org.jaynes.report.json.JsonOutput;
 
 /**
- * What every JSON report shares: one pretty-printed object that opens with the tool and its version,
- * ends with a newline, and writes a value that is not finite as null (JSON has no NaN).
+ * What every JSON report of a command shares: one pretty-printed object that opens with the tool and its
+ * version and ends with a newline, written with {@link JsonOutput} (so a value that is not finite is null),
+ * and the fields several reports write alike.
  */
 public final class Json {
-
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     private Json() {
     }
@@ -37,9 +38,7 @@ public final class Json {
 
     /** Writes one object of {@code fields} to {@code writer}, which stays open. */
     public static void object(Writer writer, Fields fields) throws IOException {
-        try (JsonGenerator out = FACTORY.createGenerator(writer)) {
-            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            out.useDefaultPrettyPrinter();
+        try (JsonGenerator out = JsonOutput.open(writer)) {
             out.writeStartObject();
             fields.write(out);
             out.writeEndObject();
@@ -72,21 +71,9 @@ public final class Json {
         out.writeStringField("activation", options.activation().label());
     }
 
-    /** A number field; null when the value is not finite. */
-    public static void number(JsonGenerator out, String name, double value) throws IOException {
-        if (Double.isFinite(value)) {
-            out.writeNumberField(name, value);
-        } else {
-            out.writeNullField(name);
-        }
-    }
-
     /** The {@code tool} object: name and version. */
     public static void tool(JsonGenerator out) throws IOException {
-        out.writeObjectFieldStart("tool");
-        out.writeStringField("name", "jaynes");
-        out.writeStringField("version", Version.current());
-        out.writeEndObject();
+        JsonOutput.tool(out, Version.current());
     }
 
     /** A game's (α, β) and binning convention, as fields of the current object. */

@@ -1,6 +1,7 @@
 package org.jaynes.report.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import static org.jaynes.report.json.JsonOutput.number;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
@@ -18,8 +19,6 @@ import org.jaynes.core.analysis.ModelComparison;
  */
 public final class ComparisonJsonWriter {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private final String toolVersion;
 
     public ComparisonJsonWriter(String toolVersion) {
@@ -28,14 +27,9 @@ public final class ComparisonJsonWriter {
 
     /** Writes the comparison to {@code out}; does not close it. */
     public void write(ModelComparison comparison, AnalysisOptions options, Writer out) throws IOException {
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.useDefaultPrettyPrinter();
+        try (JsonGenerator json = JsonOutput.open(out)) {
             json.writeStartObject();
-            json.writeObjectFieldStart("tool");
-            json.writeStringField("name", "jaynes");
-            json.writeStringField("version", toolVersion);
-            json.writeEndObject();
+            JsonOutput.tool(json, toolVersion);
 
             json.writeObjectFieldStart("options");
             json.writeNumberField("minElements", options.minElements());
@@ -85,14 +79,6 @@ public final class ComparisonJsonWriter {
     private static void pattern(JsonGenerator json, String name, Optional<Pattern> pattern) throws IOException {
         if (pattern.isPresent()) {
             json.writeStringField(name, pattern.get().pattern());
-        } else {
-            json.writeNullField(name);
-        }
-    }
-
-    private static void number(JsonGenerator json, String name, double value) throws IOException {
-        if (Double.isFinite(value)) {
-            json.writeNumberField(name, value);
         } else {
             json.writeNullField(name);
         }

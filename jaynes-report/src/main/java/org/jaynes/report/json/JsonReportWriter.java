@@ -1,6 +1,7 @@
 package org.jaynes.report.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import static org.jaynes.report.json.JsonOutput.number;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
@@ -34,8 +35,6 @@ import org.jaynes.core.theory.NullModels;
  * finite (the mean of an empty population) are written as null.
  */
 public final class JsonReportWriter {
-
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     private final String toolVersion;
 
@@ -130,14 +129,9 @@ public final class JsonReportWriter {
 
     /** Opens the report: the tool, the kind and the model; options and conventions follow. */
     private JsonGenerator start(Writer out, String kind, ModelSummary model) throws IOException {
-        JsonGenerator json = FACTORY.createGenerator(out);
-        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        json.useDefaultPrettyPrinter();
+        JsonGenerator json = JsonOutput.open(out);
         json.writeStartObject();
-        json.writeObjectFieldStart("tool");
-        json.writeStringField("name", "jaynes");
-        json.writeStringField("version", toolVersion);
-        json.writeEndObject();
+        JsonOutput.tool(json, toolVersion);
         json.writeStringField("kind", kind);
 
         json.writeObjectFieldStart("model");
@@ -350,13 +344,5 @@ public final class JsonReportWriter {
         number(json, "sigma", stats.sigma());
         number(json, "ks", stats.ks());
         number(json, "ksErrorBound", stats.ksErrorBound());
-    }
-
-    private static void number(JsonGenerator json, String name, double value) throws IOException {
-        if (Double.isFinite(value)) {
-            json.writeNumberField(name, value);
-        } else {
-            json.writeNullField(name);
-        }
     }
 }
