@@ -28,7 +28,7 @@ import org.jaynes.nn.tensor.NarrowProduct;
  * same terms). Buffers are allocated once for {@code maxRows}; a step
  * allocates nothing. Not thread-safe.
  */
-public final class Conv2d implements Layer {
+public final class Conv2d implements ImageLayer {
 
     /** Floats of the im2col matrix X at most, unless a single example needs more. */
     static final int COLUMN_BUDGET = 1 << 20;
@@ -137,10 +137,12 @@ public final class Conv2d implements Layer {
         return bias;
     }
 
+    @Override
     public ImageShape inputShape() {
         return in;
     }
 
+    @Override
     public ImageShape outputShape() {
         return out;
     }
@@ -158,16 +160,6 @@ public final class Conv2d implements Layer {
     /** Examples per im2col matrix. */
     public int chunkExamples() {
         return chunk;
-    }
-
-    @Override
-    public int inputSize() {
-        return in.size();
-    }
-
-    @Override
-    public int outputSize() {
-        return out.size();
     }
 
     @Override

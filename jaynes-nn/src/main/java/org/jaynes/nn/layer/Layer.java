@@ -7,7 +7,7 @@ import java.util.List;
  * a dense layer after a convolution needs no separate flatten). Buffers are sized once for a largest batch
  * and reused, so a training step allocates nothing. Not thread-safe.
  */
-public sealed interface Layer permits Dense, Activation, Conv2d, MaxPool2d {
+public sealed interface Layer permits Dense, Activation, ImageLayer {
 
     int inputSize();
 

@@ -14,7 +14,7 @@ import org.jaynes.nn.tensor.ImageShape;
  * a NaN wins over any number (it propagates, as in PyTorch). The windows do not overlap, so each input gets
  * the gradient of at most one output. Buffers are allocated once for {@code maxRows}. Not thread-safe.
  */
-public final class MaxPool2d implements Layer {
+public final class MaxPool2d implements ImageLayer {
 
     private final ImageShape in;
     private final ImageShape out;
@@ -43,22 +43,14 @@ public final class MaxPool2d implements Layer {
         this.inputGradient = new float[Math.multiplyExact(input.size(), maxRows)];
     }
 
+    @Override
     public ImageShape inputShape() {
         return in;
     }
 
+    @Override
     public ImageShape outputShape() {
         return out;
-    }
-
-    @Override
-    public int inputSize() {
-        return in.size();
-    }
-
-    @Override
-    public int outputSize() {
-        return out.size();
     }
 
     @Override
