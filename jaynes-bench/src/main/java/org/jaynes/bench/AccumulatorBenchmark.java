@@ -9,7 +9,6 @@ import org.jaynes.core.tensor.DType;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -38,9 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = "-Xmx256m")
-@State(Scope.Benchmark)
-public class AccumulatorBenchmark {
+public class AccumulatorBenchmark extends JaynesBenchmark {
 
     /** Bytes of values per operation: 64 MiB. */
     public static final int BUFFER_BYTES = 64 << 20;

@@ -13,7 +13,6 @@ import org.jaynes.dynamics.state.Population;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -41,9 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Xmx256m")
-@State(Scope.Benchmark)
-public class BetterResponseBenchmark {
+public class BetterResponseBenchmark extends JaynesBenchmark {
 
     /** Revisions per operation. */
     public static final int BATCH = 1 << 20;
