@@ -38,7 +38,7 @@ public final class ActivationPage {
         AnalysisResult outputs = new AnalysisResult(result.model(), result.options(),
                 result.layers().stream().map(ActivationLayer::result).toList(), List.of(), result.pooled(),
                 result.universality());
-        out.write(HtmlReportWriter.head(result.model().path() + " · jaynes neuron outputs", toolVersion));
+        out.write(PageFrame.head(result.model().path() + " · jaynes neuron outputs", toolVersion));
         out.write(header(result, toolVersion));
         out.write('\n');
         out.write(twoLognormals(result));
@@ -48,7 +48,7 @@ public final class ActivationPage {
         out.write(LayerTableSection.of(outputs));
         out.write('\n');
         HtmlReportWriter.writeLayerPlots(outputs.layers(), "ln|output|", out);
-        out.write(HtmlReportWriter.foot(toolVersion));
+        out.write(PageFrame.footWithScript(toolVersion));
     }
 
     private static String header(ActivationResult result, String toolVersion) {

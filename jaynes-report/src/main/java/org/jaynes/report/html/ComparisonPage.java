@@ -33,20 +33,13 @@ public final class ComparisonPage {
     public static void write(ModelComparison comparison, AnalysisOptions options, String toolVersion, Writer out)
             throws IOException {
         String labels = comparison.models().stream().map(e -> e.summary().label()).collect(Collectors.joining(" · "));
-        out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-                + "<meta name=\"generator\" content=\"jaynes " + HtmlEscape.text(toolVersion) + "\"/><title>"
-                + HtmlEscape.text(labels) + " · jaynes comparison</title>\n<style>\n"
-                + PageResources.STYLE + "</style></head>\n<body>\n");
+        out.write(PageFrame.head(labels + " · jaynes comparison", toolVersion));
         out.write(header(comparison, options, toolVersion, labels));
         out.write('\n');
         out.write(ComparisonSection.plots(comparison));
         out.write('\n');
         out.write(ComparisonSection.table(comparison));
-        out.write("\n<footer><p class=\"colophon\">Written by jaynes " + HtmlEscape.text(toolVersion)
-                + ". Theory: V. Venkatasubramanian et al., “Jaynes machine: the universal microstructure of deep "
-                + "neural networks”, Computers and Chemical Engineering 192 (2025) 108908.</p></footer>\n<script>\n"
-                + PageResources.SCRIPT + "</script>\n</body></html>\n");
+        out.write(PageFrame.footWithScript(toolVersion));
     }
 
     private static String header(ModelComparison comparison, AnalysisOptions options, String toolVersion,

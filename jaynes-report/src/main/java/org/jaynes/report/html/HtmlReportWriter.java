@@ -32,7 +32,7 @@ public final class HtmlReportWriter {
 
     /** Writes the page of {@code result} to {@code out}, UTF-8 as declared by the page; does not close it. */
     public static void write(AnalysisResult result, String toolVersion, Writer out) throws IOException {
-        out.write(head(result.model().path() + " · jaynes microstructure", toolVersion));
+        out.write(PageFrame.head(result.model().path() + " · jaynes microstructure", toolVersion));
         out.write(HeaderSection.of(result, toolVersion));
         out.write('\n');
         out.write(SummarySection.of(result));
@@ -43,23 +43,7 @@ public final class HtmlReportWriter {
         out.write('\n');
         writeLayerPlots(result.layers(), "ln|w|", out);
         out.write(SetAsideSection.of(result));
-        out.write(foot(toolVersion));
-    }
-
-    /** The page up to and including {@code <body>}: title, styles. */
-    static String head(String title, String toolVersion) {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-                + "<meta name=\"generator\" content=\"jaynes " + HtmlEscape.text(toolVersion) + "\"/><title>"
-                + HtmlEscape.text(title) + "</title>\n<style>\n" + PageResources.STYLE + "</style></head>\n<body>\n";
-    }
-
-    /** The colophon, the script and the end of the page. */
-    static String foot(String toolVersion) {
-        return "\n<footer><p class=\"colophon\">Written by jaynes " + HtmlEscape.text(toolVersion)
-                + ". Theory: V. Venkatasubramanian et al., “Jaynes machine: the universal microstructure of deep "
-                + "neural networks”, Computers and Chemical Engineering 192 (2025) 108908.</p></footer>\n<script>\n"
-                + PageResources.SCRIPT + "</script>\n</body></html>\n";
+        out.write(PageFrame.footWithScript(toolVersion));
     }
 
     /** Every layer's folded plots; {@code variable} names what the histograms are of, e.g. ln|w|. */

@@ -48,7 +48,7 @@ public final class InitExperimentPage {
     public static void write(InitExperimentInput input, String toolVersion, Writer out) throws IOException {
         List<InitExperimentInput.InitializerRuns> runs = input.initializers();
         InitExperimentInput.EpochSpread lastEpoch = last(runs.get(0));
-        out.write(RunHeader.head(input.title() + " · jaynes experiment init", toolVersion));
+        out.write(PageFrame.head(input.title() + " · jaynes experiment init", toolVersion));
         out.write(RunHeader.header("Initialisation experiment", input.title(), input.data() + ": "
                 + Markup.count(input.trainSize(), "training example", "training examples") + ", "
                 + Markup.count(input.testSize(), "test example", "test examples") + " · "

@@ -39,11 +39,7 @@ public final class NeuronGamePage {
 
     /** Writes the page of {@code input} to {@code out}, UTF-8 as declared by the page; does not close it. */
     public static void write(NeuronGameInput input, String toolVersion, Writer out) throws IOException {
-        out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-                + "<meta name=\"generator\" content=\"jaynes " + HtmlEscape.text(toolVersion) + "\"/><title>"
-                + HtmlEscape.text(input.title()) + " · jaynes neuron game</title>\n<style>\n"
-                + PageResources.STYLE + STYLE + "</style></head>\n<body>\n");
+        out.write(PageFrame.head(input.title() + " · jaynes neuron game", STYLE, toolVersion));
         out.write(header(input, toolVersion));
         out.write('\n');
         if (!input.traces().isEmpty()) {
@@ -62,10 +58,7 @@ public final class NeuronGamePage {
         if (input.rbm().isPresent()) {
             out.write(rbm(input.rbm().get()));
         }
-        out.write("\n<footer><p class=\"colophon\">Written by jaynes " + HtmlEscape.text(toolVersion)
-                + ". Theory: V. Venkatasubramanian et al., “Jaynes machine: the universal microstructure of deep "
-                + "neural networks”, Computers and Chemical Engineering 192 (2025) 108908, and docs/theory.md §7."
-                + "</p></footer>\n</body></html>\n");
+        out.write(PageFrame.foot(toolVersion, ", and docs/theory.md §7"));
     }
 
     private static String header(NeuronGameInput input, String toolVersion) {

@@ -4,21 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The opening and closing of a page about a run (training, an experiment): the document head with the
- * shared style sheet, a header with the kicker, title, a line of facts, the options as the command line
- * spells them and, folded, the conventions; and the colophon. No date, so the same run gives the same bytes.
+ * The header and the colophon of a page about a run (training, an experiment): the kicker, title, a line
+ * of facts, the options as the command line spells them and, folded, the conventions; at the end the
+ * colophon citing the theory of a run (the document head is {@link PageFrame}'s). No date, so the same run
+ * gives the same bytes.
  */
 final class RunHeader {
 
     private RunHeader() {
-    }
-
-    /** From {@code <!DOCTYPE html>} to the opening {@code <body>}. */
-    static String head(String title, String toolVersion) {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-                + "<meta name=\"generator\" content=\"jaynes " + HtmlEscape.text(toolVersion) + "\"/><title>"
-                + HtmlEscape.text(title) + "</title>\n<style>\n" + PageResources.STYLE + "</style></head>\n<body>\n";
     }
 
     /** The {@code <header>}: kicker, title, meta line, options and folded conventions. */
@@ -40,12 +33,9 @@ final class RunHeader {
         return out.append("</header>").toString();
     }
 
-    /** The colophon and the end of the document. */
+    /** The colophon, citing the theory of a run's microstructure, and the end of the document. */
     static String footer(String toolVersion) {
-        return "\n<footer><p class=\"colophon\">Written by jaynes " + HtmlEscape.text(toolVersion)
-                + ". Theory: V. Venkatasubramanian et al., “Jaynes machine: the universal microstructure of deep "
-                + "neural networks”, Computers and Chemical Engineering 192 (2025) 108908, docs/theory.md §1 and §6."
-                + "</p></footer>\n</body></html>\n";
+        return PageFrame.foot(toolVersion, ", docs/theory.md §1 and §6");
     }
 
     /** A section with its heading and a hint line (both escaped) above {@code body} (markup). */

@@ -126,20 +126,13 @@ public final class SimulationPage {
 
     /** Writes the page to {@code out}, UTF-8 as declared by the page; does not close it. */
     public static void write(Input input, String toolVersion, Writer out) throws IOException {
-        out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-                + "<meta name=\"generator\" content=\"jaynes " + HtmlEscape.text(toolVersion) + "\"/><title>"
-                + HtmlEscape.text(input.title()) + " · jaynes simulate</title>\n<style>\n"
-                + PageResources.STYLE + EXTRA_STYLE + "</style></head>\n<body>\n");
+        out.write(PageFrame.head(input.title() + " · jaynes simulate", EXTRA_STYLE, toolVersion));
         out.write(header(input, toolVersion));
         out.write('\n');
         out.write(traces(input));
         out.write('\n');
         out.write(distributions(input));
-        out.write("\n<footer><p class=\"colophon\">Written by jaynes " + HtmlEscape.text(toolVersion)
-                + ". Theory: V. Venkatasubramanian et al., “Jaynes machine: the universal microstructure of deep "
-                + "neural networks”, Computers and Chemical Engineering 192 (2025) 108908.</p></footer>\n"
-                + "</body></html>\n");
+        out.write(PageFrame.foot(toolVersion, ""));
     }
 
     private static String header(Input input, String toolVersion) {

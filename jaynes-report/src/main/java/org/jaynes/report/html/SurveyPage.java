@@ -32,11 +32,7 @@ public final class SurveyPage {
 
     /** Writes the page to {@code out}, UTF-8 as declared by the page; does not close it. */
     public static void write(SurveyPageInput survey, String toolVersion, Writer out) throws IOException {
-        out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-                + "<meta name=\"generator\" content=\"jaynes " + HtmlEscape.text(toolVersion) + "\"/><title>"
-                + HtmlEscape.text(survey.title()) + " · jaynes survey</title>\n<style>\n"
-                + PageResources.STYLE + "</style></head>\n<body>\n");
+        out.write(PageFrame.head(survey.title() + " · jaynes survey", toolVersion));
         out.write(header(survey, toolVersion));
         out.write(universality(survey));
         out.write(depthPlots(survey));
@@ -47,10 +43,7 @@ public final class SurveyPage {
         if (!survey.failures().isEmpty()) {
             out.write(failureTable(survey));
         }
-        out.write("\n<footer><p class=\"colophon\">Written by jaynes " + HtmlEscape.text(toolVersion)
-                + ". Theory: V. Venkatasubramanian et al., “Jaynes machine: the universal microstructure of deep "
-                + "neural networks”, Computers and Chemical Engineering 192 (2025) 108908.</p></footer>\n<script>\n"
-                + PageResources.SCRIPT + "</script>\n</body></html>\n");
+        out.write(PageFrame.footWithScript(toolVersion));
     }
 
     private static String header(SurveyPageInput survey, String toolVersion) {

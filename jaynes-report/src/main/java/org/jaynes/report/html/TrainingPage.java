@@ -37,7 +37,7 @@ public final class TrainingPage {
 
     /** Writes the page of {@code input} to {@code out}, UTF-8 as declared by the page; does not close it. */
     public static void write(TrainingInput input, String toolVersion, Writer out) throws IOException {
-        out.write(RunHeader.head(input.title() + " · jaynes train", toolVersion));
+        out.write(PageFrame.head(input.title() + " · jaynes train", toolVersion));
         out.write(RunHeader.header("Training", input.title(), input.data() + ": "
                 + Markup.count(input.trainSize(), "training example", "training examples") + ", "
                 + Markup.count(input.testSize(), "test example", "test examples") + " · "
