@@ -3,6 +3,7 @@ package org.jaynes.formats;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.model.ModelFormat;
 
@@ -23,6 +24,15 @@ public interface ModelReader {
      * @param head the file's first bytes (up to 64), little-endian, position 0
      */
     boolean recognizes(Path file, ByteBuffer head);
+
+    /**
+     * The file's name in lower case ({@link Locale#ROOT}), or "" for a path without one (a root): what
+     * {@link #recognizes} matches a format's extensions against.
+     */
+    static String lowerCaseName(Path file) {
+        Path name = file.getFileName();
+        return name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+    }
 
     /**
      * Whether this reader reads {@code folder} as one model by itself, as sharded formats do (an index

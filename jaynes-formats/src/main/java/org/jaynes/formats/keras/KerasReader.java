@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Locale;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.model.ModelFormat;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelReader;
+import org.jaynes.formats.zip.ZipHead;
 
 /**
  * Reads Keras models and weights: HDF5 files ({@code .h5}, {@code .hdf5}, {@code .weights.h5}) and
@@ -40,8 +39,6 @@ import org.jaynes.formats.ModelReader;
  */
 public final class KerasReader implements ModelReader {
 
-    private static final int ZIP_MAGIC = 0x0403_4b50;
-    private static final int LOCAL_HEADER = 30;
     private static final List<String> KERAS_FIRST_ENTRIES = List.of("metadata.json", "config.json",
             KerasArchive.WEIGHTS);
     private static final List<String> EXTENSIONS = List.of(".h5", ".hdf5", ".keras");
@@ -62,9 +59,8 @@ public final class KerasReader implements ModelReader {
         if (startsWithSignature(bytes) || isKerasZip(bytes)) {
             return true;
         }
-        Path name = file.getFileName();
-        String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
-        return EXTENSIONS.stream().anyMatch(lower::endsWith);
+        String name = ModelReader.lowerCaseName(file);
+        return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
     @Override
@@ -86,16 +82,7 @@ public final class KerasReader implements ModelReader {
     }
 
     private static boolean isKerasZip(ByteBuffer head) {
-        if (head.remaining() < LOCAL_HEADER || head.getInt(0) != ZIP_MAGIC) {
-            return false;
-        }
-        int length = head.getShort(26) & 0xFFFF;
-        if (LOCAL_HEADER + length > head.remaining()) {
-            return false;
-        }
-        byte[] name = new byte[length];
-        head.get(LOCAL_HEADER, name);
-        return KERAS_FIRST_ENTRIES.contains(new String(name, StandardCharsets.UTF_8));
+        return ZipHead.firstEntryName(head).filter(KERAS_FIRST_ENTRIES::contains).isPresent();
     }
 
     private static boolean isZip(Path path) throws IOException {
@@ -105,6 +92,6 @@ public final class KerasReader implements ModelReader {
                 // read until full or end of file
             }
         }
-        return magic.position() == 4 && magic.getInt(0) == ZIP_MAGIC;
+        return magic.position() == 4 && magic.getInt(0) == ZipHead.LOCAL_SIGNATURE;
     }
 }

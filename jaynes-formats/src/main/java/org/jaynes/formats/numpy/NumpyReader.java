@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.model.ModelFormat;
 import org.jaynes.core.tensor.ByteSource;
@@ -67,8 +66,7 @@ public final class NumpyReader implements ModelReader {
         if (NpyHeader.hasMagic(bytes)) {
             return true;
         }
-        Path name = file.getFileName();
-        boolean npzName = name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".npz");
+        boolean npzName = ModelReader.lowerCaseName(file).endsWith(".npz");
         return isZip(bytes) && (npzName || firstEntryIsNpy(bytes));
     }
 

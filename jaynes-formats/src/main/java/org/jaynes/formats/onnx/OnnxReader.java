@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -76,8 +75,7 @@ public final class OnnxReader implements ModelReader {
     /** A {@code .onnx} name, or a head starting with a plausible ir_version and a ModelProto field tag. */
     @Override
     public boolean recognizes(Path file, ByteBuffer head) {
-        Path name = file.getFileName();
-        if (name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+        if (ModelReader.lowerCaseName(file).endsWith(".onnx")) {
             return true;
         }
         int start = head.position();

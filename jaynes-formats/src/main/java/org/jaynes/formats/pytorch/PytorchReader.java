@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.model.ModelFormat;
@@ -18,6 +17,7 @@ import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelReader;
 import org.jaynes.formats.shards.ShardIndex;
 import org.jaynes.formats.shards.ShardedTensors;
+import org.jaynes.formats.zip.ZipHead;
 
 /**
  * Reads PyTorch checkpoints written by {@code torch.save}, without Python and without running anything
@@ -52,8 +52,6 @@ public final class PytorchReader implements ModelReader {
 
     private static final String DEFAULT_FILE = "pytorch_model.bin";
     private static final List<String> EXTENSIONS = List.of(".bin", ".pt", ".pth");
-    private static final int ZIP_MAGIC = 0x04034b50;
-    private static final int LOCAL_HEADER = 30;
 
     @Override
     public ModelFormat format() {
@@ -68,8 +66,7 @@ public final class PytorchReader implements ModelReader {
      */
     @Override
     public boolean recognizes(Path file, ByteBuffer head) {
-        Path fileName = file.getFileName();
-        String name = fileName == null ? "" : fileName.toString().toLowerCase(Locale.ROOT);
+        String name = ModelReader.lowerCaseName(file);
         if (name.endsWith(".pt") || name.endsWith(".pth") || name.endsWith(".bin.index.json")) {
             return true;
         }
@@ -77,33 +74,29 @@ public final class PytorchReader implements ModelReader {
         if (LegacyCheckpoint.startsWithMagic(bytes)) {
             return true;
         }
-        if (bytes.remaining() < LOCAL_HEADER || bytes.getInt(0) != ZIP_MAGIC) {
+        if (!ZipHead.opensWithLocalHeader(bytes)) {
             return false;
         }
-        String entry = firstEntryName(file, bytes);
+        String entry = ZipHead.firstEntryName(bytes)
+                .orElseGet(() -> firstEntryName(file, ZipHead.firstNameLength(bytes)));
         boolean torch = entry != null && entry.endsWith("/data.pkl")
                 && entry.indexOf('/') == entry.length() - "/data.pkl".length();
         return torch || name.endsWith(".bin");
     }
 
-    /** The name in a zip's first local header: from the head, or from the file when the head cuts it short. */
-    private static String firstEntryName(Path file, ByteBuffer head) {
-        int length = head.getShort(26) & 0xffff;
+    /** The {@code length}-byte name in a zip's first local header, read from the file; null if unreadable. */
+    private static String firstEntryName(Path file, int length) {
         byte[] name = new byte[length];
-        if (length <= head.remaining() - LOCAL_HEADER) {
-            head.get(LOCAL_HEADER, name);
-        } else {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                ByteBuffer read = ByteBuffer.wrap(name);
-                while (read.hasRemaining() && channel.read(read, LOCAL_HEADER + read.position()) > 0) {
-                    // read until the name is complete or the file ends
-                }
-                if (read.hasRemaining()) {
-                    return null;
-                }
-            } catch (IOException | SecurityException unreadable) {
-                return null; // the extension alone has to do
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer read = ByteBuffer.wrap(name);
+            while (read.hasRemaining() && channel.read(read, ZipHead.LOCAL_BYTES + read.position()) > 0) {
+                // read until the name is complete or the file ends
             }
+            if (read.hasRemaining()) {
+                return null;
+            }
+        } catch (IOException | SecurityException unreadable) {
+            return null; // the extension alone has to do
         }
         return new String(name, StandardCharsets.UTF_8);
     }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.zip.ZipDirectory;
+import org.jaynes.formats.zip.ZipHead;
 import org.jaynes.formats.zip.ZipMember;
 
 /**
@@ -51,7 +52,6 @@ final class TorchCheckpoint {
     /** The largest pickle read: state dicts of the largest models pickle to a few megabytes. */
     static final int MAX_PICKLE_BYTES = 64 << 20;
 
-    private static final int ZIP_MAGIC = 0x04034b50;
     /** Where a POSIX tar header holds {@code ustar}. */
     private static final int TAR_MAGIC_AT = 257;
     private static final byte[] TAR_MAGIC = {'u', 's', 't', 'a', 'r'};
@@ -66,7 +66,7 @@ final class TorchCheckpoint {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             int head = (int) Math.min(TAR_MAGIC_AT + TAR_MAGIC.length, channel.size());
             ByteBuffer magic = ZipDirectory.readFully(file, channel, 0, head);
-            if (head >= 4 && magic.getInt(0) == ZIP_MAGIC) {
+            if (head >= 4 && magic.getInt(0) == ZipHead.LOCAL_SIGNATURE) {
                 return tensors(file, ZipDirectory.read(file, channel));
             }
             if (head > 0 && (magic.get(0) & 0xff) == PICKLE_PROTO) {

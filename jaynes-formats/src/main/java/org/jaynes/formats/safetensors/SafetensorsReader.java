@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jaynes.core.model.Model;
@@ -60,8 +59,7 @@ public final class SafetensorsReader implements ModelReader {
      */
     @Override
     public boolean recognizes(Path file, ByteBuffer head) {
-        Path fileName = file.getFileName();
-        String name = fileName == null ? "" : fileName.toString().toLowerCase(Locale.ROOT);
+        String name = ModelReader.lowerCaseName(file);
         if (name.endsWith(EXTENSION) || name.endsWith(EXTENSION + ".index.json")) {
             return true;
         }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.model.ModelFormat;
@@ -80,8 +79,7 @@ public final class TfjsReader implements ModelReader {
      */
     @Override
     public boolean recognizes(Path file, ByteBuffer head) {
-        Path name = file.getFileName();
-        if (name == null || !name.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+        if (!ModelReader.lowerCaseName(file).endsWith(".json")) {
             return false;
         }
         int at = head.position();

@@ -9,7 +9,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.model.ModelFormat;
@@ -75,8 +74,7 @@ public final class TfliteReader implements ModelReader {
     /** A {@code .tflite} name, or the file identifier {@code TFL3} at bytes 4 to 7. */
     @Override
     public boolean recognizes(Path file, ByteBuffer head) {
-        Path name = file.getFileName();
-        if (name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".tflite")) {
+        if (ModelReader.lowerCaseName(file).endsWith(".tflite")) {
             return true;
         }
         int start = head.position();
