@@ -49,9 +49,8 @@ public final class InitExperimentPage {
         List<InitExperimentInput.InitializerRuns> runs = input.initializers();
         InitExperimentInput.EpochSpread lastEpoch = last(runs.get(0));
         out.write(PageFrame.head(input.title() + " · jaynes experiment init", toolVersion));
-        out.write(RunHeader.header("Initialisation experiment", input.title(), input.data() + ": "
-                + Markup.count(input.trainSize(), "training example", "training examples") + ", "
-                + Markup.count(input.testSize(), "test example", "test examples") + " · "
+        out.write(RunHeader.header("Initialisation experiment", input.title(),
+                RunHeader.split(input.data(), input.trainSize(), input.testSize()) + " · "
                 + Markup.count(runs.size(), "initialiser", "initialisers") + " × "
                 + Markup.count(lastEpoch.testAccuracy().n(), "seed", "seeds") + " · "
                 + Markup.count(lastEpoch.epoch(), "epoch", "epochs"), input.options(), input.conventions(),

@@ -33,6 +33,12 @@ final class RunHeader {
         return out.append("</header>").toString();
     }
 
+    /** The data set and its split, for a meta line: {@code DATA: N training examples, M test examples}. */
+    static String split(String data, long train, long test) {
+        return data + ": " + Markup.count(train, "training example", "training examples") + ", "
+                + Markup.count(test, "test example", "test examples");
+    }
+
     /** The colophon, citing the theory of a run's microstructure, and the end of the document. */
     static String footer(String toolVersion) {
         return PageFrame.foot(toolVersion, ", docs/theory.md §1 and §6");

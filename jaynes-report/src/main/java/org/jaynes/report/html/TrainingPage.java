@@ -38,9 +38,8 @@ public final class TrainingPage {
     /** Writes the page of {@code input} to {@code out}, UTF-8 as declared by the page; does not close it. */
     public static void write(TrainingInput input, String toolVersion, Writer out) throws IOException {
         out.write(PageFrame.head(input.title() + " · jaynes train", toolVersion));
-        out.write(RunHeader.header("Training", input.title(), input.data() + ": "
-                + Markup.count(input.trainSize(), "training example", "training examples") + ", "
-                + Markup.count(input.testSize(), "test example", "test examples") + " · "
+        out.write(RunHeader.header("Training", input.title(),
+                RunHeader.split(input.data(), input.trainSize(), input.testSize()) + " · "
                 + Markup.count(input.layerNames().size(), "layer", "layers") + " tracked · "
                 + Markup.count(input.last().epoch(), "epoch", "epochs"), input.options(), input.conventions(),
                 toolVersion));
