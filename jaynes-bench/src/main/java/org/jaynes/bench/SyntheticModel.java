@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.jaynes.core.Checks;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.Shape;
 import org.jaynes.formats.safetensors.SafetensorsWriter;
@@ -55,10 +56,7 @@ public final class SyntheticModel {
     public static List<Shape> write(Path file, DType dtype, long totalBytes, long tensorBytes,
             double standardDeviation, long seed) throws IOException {
         List<Shape> shapes = layout(dtype, totalBytes, tensorBytes);
-        if (!(standardDeviation > 0 && standardDeviation < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("standard deviation must be positive and finite, not "
-                    + standardDeviation);
-        }
+        Checks.positiveFinite("standard deviation", standardDeviation);
         SplittableRandom root = new SplittableRandom(seed);
         List<WritableTensor> tensors = new ArrayList<>(shapes.size());
         for (int i = 0; i < shapes.size(); i++) {

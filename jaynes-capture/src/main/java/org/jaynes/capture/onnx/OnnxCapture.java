@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jaynes.core.Checks;
 import org.jaynes.formats.ModelFormatException;
 
 /**
@@ -86,9 +87,7 @@ public final class OnnxCapture implements AutoCloseable {
      */
     public static OnnxCapture open(Path model, List<CaptureSite> sites, int threads)
             throws IOException, ModelFormatException {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
-        }
+        Checks.atLeast("threads", threads, 1);
         ModelProto proto = OnnxModelFile.parse(model);
         List<String> modelOutputs = proto.getGraph().getOutputList().stream().map(ValueInfoProto::getName).toList();
         Set<String> added = new LinkedHashSet<>();

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jaynes.formats.ModelFormatException;
 import org.jaynes.capture.text.Encoding;
+import org.jaynes.core.Checks;
+import org.jaynes.formats.ModelFormatException;
 
 /**
  * Batches of tokenized texts for a BERT-family model: {@code input_ids}, {@code attention_mask} and
@@ -33,9 +34,7 @@ public final class TokenBatches {
      */
     public static List<Map<String, FeedTensor>> of(List<Encoding> encodings, List<ModelInput> inputs, int batchSize,
                                                    Path model) throws ModelFormatException {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
-        }
+        Checks.atLeast("batch size", batchSize, 1);
         for (ModelInput input : inputs) {
             if (!TEXT_INPUTS.contains(input.name()) || input.type() != ElementType.INT64) {
                 throw new ModelFormatException(model, ModelFormatException.NO_OFFSET, "input '" + input.name() + "' ("

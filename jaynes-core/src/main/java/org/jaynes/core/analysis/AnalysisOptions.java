@@ -2,6 +2,7 @@ package org.jaynes.core.analysis;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jaynes.core.Checks;
 import org.jaynes.core.stats.Normalization;
 import org.jaynes.core.theory.BinConvention;
 
@@ -34,15 +35,9 @@ public record AnalysisOptions(long minElements, Optional<Pattern> include, Optio
             Runtime.getRuntime().availableProcessors());
 
     public AnalysisOptions {
-        if (!(minElements >= 1)) {
-            throw new IllegalArgumentException("minElements must be at least 1, not " + minElements);
-        }
-        if (!(bins >= 2)) {
-            throw new IllegalArgumentException("bins must be at least 2, not " + bins);
-        }
-        if (!(threads >= 1)) {
-            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
-        }
+        Checks.atLeast("minElements", minElements, 1);
+        Checks.atLeast("bins", bins, 2);
+        Checks.atLeast("threads", threads, 1);
     }
 
     public AnalysisOptions withMinElements(long value) {

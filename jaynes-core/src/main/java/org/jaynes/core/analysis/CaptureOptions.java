@@ -1,6 +1,7 @@
 package org.jaynes.core.analysis;
 
 import java.util.Optional;
+import org.jaynes.core.Checks;
 
 /**
  * How a model was run to capture its neuron outputs: the options of {@code activations}, which its reports
@@ -27,9 +28,7 @@ public record CaptureOptions(int batch, Optional<Integer> maxLength, Optional<In
         if (batch < 1) {
             throw new IllegalArgumentException("a batch needs at least one input, not " + batch);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
-        }
+        Checks.atLeast("threads", threads, 1);
     }
 
     public CaptureOptions withBatch(int batch) {

@@ -1,5 +1,6 @@
 package org.jaynes.core.theory;
 
+import org.jaynes.core.Checks;
 import org.jaynes.core.stats.ValueCells;
 
 /**
@@ -22,9 +23,7 @@ public record MagnitudeBins(BinConvention convention, double[] lnEdges, long[] c
      */
     public static MagnitudeBins of(ValueCells cells, BinConvention convention, int binCount, double minAbs,
                                    double maxAbs) {
-        if (binCount < 1) {
-            throw new IllegalArgumentException("bin count must be at least 1, not " + binCount);
-        }
+        Checks.atLeast("bin count", binCount, 1);
         double[] edges = lnEdges(convention, binCount, minAbs, maxAbs);
         long[] counts = new long[binCount];
         long[] total = {0};

@@ -1,5 +1,7 @@
 package org.jaynes.dynamics.boltzmann;
 
+import org.jaynes.core.Checks;
+
 /**
  * How to train a restricted Boltzmann machine by contrastive divergence. Immutable; every default here.
  *
@@ -23,9 +25,7 @@ public record RbmOptions(int hidden, int epochs, int batchSize, double learningR
             throw new IllegalArgumentException("hidden units, batch size, Gibbs steps and evaluation samples must "
                     + "be at least 1 and epochs at least 0");
         }
-        if (!(learningRate > 0 && learningRate < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("the learning rate must be positive and finite, not " + learningRate);
-        }
+        Checks.positiveFinite("the learning rate", learningRate);
     }
 
     public RbmOptions withHidden(int value) {

@@ -1,5 +1,6 @@
 package org.jaynes.dynamics.hopfield;
 
+import org.jaynes.core.Checks;
 import org.jaynes.dynamics.neurons.UpdateOrder;
 
 /**
@@ -33,9 +34,7 @@ public record RecallOptions(int neurons, int patterns, double noise, Storage sto
         if (!(noise >= 0 && noise <= 1)) {
             throw new IllegalArgumentException("the noise must be a fraction in [0, 1], not " + noise);
         }
-        if (maxSweeps < 1) {
-            throw new IllegalArgumentException("the sweep budget must be at least 1, not " + maxSweeps);
-        }
+        Checks.atLeast("the sweep budget", maxSweeps, 1);
     }
 
     public RecallOptions withNeurons(int value) {

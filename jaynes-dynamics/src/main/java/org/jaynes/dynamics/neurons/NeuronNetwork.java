@@ -3,6 +3,7 @@ package org.jaynes.dynamics.neurons;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
+import org.jaynes.core.Checks;
 import org.jaynes.dynamics.run.Dynamics;
 
 /**
@@ -199,9 +200,7 @@ public final class NeuronNetwork {
      * {@code maxSweeps} sweeps, recording the energy after every sweep.
      */
     public Relaxation relax(UpdateOrder updateOrder, int maxSweeps) {
-        if (maxSweeps < 0) {
-            throw new IllegalArgumentException("the sweep budget must be non-negative, not " + maxSweeps);
-        }
+        Checks.nonNegative("the sweep budget", maxSweeps);
         refreshFields();
         double[] trace = new double[(int) Math.min(maxSweeps + 1L, 64)];
         trace[0] = energy();

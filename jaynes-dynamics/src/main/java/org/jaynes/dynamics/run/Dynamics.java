@@ -1,6 +1,7 @@
 package org.jaynes.dynamics.run;
 
 import java.util.Locale;
+import org.jaynes.core.Checks;
 
 /**
  * How the agents of the connection game revise their bins (docs/theory.md §6.1). Time is counted in sweeps: in
@@ -92,9 +93,7 @@ public sealed interface Dynamics {
         public static final double DEFAULT_TEMPERATURE = 0.01;
 
         public Logit {
-            if (!(temperature > 0 && temperature < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("the temperature must be positive and finite, not " + temperature);
-            }
+            Checks.positiveFinite("the temperature", temperature);
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.jaynes.dynamics.run;
 
 import java.util.Arrays;
 import org.apache.commons.numbers.gamma.ErfDifference;
+import org.jaynes.core.Checks;
 import org.jaynes.dynamics.game.Bins;
 
 /**
@@ -40,9 +41,7 @@ public sealed interface StartingState {
     record GaussianMagnitude(double scale) implements StartingState {
 
         public GaussianMagnitude {
-            if (!(scale > 0 && scale < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("the Gaussian scale must be positive and finite, not " + scale);
-            }
+            Checks.positiveFinite("the Gaussian scale", scale);
         }
 
         @Override

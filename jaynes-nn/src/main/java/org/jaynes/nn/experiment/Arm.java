@@ -1,5 +1,6 @@
 package org.jaynes.nn.experiment;
 
+import org.jaynes.core.Checks;
 import org.jaynes.nn.init.Initializer;
 
 /**
@@ -12,9 +13,7 @@ import org.jaynes.nn.init.Initializer;
 public record Arm(Initializer initializer, int warmupEpochs) {
 
     public Arm {
-        if (warmupEpochs < 0) {
-            throw new IllegalArgumentException("warm-up epochs must be non-negative, not " + warmupEpochs);
-        }
+        Checks.nonNegative("warm-up epochs", warmupEpochs);
     }
 
     /** The arm of {@code initializer} alone. */

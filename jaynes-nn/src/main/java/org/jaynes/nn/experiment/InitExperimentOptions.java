@@ -1,6 +1,7 @@
 package org.jaynes.nn.experiment;
 
 import java.util.List;
+import org.jaynes.core.Checks;
 import org.jaynes.nn.init.Initializer;
 import org.jaynes.nn.train.TrainingOptions;
 
@@ -32,9 +33,7 @@ public record InitExperimentOptions(TrainingOptions training, List<Arm> arms, in
                         + "many epochs, not " + training.epochs());
             }
         }
-        if (seeds < 1) {
-            throw new IllegalArgumentException("seeds must be at least 1, not " + seeds);
-        }
+        Checks.atLeast("seeds", seeds, 1);
         if (!training.saveEpochs().isEmpty()) {
             throw new IllegalArgumentException("an experiment saves no weights");
         }

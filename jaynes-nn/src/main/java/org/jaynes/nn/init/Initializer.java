@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.jaynes.core.Checks;
 
 /**
  * How a dense layer's weights start. Biases start at zero whatever the initialiser.
@@ -84,9 +85,7 @@ public sealed interface Initializer {
     record Lognormal(double sigma) implements Initializer {
 
         public Lognormal {
-            if (!(sigma > 0 && sigma < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("sigma must be positive and finite, not " + sigma);
-            }
+            Checks.positiveFinite("sigma", sigma);
         }
 
         /** μ = ½ ln(2/fan_in) − σ². */

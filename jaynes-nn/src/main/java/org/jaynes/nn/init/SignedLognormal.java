@@ -2,6 +2,7 @@ package org.jaynes.nn.init;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.jaynes.core.Checks;
 
 /**
  * The law of w = s·exp(μ + σ z) with z ~ N(0, 1) and a sign s = ±1 of probability ½ each: |w| is
@@ -16,9 +17,7 @@ public record SignedLognormal(double mu, double sigma) {
         if (!(Math.abs(mu) < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("mu must be finite, not " + mu);
         }
-        if (!(sigma > 0 && sigma < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("sigma must be positive and finite, not " + sigma);
-        }
+        Checks.positiveFinite("sigma", sigma);
     }
 
     /** The μ that gives E[w²] = 2/fan_in, He's, for this σ: ½ ln(2/fan_in) − σ². */

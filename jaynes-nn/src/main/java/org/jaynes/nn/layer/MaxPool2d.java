@@ -3,6 +3,7 @@ package org.jaynes.nn.layer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.jaynes.core.Checks;
 import org.jaynes.nn.tensor.ImageShape;
 
 /**
@@ -32,9 +33,7 @@ public final class MaxPool2d implements ImageLayer {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "a %dx%d pooling window does not fit a %s "
                     + "image", window, window, input));
         }
-        if (maxRows < 1) {
-            throw new IllegalArgumentException("rows must be at least 1, not " + maxRows);
-        }
+        Checks.atLeast("rows", maxRows, 1);
         this.in = input;
         this.out = new ImageShape(input.channels(), input.height() / window, input.width() / window);
         this.window = window;

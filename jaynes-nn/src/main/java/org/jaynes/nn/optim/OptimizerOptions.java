@@ -1,5 +1,7 @@
 package org.jaynes.nn.optim;
 
+import org.jaynes.core.Checks;
+
 /**
  * How parameters are updated; the defaults are PyTorch's. Immutable; change with the {@code with…} copies.
  *
@@ -18,9 +20,7 @@ public record OptimizerOptions(OptimizerKind kind, double learningRate, double m
     public static final double DEFAULT_ADAMW_DECAY = 0.01;
 
     public OptimizerOptions {
-        if (!(learningRate > 0 && learningRate < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("learning rate must be positive and finite, not " + learningRate);
-        }
+        Checks.positiveFinite("learning rate", learningRate);
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), not " + momentum);
         }

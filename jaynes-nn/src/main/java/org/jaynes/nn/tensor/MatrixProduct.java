@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
+import org.jaynes.core.Checks;
 
 /**
  * The products C (+)= A·B, Aᵀ·B and A·Bᵀ of row-major {@code float} matrices (C m×n, depth k), blocked and
@@ -54,9 +55,7 @@ public final class MatrixProduct implements AutoCloseable {
     private boolean accumulate;
 
     private MatrixProduct(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
-        }
+        Checks.atLeast("threads", threads, 1);
         this.threads = threads;
         this.pool = threads == 1 ? null : new ForkJoinPool(threads, p -> {
             ForkJoinWorkerThread worker = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);

@@ -1,13 +1,14 @@
 package org.jaynes.nn.train;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.nio.file.Path;
-import java.util.Collections;
-import java.util.List;
 import java.util.function.Consumer;
+import org.jaynes.core.Checks;
 import org.jaynes.nn.init.Initializer;
 import org.jaynes.nn.layer.ActivationFunction;
 import org.jaynes.nn.layer.ConvBlock;
@@ -64,15 +65,9 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
                 throw new IllegalArgumentException("layer widths must be positive, not " + Arrays.toString(widths));
             }
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
-        }
-        if (epochs < 0) {
-            throw new IllegalArgumentException("epochs must be non-negative, not " + epochs);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
-        }
+        Checks.atLeast("batch size", batchSize, 1);
+        Checks.nonNegative("epochs", epochs);
+        Checks.atLeast("threads", threads, 1);
         saveEpochs = Collections.unmodifiableSortedSet(new TreeSet<>(saveEpochs));
         for (int e : saveEpochs) {
             if (e < 0 || e > epochs) {
@@ -85,9 +80,7 @@ public record TrainingOptions(int[] widths, ActivationFunction activation, Initi
         if (warmupEpochs < 0 || warmupEpochs > epochs) {
             throw new IllegalArgumentException("warm-up epochs must be in [0, " + epochs + "], not " + warmupEpochs);
         }
-        if (trackEvery < 0) {
-            throw new IllegalArgumentException("track-every must be non-negative, not " + trackEvery);
-        }
+        Checks.nonNegative("track-every", trackEvery);
         convBlocks = List.copyOf(convBlocks);
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.jaynes.core.Checks;
 
 /**
  * Tick marks for an axis: multiples of a "nice" step 1, 2 or 5 × 10^k chosen so that about
@@ -22,12 +23,8 @@ import java.util.List;
 public record NiceTicks(double step, long first, int count) {
 
     public NiceTicks {
-        if (!(step > 0) || Double.isInfinite(step)) {
-            throw new IllegalArgumentException("step must be positive and finite, not " + step);
-        }
-        if (count < 1) {
-            throw new IllegalArgumentException("count must be at least 1, not " + count);
-        }
+        Checks.positiveFinite("step", step);
+        Checks.atLeast("count", count, 1);
     }
 
     /**
@@ -41,9 +38,7 @@ public record NiceTicks(double step, long first, int count) {
         if (!Double.isFinite(min) || !Double.isFinite(max) || min > max) {
             throw new IllegalArgumentException("need a finite range min <= max, not [" + min + ", " + max + "]");
         }
-        if (target < 2) {
-            throw new IllegalArgumentException("target must be at least 2, not " + target);
-        }
+        Checks.atLeast("target", target, 2);
         if (min == max) {
             double pad = min == 0 ? 1 : Math.abs(min) * 0.1;
             min -= pad;
