@@ -10,6 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jaynes.capture.onnx.CaptureGraph;
+import org.jaynes.capture.onnx.CaptureRun;
+import org.jaynes.capture.onnx.FeedTensor;
+import org.jaynes.capture.onnx.NpyFeeds;
+import org.jaynes.capture.onnx.OnnxCapture;
+import org.jaynes.capture.onnx.RandomFeeds;
+import org.jaynes.capture.onnx.TokenBatches;
+import org.jaynes.capture.text.BundledText;
+import org.jaynes.capture.text.Encoding;
+import org.jaynes.capture.text.TextLines;
+import org.jaynes.capture.text.WordPieceTokenizer;
+import org.jaynes.core.Checks;
 import org.jaynes.core.analysis.ActivationAnalysis;
 import org.jaynes.core.analysis.ActivationInputs;
 import org.jaynes.core.analysis.ActivationResult;
@@ -23,17 +35,6 @@ import org.jaynes.core.model.Model;
 import org.jaynes.formats.ModelFiles;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelOpener;
-import org.jaynes.capture.onnx.CaptureGraph;
-import org.jaynes.capture.onnx.CaptureRun;
-import org.jaynes.capture.onnx.FeedTensor;
-import org.jaynes.capture.onnx.NpyFeeds;
-import org.jaynes.capture.onnx.OnnxCapture;
-import org.jaynes.capture.onnx.RandomFeeds;
-import org.jaynes.capture.onnx.TokenBatches;
-import org.jaynes.capture.text.BundledText;
-import org.jaynes.capture.text.Encoding;
-import org.jaynes.capture.text.TextLines;
-import org.jaynes.capture.text.WordPieceTokenizer;
 import org.jaynes.report.html.ActivationPage;
 import org.jaynes.report.json.JsonReportWriter;
 import org.jaynes.report.text.ActivationTable;
@@ -177,15 +178,9 @@ final class ActivationsCommand implements Callable<Integer> {
         if (sources > 1) {
             throw new UsageException("give one of --text, --inputs and --random-inputs");
         }
-        if (batch < 1) {
-            throw new UsageException("--batch must be at least 1, not " + batch);
-        }
-        if (rows < 1) {
-            throw new UsageException("--rows must be at least 1, not " + rows);
-        }
-        if (threads < 1) {
-            throw new UsageException("--threads must be at least 1, not " + threads);
-        }
+        UsageException.check(() -> Checks.atLeast("--batch", batch, 1));
+        UsageException.check(() -> Checks.atLeast("--rows", rows, 1));
+        UsageException.check(() -> Checks.atLeast("--threads", threads, 1));
         if (maxLength != null && maxLength < 2) {
             throw new UsageException("--max-length must be at least 2, not " + maxLength);
         }

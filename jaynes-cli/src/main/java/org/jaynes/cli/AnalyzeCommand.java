@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jaynes.core.Checks;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.AnalysisResult;
 import org.jaynes.core.analysis.Baseline;
@@ -138,12 +139,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private AnalysisOptions options() throws UsageException {
         selection.check();
-        if (bins < 2) {
-            throw new UsageException("--bins must be at least 2, not " + bins);
-        }
-        if (threads < 1) {
-            throw new UsageException("--threads must be at least 1, not " + threads);
-        }
+        UsageException.check(() -> Checks.atLeast("--bins", bins, 2));
+        UsageException.check(() -> Checks.atLeast("--threads", threads, 1));
         return selection.applyTo(AnalysisOptions.DEFAULTS)
                 .withNormalization(normalization).withBins(bins).withConvention(convention).withBaseline(baseline)
                 .withSeed(seed).withThreads(threads);

@@ -1,5 +1,6 @@
 package org.jaynes.cli;
 
+import org.jaynes.core.Checks;
 import org.jaynes.dynamics.run.Dynamics;
 import picocli.CommandLine.Option;
 
@@ -25,9 +26,7 @@ final class DynamicsOptions {
             if (!(rule instanceof Dynamics.Logit)) {
                 throw new UsageException("--temperature applies to --dynamics logit only");
             }
-            if (!(temperature > 0 && temperature < Double.POSITIVE_INFINITY)) {
-                throw new UsageException("--temperature must be positive and finite, not " + temperature);
-            }
+            UsageException.check(() -> Checks.positiveFinite("--temperature", temperature));
             rule = new Dynamics.Logit(temperature);
         }
         if (step != null) {

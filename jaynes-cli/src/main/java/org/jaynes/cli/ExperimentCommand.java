@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jaynes.cli.output.ExperimentReport;
+import org.jaynes.core.Checks;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.nn.data.DataSplit;
 import org.jaynes.nn.experiment.Arm;
@@ -107,9 +108,7 @@ final class ExperimentCommand implements Runnable {
             int[] widths = setup.widths();
             setup.checkCounts();
             int epochs = setup.epochs();
-            if (seeds < 1) {
-                throw new UsageException("--seeds must be at least 1, not " + seeds);
-            }
+            UsageException.check(() -> Checks.atLeast("--seeds", seeds, 1));
             if (warmup < 0 || warmup > epochs) {
                 throw new UsageException("--warmup must be in [0, --epochs " + epochs + "], not " + warmup);
             }

@@ -1,6 +1,7 @@
 package org.jaynes.cli;
 
 import java.util.regex.Pattern;
+import org.jaynes.core.Checks;
 import org.jaynes.core.analysis.AnalysisOptions;
 import picocli.CommandLine.Option;
 
@@ -20,9 +21,7 @@ final class PopulationSelection {
 
     /** Refuses a smallest population below one element. */
     void check() throws UsageException {
-        if (minElements < 1) {
-            throw new UsageException("--min-elements must be at least 1, not " + minElements);
-        }
+        UsageException.check(() -> Checks.atLeast("--min-elements", minElements, 1));
     }
 
     /** {@code options} selecting populations as these options say. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jaynes.cli.output.SimulationReport;
+import org.jaynes.core.Checks;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.theory.GameParameters;
 import org.jaynes.dynamics.game.Bins;
@@ -168,9 +169,7 @@ final class SimulateCommand implements Callable<Integer> {
             if (budget == null) {
                 return played;
             }
-            if (!(budget > 0 && budget < Double.POSITIVE_INFINITY)) {
-                throw new UsageException("--budget must be positive and finite, not " + budget);
-            }
+            UsageException.check(() -> Checks.positiveFinite("--budget", budget));
             return played.withBudget(budget / game.agents());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

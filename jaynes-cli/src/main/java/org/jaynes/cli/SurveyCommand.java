@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import org.jaynes.core.Checks;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.formats.ModelOpener;
 import org.jaynes.survey.CheckpointSeries;
@@ -126,9 +127,7 @@ final class SurveyCommand implements Callable<Integer> {
         if (out == null) {
             throw new UsageException("--out DIR is required");
         }
-        if (threads < 1) {
-            throw new UsageException("--threads must be at least 1, not " + threads);
-        }
+        UsageException.check(() -> Checks.atLeast("--threads", threads, 1));
         if (checkpoints != null && !inputs.isEmpty()) {
             throw new UsageException("--checkpoints takes the place of INPUT; give one or the other");
         }

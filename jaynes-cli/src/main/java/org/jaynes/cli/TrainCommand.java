@@ -10,6 +10,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.jaynes.cli.output.TrainingReport;
+import org.jaynes.core.Checks;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.nn.data.DataSplit;
 import org.jaynes.nn.init.Initializer;
@@ -123,9 +124,7 @@ final class TrainCommand implements Callable<Integer> {
         if (warmup < 0 || warmup > epochs) {
             throw new UsageException("--warmup must be in [0, --epochs " + epochs + "], not " + warmup);
         }
-        if (trackEvery < 0) {
-            throw new UsageException("--track-every must be non-negative, not " + trackEvery);
-        }
+        UsageException.check(() -> Checks.nonNegative("--track-every", trackEvery));
         Initializer initializer = setup.fitted().bind(List.of(init), setup.sigma(), "--init").get(0);
         OptimizerOptions rule = setup.optimizer();
         setup.checkCounts();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jaynes.core.Checks;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.nn.data.DataSplit;
 import org.jaynes.nn.data.IdxDirectory;
@@ -109,12 +110,8 @@ final class TrainingSetup {
 
     /** Refuses a batch below 1 and negative epochs. */
     void checkCounts() throws UsageException {
-        if (batch < 1) {
-            throw new UsageException("--batch must be at least 1, not " + batch);
-        }
-        if (epochs < 0) {
-            throw new UsageException("--epochs must be non-negative, not " + epochs);
-        }
+        UsageException.check(() -> Checks.atLeast("--batch", batch, 1));
+        UsageException.check(() -> Checks.nonNegative("--epochs", epochs));
     }
 
     /** The update rule of {@code --optimizer} with {@code --lr}, {@code --momentum} and {@code --weight-decay}. */
