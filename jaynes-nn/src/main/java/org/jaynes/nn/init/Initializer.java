@@ -45,13 +45,20 @@ public sealed interface Initializer {
     /** The name, as the CLI accepts it. */
     String label();
 
-    /** He: N(0, 2/fan_in). */
-    record He() implements Initializer {
+    /** Zero-mean Gaussian weights whose variance is the initialiser's {@link #meanSquare}. */
+    sealed interface Gaussian extends Initializer permits He, Xavier {
         @Override
-        public void fill(float[] weight, int fanIn, int fanOut, UniformRandomProvider rng) {
-            gaussian(weight, Math.sqrt(meanSquare(fanIn, fanOut)), rng);
+        default void fill(float[] weight, int fanIn, int fanOut, UniformRandomProvider rng) {
+            double std = Math.sqrt(meanSquare(fanIn, fanOut));
+            ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
+            for (int i = 0; i < weight.length; i++) {
+                weight[i] = (float) (std * z.sample());
+            }
         }
+    }
 
+    /** He: N(0, 2/fan_in). */
+    record He() implements Gaussian {
         @Override
         public double meanSquare(int fanIn, int fanOut) {
             return 2.0 / fanIn;
@@ -64,12 +71,7 @@ public sealed interface Initializer {
     }
 
     /** Xavier/Glorot normal: N(0, 2/(fan_in + fan_out)). */
-    record Xavier() implements Initializer {
-        @Override
-        public void fill(float[] weight, int fanIn, int fanOut, UniformRandomProvider rng) {
-            gaussian(weight, Math.sqrt(meanSquare(fanIn, fanOut)), rng);
-        }
-
+    record Xavier() implements Gaussian {
         @Override
         public double meanSquare(int fanIn, int fanOut) {
             return 2.0 / (fanIn + fanOut);
@@ -179,13 +181,6 @@ public sealed interface Initializer {
             default:
                 throw new IllegalArgumentException("unknown initialiser '" + name + "': expected he, xavier, "
                         + "lognormal or fitted");
-        }
-    }
-
-    private static void gaussian(float[] weight, double std, UniformRandomProvider rng) {
-        ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
-        for (int i = 0; i < weight.length; i++) {
-            weight[i] = (float) (std * z.sample());
         }
     }
 }
