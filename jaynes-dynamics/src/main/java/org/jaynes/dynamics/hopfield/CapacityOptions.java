@@ -37,9 +37,7 @@ public record CapacityOptions(List<Integer> sizes, List<Double> loads, Storage s
                 throw new IllegalArgumentException("a load P/N must be in (0, 1], not " + load);
             }
         }
-        if (!(noise >= 0 && noise <= 1)) {
-            throw new IllegalArgumentException("the noise must be a fraction in [0, 1], not " + noise);
-        }
+        Patterns.checkNoise(noise);
         if (trials < 1 || maxSweeps < 1) {
             throw new IllegalArgumentException("trials and the sweep budget must be at least 1");
         }

@@ -19,6 +19,13 @@ public final class Patterns {
         return patterns;
     }
 
+    /** Refuses a noise outside [0, 1]: the share of a pattern's bits {@link #corrupt} flips. */
+    static void checkNoise(double noise) {
+        if (!(noise >= 0 && noise <= 1)) {
+            throw new IllegalArgumentException("the noise must be a fraction in [0, 1], not " + noise);
+        }
+    }
+
     /**
      * A copy of {@code pattern} with exactly round(noise · N) bits flipped, chosen uniformly without
      * replacement (a partial Fisher–Yates shuffle).
@@ -26,9 +33,7 @@ public final class Patterns {
      * @param noise the fraction of bits to flip, in [0, 1]
      */
     public static byte[] corrupt(byte[] pattern, double noise, UniformRandomProvider rng) {
-        if (!(noise >= 0 && noise <= 1)) {
-            throw new IllegalArgumentException("the noise must be a fraction in [0, 1], not " + noise);
-        }
+        checkNoise(noise);
         int n = pattern.length;
         int flips = (int) Math.round(noise * n);
         int[] index = new int[n];

@@ -31,9 +31,7 @@ public record RecallOptions(int neurons, int patterns, double noise, Storage sto
         if (patterns < 1) {
             throw new IllegalArgumentException("store at least 1 pattern, not " + patterns);
         }
-        if (!(noise >= 0 && noise <= 1)) {
-            throw new IllegalArgumentException("the noise must be a fraction in [0, 1], not " + noise);
-        }
+        Patterns.checkNoise(noise);
         Checks.atLeast("the sweep budget", maxSweeps, 1);
     }
 
