@@ -17,7 +17,6 @@ import org.jaynes.nn.experiment.InitExperimentResult;
 import org.jaynes.nn.experiment.PairVerdict;
 import org.jaynes.nn.init.Initializer;
 import org.jaynes.nn.optim.OptimizerOptions;
-import org.jaynes.nn.train.Trainer;
 import org.jaynes.report.html.InitExperimentPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,7 +94,6 @@ final class ExperimentCommand implements Runnable {
             InitExperimentOptions options = new InitExperimentOptions(setup.forData(validated.training(), split),
                     validated.arms(), validated.seeds());
             TrainingPageInputs.SeedCurves seeds = new TrainingPageInputs.SeedCurves();
-            UsageException.check(() -> Trainer.checkData(options.training(), split));
             InitExperimentResult result = InitExperiment.run(options, split, seeds);
             PrintWriter out = spec.commandLine().getOut();
             targets.write(out, writer -> ExperimentReport.writeJson(result, writer),

@@ -98,7 +98,6 @@ final class TrainCommand implements Callable<Integer> {
         TrainingOptions validated = options();
         DataSplit split = setup.split();
         TrainingOptions options = setup.forData(validated, split);
-        UsageException.check(() -> Trainer.checkData(options, split));
         EpochProgress progress = !reports.progressShown() ? null : new EpochProgress(System.err);
         TrainingResult result;
         try {

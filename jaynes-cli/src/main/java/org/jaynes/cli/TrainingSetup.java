@@ -17,6 +17,7 @@ import org.jaynes.nn.layer.Network;
 import org.jaynes.nn.optim.OptimizerKind;
 import org.jaynes.nn.optim.OptimizerOptions;
 import org.jaynes.nn.tensor.ImageShape;
+import org.jaynes.nn.train.Trainer;
 import org.jaynes.nn.train.TrainingOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -156,8 +157,17 @@ final class TrainingSetup {
         return teacher() ? TeacherStudent.generate(seed) : IdxDirectory.load(Path.of(data));
     }
 
-    /** {@code options} fitted to the data: the dense widths {@code --conv} implies when --layers is absent. */
+    /**
+     * {@code options} fitted to the data (the dense widths {@code --conv} implies when --layers is absent) and
+     * checked against it ({@link Trainer#checkData}), as {@code train} and {@code experiment init} both run.
+     */
     TrainingOptions forData(TrainingOptions options, DataSplit split) throws UsageException {
+        TrainingOptions fitted = withDataWidths(options, split);
+        UsageException.check(() -> Trainer.checkData(fitted, split));
+        return fitted;
+    }
+
+    private TrainingOptions withDataWidths(TrainingOptions options, DataSplit split) throws UsageException {
         if (!options.isConvolutional() || layers != null) {
             return options;
         }
