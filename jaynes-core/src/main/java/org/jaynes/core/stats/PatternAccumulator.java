@@ -20,6 +20,11 @@ public final class PatternAccumulator implements PopulationAccumulator {
     private transient long[] counts;
     /** The cells of the counts, built on first use after a change: sorting 65,536 patterns is not free. */
     private transient ValueCells cells;
+    /**
+     * The patterns counted at least once, ascending, built on first use after a change: most of the 65,536
+     * patterns of a 16-bit layer are never seen, and each summary would otherwise test them all.
+     */
+    private transient int[] seen;
 
     PatternAccumulator(DType dtype) {
         if (dtype.byteSize() > 2) {
@@ -64,6 +69,7 @@ public final class PatternAccumulator implements PopulationAccumulator {
             }
         }
         cells = null;
+        seen = null;
     }
 
     @Override
@@ -75,24 +81,34 @@ public final class PatternAccumulator implements PopulationAccumulator {
             counts[p] += that.counts[p];
         }
         cells = null;
+        seen = null;
     }
 
     @Override
     public void addTo(StreamingAccumulator pooled) {
-        for (int p = 0; p < counts.length; p++) {
-            if (counts[p] != 0) {
-                pooled.addRepeated(Decoding.patternToDouble(dtype, p), counts[p]);
-            }
+        for (int p : seenPatterns()) {
+            pooled.addRepeated(Decoding.patternToDouble(dtype, p), counts[p]);
         }
     }
 
     @Override
     public void addTo(RefiningAccumulator pooled) {
-        for (int p = 0; p < counts.length; p++) {
-            if (counts[p] != 0) {
-                pooled.addRepeated(Decoding.patternToDouble(dtype, p), counts[p]);
-            }
+        for (int p : seenPatterns()) {
+            pooled.addRepeated(Decoding.patternToDouble(dtype, p), counts[p]);
         }
+    }
+
+    private int[] seenPatterns() {
+        if (seen == null) {
+            int[] patterns = new int[counts.length];
+            int found = 0;
+            for (int p = 0; p < counts.length; p++) {
+                patterns[found] = p;
+                found += counts[p] != 0 ? 1 : 0;
+            }
+            seen = Arrays.copyOf(patterns, found);
+        }
+        return seen;
     }
 
     @Override
@@ -148,10 +164,7 @@ public final class PatternAccumulator implements PopulationAccumulator {
         Moments square = new Moments();
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
-        for (int p = 0; p < counts.length; p++) {
-            if (counts[p] == 0) {
-                continue;
-            }
+        for (int p : seenPatterns()) {
             double v = Decoding.patternToDouble(dtype, p);
             if (v == 0 || !Double.isFinite(v)) {
                 continue;
@@ -174,11 +187,8 @@ public final class PatternAccumulator implements PopulationAccumulator {
         long nonfinite = 0;
         Moments signed = new Moments();
         Moments logAbs = new Moments();
-        for (int p = 0; p < counts.length; p++) {
+        for (int p : seenPatterns()) {
             long c = counts[p];
-            if (c == 0) {
-                continue;
-            }
             n += c;
             double v = Decoding.patternToDouble(dtype, p);
             if (!Double.isFinite(v)) {

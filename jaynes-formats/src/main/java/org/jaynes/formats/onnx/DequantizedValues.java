@@ -3,6 +3,7 @@ package org.jaynes.formats.onnx;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.DecodedBytes;
@@ -16,6 +17,9 @@ import org.jaynes.core.tensor.Shape;
  * scales and zero points (one per index of the axis at most). Stateless and thread-safe.
  */
 final class DequantizedValues implements DecodedBytes.Decoder {
+
+    /** Values converted at a time, in a small array: the conversion and the arithmetic run as plain loops. */
+    private static final int CHUNK = 4096;
 
     private final ByteSource quantized;
     private final DType type;
@@ -58,31 +62,67 @@ final class DequantizedValues implements DecodedBytes.Decoder {
         long first = offset / Float.BYTES;
         long end = (offset + length + Float.BYTES - 1) / Float.BYTES;
         int count = Math.toIntExact(end - first);
-        int size = type.byteSize();
-        ByteBuffer in = quantized.window(first * size, count * size);
-        int base = in.position();
+        ByteBuffer in = quantized.window(first * type.byteSize(), count * type.byteSize()).slice()
+                .order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer out = ByteBuffer.allocate(count * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        FloatBuffer floats = out.asFloatBuffer();
+        float[] chunk = new float[Math.min(CHUNK, count)];
         // The axis index advances every stride elements: tracked, not divided out per element.
         boolean perTensor = axisLength == 1;
         int index = perTensor ? 0 : (int) ((first / stride) % axisLength);
         long left = perTensor ? Long.MAX_VALUE : stride - first % stride;
-        for (int i = 0; i < count; i++) {
-            int q = switch (type) {
-                case I32 -> in.getInt(base + 4 * i);
-                case I16 -> in.getShort(base + 2 * i);
-                case U16 -> in.getShort(base + 2 * i) & 0xFFFF;
-                case I8 -> in.get(base + i);
-                default -> in.get(base + i) & 0xFF;
-            };
-            float scale = scales[scales.length == 1 ? 0 : index];
-            float zeroPoint = zeroPoints[zeroPoints.length == 1 ? 0 : index];
-            out.putFloat(((float) q - zeroPoint) * scale);
-            if (--left == 0) {
-                index = index + 1 == axisLength ? 0 : index + 1;
-                left = stride;
+        for (int start = 0; start < count; start += chunk.length) {
+            int size = Math.min(chunk.length, count - start);
+            integers(in, start, chunk, size);
+            // Runs of one scale and zero point: a plain loop each, which the compiler can vectorise.
+            for (int i = 0; i < size; ) {
+                int run = (int) Math.min(left, size - i);
+                float scale = scales[scales.length == 1 ? 0 : index];
+                float zeroPoint = zeroPoints[zeroPoints.length == 1 ? 0 : index];
+                for (int j = i; j < i + run; j++) {
+                    chunk[j] = (chunk[j] - zeroPoint) * scale;
+                }
+                i += run;
+                left -= run;
+                if (left == 0) {
+                    index = index + 1 == axisLength ? 0 : index + 1;
+                    left = stride;
+                }
             }
+            floats.put(chunk, 0, size);
         }
         int skip = (int) (offset - first * Float.BYTES);
-        return out.flip().position(skip).slice().order(ByteOrder.LITTLE_ENDIAN).limit(length);
+        return out.position(skip).slice().order(ByteOrder.LITTLE_ENDIAN).limit(length);
+    }
+
+    /** Integers {@code [start, start + size)} of {@code in}, each as the nearest float, into {@code into}. */
+    private void integers(ByteBuffer in, int start, float[] into, int size) {
+        switch (type) {
+            case I32 -> {
+                for (int i = 0; i < size; i++) {
+                    into[i] = in.getInt(4 * (start + i));
+                }
+            }
+            case I16 -> {
+                for (int i = 0; i < size; i++) {
+                    into[i] = in.getShort(2 * (start + i));
+                }
+            }
+            case U16 -> {
+                for (int i = 0; i < size; i++) {
+                    into[i] = in.getShort(2 * (start + i)) & 0xFFFF;
+                }
+            }
+            case I8 -> {
+                for (int i = 0; i < size; i++) {
+                    into[i] = in.get(start + i);
+                }
+            }
+            default -> {
+                for (int i = 0; i < size; i++) {
+                    into[i] = in.get(start + i) & 0xFF;
+                }
+            }
+        }
     }
 }

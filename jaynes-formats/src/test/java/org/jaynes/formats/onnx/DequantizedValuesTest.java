@@ -20,12 +20,29 @@ class DequantizedValuesTest {
     @ParameterizedTest(name = "{0} axis {1}")
     @CsvSource({"I8, 0", "I8, 1", "U8, 1", "I16, 2", "U16, 0", "I32, 1"})
     void everyWindowDequantizesEachElementByItsAxisIndex(DType type, int axis) throws IOException {
-        Shape shape = Shape.of(3, 5, 4);
-        int elements = 60;
+        checkWindows(type, Shape.of(3, 5, 4), axis, 7, 11);
+    }
+
+    /**
+     * Windows longer than the decoder's chunk of 4,096 values, whose runs of one scale cross the chunks'
+     * edges (stride 3,000 along axis 0) or last one value each (along axis 1).
+     */
+    @ParameterizedTest(name = "{0} axis {1}")
+    @CsvSource({"I8, 0", "U8, 1", "I16, 0", "I32, 1"})
+    void windowsAcrossChunksKeepTheirAxisIndex(DType type, int axis) throws IOException {
+        checkWindows(type, Shape.of(3, 3000, 1), axis, 1999, 2753);
+    }
+
+    private static void checkWindows(DType type, Shape shape, int axis, int firstStep, int countStep)
+            throws IOException {
+        int elements = (int) shape.elementCount();
         ByteBuffer bytes = ByteBuffer.allocate(elements * type.byteSize()).order(ByteOrder.LITTLE_ENDIAN);
         int[] q = new int[elements];
         for (int i = 0; i < elements; i++) {
             q[i] = (i * 37 % 251) - (type == DType.U8 || type == DType.U16 ? 0 : 120);
+            if (type == DType.I8) {
+                q[i] = (byte) q[i]; // what the stored byte reads back as
+            }
             switch (type) {
                 case I32 -> bytes.putInt(q[i]);
                 case I16, U16 -> bytes.putShort((short) q[i]);
@@ -34,7 +51,7 @@ class DequantizedValuesTest {
         }
         long axisLength = shape.dim(axis);
         long stride = 1;
-        for (int d = 2; d > axis; d--) {
+        for (int d = shape.rank() - 1; d > axis; d--) {
             stride *= shape.dim(d);
         }
         float[] scales = new float[(int) axisLength];
@@ -45,8 +62,8 @@ class DequantizedValuesTest {
         }
         HeapBytes source = new HeapBytes(bytes.flip());
         DequantizedValues values = new DequantizedValues(source, type, shape, axis, scales, zeroPoints);
-        for (int first = 0; first < elements; first += 7) {
-            for (int count = 1; first + count <= elements; count += 11) {
+        for (int first = 0; first < elements; first += firstStep) {
+            for (int count = 1; first + count <= elements; count += countStep) {
                 ByteBuffer out = values.decode(4L * first, 4 * count);
                 for (int i = 0; i < count; i++) {
                     int index = (int) ((first + i) / stride % axisLength);
