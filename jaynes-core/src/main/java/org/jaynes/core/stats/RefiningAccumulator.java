@@ -297,13 +297,13 @@ public final class RefiningAccumulator implements PopulationAccumulator {
     @Override
     public ValueCells cells() {
         if (cells == null) {
-            LogAbsHistogram fine = exact;
-            if (refinedValues != null) {
+            // One histogram alone is walked as it is, not copied: the cells are made again after any change to
+            // it, and a summary copies them (CopiedCells).
+            LogAbsHistogram fine = refinedValues == null ? exact : refinedValues;
+            if (refinedValues != null && exact != null) {
                 fine = new LogAbsHistogram();
                 fine.merge(refinedValues);
-                if (exact != null) {
-                    fine.merge(exact);
-                }
+                fine.merge(exact);
             }
             cells = new RefinedCells(coarse, lowKey(), highKey(), refined, fine);
         }

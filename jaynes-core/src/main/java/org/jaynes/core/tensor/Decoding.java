@@ -6,20 +6,22 @@ public final class Decoding {
     private Decoding() {
     }
 
-    /** IEEE 754 binary16 to double (exact). */
+    /**
+     * IEEE 754 binary16 to double (exact), by moving the bits: a normal value's exponent is rebiased
+     * (15 to 1023) and its 10 mantissa bits become the top of the double's 52; a subnormal is m × 2^-24.
+     */
     public static double halfToDouble(int bits) {
-        int sign = (bits >>> 15) & 1;
+        long sign = (long) (bits & 0x8000) << 48;
         int exponent = (bits >>> 10) & 0x1F;
         int mantissa = bits & 0x3FF;
-        double magnitude;
         if (exponent == 0) {
-            magnitude = Math.scalb((double) mantissa, -24);
-        } else if (exponent == 0x1F) {
-            magnitude = mantissa == 0 ? Double.POSITIVE_INFINITY : Double.NaN;
-        } else {
-            magnitude = Math.scalb((double) (mantissa | 0x400), exponent - 25);
+            double magnitude = mantissa * 0x1p-24;
+            return sign == 0 ? magnitude : -magnitude;
         }
-        return sign == 0 ? magnitude : -magnitude;
+        if (exponent == 0x1F) {
+            return mantissa != 0 ? Double.NaN : sign == 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        }
+        return Double.longBitsToDouble(sign | (long) (exponent - 15 + 1023) << 52 | (long) mantissa << 42);
     }
 
     /** bfloat16 (the top half of a binary32) to double (exact). */
