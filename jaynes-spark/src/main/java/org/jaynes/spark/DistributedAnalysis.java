@@ -132,9 +132,12 @@ final class DistributedAnalysis implements AutoCloseable {
             for (int p = 0; p < count; p++) {
                 if (merged[p] instanceof RefiningAccumulator refining) {
                     own[p] = AnalysisSteps.refinementFor(refining, options);
-                    Refinement all = waiting++ < AnalysisSteps.MAX_WAITING ? own[p].and(pooledCells) : own[p];
-                    counted[p] = all.isEmpty() ? null : all;
-                    Refinement left = pooledCells.without(all.selectedKeys());
+                    boolean waits = waiting++ < AnalysisSteps.MAX_WAITING;
+                    Refinement all = waits ? own[p].and(pooledCells) : own[p];
+                    // Only the cells holding some of the population's values can count any (as in ModelAnalyzer).
+                    Refinement read = waits ? own[p].and(refining.occupied(pooledCells)) : own[p];
+                    counted[p] = read.isEmpty() ? null : read;
+                    Refinement left = refining.occupied(pooledCells.without(all.selectedKeys()));
                     forPool[p] = left.isEmpty() ? null : left;
                 }
                 if (counted[p] == null) {

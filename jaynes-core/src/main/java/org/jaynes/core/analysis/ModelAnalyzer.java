@@ -203,8 +203,10 @@ public final class ModelAnalyzer {
         LogAbsHistogram counts = null;
         if (accumulator instanceof RefiningAccumulator refining) {
             Refinement own = AnalysisSteps.refinementFor(refining, options);
-            Refinement counted = pooledCells == null ? own : own.and(pooledCells);
-            countedKeys = counted.selectedKeys();
+            // The pool's cells where this population has no value need no counting, but it accounts for them:
+            // the pool need not read it again for any of its cells.
+            countedKeys = pooledCells == null ? own.selectedKeys() : own.and(pooledCells).selectedKeys();
+            Refinement counted = pooledCells == null ? own : own.and(refining.occupied(pooledCells));
             if (!counted.isEmpty()) {
                 Refinement.Counter counter = counted.counter();
                 ByteBuffer scratch = SCRATCH.get();

@@ -199,9 +199,21 @@ public final class RefiningAccumulator implements PopulationAccumulator {
         for (int i = 0; i + 1 < lnRanges.length; i += 2) {
             markPages(lnRanges[i], lnRanges[i + 1], marked);
         }
+        return occupied(marked);
+    }
+
+    /**
+     * The cells of {@code refinement} that hold any value of this accumulator's first pass: all that its
+     * second pass can count (a pool's cells, say, of which a small population touches a few).
+     */
+    public Refinement occupied(Refinement refinement) {
+        return occupied(refinement.keys());
+    }
+
+    private Refinement occupied(boolean[] wanted) {
         boolean[] keys = new boolean[MAGNITUDE_KEYS];
         for (int key = lowKey(); key <= highKey(); key++) {
-            keys[key] = marked[key] && (coarse[key] != 0 || coarse[key | 0x8000] != 0);
+            keys[key] = wanted[key] && (coarse[key] != 0 || coarse[key | 0x8000] != 0);
         }
         return new Refinement(keys);
     }

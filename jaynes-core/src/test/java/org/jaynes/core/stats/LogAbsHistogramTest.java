@@ -44,6 +44,23 @@ class LogAbsHistogramTest {
         assertEquals(Map.of(0.5, MAX, 0.75, MAX), lowerEdges(histogram::forEachCell, true));
     }
 
+    /** A page whose every slot holds a large count sums past the int range exactly (the page count's halves). */
+    @Test
+    void aFullPageOfLargeCountsSumsExactly() {
+        LogAbsHistogram histogram = new LogAbsHistogram();
+        int page = LogAbsHistogram.magnitudePage(0.5);
+        int[] counts = new int[1024];
+        long expected = 0;
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = (int) (MAX - 65_537L * i);
+            expected += counts[i];
+        }
+        histogram.addPage(page, false, counts);
+        histogram.addPage(page, true, new int[1024]);
+        assertEquals(expected, histogram.pageCount(page, false));
+        assertEquals(0, histogram.pageCount(page, true));
+    }
+
     /**
      * The count of each cell a walk hands over, by its edge nearer zero in w (the w counted, for these w,
      * which open their cells), from ln|w| rounded to 12 digits when the walk is over cells of ln|w|.
