@@ -123,11 +123,11 @@ final class FloatMoments implements java.io.Serializable {
     }
 
     /**
-     * Sums a chunk like the loop of {@link #accept}, but zeros are allowed: they add nothing to the sums of ln|w| and |w|, and are
-     * taken out of {@code coarse} again, or, without {@code coarse}, every non-zero value goes to
-     * {@code special}. On a chunk without zeros the sums are those of {@link #accept}'s loop, bit for bit (the
-     * same operations in the same order), which is why the choice between the two loops can follow
-     * {@link #zerosLately}. Returns the chunk's zeros, or −1, having added nothing, when it holds a
+     * Sums a chunk like the loop of {@link #accept}, but zeros are allowed: they add nothing to the sums of
+     * ln|w| and |w|, and are taken out of {@code coarse} again, or, without {@code coarse}, every non-zero
+     * value goes to {@code special}. On a chunk without zeros the sums are those of {@link #accept}'s loop,
+     * bit for bit (the same operations in the same order), which is why the choice between the two loops can
+     * follow {@link #zerosLately}. Returns the chunk's zeros, or −1, having added nothing, when it holds a
      * subnormal, an infinity or a NaN.
      */
     private int addNormalAndZeros(int[] bits, int length, long[] coarse, IntConsumer special) {

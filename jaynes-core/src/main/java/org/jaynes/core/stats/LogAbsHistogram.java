@@ -416,7 +416,10 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
         cells.reverse(first, next);
     }
 
-    /** Appends the cells of {@link #forEachPositiveCellOfPage} to {@code cells}, walked as {@link #appendCellsOfPage}. */
+    /**
+     * Appends the cells of {@link #forEachPositiveCellOfPage} to {@code cells}, walked as
+     * {@link #appendCellsOfPage}.
+     */
     void appendPositiveCellsOfPage(int p, CellArrays cells) {
         int[] positive = page(p);
         if (positive == null) {

@@ -25,6 +25,7 @@ public final class PatternAccumulator implements PopulationAccumulator {
      * patterns of a 16-bit layer are never seen, and each summary would otherwise test them all.
      */
     private transient int[] seen;
+    private transient Sums sums;
 
     PatternAccumulator(DType dtype) {
         if (dtype.byteSize() > 2) {
@@ -70,6 +71,7 @@ public final class PatternAccumulator implements PopulationAccumulator {
         }
         cells = null;
         seen = null;
+        sums = null;
     }
 
     @Override
@@ -82,6 +84,7 @@ public final class PatternAccumulator implements PopulationAccumulator {
         }
         cells = null;
         seen = null;
+        sums = null;
     }
 
     @Override
@@ -159,51 +162,61 @@ public final class PatternAccumulator implements PopulationAccumulator {
 
     @Override
     public FitInput fitInput() {
-        Moments logAbs = new Moments();
-        Moments abs = new Moments();
-        Moments square = new Moments();
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        for (int p : seenPatterns()) {
-            double v = Decoding.patternToDouble(dtype, p);
-            if (v == 0 || !Double.isFinite(v)) {
-                continue;
-            }
-            double magnitude = Math.abs(v);
-            logAbs.addRepeated(Math.log(magnitude), counts[p]);
-            abs.addRepeated(magnitude, counts[p]);
-            square.addRepeated(v * v, counts[p]);
-            min = Math.min(min, magnitude);
-            max = Math.max(max, magnitude);
-        }
-        return new FitInput(logAbs.count(), logAbs.mean(), logAbs.variance(), abs.mean(), square.mean(), min, max,
-                cells());
+        Sums sums = sums();
+        return new FitInput(sums.logAbs.count(), sums.logAbs.mean(), sums.logAbs.variance(), sums.abs.mean(),
+                sums.square.mean(), sums.minAbs, sums.maxAbs, cells());
     }
 
     @Override
     public PopulationStats result() {
-        long n = 0;
-        long zeros = 0;
-        long nonfinite = 0;
-        Moments signed = new Moments();
-        Moments logAbs = new Moments();
-        for (int p : seenPatterns()) {
-            long c = counts[p];
-            n += c;
-            double v = Decoding.patternToDouble(dtype, p);
-            if (!Double.isFinite(v)) {
-                nonfinite += c;
-                continue;
-            }
-            signed.addRepeated(v, c);
-            if (v == 0) {
-                zeros += c;
-            } else {
-                logAbs.addRepeated(Math.log(Math.abs(v)), c);
+        Sums sums = sums();
+        Moments logAbs = sums.logAbs;
+        KsDistance ks = KsDistance.toNormal(cells(), logAbs.count(), logAbs.mean(), logAbs.standardDeviation());
+        return new PopulationStats(sums.n, sums.zeros, sums.nonfinite, sums.signed.mean(),
+                sums.signed.standardDeviation(), logAbs.mean(), logAbs.standardDeviation(), ks.value(),
+                ks.errorBound());
+    }
+
+    /** The moments of the counted values, made on first use after a change: the result and the fit input share them. */
+    private Sums sums() {
+        if (sums == null) {
+            sums = new Sums();
+            for (int p : seenPatterns()) {
+                sums.add(Decoding.patternToDouble(dtype, p), counts[p]);
             }
         }
-        KsDistance ks = KsDistance.toNormal(cells(), logAbs.count(), logAbs.mean(), logAbs.standardDeviation());
-        return new PopulationStats(n, zeros, nonfinite, signed.mean(), signed.standardDeviation(),
-                logAbs.mean(), logAbs.standardDeviation(), ks.value(), ks.errorBound());
+        return sums;
+    }
+
+    /** Counts and moments of the values: of w over the finite ones, of ln|w|, |w| and w² over the non-zero ones. */
+    private static final class Sums {
+        long n;
+        long zeros;
+        long nonfinite;
+        final Moments signed = new Moments();
+        final Moments logAbs = new Moments();
+        final Moments abs = new Moments();
+        final Moments square = new Moments();
+        double minAbs = Double.POSITIVE_INFINITY;
+        double maxAbs;
+
+        void add(double v, long count) {
+            n += count;
+            if (!Double.isFinite(v)) {
+                nonfinite += count;
+                return;
+            }
+            signed.addRepeated(v, count);
+            if (v == 0) {
+                zeros += count;
+                return;
+            }
+            double magnitude = Math.abs(v);
+            logAbs.addRepeated(Math.log(magnitude), count);
+            abs.addRepeated(magnitude, count);
+            square.addRepeated(v * v, count);
+            minAbs = Math.min(minAbs, magnitude);
+            maxAbs = Math.max(maxAbs, magnitude);
+        }
     }
 }
