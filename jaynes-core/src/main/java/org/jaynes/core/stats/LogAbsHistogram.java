@@ -533,6 +533,25 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
         mergePage(other, p, true);
     }
 
+    /**
+     * Takes magnitude page {@code p}, both signs, of {@code other} as this histogram's own, sharing its arrays
+     * instead of adding them up: for a read-only view of part of a histogram that neither side changes again.
+     * This histogram must not hold the page yet.
+     */
+    void sharePage(LogAbsHistogram other, int p) {
+        for (int index : new int[] {p, p + HALF}) {
+            int[] page = other.page(index);
+            if (page != null) {
+                setPage(index, page);
+            }
+        }
+        other.spilled.forEach((key, count) -> {
+            if (key >>> PAGE_BITS == p || key >>> PAGE_BITS == p + HALF) {
+                spilled.put(key, count);
+            }
+        });
+    }
+
     /** Adds the counts of magnitude page {@code p} of one sign of {@code other} to this histogram's. */
     private void mergePage(LogAbsHistogram other, int p, boolean negative) {
         int index = negative ? p + HALF : p;

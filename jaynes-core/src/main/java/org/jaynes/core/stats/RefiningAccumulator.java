@@ -48,7 +48,10 @@ public final class RefiningAccumulator implements PopulationAccumulator {
     private double maxExact;
     /** Values added exactly; null until there is one. */
     private LogAbsHistogram exact;
-    /** The values of the refined keys, counted in the second pass; null before it. */
+    /**
+     * The values of the refined keys, counted in the second pass; null before it. Never changed once made
+     * (it may share pages with {@link #countedValues}, which is not changed either).
+     */
     private LogAbsHistogram refinedValues;
     /** Every value the second pass counted: those of the refined keys and of any a pool asked for too. */
     private LogAbsHistogram countedValues;
@@ -298,9 +301,10 @@ public final class RefiningAccumulator implements PopulationAccumulator {
         if (counted.cells() == refinement.cells()) {
             refinedValues = fineCounts;
         } else {
+            // The refinement's pages of the counts, shared: neither histogram changes after this.
             refinedValues = new LogAbsHistogram();
             for (int key : refinement.selectedKeys()) {
-                refinedValues.mergePage(fineCounts, key + RefinedCells.PAGE_OFFSET);
+                refinedValues.sharePage(fineCounts, key + RefinedCells.PAGE_OFFSET);
             }
         }
         cells = null;
