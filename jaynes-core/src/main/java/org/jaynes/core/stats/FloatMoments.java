@@ -20,6 +20,7 @@ final class FloatMoments implements java.io.Serializable {
 
     final Moments signed = new Moments();
     final Moments logAbs = new Moments();
+    /** Of |w|: only its mean is used (the fits' mean |w|), and the summing loops keep no squares for it. */
     final Moments abs = new Moments();
     long n;
     long zeros;
@@ -70,7 +71,6 @@ final class FloatMoments implements java.io.Serializable {
         double sumSigned = 0;
         double squaresSigned = 0;
         double sumAbs = 0;
-        double squaresAbs = 0;
         int min = minBits;
         int max = maxBits;
         // Summed as if every value were normal, and checked in the same loop (one pass, not two): a chunk
@@ -95,7 +95,6 @@ final class FloatMoments implements java.io.Serializable {
             sumSigned += dSigned;
             squaresSigned = Math.fma(dSigned, dSigned, squaresSigned);
             sumAbs += dAbs;
-            squaresAbs = Math.fma(dAbs, dAbs, squaresAbs);
         }
         if (flags < 0) {
             uncount(bits, length, coarse);
@@ -106,7 +105,7 @@ final class FloatMoments implements java.io.Serializable {
         n += length;
         logAbs.addDeviations(length, shiftLog, sumLog, squaresLog);
         signed.addDeviations(length, shiftSigned, sumSigned, squaresSigned);
-        abs.addDeviations(length, shiftAbs, sumAbs, squaresAbs);
+        abs.addDeviationsForMean(length, shiftAbs, sumAbs);
         return true;
     }
 
@@ -143,7 +142,6 @@ final class FloatMoments implements java.io.Serializable {
         double sumSigned = 0;
         double squaresSigned = 0;
         double sumAbs = 0;
-        double squaresAbs = 0;
         int min = minBits;
         int max = maxBits;
         int positiveZeros = 0;
@@ -172,7 +170,6 @@ final class FloatMoments implements java.io.Serializable {
             sumSigned += dSigned;
             squaresSigned = Math.fma(dSigned, dSigned, squaresSigned);
             sumAbs += dAbs;
-            squaresAbs = Math.fma(dAbs, dAbs, squaresAbs);
         }
         if (flags < 0) {
             uncount(bits, length, coarse);
@@ -190,7 +187,7 @@ final class FloatMoments implements java.io.Serializable {
         }
         int chunkZeros = positiveZeros + negativeZeros;
         commit(length, chunkZeros, min, max, shiftLog, sumLog, squaresLog, shiftSigned, sumSigned, squaresSigned,
-                shiftAbs, sumAbs, squaresAbs);
+                shiftAbs, sumAbs);
         return chunkZeros;
     }
 
@@ -206,14 +203,14 @@ final class FloatMoments implements java.io.Serializable {
     /** Adds a chunk's sums of deviations from its shifts; its zeros count in n and w only. */
     private void commit(int length, int chunkZeros, int min, int max, double shiftLog, double sumLog,
                         double squaresLog, double shiftSigned, double sumSigned, double squaresSigned,
-                        double shiftAbs, double sumAbs, double squaresAbs) {
+                        double shiftAbs, double sumAbs) {
         minBits = min;
         maxBits = max;
         n += length;
         zeros += chunkZeros;
         logAbs.addDeviations(length - chunkZeros, shiftLog, sumLog, squaresLog);
         signed.addDeviations(length, shiftSigned, sumSigned, squaresSigned);
-        abs.addDeviations(length - chunkZeros, shiftAbs, sumAbs, squaresAbs);
+        abs.addDeviationsForMean(length - chunkZeros, shiftAbs, sumAbs);
     }
 
     private void acceptValueByValue(int[] bits, int length, IntConsumer special) {
