@@ -128,8 +128,9 @@ public final class PatternAccumulator implements PopulationAccumulator {
      */
     private ValueCells sortedCells() {
         int patterns = counts.length;
-        double[] values = new double[patterns];
-        long[] cellCounts = new long[patterns];
+        int seenCount = seenPatterns().length;
+        double[] values = new double[seenCount];
+        long[] cellCounts = new long[seenCount];
         int distinct = 0;
         for (int rank = 0; rank < patterns; rank++) {
             int p = patternOfRank(dtype, rank, patterns);
@@ -142,7 +143,8 @@ public final class PatternAccumulator implements PopulationAccumulator {
                 cellCounts[distinct++] = counts[p];
             }
         }
-        return new ExactCells(Arrays.copyOf(values, distinct), Arrays.copyOf(cellCounts, distinct));
+        return distinct == seenCount ? new ExactCells(values, cellCounts)
+                : new ExactCells(Arrays.copyOf(values, distinct), Arrays.copyOf(cellCounts, distinct));
     }
 
     /**
