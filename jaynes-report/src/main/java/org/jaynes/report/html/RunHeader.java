@@ -1,5 +1,7 @@
 package org.jaynes.report.html;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,22 @@ import java.util.Map;
 final class RunHeader {
 
     private RunHeader() {
+    }
+
+    /**
+     * A whole page about a run: the document head titled "TITLE · jaynes COMMAND", the header (its meta line
+     * the data split, then {@code facts}), {@code sections} in order and the colophon.
+     */
+    static void page(Writer out, String command, String kicker, RunPageInput input, String facts,
+                     String toolVersion, String... sections) throws IOException {
+        out.write(PageFrame.head(input.title() + " · jaynes " + command, toolVersion));
+        out.write(header(kicker, input.title(), split(input.data(), input.trainSize(), input.testSize()) + " · "
+                + facts, input.options(), input.conventions(), toolVersion));
+        out.write('\n');
+        for (String section : sections) {
+            out.write(section);
+        }
+        out.write(footer(toolVersion));
     }
 
     /** The {@code <header>}: kicker, title, meta line, options and folded conventions. */
