@@ -185,16 +185,11 @@ public final class SimulationReport {
             }
             out.writeEndArray();
             Json.bins(out, played.bins());
-            out.writeFieldName("budget");
-            if (played.budget().isPresent()) {
-                out.writeStartObject();
-                number(out, "total", played.budget().get().meanStrength() * options.agents());
-                number(out, "perAgent", played.budget().get().meanStrength());
-                number(out, "multiplier", played.budget().get().multiplier());
-                out.writeEndObject();
-            } else {
-                out.writeNull();
-            }
+            Json.optionalObject(out, "budget", played.budget(), (budget, json) -> {
+                number(json, "total", budget.meanStrength() * options.agents());
+                number(json, "perAgent", budget.meanStrength());
+                number(json, "multiplier", budget.multiplier());
+            });
             out.writeEndObject();
             writeOptions(out, options);
             writeSource(out);
@@ -253,20 +248,15 @@ public final class SimulationReport {
 
     /** The layer started from, or null. */
     private void writeSource(JsonGenerator out) throws IOException {
-        out.writeFieldName("from");
-        if (source == null) {
-            out.writeNull();
-            return;
-        }
-        out.writeStartObject();
-        out.writeStringField("model", source.model().toString());
-        out.writeStringField("layer", source.layer());
-        out.writeStringField("tensor", source.tensor());
-        out.writeNumberField("weights", source.weights());
-        number(out, "mu", source.mu());
-        number(out, "sigma", source.sigma());
-        number(out, "outsideGrid", source.outsideShare());
-        out.writeEndObject();
+        Json.optionalObject(out, "from", Optional.ofNullable(source), (layer, json) -> {
+            json.writeStringField("model", layer.model().toString());
+            json.writeStringField("layer", layer.layer());
+            json.writeStringField("tensor", layer.tensor());
+            json.writeNumberField("weights", layer.weights());
+            number(json, "mu", layer.mu());
+            number(json, "sigma", layer.sigma());
+            number(json, "outsideGrid", layer.outsideShare());
+        });
     }
 
     private static void writeOptions(JsonGenerator out, SimulationOptions options) throws IOException {
@@ -283,15 +273,10 @@ public final class SimulationReport {
         out.writeNumberField("seed", options.seed());
         out.writeNumberField("maxSweeps", options.sweepLimit());
         number(out, "tolerance", options.gapTolerance());
-        out.writeFieldName("shock");
-        if (options.shock().isPresent()) {
-            out.writeStartObject();
-            out.writeNumberField("sweep", options.shock().get().sweep());
-            number(out, "fraction", options.shock().get().fraction());
-            out.writeEndObject();
-        } else {
-            out.writeNull();
-        }
+        Json.optionalObject(out, "shock", options.shock(), (shock, json) -> {
+            json.writeNumberField("sweep", shock.sweep());
+            number(json, "fraction", shock.fraction());
+        });
         out.writeEndObject();
     }
 
