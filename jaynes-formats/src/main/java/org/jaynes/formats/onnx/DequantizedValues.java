@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.DecodedBytes;
+import org.jaynes.core.tensor.ElementWindow;
 import org.jaynes.core.tensor.Shape;
 
 /**
@@ -55,9 +56,9 @@ final class DequantizedValues implements DecodedBytes.Decoder {
 
     @Override
     public ByteBuffer decode(long offset, int length) throws IOException {
-        long first = offset / Float.BYTES;
-        long end = (offset + length + Float.BYTES - 1) / Float.BYTES;
-        int count = Math.toIntExact(end - first);
+        ElementWindow window = ElementWindow.of(offset, length, Float.BYTES);
+        long first = window.first();
+        int count = window.count();
         int size = type.byteSize();
         ByteBuffer in = quantized.window(first * size, count * size);
         int base = in.position();
@@ -82,7 +83,6 @@ final class DequantizedValues implements DecodedBytes.Decoder {
                 left = stride;
             }
         }
-        int skip = (int) (offset - first * Float.BYTES);
-        return out.flip().position(skip).slice().order(ByteOrder.LITTLE_ENDIAN).limit(length);
+        return window.cut(out);
     }
 }
