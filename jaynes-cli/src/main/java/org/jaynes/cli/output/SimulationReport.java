@@ -248,15 +248,20 @@ public final class SimulationReport {
 
     /** The layer started from, or null. */
     private void writeSource(JsonGenerator out) throws IOException {
-        Json.optionalObject(out, "from", Optional.ofNullable(source), (layer, json) -> {
-            json.writeStringField("model", layer.model().toString());
-            json.writeStringField("layer", layer.layer());
-            json.writeStringField("tensor", layer.tensor());
-            json.writeNumberField("weights", layer.weights());
-            number(json, "mu", layer.mu());
-            number(json, "sigma", layer.sigma());
-            number(json, "outsideGrid", layer.outsideShare());
-        });
+        out.writeFieldName("from");
+        if (source == null) {
+            out.writeNull();
+            return;
+        }
+        out.writeStartObject();
+        out.writeStringField("model", source.model().toString());
+        out.writeStringField("layer", source.layer());
+        out.writeStringField("tensor", source.tensor());
+        out.writeNumberField("weights", source.weights());
+        number(out, "mu", source.mu());
+        number(out, "sigma", source.sigma());
+        number(out, "outsideGrid", source.outsideShare());
+        out.writeEndObject();
     }
 
     private static void writeOptions(JsonGenerator out, SimulationOptions options) throws IOException {
