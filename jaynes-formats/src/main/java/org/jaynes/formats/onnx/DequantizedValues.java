@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.DType;
 import org.jaynes.core.tensor.DecodedBytes;
-import org.jaynes.core.tensor.ElementWindow;
 import org.jaynes.core.tensor.Shape;
 
 /**
@@ -56,9 +55,9 @@ final class DequantizedValues implements DecodedBytes.Decoder {
 
     @Override
     public ByteBuffer decode(long offset, int length) throws IOException {
-        ElementWindow window = ElementWindow.of(offset, length, Float.BYTES);
-        long first = window.first();
-        int count = window.count();
+        long first = offset / Float.BYTES;
+        long end = (offset + length + Float.BYTES - 1) / Float.BYTES;
+        int count = Math.toIntExact(end - first);
         int size = type.byteSize();
         ByteBuffer in = quantized.window(first * size, count * size);
         int base = in.position();
@@ -83,6 +82,7 @@ final class DequantizedValues implements DecodedBytes.Decoder {
                 left = stride;
             }
         }
-        return window.cut(out);
+        int skip = (int) (offset - first * Float.BYTES);
+        return out.flip().position(skip).slice().order(ByteOrder.LITTLE_ENDIAN).limit(length);
     }
 }
