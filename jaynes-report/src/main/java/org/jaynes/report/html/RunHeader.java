@@ -35,19 +35,9 @@ final class RunHeader {
     /** The {@code <header>}: kicker, title, meta line, options and folded conventions. */
     static String header(String kicker, String title, String meta, List<Map.Entry<String, String>> options,
                          List<Map.Entry<String, String>> conventions, String toolVersion) {
-        StringBuilder out = new StringBuilder("<header>");
-        out.append("<p class=\"kicker\">").append(HtmlEscape.text(kicker)).append(" · jaynes ")
-                .append(HtmlEscape.text(toolVersion)).append("</p>");
-        out.append("<h1>").append(HtmlEscape.text(title)).append("</h1>");
+        StringBuilder out = Markup.header(kicker, title, toolVersion);
         out.append("<p class=\"meta\">").append(HtmlEscape.text(meta)).append("</p>");
-        out.append("<dl class=\"options\">");
-        Markup.definitions(out, options);
-        out.append("</dl>");
-        if (!conventions.isEmpty()) {
-            out.append("<details class=\"conventions\"><summary>Conventions: what each number is</summary><dl>");
-            Markup.definitions(out, conventions);
-            out.append("</dl></details>");
-        }
+        Markup.options(out, options, conventions);
         return out.append("</header>").toString();
     }
 
