@@ -12,21 +12,12 @@ import org.junit.jupiter.api.Test;
 class ElementWindowTest {
 
     @Test
-    void aWindowInsideElementsTouchesEveryElementItOverlaps() {
+    void aWindowTouchesEveryElementItOverlaps() {
         // bytes [6, 13) of 4-byte elements: elements 1, 2 and 3, starting 2 bytes into element 1
-        ElementWindow window = ElementWindow.of(6, 7, 4);
-        assertEquals(1, window.first());
-        assertEquals(4, window.end());
-        assertEquals(3, window.count());
-        assertEquals(2, window.skip());
-    }
-
-    @Test
-    void aWindowOnElementBoundariesSkipsNothing() {
-        ElementWindow window = ElementWindow.of(8, 8, 4);
-        assertEquals(2, window.first());
-        assertEquals(4, window.end());
-        assertEquals(0, window.skip());
+        assertEquals(new ElementWindow(1, 4, 4, 2, 7), ElementWindow.of(6, 7, 4));
+        assertEquals(3, ElementWindow.of(6, 7, 4).count());
+        // on element boundaries nothing is skipped
+        assertEquals(new ElementWindow(2, 4, 4, 0, 8), ElementWindow.of(8, 8, 4));
     }
 
     @Test
