@@ -105,11 +105,8 @@ final class ExperimentCommand implements Runnable {
         private InitExperimentOptions options() throws UsageException, ModelFormatException {
             int[] widths = setup.widths();
             setup.checkCounts();
-            int epochs = setup.epochs();
             UsageException.check(() -> Checks.atLeast("--seeds", seeds, 1));
-            if (warmup < 0 || warmup > epochs) {
-                throw new UsageException("--warmup must be in [0, --epochs " + epochs + "], not " + warmup);
-            }
+            setup.checkWarmup(warmup);
             List<InitChoice> choices = new ArrayList<>(inits);
             if (warmup > 0) {
                 choices.add(warmupInit);

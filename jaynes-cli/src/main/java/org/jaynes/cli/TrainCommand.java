@@ -120,9 +120,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageException("--sigma applies to --init lognormal only");
         }
         int epochs = setup.epochs();
-        if (warmup < 0 || warmup > epochs) {
-            throw new UsageException("--warmup must be in [0, --epochs " + epochs + "], not " + warmup);
-        }
+        setup.checkWarmup(warmup);
         UsageException.check(() -> Checks.nonNegative("--track-every", trackEvery));
         Initializer initializer = setup.fitted().bind(List.of(init), setup.sigma(), "--init").get(0);
         OptimizerOptions rule = setup.optimizer();

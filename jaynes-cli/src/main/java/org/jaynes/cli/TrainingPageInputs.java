@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jaynes.cli.output.Numbers;
 import org.jaynes.core.fit.Family;
 import org.jaynes.nn.experiment.InitExperimentOptions;
@@ -85,10 +86,10 @@ final class TrainingPageInputs {
                     seeds.of(i, s, experiment.seeds(), SeedCurves.ACCURACY),
                     seeds.of(i, s, experiment.seeds(), SeedCurves.LOSS), layers));
         }
+        UnaryOperator<String> display = arm -> names.getOrDefault(arm, arm);
         List<InitExperimentInput.Verdict> verdicts = result.verdicts().stream()
-                .map(v -> new InitExperimentInput.Verdict(names.getOrDefault(v.first(), v.first()),
-                        names.getOrDefault(v.second(), v.second()), v.difference(), v.threshold(),
-                        outcome(v, names))).toList();
+                .map(v -> new InitExperimentInput.Verdict(display.apply(v.first()), display.apply(v.second()),
+                        v.difference(), v.threshold(), v.outcomeText(display))).toList();
         return new InitExperimentInput(result.data() + " · " + widths(o) + " · " + o.activation().label(),
                 result.data(), result.trainSize(), result.testSize(), options, List.of(
                 Map.entry("seeds", "run k of every initialiser uses seed + k, so the initialisers see the same "
@@ -100,15 +101,6 @@ final class TrainingPageInputs {
                 Map.entry("σ", "standard deviation of ln|w| of a layer's weights after the last epoch"),
                 Map.entry("epoch 0", "the network at initialisation, before any step")),
                 PairVerdict.RULE, runs, verdicts);
-    }
-
-    private static String outcome(PairVerdict v, Map<String, String> names) {
-        return switch (v.outcome()) {
-            case FIRST_BETTER -> names.getOrDefault(v.first(), v.first()) + " better, beyond the seed spread";
-            case SECOND_BETTER -> names.getOrDefault(v.second(), v.second()) + " better, beyond the seed spread";
-            case WITHIN_SPREAD -> "no difference beyond the seed spread";
-            case UNDETERMINED -> "undetermined (needs at least two seeds)";
-        };
     }
 
     /** The law's name for people ("half-normal") from its key ("halfnormal"); other text as it is. */

@@ -115,6 +115,13 @@ final class TrainingSetup {
         UsageException.check(() -> Checks.nonNegative("--epochs", epochs));
     }
 
+    /** Refuses warm-up epochs outside [0, --epochs]: the warm-up is part of the run. */
+    void checkWarmup(int warmup) throws UsageException {
+        if (warmup < 0 || warmup > epochs) {
+            throw new UsageException("--warmup must be in [0, --epochs " + epochs + "], not " + warmup);
+        }
+    }
+
     /** The update rule of {@code --optimizer} with {@code --lr}, {@code --momentum} and {@code --weight-decay}. */
     OptimizerOptions optimizer() throws UsageException {
         if (momentum != null && optimizer != OptimizerKind.SGD) {

@@ -59,12 +59,7 @@ final class SiteNames {
             String stored = String.join(".", LayerNames.segments(site.getName()));
             path = stored.isEmpty() ? site.getOpType().toLowerCase(Locale.ROOT) : stored;
         }
-        String name = path + "." + kind.label();
-        String candidate = name;
-        for (int n = 1; !taken.add(candidate); n++) {
-            candidate = name + "." + n;
-        }
-        return candidate;
+        return LayerNames.unique(path + "." + kind.label(), taken);
     }
 
     /**

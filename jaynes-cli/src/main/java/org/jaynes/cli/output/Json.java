@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Optional;
 import org.jaynes.core.theory.GameParameters;
 import org.jaynes.dynamics.game.Bins;
 import org.jaynes.nn.layer.ConvBlock;
@@ -62,6 +63,19 @@ public final class Json {
             out.writeEndObject();
         }
         out.writeEndArray();
+    }
+
+    /** The object field {@code name} of the fields {@code fields} writes of {@code item}; null when it is empty. */
+    public static <T> void optionalObject(JsonGenerator out, String name, Optional<T> item, ItemFields<T> fields)
+            throws IOException {
+        out.writeFieldName(name);
+        if (item.isEmpty()) {
+            out.writeNull();
+            return;
+        }
+        out.writeStartObject();
+        fields.write(item.get(), out);
+        out.writeEndObject();
     }
 
     /** The network a training run trains, as its options state it: layers, conv blocks and activation. */

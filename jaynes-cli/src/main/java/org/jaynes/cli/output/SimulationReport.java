@@ -185,16 +185,11 @@ public final class SimulationReport {
             }
             out.writeEndArray();
             Json.bins(out, played.bins());
-            out.writeFieldName("budget");
-            if (played.budget().isPresent()) {
-                out.writeStartObject();
-                number(out, "total", played.budget().get().meanStrength() * options.agents());
-                number(out, "perAgent", played.budget().get().meanStrength());
-                number(out, "multiplier", played.budget().get().multiplier());
-                out.writeEndObject();
-            } else {
-                out.writeNull();
-            }
+            Json.optionalObject(out, "budget", played.budget(), (budget, json) -> {
+                number(json, "total", budget.meanStrength() * options.agents());
+                number(json, "perAgent", budget.meanStrength());
+                number(json, "multiplier", budget.multiplier());
+            });
             out.writeEndObject();
             writeOptions(out, options);
             writeSource(out);
@@ -283,15 +278,10 @@ public final class SimulationReport {
         out.writeNumberField("seed", options.seed());
         out.writeNumberField("maxSweeps", options.sweepLimit());
         number(out, "tolerance", options.gapTolerance());
-        out.writeFieldName("shock");
-        if (options.shock().isPresent()) {
-            out.writeStartObject();
-            out.writeNumberField("sweep", options.shock().get().sweep());
-            number(out, "fraction", options.shock().get().fraction());
-            out.writeEndObject();
-        } else {
-            out.writeNull();
-        }
+        Json.optionalObject(out, "shock", options.shock(), (shock, json) -> {
+            json.writeNumberField("sweep", shock.sweep());
+            number(json, "fraction", shock.fraction());
+        });
         out.writeEndObject();
     }
 

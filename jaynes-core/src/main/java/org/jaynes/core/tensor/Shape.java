@@ -2,6 +2,7 @@ package org.jaynes.core.tensor;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -52,6 +53,20 @@ public record Shape(long[] dims) {
             n = Math.multiplyExact(n, d);
         }
         return n;
+    }
+
+    /** Whether {@link #elementCount()} fits a long: what a reader checks of a shape a file claims. */
+    public boolean isCountable() {
+        return byteCount(1).isPresent();
+    }
+
+    /** The elements' bytes at {@code elementBytes} each; empty when the count or the bytes pass a long. */
+    public OptionalLong byteCount(long elementBytes) {
+        try {
+            return OptionalLong.of(Math.multiplyExact(elementCount(), elementBytes));
+        } catch (ArithmeticException overflow) {
+            return OptionalLong.empty();
+        }
     }
 
     public List<Long> asList() {

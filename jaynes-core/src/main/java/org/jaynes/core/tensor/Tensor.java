@@ -22,11 +22,20 @@ public record Tensor(String storedName, String name, Role role, Shape shape, DTy
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(dtype, "dtype");
         Objects.requireNonNull(data, "data");
+        checkByteLength(storedName, dtype, shape, data.length());
+    }
+
+    /**
+     * Refuses {@code length} bytes as the data of tensor {@code name} unless they are exactly the
+     * {@code shape.elementCount() * dtype.byteSize()} it needs.
+     *
+     * @throws ArithmeticException if that product overflows a long
+     */
+    public static void checkByteLength(String name, DType dtype, Shape shape, long length) {
         long expected = Math.multiplyExact(shape.elementCount(), (long) dtype.byteSize());
-        if (data.length() != expected) {
+        if (length != expected) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "tensor %s: %s %s needs %d bytes, data has %d", storedName, dtype.label(), shape,
-                    expected, data.length()));
+                    "tensor %s: %s %s needs %d bytes, data has %d", name, dtype.label(), shape, expected, length));
         }
     }
 

@@ -51,6 +51,21 @@ public final class RestrictedBoltzmannMachine {
 
     /** P(h_j = 1 | v) into {@code out}. */
     public void hiddenProbabilities(double[] v, double[] out) {
+        hiddenInputs(v, out);
+        for (int j = 0; j < hidden; j++) {
+            out[j] = sigmoid(out[j]);
+        }
+    }
+
+    /** P(v_i = 1 | h) into {@code out}. */
+    public void visibleProbabilities(double[] h, double[] out) {
+        for (int i = 0; i < visible; i++) {
+            out[i] = sigmoid(visibleInput(i, h));
+        }
+    }
+
+    /** b_j + Σ_i v_i W_ij of every hidden unit into {@code out} (visible units at 0 skipped). */
+    private void hiddenInputs(double[] v, double[] out) {
         System.arraycopy(hiddenBias, 0, out, 0, hidden);
         for (int i = 0; i < visible; i++) {
             double vi = v[i];
@@ -61,33 +76,23 @@ public final class RestrictedBoltzmannMachine {
                 }
             }
         }
-        for (int j = 0; j < hidden; j++) {
-            out[j] = sigmoid(out[j]);
-        }
     }
 
-    /** P(v_i = 1 | h) into {@code out}. */
-    public void visibleProbabilities(double[] h, double[] out) {
-        for (int i = 0; i < visible; i++) {
-            double x = visibleBias[i];
-            int row = i * hidden;
-            for (int j = 0; j < hidden; j++) {
-                x += weights[row + j] * h[j];
-            }
-            out[i] = sigmoid(x);
+    /** a_i + Σ_j W_ij h_j: the input of visible unit i. */
+    private double visibleInput(int i, double[] h) {
+        double x = visibleBias[i];
+        int row = i * hidden;
+        for (int j = 0; j < hidden; j++) {
+            x += weights[row + j] * h[j];
         }
+        return x;
     }
 
     /** E(v, h). */
     public double energy(double[] v, double[] h) {
         double e = 0;
         for (int i = 0; i < visible; i++) {
-            double x = visibleBias[i];
-            int row = i * hidden;
-            for (int j = 0; j < hidden; j++) {
-                x += weights[row + j] * h[j];
-            }
-            e -= v[i] * x;
+            e -= v[i] * visibleInput(i, h);
         }
         for (int j = 0; j < hidden; j++) {
             e -= hiddenBias[j] * h[j];
@@ -102,15 +107,7 @@ public final class RestrictedBoltzmannMachine {
      * @param scratch H doubles
      */
     public double pseudoLogLikelihood(double[] v, double[] scratch) {
-        System.arraycopy(hiddenBias, 0, scratch, 0, hidden);
-        for (int i = 0; i < visible; i++) {
-            if (v[i] != 0) {
-                int row = i * hidden;
-                for (int j = 0; j < hidden; j++) {
-                    scratch[j] += v[i] * weights[row + j];
-                }
-            }
-        }
+        hiddenInputs(v, scratch);
         double sum = 0;
         for (int i = 0; i < visible; i++) {
             double delta = 1 - 2 * v[i]; // ṽ_i − v_i

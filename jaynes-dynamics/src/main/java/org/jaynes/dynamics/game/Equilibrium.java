@@ -67,19 +67,8 @@ public record Equilibrium(double[][] shares, double[] total, double[] prices, do
         }
         double target = StrictMath.log(m[0] / m[1]);
         // At low − 1 kind 0 holds every bin (log ratio +∞); at high kind 1 does (−∞).
-        low -= 1;
-        while (true) {
-            double middle = low + (high - low) / 2;
-            if (middle <= low || middle >= high) {
-                break;
-            }
-            if (logRatio(u, advantage, middle) > target) {
-                low = middle;
-            } else {
-                high = middle;
-            }
-        }
-        return split(u, advantage, m, low, high);
+        Bracket offsets = new Bracket(low - 1, high).bisect(d -> logRatio(u, advantage, d) > target);
+        return split(u, advantage, m, offsets.low(), offsets.high());
     }
 
     /** ln(mass of kind 0 / mass of kind 1) when kind 0's offset is d. */

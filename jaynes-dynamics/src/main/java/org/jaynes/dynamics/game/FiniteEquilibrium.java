@@ -19,8 +19,6 @@ import java.util.PriorityQueue;
  */
 public record FiniteEquilibrium(long[] counts, double potential) {
 
-    private static final int BISECTION_LIMIT = 2100;
-
     /** The maximiser for utilities u_k and M agents. */
     public static FiniteEquilibrium of(double[] u, long agents) {
         if (agents < 1) {
@@ -29,27 +27,17 @@ public record FiniteEquilibrium(long[] counts, double potential) {
         double guess = Equilibrium.logSumExp(u) - StrictMath.log(agents);
         double low = guess - 1;
         double high = guess + 1;
-        for (int i = 0; i < BISECTION_LIMIT && placed(u, low, agents) <= agents; i++) {
+        for (int i = 0; i < Bracket.STEPS && placed(u, low, agents) <= agents; i++) {
             low -= high - low;
         }
-        for (int i = 0; i < BISECTION_LIMIT && placed(u, high, agents) > agents; i++) {
+        for (int i = 0; i < Bracket.STEPS && placed(u, high, agents) > agents; i++) {
             high += high - low;
         }
-        for (int i = 0; i < BISECTION_LIMIT; i++) {
-            double middle = low + (high - low) / 2;
-            if (middle <= low || middle >= high) {
-                break;
-            }
-            if (placed(u, middle, agents) > agents) {
-                low = middle;
-            } else {
-                high = middle;
-            }
-        }
+        double threshold = new Bracket(low, high).bisect(a -> placed(u, a, agents) > agents).high();
         long[] counts = new long[u.length];
         long total = 0;
         for (int k = 0; k < u.length; k++) {
-            counts[k] = floorCount(u[k] - high, agents);
+            counts[k] = floorCount(u[k] - threshold, agents);
             total += counts[k];
         }
         PriorityQueue<Integer> next = new PriorityQueue<>(

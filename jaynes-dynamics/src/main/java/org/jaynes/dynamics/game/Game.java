@@ -26,7 +26,6 @@ public record Game(Bins bins, List<SubPopulation> populations, Optional<Budget> 
             org.jaynes.core.theory.BinConvention.LOG);
 
     private static final double SHARE_TOLERANCE = 1e-12;
-    private static final int BISECTION_LIMIT = 2100;
 
     public Game {
         populations = List.copyOf(populations);
@@ -99,24 +98,15 @@ public record Game(Bins bins, List<SubPopulation> populations, Optional<Budget> 
         }
         double low = -1 / meanStrength;
         double high = 1 / meanStrength;
-        for (int i = 0; i < BISECTION_LIMIT && spend(low) <= meanStrength; i++) {
+        for (int i = 0; i < Bracket.STEPS && spend(low) <= meanStrength; i++) {
             low *= 2;
         }
-        for (int i = 0; i < BISECTION_LIMIT && spend(high) >= meanStrength; i++) {
+        for (int i = 0; i < Bracket.STEPS && spend(high) >= meanStrength; i++) {
             high *= 2;
         }
-        for (int i = 0; i < BISECTION_LIMIT; i++) {
-            double middle = low + (high - low) / 2;
-            if (middle <= low || middle >= high) {
-                break;
-            }
-            if (spend(middle) > meanStrength) {
-                low = middle;
-            } else {
-                high = middle;
-            }
-        }
-        double lambda = Math.abs(spend(low) - meanStrength) < Math.abs(spend(high) - meanStrength) ? low : high;
+        Bracket prices = new Bracket(low, high).bisect(price -> spend(price) > meanStrength);
+        double lambda = Math.abs(spend(prices.low()) - meanStrength) < Math.abs(spend(prices.high()) - meanStrength)
+                ? prices.low() : prices.high();
         return new Game(bins, populations, Optional.of(new Budget(meanStrength, lambda)));
     }
 

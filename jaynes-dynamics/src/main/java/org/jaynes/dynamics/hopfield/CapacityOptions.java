@@ -27,11 +27,7 @@ public record CapacityOptions(List<Integer> sizes, List<Double> loads, Storage s
         if (sizes.isEmpty() || loads.isEmpty()) {
             throw new IllegalArgumentException("give at least one size and one load");
         }
-        for (int n : sizes) {
-            if (n < 2) {
-                throw new IllegalArgumentException("a network needs at least 2 neurons, not " + n);
-            }
-        }
+        sizes.forEach(RecallOptions::checkNeurons);
         for (double load : loads) {
             if (!(load > 0 && load <= 1)) {
                 throw new IllegalArgumentException("a load P/N must be in (0, 1], not " + load);

@@ -25,14 +25,19 @@ public record RecallOptions(int neurons, int patterns, double noise, Storage sto
             UpdateOrder.ASYNCHRONOUS, 100, 1);
 
     public RecallOptions {
-        if (neurons < 2) {
-            throw new IllegalArgumentException("a network needs at least 2 neurons, not " + neurons);
-        }
+        checkNeurons(neurons);
         if (patterns < 1) {
             throw new IllegalArgumentException("store at least 1 pattern, not " + patterns);
         }
         Patterns.checkNoise(noise);
         Checks.atLeast("the sweep budget", maxSweeps, 1);
+    }
+
+    /** Refuses a network of fewer than 2 neurons, here and for each size of a capacity experiment. */
+    static void checkNeurons(int neurons) {
+        if (neurons < 2) {
+            throw new IllegalArgumentException("a network needs at least 2 neurons, not " + neurons);
+        }
     }
 
     public RecallOptions withNeurons(int value) {

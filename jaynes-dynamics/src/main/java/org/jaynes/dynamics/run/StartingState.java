@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.apache.commons.numbers.gamma.ErfDifference;
 import org.jaynes.core.Checks;
 import org.jaynes.dynamics.game.Bins;
+import org.jaynes.dynamics.state.Apportionment;
 
 /**
  * Where the agents start, as shares over the bins (each kind starts from the same shares).
@@ -78,16 +79,7 @@ public sealed interface StartingState {
 
         public Given {
             weights = weights.clone();
-            double sum = 0;
-            for (double w : weights) {
-                if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
-                    throw new IllegalArgumentException("starting weights must be finite and non-negative, not " + w);
-                }
-                sum += w;
-            }
-            if (!(sum > 0)) {
-                throw new IllegalArgumentException("at least one starting weight must be positive");
-            }
+            Apportionment.checkedSum(weights, "starting weight");
         }
 
         @Override

@@ -19,16 +19,7 @@ public final class Apportionment {
      * @throws IllegalArgumentException if a weight is negative or not finite, or all are zero
      */
     public static long[] of(double[] weights, long n) {
-        double sum = 0;
-        for (double w : weights) {
-            if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("weights must be finite and non-negative, not " + w);
-            }
-            sum += w;
-        }
-        if (!(sum > 0)) {
-            throw new IllegalArgumentException("at least one weight must be positive");
-        }
+        double sum = checkedSum(weights, "weight");
         long[] counts = new long[weights.length];
         double[] remainder = new double[weights.length];
         long placed = 0;
@@ -53,5 +44,25 @@ public final class Apportionment {
             }
         }
         return counts;
+    }
+
+    /**
+     * The sum of weights that can be apportioned: each finite and non-negative, the sum positive.
+     *
+     * @param noun what the weights are called in the messages, singular ("weight", "starting weight")
+     * @throws IllegalArgumentException otherwise
+     */
+    public static double checkedSum(double[] weights, String noun) {
+        double sum = 0;
+        for (double w : weights) {
+            if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(noun + "s must be finite and non-negative, not " + w);
+            }
+            sum += w;
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("at least one " + noun + " must be positive");
+        }
+        return sum;
     }
 }

@@ -140,17 +140,7 @@ enum BlockFormat {
     Q4_K(256, 144) {
         @Override
         void dequantize(ByteBuffer b, int at, float[] y) {
-            float d = half(b, at);
-            float dmin = half(b, at + 2);
-            for (int j = 0; j < 8; j++) {
-                float dj = d * scale(b, at + 4, j);
-                float mj = dmin * min(b, at + 4, j);
-                int shift = 4 * (j % 2);
-                int qs = at + 16 + (j / 2) * 32;
-                for (int l = 0; l < 32; l++) {
-                    y[j * 32 + l] = dj * ((b.get(qs + l) >>> shift) & 0x0F) - mj;
-                }
-            }
+            dequantizeK(b, at, y, false);
         }
     },
 
@@ -158,18 +148,7 @@ enum BlockFormat {
     Q5_K(256, 176) {
         @Override
         void dequantize(ByteBuffer b, int at, float[] y) {
-            float d = half(b, at);
-            float dmin = half(b, at + 2);
-            for (int j = 0; j < 8; j++) {
-                float dj = d * scale(b, at + 4, j);
-                float mj = dmin * min(b, at + 4, j);
-                int shift = 4 * (j % 2);
-                int qs = at + 48 + (j / 2) * 32;
-                for (int l = 0; l < 32; l++) {
-                    int q = ((b.get(qs + l) >>> shift) & 0x0F) | ((b.get(at + 16 + l) >>> j) & 1) << 4;
-                    y[j * 32 + l] = dj * q - mj;
-                }
-            }
+            dequantizeK(b, at, y, true);
         }
     },
 
@@ -239,6 +218,29 @@ enum BlockFormat {
      * to {@code y[0 .. blockSize)}.
      */
     abstract void dequantize(ByteBuffer b, int at, float[] y);
+
+    /**
+     * A Q4_K block, or with {@code fifthBit} a Q5_K block, whose 32 bytes of fifth bits (qh) sit between
+     * the scales and the 4-bit levels: value l of sub-block j is d·scale_j·q − dmin·min_j.
+     */
+    private static void dequantizeK(ByteBuffer b, int at, float[] y, boolean fifthBit) {
+        float d = half(b, at);
+        float dmin = half(b, at + 2);
+        int levels = at + (fifthBit ? 48 : 16);
+        for (int j = 0; j < 8; j++) {
+            float dj = d * scale(b, at + 4, j);
+            float mj = dmin * min(b, at + 4, j);
+            int shift = 4 * (j % 2);
+            int qs = levels + (j / 2) * 32;
+            for (int l = 0; l < 32; l++) {
+                int q = (b.get(qs + l) >>> shift) & 0x0F;
+                if (fifthBit) {
+                    q |= ((b.get(at + 16 + l) >>> j) & 1) << 4;
+                }
+                y[j * 32 + l] = dj * q - mj;
+            }
+        }
+    }
 
     private static float half(ByteBuffer b, int at) {
         return HALF[b.getShort(at) & 0xFFFF];

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.jaynes.core.tensor.DecodedBytes;
+import org.jaynes.core.tensor.ElementWindow;
 import org.jaynes.core.tensor.FileRegion;
 
 /**
@@ -35,8 +36,9 @@ final class QuantizedDecoder implements DecodedBytes.Decoder {
 
     @Override
     public ByteBuffer decode(long offset, int length) throws IOException {
-        long first = offset / Float.BYTES;
-        long end = (offset + length + Float.BYTES - 1) / Float.BYTES;
+        ElementWindow window = ElementWindow.of(offset, length, Float.BYTES);
+        long first = window.first();
+        long end = window.end();
         int size = format.blockSize();
         long firstBlock = first / size;
         long endBlock = (end + size - 1) / size;
@@ -53,7 +55,6 @@ final class QuantizedDecoder implements DecodedBytes.Decoder {
                 values.put(block, (int) (from - b * size), (int) (to - from));
             }
         }
-        int skip = (int) (offset - first * Float.BYTES);
-        return out.position(skip).limit(skip + length).slice().order(ByteOrder.LITTLE_ENDIAN);
+        return window.cut(out);
     }
 }

@@ -2,8 +2,8 @@ package org.jaynes.formats.keras;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.jaynes.core.tensor.DecodedBytes;
+import org.jaynes.core.tensor.ElementWindow;
 
 /**
  * Turns a dataset's elements, read in the file's byte order by an {@link Elements} source, into the
@@ -32,10 +32,9 @@ final class ElementDecoder implements DecodedBytes.Decoder {
 
     @Override
     public ByteBuffer decode(long offset, int length) throws IOException {
-        long first = offset / elementSize;
-        long end = (offset + length + elementSize - 1) / elementSize;
-        int count = Math.toIntExact(end - first);
-        ByteBuffer stored = elements.read(first, count);
+        ElementWindow window = ElementWindow.of(offset, length, elementSize);
+        int count = window.count();
+        ByteBuffer stored = elements.read(window.first(), count);
         int bytes = Math.multiplyExact(count, elementSize);
         if (stored.remaining() != bytes) {
             throw new IOException("read " + stored.remaining() + " bytes for " + count + " elements of " + elementSize);
@@ -45,8 +44,7 @@ final class ElementDecoder implements DecodedBytes.Decoder {
         if (swap) {
             swap(out, elementSize);
         }
-        int skip = (int) (offset - first * elementSize);
-        return ByteBuffer.wrap(out, skip, length).slice().order(ByteOrder.LITTLE_ENDIAN);
+        return window.cut(out);
     }
 
     /** Reverses the bytes of each element of {@code elementSize} bytes, in place. */

@@ -87,12 +87,8 @@ final class HdfTensors {
                 return Optional.empty();
             }
             Shape shape = Shape.of(Arrays.stream(dataset.getDimensions()).asLongStream().toArray());
-            long bytes;
-            try {
-                bytes = Math.multiplyExact(shape.elementCount(), (long) element.get().dtype().byteSize());
-            } catch (ArithmeticException e) {
-                throw location.error(at, TOO_LARGE, path, shape);
-            }
+            long bytes = shape.byteCount(element.get().dtype().byteSize())
+                    .orElseThrow(() -> location.error(at, TOO_LARGE, path, shape));
             ByteSource data = DatasetBytes.of(location, channel, base, path, dataset, shape, element.get(), bytes, at);
             return Optional.of(new Tensor(path, name, Roles.of(name, shape), shape, element.get().dtype(), data));
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package org.jaynes.formats.naming;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How jaynes names a layer after the tensors and graph nodes of a file: the one place for every reader
@@ -52,6 +53,18 @@ public final class LayerNames {
     public static String nodePath(String nodeName) {
         List<String> segments = segments(nodeName);
         return segments.isEmpty() ? "" : String.join(".", segments.subList(0, segments.size() - 1));
+    }
+
+    /**
+     * {@code name}, or the first of {@code name.1}, {@code name.2}... not yet in {@code taken}; the name
+     * returned is added to it.
+     */
+    public static String unique(String name, Set<String> taken) {
+        String candidate = name;
+        for (int n = 1; !taken.add(candidate); n++) {
+            candidate = name + "." + n;
+        }
+        return candidate;
     }
 
     /** The non-empty segments of a {@code /}-separated path. */

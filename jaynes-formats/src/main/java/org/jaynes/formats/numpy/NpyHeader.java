@@ -90,12 +90,8 @@ record NpyHeader(String version, NpyDescr descr, boolean fortranOrder, Shape sha
                 UNSUPPORTED_DESCR, fields.descr(), NpyDescr.describe(fields.descr()).map(d -> " (" + d + ")").orElse(""),
                 NpyDescr.ACCEPTED));
         Shape shape = Shape.of(fields.shape());
-        long dataBytes;
-        try {
-            dataBytes = Math.multiplyExact(shape.elementCount(), (long) descr.dtype().byteSize());
-        } catch (ArithmeticException e) {
-            throw where.error(preamble + fields.shapeAt(), TOO_LARGE, shape);
-        }
+        long dataBytes = shape.byteCount(descr.dtype().byteSize())
+                .orElseThrow(() -> where.error(preamble + fields.shapeAt(), TOO_LARGE, shape));
         long dataOffset = preamble + length;
         if (available - dataOffset < dataBytes) {
             throw where.error(dataOffset, SHORT_DATA, available - dataOffset, descr.text(), shape, dataBytes);

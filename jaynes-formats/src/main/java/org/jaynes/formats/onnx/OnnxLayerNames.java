@@ -102,7 +102,7 @@ final class OnnxLayerNames {
             if (isQuantized(source, quantized)) {
                 QuantizedWeight weight = quantized.get(source.tensor().name());
                 String layer = names[i];
-                renamed.put(source.tensor(), suffixed(layer + QUANTIZED_LAYER, taken));
+                renamed.put(source.tensor(), LayerNames.unique(layer + QUANTIZED_LAYER, taken));
                 rename(renamed, weight.scale(), layer + ".scale", taken);
                 weight.zeroPoint().ifPresent(z -> rename(renamed, z, layer + ".zero_point", taken));
             }
@@ -125,14 +125,6 @@ final class OnnxLayerNames {
         }
     }
 
-    private static String suffixed(String name, Set<String> taken) {
-        String candidate = name;
-        for (int n = 1; !taken.add(candidate); n++) {
-            candidate = name + "." + n;
-        }
-        return candidate;
-    }
-
     /** The name before making it unique. */
     static String base(OnnxTensorSource source) {
         String stored = source.tensor().name();
@@ -151,15 +143,7 @@ final class OnnxLayerNames {
         if (taken.contains(name) && source.consumer().isPresent()) {
             name = name + "." + slotName(source.consumer().get());
         }
-        if (taken.contains(name)) {
-            int suffix = 1;
-            while (taken.contains(name + "." + suffix)) {
-                suffix++;
-            }
-            name = name + "." + suffix;
-        }
-        taken.add(name);
-        return name;
+        return LayerNames.unique(name, taken);
     }
 
     private static String slotName(OnnxTensorSource.Consumer consumer) {

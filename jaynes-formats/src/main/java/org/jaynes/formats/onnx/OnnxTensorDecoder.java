@@ -35,13 +35,8 @@ final class OnnxTensorDecoder {
     /** The tensor's bytes, little-endian, as {@code dtype} elements. */
     ByteSource decode(OnnxTensorProto tensor, OnnxDataType type, DType dtype)
             throws ModelFormatException, IOException {
-        long bytes;
-        try {
-            bytes = Math.multiplyExact(tensor.shape().elementCount(), (long) dtype.byteSize());
-        } catch (ArithmeticException e) {
-            throw model.error(tensor.offset(), "tensor %s: %s %s has more bytes than a long counts",
-                    tensor.name(), dtype.label(), tensor.shape());
-        }
+        long bytes = tensor.shape().byteCount(dtype.byteSize()).orElseThrow(() -> model.error(tensor.offset(),
+                "tensor %s: %s %s has more bytes than a long counts", tensor.name(), dtype.label(), tensor.shape()));
         int sources = (tensor.external() ? 1 : 0) + (tensor.rawData().isPresent() ? 1 : 0)
                 + (tensor.typedValues().isEmpty() ? 0 : 1);
         if (sources > 1) {

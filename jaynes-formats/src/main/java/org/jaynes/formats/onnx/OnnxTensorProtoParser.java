@@ -123,9 +123,7 @@ final class OnnxTensorProtoParser {
             }
         }
         Shape shape = Shape.of(dims);
-        try {
-            shape.elementCount();
-        } catch (ArithmeticException e) {
+        if (!shape.isCountable()) {
             throw tensor.error(offset, "tensor %s has shape %s, more elements than a long counts", name, shape);
         }
         return shape;

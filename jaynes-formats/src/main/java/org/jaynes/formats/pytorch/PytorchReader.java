@@ -15,7 +15,6 @@ import org.jaynes.core.model.ModelFormat;
 import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelReader;
-import org.jaynes.formats.shards.ShardIndex;
 import org.jaynes.formats.shards.ShardedTensors;
 import org.jaynes.formats.zip.ZipHead;
 
@@ -119,22 +118,12 @@ public final class PytorchReader implements ModelReader {
 
     @Override
     public Model read(Path path) throws IOException, ModelFormatException {
-        List<Tensor> tensors;
-        if (Files.isDirectory(path)) {
-            tensors = readFolder(path);
-        } else if (path.toString().endsWith(".json")) {
-            tensors = ShardedTensors.read(ShardIndex.read(path), TorchCheckpoint::read);
-        } else {
-            tensors = TorchCheckpoint.read(path);
-        }
-        return new Model(path.toString(), ModelFormat.PYTORCH, tensors);
+        return new Model(path.toString(), ModelFormat.PYTORCH,
+                ShardedTensors.at(path, INDEX_FILE, TorchCheckpoint::read, PytorchReader::readFolder));
     }
 
+    /** A folder without an index: its pytorch_model.bin, or else its one .bin, .pt or .pth file. */
     private static List<Tensor> readFolder(Path folder) throws IOException, ModelFormatException {
-        Path index = folder.resolve(INDEX_FILE);
-        if (Files.isRegularFile(index)) {
-            return ShardedTensors.read(ShardIndex.read(index), TorchCheckpoint::read);
-        }
         Path single = folder.resolve(DEFAULT_FILE);
         if (Files.isRegularFile(single)) {
             return TorchCheckpoint.read(single);

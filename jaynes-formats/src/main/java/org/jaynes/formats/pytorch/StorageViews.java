@@ -38,13 +38,10 @@ final class StorageViews {
         Pickled.Storage s = t.storage();
         DType dtype = t.dtype();
         Shape shape = Shape.of(t.size());
-        long elements;
-        try {
-            elements = shape.elementCount();
-            Math.multiplyExact(elements, dtype.byteSize());
-        } catch (ArithmeticException overflow) {
+        if (shape.byteCount(dtype.byteSize()).isEmpty()) {
             throw source.error(t.at(), TOO_LARGE, e.name(), shape);
         }
+        long elements = shape.elementCount();
         if (!contiguous(t.size(), t.stride(), elements)) {
             throw source.error(t.at(), NOT_CONTIGUOUS, e.name(), shape, Arrays.toString(t.stride()));
         }

@@ -121,11 +121,8 @@ record SafetensorsHeader(Path file, long dataStart, long dataLength, List<Header
     }
 
     private static long byteLength(Path file, HeaderEntry e) throws ModelFormatException {
-        try {
-            return Math.multiplyExact(e.shape().elementCount(), (long) e.dtype().byteSize());
-        } catch (ArithmeticException overflow) {
-            throw ModelFormatException.at(file, e.at(), TOO_LARGE, e.name(), e.shape());
-        }
+        return e.shape().byteCount(e.dtype().byteSize())
+                .orElseThrow(() -> ModelFormatException.at(file, e.at(), TOO_LARGE, e.name(), e.shape()));
     }
 
     private static ByteBuffer readFully(FileChannel channel, long position, int length) throws IOException {

@@ -17,7 +17,6 @@ import org.jaynes.formats.ModelFormatException;
 import org.jaynes.formats.ModelReader;
 import org.jaynes.formats.naming.LayerNames;
 import org.jaynes.formats.naming.Roles;
-import org.jaynes.formats.shards.ShardIndex;
 import org.jaynes.formats.shards.ShardedTensors;
 
 /**
@@ -92,22 +91,12 @@ public final class SafetensorsReader implements ModelReader {
 
     @Override
     public Model read(Path path) throws IOException, ModelFormatException {
-        List<Tensor> tensors;
-        if (Files.isDirectory(path)) {
-            tensors = readFolder(path);
-        } else if (path.toString().endsWith(".json")) {
-            tensors = ShardedTensors.read(ShardIndex.read(path), SafetensorsReader::shardTensors);
-        } else {
-            tensors = tensors(SafetensorsHeader.read(path));
-        }
-        return new Model(path.toString(), ModelFormat.SAFETENSORS, tensors);
+        return new Model(path.toString(), ModelFormat.SAFETENSORS,
+                ShardedTensors.at(path, INDEX_FILE, SafetensorsReader::shardTensors, SafetensorsReader::readFolder));
     }
 
+    /** A folder without an index: every {@code .safetensors} file in it, by file name. */
     private static List<Tensor> readFolder(Path folder) throws IOException, ModelFormatException {
-        Path index = folder.resolve(INDEX_FILE);
-        if (Files.isRegularFile(index)) {
-            return ShardedTensors.read(ShardIndex.read(index), SafetensorsReader::shardTensors);
-        }
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
             files = listing.filter(f -> f.getFileName().toString().endsWith(EXTENSION) && Files.isRegularFile(f))

@@ -1,6 +1,5 @@
 package org.jaynes.formats.safetensors;
 
-import java.util.Locale;
 import java.util.Objects;
 import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.DType;
@@ -27,11 +26,7 @@ public record WritableTensor(String name, DType dtype, Shape shape, TensorBytesW
     /** A tensor whose bytes come from {@code data}, which must be exactly as long as the shape needs. */
     public static WritableTensor of(String name, DType dtype, Shape shape, ByteSource data) {
         WritableTensor tensor = new WritableTensor(name, dtype, shape, TensorBytesWriter.of(data));
-        if (data.length() != tensor.byteLength()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "tensor %s: %s %s needs %d bytes, data has %d", name, dtype.label(), shape,
-                    tensor.byteLength(), data.length()));
-        }
+        Tensor.checkByteLength(name, dtype, shape, data.length());
         return tensor;
     }
 

@@ -1,6 +1,7 @@
 package org.jaynes.formats.shards;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,13 +30,30 @@ public final class ShardedTensors {
     static final String NOT_IN_SHARD = "weight_map maps tensor %s to %s, which has no such tensor";
     static final String IN_TWO_SHARDS = "tensor %s is in both %s and %s";
 
-    /** A format's reader of one shard file. */
+    /** A format's reader of one shard file (or, for {@link #at}, of a folder without an index). */
     @FunctionalInterface
     public interface ShardReader {
         List<Tensor> read(Path shard) throws IOException, ModelFormatException;
     }
 
     private ShardedTensors() {
+    }
+
+    /**
+     * The tensors at {@code path} as a sharded format takes it: a folder holding an index named
+     * {@code indexName} is read through that index and another folder by {@code folder}; a {@code .json}
+     * file is an index; any other file is one file of the format, read by {@code file}.
+     */
+    public static List<Tensor> at(Path path, String indexName, ShardReader file, ShardReader folder)
+            throws IOException, ModelFormatException {
+        if (Files.isDirectory(path)) {
+            Path index = path.resolve(indexName);
+            return Files.isRegularFile(index) ? read(ShardIndex.read(index), file) : folder.read(path);
+        }
+        if (path.toString().endsWith(".json")) {
+            return read(ShardIndex.read(path), file);
+        }
+        return file.read(path);
     }
 
     /** Every tensor of every shard {@code index} names, read by {@code reader}. */

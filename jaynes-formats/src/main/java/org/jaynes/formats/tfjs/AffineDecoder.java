@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.DecodedBytes;
+import org.jaynes.core.tensor.ElementWindow;
 
 /**
  * The values of a uint8- or uint16-quantized TF.js weight, any window on demand, exactly as tfjs-core's
@@ -40,8 +41,9 @@ final class AffineDecoder implements DecodedBytes.Decoder {
 
     @Override
     public ByteBuffer decode(long offset, int length) throws IOException {
-        long first = offset / 4;
-        long end = (offset + length + 3) / 4;
+        ElementWindow window = ElementWindow.of(offset, length, 4);
+        long first = window.first();
+        long end = window.end();
         ByteBuffer out = ByteBuffer.allocate(Math.toIntExact((end - first) * 4)).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer raw = levels.window(first * levelSize, Math.toIntExact((end - first) * levelSize));
         for (long i = first; i < end; i++) {
@@ -54,7 +56,6 @@ final class AffineDecoder implements DecodedBytes.Decoder {
                 out.putFloat((float) value);
             }
         }
-        int skip = (int) (offset - first * 4);
-        return out.position(skip).limit(skip + length).slice().order(ByteOrder.LITTLE_ENDIAN);
+        return window.cut(out);
     }
 }

@@ -249,9 +249,7 @@ final class ManifestParser {
             throw error(at, MISSING, "weight " + name, "dtype");
         }
         Shape shape = Shape.of(dims);
-        try {
-            shape.elementCount();
-        } catch (ArithmeticException e) {
+        if (!shape.isCountable()) {
             throw error(at, TOO_MANY_ELEMENTS, name, shape);
         }
         String weightName = name;

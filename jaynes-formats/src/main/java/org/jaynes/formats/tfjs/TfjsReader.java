@@ -119,13 +119,9 @@ public final class TfjsReader implements ModelReader {
                     offset = afterStrings(json, shards, g, weight, offset);
                     continue;
                 }
-                long bytes;
-                try {
-                    bytes = Math.multiplyExact(weight.shape().elementCount(), (long) weight.stored().byteSize());
-                } catch (ArithmeticException e) {
-                    throw ModelFormatException.at(json, weight.jsonOffset(), TOO_LARGE, weight.name(),
-                            weight.stored().label(), weight.shape());
-                }
+                long bytes = weight.shape().byteCount(weight.stored().byteSize())
+                        .orElseThrow(() -> ModelFormatException.at(json, weight.jsonOffset(), TOO_LARGE,
+                                weight.name(), weight.stored().label(), weight.shape()));
                 if (bytes > shards.length() - offset) {
                     throw shortShards(json, shards, g, weight, offset, bytes);
                 }

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.DecodedBytes;
+import org.jaynes.core.tensor.ElementWindow;
 import org.jaynes.core.tensor.Shape;
 
 /**
@@ -55,12 +56,10 @@ final class DensifyDecoder implements DecodedBytes.Decoder {
 
     @Override
     public ByteBuffer decode(long offset, int length) throws IOException {
-        long first = offset / elementSize;
-        long end = (offset + length + elementSize - 1) / elementSize;
-        Walk walk = new Walk(first, end, stored.window(0, Math.toIntExact(stored.length())));
+        ElementWindow window = ElementWindow.of(offset, length, elementSize);
+        Walk walk = new Walk(window.first(), window.end(), stored.window(0, Math.toIntExact(stored.length())));
         walk.visit(0, 0);
-        int skip = (int) (offset - first * elementSize);
-        return walk.out.position(skip).limit(skip + length).slice().order(ByteOrder.LITTLE_ENDIAN);
+        return window.cut(walk.out);
     }
 
     /** One replay of the walk, filling the elements {@code [first, end)}. */

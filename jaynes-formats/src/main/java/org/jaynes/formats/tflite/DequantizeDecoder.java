@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.DecodedBytes;
+import org.jaynes.core.tensor.ElementWindow;
 import org.jaynes.core.tensor.Shape;
 
 /**
@@ -60,8 +61,9 @@ final class DequantizeDecoder implements DecodedBytes.Decoder {
     @Override
     public ByteBuffer decode(long offset, int length) throws IOException {
         int outSize = quantization == null ? 1 : Float.BYTES;
-        long first = offset / outSize;
-        long end = (offset + length + outSize - 1) / outSize;
+        ElementWindow window = ElementWindow.of(offset, length, outSize);
+        long first = window.first();
+        long end = window.end();
         ByteBuffer out = ByteBuffer.allocate(Math.toIntExact((end - first) * outSize)).order(ByteOrder.LITTLE_ENDIAN);
         for (long from = first; from < end; from += CHUNK) {
             long to = Math.min(end, from + CHUNK);
@@ -78,8 +80,7 @@ final class DequantizeDecoder implements DecodedBytes.Decoder {
                 }
             }
         }
-        int skip = (int) (offset - first * outSize);
-        return out.position(skip).limit(skip + length).slice().order(ByteOrder.LITTLE_ENDIAN);
+        return window.cut(out);
     }
 
     /** Level {@code i} of the tensor, read from {@code raw}, which starts at byte {@code base} of the levels. */

@@ -185,9 +185,7 @@ final class TfliteModelParser {
             shape[d] = values[d];
         }
         Shape result = Shape.of(shape);
-        try {
-            result.elementCount();
-        } catch (ArithmeticException e) {
+        if (!result.isCountable()) {
             throw tensor.error(TOO_MANY_ELEMENTS, name, result);
         }
         return result;

@@ -80,12 +80,7 @@ record TfliteSparsity(int[] traversalOrder, int[] blockMap, int[] blockSizes, Li
         if (table == null) {
             return null;
         }
-        long dense;
-        try {
-            dense = shape.elementCount();
-        } catch (ArithmeticException e) {
-            dense = Long.MAX_VALUE;
-        }
+        long dense = shape.isCountable() ? shape.elementCount() : Long.MAX_VALUE;
         if (dense > MAX_DENSE) {
             throw table.error(TOO_DENSE, name, shape, MAX_DENSE);
         }

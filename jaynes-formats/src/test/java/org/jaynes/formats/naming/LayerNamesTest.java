@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,5 +49,14 @@ class LayerNamesTest {
             "_quantized, _quantized"})
     void aStoredOnnxNameWithoutWhatExportersAppend(String stored, String layer) {
         assertEquals(layer, LayerNames.ofStored(stored));
+    }
+
+    @Test
+    void aNameTakenGetsTheFirstFreeNumberedSuffix() {
+        Set<String> taken = new HashSet<>(List.of("fc1", "fc1.2"));
+        assertEquals("fc1.1", LayerNames.unique("fc1", taken));
+        assertEquals("fc1.3", LayerNames.unique("fc1", taken));
+        assertEquals("fc2", LayerNames.unique("fc2", taken));
+        assertEquals(Set.of("fc1", "fc1.1", "fc1.2", "fc1.3", "fc2"), taken);
     }
 }

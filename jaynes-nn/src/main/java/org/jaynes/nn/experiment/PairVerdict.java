@@ -1,6 +1,7 @@
 package org.jaynes.nn.experiment;
 
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Whether two initialisers' final mean test accuracies differ by more than their seeds spread:
@@ -64,13 +65,20 @@ public record PairVerdict(String first, String second, String metric, double dif
 
     /** One sentence: "lognormal vs he: +0.0123 accuracy, threshold 0.0040: lognormal better". */
     public String sentence() {
-        String what = switch (outcome) {
-            case FIRST_BETTER -> first + " better, beyond the seed spread";
-            case SECOND_BETTER -> second + " better, beyond the seed spread";
+        return String.format(Locale.ROOT, "%s vs %s: difference %+.4f, threshold %.4f: %s", first, second,
+                difference, threshold, outcomeText(UnaryOperator.identity()));
+    }
+
+    /**
+     * The outcome in words, "he better, beyond the seed spread", with the better side's name as
+     * {@code display} gives it (a page may spell the arms for people).
+     */
+    public String outcomeText(UnaryOperator<String> display) {
+        return switch (outcome) {
+            case FIRST_BETTER -> display.apply(first) + " better, beyond the seed spread";
+            case SECOND_BETTER -> display.apply(second) + " better, beyond the seed spread";
             case WITHIN_SPREAD -> "no difference beyond the seed spread";
             case UNDETERMINED -> "undetermined (needs at least two seeds)";
         };
-        return String.format(Locale.ROOT, "%s vs %s: difference %+.4f, threshold %.4f: %s", first, second,
-                difference, threshold, what);
     }
 }

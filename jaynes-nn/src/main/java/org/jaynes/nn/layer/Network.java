@@ -52,9 +52,7 @@ public final class Network {
      * @param maxRows the largest batch it will see (training or evaluation)
      */
     public static Network mlp(int[] widths, ActivationFunction activation, int maxRows, MatrixProduct product) {
-        if (widths.length < 2) {
-            throw new IllegalArgumentException("a network needs at least an input and an output width");
-        }
+        checkWidths(widths);
         List<Layer> layers = new ArrayList<>();
         addDense(layers, 0, widths, activation, maxRows, product);
         return new Network(layers, maxRows);
@@ -109,14 +107,18 @@ public final class Network {
         if (blocks.isEmpty()) {
             throw new IllegalArgumentException("a convolutional network needs at least one block of channels");
         }
-        if (widths.length < 2) {
-            throw new IllegalArgumentException("a network needs at least an input and an output width");
-        }
+        checkWidths(widths);
         ImageShape flat = afterBlocks(input, blocks);
         if (widths[0] != flat.size()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "the dense layers %s need %d inputs, but "
                     + "the conv blocks %s turn %s images into %s = %d values", text(widths), widths[0],
                     ConvBlock.toString(blocks), input, flat, flat.size()));
+        }
+    }
+
+    private static void checkWidths(int[] widths) {
+        if (widths.length < 2) {
+            throw new IllegalArgumentException("a network needs at least an input and an output width");
         }
     }
 

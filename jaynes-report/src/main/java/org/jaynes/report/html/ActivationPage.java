@@ -54,10 +54,7 @@ public final class ActivationPage {
     private static String header(ActivationResult result, String toolVersion) {
         ModelSummary model = result.model();
         ActivationInputs inputs = result.inputs();
-        StringBuilder out = new StringBuilder("<header>");
-        out.append("<p class=\"kicker\">Neuron-output microstructure · jaynes ").append(HtmlEscape.text(toolVersion))
-                .append("</p>");
-        out.append("<h1>").append(HtmlEscape.text(model.path())).append("</h1>");
+        StringBuilder out = Markup.header("Neuron-output microstructure", model.path(), toolVersion);
         out.append("<p class=\"meta\">").append(HtmlEscape.text(model.format().label())).append(" · run on ")
                 .append(Markup.count(inputs.inputs(), "input", "inputs")).append(" (")
                 .append(Markup.count(inputs.positions(), "position", "positions")).append(") from ")
@@ -76,10 +73,6 @@ public final class ActivationPage {
         }
         inputs.warning().ifPresent(warning -> out.append("<p class=\"verdict\"><strong>Caution:</strong> ")
                 .append(HtmlEscape.text(warning)).append("</p>"));
-        out.append("<dl class=\"options\">");
-        Markup.definitions(out, Conventions.options(result.capture()));
-        out.append("</dl>");
-        out.append("<details class=\"conventions\"><summary>Conventions: what each number is</summary><dl>");
         List<Map.Entry<String, String>> conventions = new ArrayList<>();
         conventions.add(Map.entry("population", "one activation function's outputs over every input and position; "
                 + "w in the statistics below is one output, so ln|w| reads ln|output|. Exact zeros (ReLU) are "
@@ -87,8 +80,7 @@ public final class ActivationPage {
         conventions.add(Map.entry("weights beside", "the weight population whose name shares the most leading "
                 + "dot-separated parts with the activation layer's name"));
         Conventions.of(result.options()).forEach(c -> conventions.add(Map.entry(c.label(), c.text())));
-        Markup.definitions(out, conventions);
-        out.append("</dl></details>");
+        Markup.options(out, Conventions.options(result.capture()), conventions);
         return out.append("</header>").toString();
     }
 

@@ -44,10 +44,7 @@ public final class ComparisonPage {
 
     private static String header(ModelComparison comparison, AnalysisOptions options, String toolVersion,
                                  String labels) {
-        StringBuilder out = new StringBuilder("<header>");
-        out.append("<p class=\"kicker\">Weight microstructure compared · jaynes ").append(HtmlEscape.text(toolVersion))
-                .append("</p>");
-        out.append("<h1>").append(HtmlEscape.text(labels)).append("</h1>");
+        StringBuilder out = Markup.header("Weight microstructure compared", labels, toolVersion);
         out.append("<p class=\"meta\">").append(Markup.count(comparison.models().size(), "model", "models"))
                 .append(", each analysed with the same options. Depth is relative: population i of n, in file "
                         + "order, is at i/(n − 1). σ is scale-free; μ is shown normalised (")

@@ -14,10 +14,7 @@ final class HeaderSection {
 
     static String of(AnalysisResult result, String toolVersion) {
         ModelSummary model = result.model();
-        StringBuilder out = new StringBuilder("<header>");
-        out.append("<p class=\"kicker\">Weight microstructure · jaynes ").append(HtmlEscape.text(toolVersion))
-                .append("</p>");
-        out.append("<h1>").append(HtmlEscape.text(model.path())).append("</h1>");
+        StringBuilder out = Markup.header("Weight microstructure", model.path(), toolVersion);
         out.append("<p class=\"meta\">").append(HtmlEscape.text(model.format().label())).append(" · ")
                 .append(Markup.count(model.parameters(), "parameter", "parameters")).append(" in ")
                 .append(Markup.count(model.tensors(), "tensor", "tensors")).append(" · ")

@@ -20,7 +20,7 @@ import java.util.Map;
 public record InitExperimentInput(String title, String data, long trainSize, long testSize,
                                   List<Map.Entry<String, String>> options,
                                   List<Map.Entry<String, String>> conventions, String rule,
-                                  List<InitializerRuns> initializers, List<Verdict> verdicts) {
+                                  List<InitializerRuns> initializers, List<Verdict> verdicts) implements RunPageInput {
 
     public InitExperimentInput {
         options = List.copyOf(options);

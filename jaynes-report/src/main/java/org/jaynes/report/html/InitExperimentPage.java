@@ -48,20 +48,11 @@ public final class InitExperimentPage {
     public static void write(InitExperimentInput input, String toolVersion, Writer out) throws IOException {
         List<InitExperimentInput.InitializerRuns> runs = input.initializers();
         InitExperimentInput.EpochSpread lastEpoch = last(runs.get(0));
-        out.write(PageFrame.head(input.title() + " · jaynes experiment init", toolVersion));
-        out.write(RunHeader.header("Initialisation experiment", input.title(),
-                RunHeader.split(input.data(), input.trainSize(), input.testSize()) + " · "
-                + Markup.count(runs.size(), "initialiser", "initialisers") + " × "
+        RunHeader.page(out, "experiment init", "Initialisation experiment", input,
+                Markup.count(runs.size(), "initialiser", "initialisers") + " × "
                 + Markup.count(lastEpoch.testAccuracy().n(), "seed", "seeds") + " · "
-                + Markup.count(lastEpoch.epoch(), "epoch", "epochs"), input.options(), input.conventions(),
-                toolVersion));
-        out.write('\n');
-        out.write(findings(input));
-        out.write(curves(input));
-        out.write(verdicts(input));
-        out.write(finalLayers(input));
-        out.write(everyEpoch(input));
-        out.write(RunHeader.footer(toolVersion));
+                + Markup.count(lastEpoch.epoch(), "epoch", "epochs"), toolVersion,
+                findings(input), curves(input), verdicts(input), finalLayers(input), everyEpoch(input));
     }
 
     private static InitExperimentInput.EpochSpread last(InitExperimentInput.InitializerRuns runs) {

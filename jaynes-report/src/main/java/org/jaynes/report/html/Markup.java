@@ -25,14 +25,33 @@ final class Markup {
         }
     }
 
+    /**
+     * A page's {@code <header>} opened with its kicker line ("KICKER · jaynes VERSION") and its title, all
+     * escaped; the caller appends the rest and closes it.
+     */
+    static StringBuilder header(String kicker, String title, String toolVersion) {
+        return new StringBuilder("<header><p class=\"kicker\">").append(HtmlEscape.text(kicker)).append(" · jaynes ")
+                .append(HtmlEscape.text(toolVersion)).append("</p><h1>").append(HtmlEscape.text(title))
+                .append("</h1>");
+    }
+
     /** The options of an analysis as the command line spells them, then, folded, its conventions. */
     static void options(StringBuilder out, AnalysisOptions options) {
+        options(out, Conventions.options(options),
+                Conventions.of(options).stream().map(c -> Map.entry(c.label(), c.text())).toList());
+    }
+
+    /** {@code options} as a list, then, folded unless there are none, {@code conventions}: what each number is. */
+    static void options(StringBuilder out, List<Map.Entry<String, String>> options,
+                        List<Map.Entry<String, String>> conventions) {
         out.append("<dl class=\"options\">");
-        definitions(out, Conventions.options(options));
+        definitions(out, options);
         out.append("</dl>");
-        out.append("<details class=\"conventions\"><summary>Conventions: what each number is</summary><dl>");
-        definitions(out, Conventions.of(options).stream().map(c -> Map.entry(c.label(), c.text())).toList());
-        out.append("</dl></details>");
+        if (!conventions.isEmpty()) {
+            out.append("<details class=\"conventions\"><summary>Conventions: what each number is</summary><dl>");
+            definitions(out, conventions);
+            out.append("</dl></details>");
+        }
     }
 
     /** The sentence with its first letter in upper case (Unicode rules, not the locale's). */

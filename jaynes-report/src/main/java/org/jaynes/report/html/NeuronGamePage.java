@@ -62,10 +62,7 @@ public final class NeuronGamePage {
     }
 
     private static String header(NeuronGameInput input, String toolVersion) {
-        StringBuilder out = new StringBuilder("<header>");
-        out.append("<p class=\"kicker\">").append(HtmlEscape.text(input.kicker())).append(" · jaynes ")
-                .append(HtmlEscape.text(toolVersion)).append("</p>");
-        out.append("<h1>").append(HtmlEscape.text(input.title())).append("</h1>");
+        StringBuilder out = Markup.header(input.kicker(), input.title(), toolVersion);
         out.append("<p class=\"meta\">The neuron game: u_i = s_i (Σ_j w_ij s_j + θ_i), potential Φ = −E. "
                 + "Best response is the Hopfield update; logit response at temperature T is the Gibbs sampler "
                 + "of the Boltzmann machine.</p>");

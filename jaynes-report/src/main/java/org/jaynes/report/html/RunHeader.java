@@ -1,5 +1,7 @@
 package org.jaynes.report.html;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
@@ -14,22 +16,28 @@ final class RunHeader {
     private RunHeader() {
     }
 
+    /**
+     * A whole page about a run: the document head titled "TITLE · jaynes COMMAND", the header (its meta line
+     * the data split, then {@code facts}), {@code sections} in order and the colophon.
+     */
+    static void page(Writer out, String command, String kicker, RunPageInput input, String facts,
+                     String toolVersion, String... sections) throws IOException {
+        out.write(PageFrame.head(input.title() + " · jaynes " + command, toolVersion));
+        out.write(header(kicker, input.title(), split(input.data(), input.trainSize(), input.testSize()) + " · "
+                + facts, input.options(), input.conventions(), toolVersion));
+        out.write('\n');
+        for (String section : sections) {
+            out.write(section);
+        }
+        out.write(footer(toolVersion));
+    }
+
     /** The {@code <header>}: kicker, title, meta line, options and folded conventions. */
     static String header(String kicker, String title, String meta, List<Map.Entry<String, String>> options,
                          List<Map.Entry<String, String>> conventions, String toolVersion) {
-        StringBuilder out = new StringBuilder("<header>");
-        out.append("<p class=\"kicker\">").append(HtmlEscape.text(kicker)).append(" · jaynes ")
-                .append(HtmlEscape.text(toolVersion)).append("</p>");
-        out.append("<h1>").append(HtmlEscape.text(title)).append("</h1>");
+        StringBuilder out = Markup.header(kicker, title, toolVersion);
         out.append("<p class=\"meta\">").append(HtmlEscape.text(meta)).append("</p>");
-        out.append("<dl class=\"options\">");
-        Markup.definitions(out, options);
-        out.append("</dl>");
-        if (!conventions.isEmpty()) {
-            out.append("<details class=\"conventions\"><summary>Conventions: what each number is</summary><dl>");
-            Markup.definitions(out, conventions);
-            out.append("</dl></details>");
-        }
+        Markup.options(out, options, conventions);
         return out.append("</header>").toString();
     }
 

@@ -136,10 +136,7 @@ public final class SimulationPage {
     }
 
     private static String header(Input input, String toolVersion) {
-        StringBuilder out = new StringBuilder("<header>");
-        out.append("<p class=\"kicker\">Connection game dynamics · jaynes ").append(HtmlEscape.text(toolVersion))
-                .append("</p>");
-        out.append("<h1>").append(HtmlEscape.text(input.title())).append("</h1>");
+        StringBuilder out = Markup.header("Connection game dynamics", input.title(), toolVersion);
         out.append("<dl class=\"run\">");
         Markup.definitions(out, input.facts().stream().map(f -> Map.entry(f.label(), f.text())).toList());
         out.append("</dl>");

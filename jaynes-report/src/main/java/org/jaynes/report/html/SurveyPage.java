@@ -48,9 +48,8 @@ public final class SurveyPage {
 
     private static String header(SurveyPageInput survey, String toolVersion) {
         long layers = survey.models().stream().mapToLong(m -> m.layers().size()).sum();
-        StringBuilder out = new StringBuilder("<header>");
-        out.append("<p class=\"kicker\">Weight microstructure surveyed · jaynes ").append(HtmlEscape.text(toolVersion))
-                .append("</p><h1>").append(HtmlEscape.text(survey.title())).append("</h1><p class=\"meta\">")
+        StringBuilder out = Markup.header("Weight microstructure surveyed", survey.title(), toolVersion);
+        out.append("<p class=\"meta\">")
                 .append(Markup.count(survey.models().size(), survey.series() ? "checkpoint" : "model",
                         survey.series() ? "checkpoints" : "models"))
                 .append(", ").append(Markup.count(layers, "layer", "layers"));

@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public record TrainingInput(String title, String data, long trainSize, long testSize,
                             List<Map.Entry<String, String>> options, List<Map.Entry<String, String>> conventions,
-                            List<Epoch> epochs) {
+                            List<Epoch> epochs) implements RunPageInput {
 
     public TrainingInput {
         options = List.copyOf(options);

@@ -37,21 +37,11 @@ public final class TrainingPage {
 
     /** Writes the page of {@code input} to {@code out}, UTF-8 as declared by the page; does not close it. */
     public static void write(TrainingInput input, String toolVersion, Writer out) throws IOException {
-        out.write(PageFrame.head(input.title() + " · jaynes train", toolVersion));
-        out.write(RunHeader.header("Training", input.title(),
-                RunHeader.split(input.data(), input.trainSize(), input.testSize()) + " · "
-                + Markup.count(input.layerNames().size(), "layer", "layers") + " tracked · "
-                + Markup.count(input.last().epoch(), "epoch", "epochs"), input.options(), input.conventions(),
-                toolVersion));
-        out.write('\n');
-        out.write(findings(input));
-        out.write(learning(input));
-        out.write(trajectories(input));
-        out.write(bestLaws(input));
-        out.write(saved(input));
-        out.write(finalLayers(input));
-        out.write(everyEpoch(input));
-        out.write(RunHeader.footer(toolVersion));
+        RunHeader.page(out, "train", "Training", input,
+                Markup.count(input.layerNames().size(), "layer", "layers") + " tracked · "
+                + Markup.count(input.last().epoch(), "epoch", "epochs"), toolVersion,
+                findings(input), learning(input), trajectories(input), bestLaws(input), saved(input),
+                finalLayers(input), everyEpoch(input));
     }
 
     private static String findings(TrainingInput input) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jaynes.core.analysis.ActivationInputs;
 import org.jaynes.core.analysis.ActivationLayer;
 import org.jaynes.core.analysis.ActivationResult;
@@ -77,12 +78,7 @@ public final class JsonReportWriter {
             json.writeNumberField("inputs", inputs.inputs());
             json.writeNumberField("positions", inputs.positions());
             json.writeNumberField("batches", inputs.batches());
-            json.writeFieldName("warning");
-            if (inputs.warning().isPresent()) {
-                json.writeString(inputs.warning().get());
-            } else {
-                json.writeNull();
-            }
+            optionalText(json, "warning", inputs.warning());
             json.writeEndObject();
             json.writeArrayFieldStart("layers");
             for (ActivationLayer layer : result.layers()) {
@@ -165,12 +161,7 @@ public final class JsonReportWriter {
         number(json, "sigma", weights.stats().sigma());
         number(json, "ks", weights.stats().ks());
         number(json, "arbitrageGap", weights.game().arbitrageGap());
-        json.writeFieldName("best");
-        if (weights.fits().best().isPresent()) {
-            json.writeString(weights.fits().best().get().key());
-        } else {
-            json.writeNull();
-        }
+        optionalText(json, "best", weights.fits().best().map(Family::key));
         json.writeEndObject();
     }
 
@@ -181,18 +172,8 @@ public final class JsonReportWriter {
     public static void writeOptions(JsonGenerator json, AnalysisOptions options) throws IOException {
         json.writeObjectFieldStart("options");
         json.writeNumberField("minElements", options.minElements());
-        json.writeFieldName("include");
-        if (options.include().isPresent()) {
-            json.writeString(options.include().get().pattern());
-        } else {
-            json.writeNull();
-        }
-        json.writeFieldName("exclude");
-        if (options.exclude().isPresent()) {
-            json.writeString(options.exclude().get().pattern());
-        } else {
-            json.writeNull();
-        }
+        optionalText(json, "include", options.include().map(Pattern::pattern));
+        optionalText(json, "exclude", options.exclude().map(Pattern::pattern));
         json.writeStringField("normalize", options.normalization().label());
         json.writeNumberField("bins", options.bins());
         json.writeStringField("binConvention", options.convention().label());
@@ -213,11 +194,22 @@ public final class JsonReportWriter {
         json.writeEndObject();
     }
 
+    /** A whole-number field; null when {@code value} is empty. */
     private static void optional(JsonGenerator json, String field, Optional<? extends Number> value)
             throws IOException {
         json.writeFieldName(field);
         if (value.isPresent()) {
             json.writeNumber(value.get().longValue());
+        } else {
+            json.writeNull();
+        }
+    }
+
+    /** A string field; null when {@code value} is empty. */
+    private static void optionalText(JsonGenerator json, String field, Optional<String> value) throws IOException {
+        json.writeFieldName(field);
+        if (value.isPresent()) {
+            json.writeString(value.get());
         } else {
             json.writeNull();
         }
@@ -277,12 +269,7 @@ public final class JsonReportWriter {
             json.writeEndObject();
         }
         json.writeEndObject();
-        json.writeFieldName("best");
-        if (comparison.best().isPresent()) {
-            json.writeString(comparison.best().get().key());
-        } else {
-            json.writeNull();
-        }
+        optionalText(json, "best", comparison.best().map(Family::key));
         json.writeObjectFieldStart("vuong");
         for (Map.Entry<Family, Vuong> entry : comparison.vuong().entrySet()) {
             json.writeObjectFieldStart(entry.getKey().key());
