@@ -11,9 +11,9 @@ import java.util.Locale;
  * Summarises f32 values in two passes over them, so that the work per value stays a few nanoseconds:
  * the accumulator of {@code ModelAnalyzer} for f32 tensors, and its pooled accumulator of a whole model.
  *
- * <p><b>First pass</b> ({@link #accept}): exact moments of w, |w| and ln|w| (ln|w| by {@link FloatLog},
- * summed as deviations from a value of each 1,024-value chunk, then combined pairwise in
- * {@link Moments}), and a count per f32 bit pattern's top 16 bits (sign, exponent, 7 mantissa bits):
+ * <p><b>First pass</b> ({@link #accept}): exact mean and variance of w and ln|w|, and mean of |w| (ln|w|
+ * by {@link FloatLog}, summed as deviations from a value of each 1,024-value chunk, then combined pairwise
+ * in {@link Moments}), and a count per f32 bit pattern's top 16 bits (sign, exponent, 7 mantissa bits):
  * 65,536 counters that stay in cache. Zeros, subnormals, infinities and NaN are rare; a chunk holding
  * one is summed value by value, its subnormals counted exactly in a {@link LogAbsHistogram}.
  *
