@@ -72,9 +72,13 @@ final class CellArrays implements ValueCells.CellConsumer {
         }
     }
 
-    /** Drops the unused capacity: for arrays kept long after they are filled. */
+    /**
+     * Drops the unused capacity, for arrays kept long after they are filled, when it is more than a page of
+     * slots and an eighth of the cells: arrays sized beforehand ({@link RefinedCells}) keep theirs, as a
+     * copy would cost more than the room it frees.
+     */
     void trim() {
-        if (size < low.length) {
+        if (low.length - size > Math.max(LogAbsHistogram.PAGE_SIZE, size / 8)) {
             int capacity = Math.max(16, size);
             low = Arrays.copyOf(low, capacity);
             high = Arrays.copyOf(high, capacity);

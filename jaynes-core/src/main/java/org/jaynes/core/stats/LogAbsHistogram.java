@@ -29,7 +29,8 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
     private static final int KEY_SHIFT = 52 - MANTISSA_BITS;
     private static final int MAGNITUDE_KEY_BITS = 11 + MANTISSA_BITS;
     private static final int PAGE_BITS = 10;
-    private static final int PAGE_SIZE = 1 << PAGE_BITS;
+    /** Slots per page; also the room an append of a page's cells reserves ({@link CellArrays#reserve}). */
+    static final int PAGE_SIZE = 1 << PAGE_BITS;
     private static final int PAGE_MASK = PAGE_SIZE - 1;
     /** The cells a walk finds by skipping empty slots before it visits the rest of a page slot by slot. */
     private static final int SPARSE_CELLS = 8;
@@ -561,6 +562,29 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
                 add(key, count);
             }
         });
+    }
+
+    /**
+     * The number of cells the walks of magnitude page {@code p} hand over for the signs asked for: its
+     * occupied slots (of either sign when both are asked), or a page's worth, a bound, once a count has
+     * spilled. For sizing cell arrays before a walk fills them.
+     */
+    int cellsOfPage(int p, boolean positive, boolean negative) {
+        int[] plus = positive ? page(p) : null;
+        int[] minus = negative ? page(p + HALF) : null;
+        if (plus == null && minus == null) {
+            return 0;
+        }
+        if (!spilled.isEmpty()) {
+            return PAGE_SIZE;
+        }
+        plus = plus == null ? EMPTY_PAGE : plus;
+        minus = minus == null ? EMPTY_PAGE : minus;
+        int cells = 0;
+        for (int i = 0; i < PAGE_SIZE; i++) {
+            cells += (plus[i] | minus[i]) != 0 ? 1 : 0;
+        }
+        return cells;
     }
 
     /** The number of values in magnitude page {@code p} of one sign. */

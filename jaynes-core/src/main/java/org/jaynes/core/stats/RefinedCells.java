@@ -88,7 +88,7 @@ final class RefinedCells implements ValueCells {
     @Override
     public void forEachCell(CellConsumer consumer) {
         if (magnitudeCells == null) {
-            CellArrays cells = new CellArrays(occupied.length);
+            CellArrays cells = new CellArrays(cellCount(true, true));
             walkCells(cells);
             cells.trim();
             magnitudeCells = cells;
@@ -99,12 +99,30 @@ final class RefinedCells implements ValueCells {
     @Override
     public void forEachSignedCell(CellConsumer consumer) {
         if (signedCells == null) {
-            CellArrays cells = new CellArrays(2 * occupied.length);
+            CellArrays cells = new CellArrays(cellCount(false, true) + cellCount(true, false));
             walkSignedCells(cells);
             cells.trim();
             signedCells = cells;
         }
         signedCells.forEach(consumer);
+    }
+
+    /**
+     * The room a walk needs: the cells of the pages of the signs asked for (a coarse cell where there is one,
+     * else the fine cells), and one page more for the bulk appends' slots past the last cell. Sized exactly,
+     * the arrays are filled without growing, and without copying them afterwards.
+     */
+    private int cellCount(boolean positive, boolean negative) {
+        int cells = LogAbsHistogram.PAGE_SIZE;
+        for (int p : occupied) {
+            long coarseCount = (positive ? coarseCount(p, false) : 0) + (negative ? coarseCount(p, true) : 0);
+            if (coarseCount > 0) {
+                cells++;
+            } else if (fine != null) {
+                cells += fine.cellsOfPage(p, positive, negative);
+            }
+        }
+        return cells;
     }
 
     private void walkCells(CellArrays cells) {
