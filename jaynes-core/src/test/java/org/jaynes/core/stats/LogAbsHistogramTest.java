@@ -61,6 +61,40 @@ class LogAbsHistogramTest {
         assertEquals(0, histogram.pageCount(page, true));
     }
 
+    /** The cells a page's walks append, counted beforehand: by sign and for both signs, one cell per occupied slot. */
+    @Test
+    void cellsOfPageCountTheCellsEachWalkAppends() {
+        LogAbsHistogram histogram = new LogAbsHistogram();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 3_000; i++) {
+            double w = 0.5 * (1 + random.nextDouble() / 128); // one magnitude page, a few thousand slots of it
+            histogram.add(random.nextBoolean() ? w : -w, 1 + random.nextInt(3));
+        }
+        histogram.add(-0.5 * (1 + 0x1p-9), 1); // a slot of negative values only
+        int page = LogAbsHistogram.magnitudePage(0.5);
+
+        CellArrays both = new CellArrays(0);
+        histogram.appendCellsOfPage(page, both);
+        CellArrays negative = new CellArrays(0);
+        histogram.appendNegativeCellsOfPage(page, negative);
+        CellArrays positive = new CellArrays(0);
+        histogram.appendPositiveCellsOfPage(page, positive);
+        assertEquals(cells(both), histogram.cellsOfPage(page, true, true));
+        assertEquals(cells(negative), histogram.cellsOfPage(page, false, true));
+        assertEquals(cells(positive), histogram.cellsOfPage(page, true, false));
+        assertEquals(0, histogram.cellsOfPage(page + 1, true, true));
+
+        histogram.add(0.5, MAX);
+        histogram.add(0.5, MAX); // past the int range: spilled, and a page's worth is the bound
+        assertEquals(1024, histogram.cellsOfPage(page, true, false));
+    }
+
+    private static int cells(CellArrays cells) {
+        int[] count = {0};
+        cells.forEach((low, high, n) -> count[0]++);
+        return count[0];
+    }
+
     /**
      * The count of each cell a walk hands over, by its edge nearer zero in w (the w counted, for these w,
      * which open their cells), from ln|w| rounded to 12 digits when the walk is over cells of ln|w|.
