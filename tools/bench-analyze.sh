@@ -25,7 +25,8 @@
 #
 # Environment: JAYNES_BENCH_BYTES (e.g. 256M, 1G), JAYNES_BENCH_RUNS (timed runs per tool, best kept;
 # default 1), JAYNES_BENCH_KEEP=1 (keep the model files; default: deleted on exit), PYTHON (default
-# python3, with numpy and scipy), JAYNES_JAVA_OPTS (default -Xmx256m -Xss4m -XX:G1HeapRegionSize=2m, as ./jaynes).
+# python3, with numpy and scipy), JAYNES_JAVA_OPTS (default -Xmx256m -Xss4m and the collector ./jaynes picks: serial on one or two processors,
+# parallel on more).
 # Not part of `mvn verify`: it needs Python, minutes and 2 GB of disk.
 set -euo pipefail
 export LC_ALL=C
@@ -35,7 +36,11 @@ dir="${1:-/tmp/jaynes-bench}"
 size="${JAYNES_BENCH_BYTES:-1G}"
 runs="${JAYNES_BENCH_RUNS:-1}"
 python="${PYTHON:-python3}"
-read -r -a java_opts <<<"${JAYNES_JAVA_OPTS:--Xmx256m -Xss4m -XX:G1HeapRegionSize=2m}"
+collector=-XX:+UseParallelGC
+if (( $(nproc 2>/dev/null || echo 1) <= 2 )); then
+  collector=-XX:+UseSerialGC
+fi
+read -r -a java_opts <<<"${JAYNES_JAVA_OPTS:--Xmx256m -Xss4m $collector}"
 bench_jar="$root/jaynes-bench/target/jaynes-bench.jar"
 jaynes_jar="$root/jaynes-cli/target/jaynes.jar"
 
