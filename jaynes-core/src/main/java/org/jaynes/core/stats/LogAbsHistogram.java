@@ -578,10 +578,15 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
         if (!spilled.isEmpty()) {
             return PAGE_SIZE;
         }
+        // As the walks go: from one occupied slot to the next while the cells are few, then slot by slot.
+        int cells = 0;
+        int slot = Math.min(nextOccupied(plus, 0), nextOccupied(minus, 0));
+        for (; slot < PAGE_SIZE && cells < SPARSE_CELLS; cells++) {
+            slot = Math.min(nextOccupied(plus, slot + 1), nextOccupied(minus, slot + 1));
+        }
         plus = plus == null ? EMPTY_PAGE : plus;
         minus = minus == null ? EMPTY_PAGE : minus;
-        int cells = 0;
-        for (int i = 0; i < PAGE_SIZE; i++) {
+        for (int i = slot; i < PAGE_SIZE; i++) {
             cells += (plus[i] | minus[i]) != 0 ? 1 : 0;
         }
         return cells;
