@@ -3,34 +3,71 @@ package org.jaynes.survey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.core.tensor.Tensor;
+import org.jaynes.formats.ModelFormatException;
+import org.jaynes.formats.ModelOpener;
 
 /**
  * What a survey remembers of a model it analysed, to know on a later run that the report still holds:
- * its absolute path, its size in bytes and its last modification (milliseconds since the epoch), and the
- * options of the analysis that change its numbers ({@code options}, compact JSON in the shape of a
- * report's {@code "options"} without the threads). For a folder, the sum of the sizes and the latest
- * modification of the files directly in it.
+ * its absolute path, the size in bytes of the files its analysis reads and their last modification
+ * (milliseconds since the epoch), and the options of the analysis that change its numbers
+ * ({@code options}, compact JSON in the shape of a report's {@code "options"} without the threads).
+ *
+ * <p>The files are the model's own (the file named, or for a folder the folder's time) and every file its
+ * tensors are read from inside the model's folder: the weight shards of a TF.js {@code model.json}, the
+ * shards of a sharded index, an ONNX model's external data. Temporary copies a reader makes elsewhere
+ * (a deflated archive entry) are left out: they are new at every opening. A model that cannot be opened is
+ * keyed by what its path names (for a folder, the files directly in it); its analysis will say why.
  */
 public record ModelKey(String path, long size, long modified, String options) {
 
-    /** The key of {@code model} analysed with {@code options}. */
-    public static ModelKey of(Path model, AnalysisOptions options) throws IOException {
-        String analysis = SurveyOptions.keyText(options);
+    /** The key of {@code model}, opened with {@code opener} to find its files, analysed with {@code options}. */
+    public static ModelKey of(Path model, ModelOpener opener, AnalysisOptions options) throws IOException {
         Path absolute = model.toAbsolutePath().normalize();
-        if (!Files.isDirectory(absolute)) {
-            return new ModelKey(absolute.toString(), Files.size(absolute),
-                    Files.getLastModifiedTime(absolute).toMillis(), analysis);
-        }
-        long size = 0;
+        boolean folder = Files.isDirectory(absolute);
         long modified = Files.getLastModifiedTime(absolute).toMillis();
-        try (Stream<Path> entries = Files.list(absolute)) {
-            for (Path entry : entries.filter(Files::isRegularFile).toList()) {
-                size += Files.size(entry);
-                modified = Math.max(modified, Files.getLastModifiedTime(entry).toMillis());
+        long size = 0;
+        for (Path file : filesOf(absolute, folder, opener)) {
+            size += Files.size(file);
+            modified = Math.max(modified, Files.getLastModifiedTime(file).toMillis());
+        }
+        return new ModelKey(absolute.toString(), size, modified, SurveyOptions.keyText(options));
+    }
+
+    private static Set<Path> filesOf(Path model, boolean folder, ModelOpener opener) throws IOException {
+        Set<Path> files = new LinkedHashSet<>();
+        if (!folder) {
+            files.add(model);
+        }
+        Path home = folder ? model : model.getParent();
+        try {
+            for (Tensor tensor : opener.open(model).tensors()) {
+                for (Path file : tensor.data().files()) {
+                    Path absolute = file.toAbsolutePath().normalize();
+                    if (home != null && absolute.startsWith(home) && Files.isRegularFile(absolute)) {
+                        files.add(absolute);
+                    }
+                }
+            }
+        } catch (IOException | ModelFormatException | RuntimeException unreadable) {
+            // The analysis of the model fails too, and its failure names the reason.
+            if (folder) {
+                try (Stream<Path> entries = Files.list(model)) {
+                    files.addAll(entries.filter(Files::isRegularFile).toList());
+                }
             }
         }
-        return new ModelKey(absolute.toString(), size, modified, analysis);
+        return files;
+    }
+
+    /** The key's files as the survey counts them: for tests and messages. */
+    static List<Path> files(Path model, ModelOpener opener) throws IOException {
+        Path absolute = model.toAbsolutePath().normalize();
+        return List.copyOf(filesOf(absolute, Files.isDirectory(absolute), opener));
     }
 }

@@ -47,7 +47,7 @@ public final class Survey {
         List<Integer> places = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             SurveyInput input = inputs.get(i);
-            ModelKey key = ModelKey.of(input.path(), engine.options());
+            ModelKey key = ModelKey.of(input.path(), engine.opener(), engine.options());
             if (store.isCurrent(input.id(), key)) {
                 outcomes[i] = new SurveyOutcome.Reused(input);
             } else {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.AnalysisResult;
+import org.jaynes.formats.ModelOpener;
 
 /**
  * How a survey's models are analysed: one after another in this process ({@link InProcessEngine}), or on
@@ -28,6 +29,11 @@ public interface SurveyEngine extends AutoCloseable {
 
     /** The options every model is analysed with: a report's key and the survey's manifest hold them. */
     AnalysisOptions options();
+
+    /** The opener of the models' headers, from which a survey learns which files each model reads. */
+    default ModelOpener opener() {
+        return ModelOpener.standard();
+    }
 
     /** Analyses {@code jobs}, handing every one's outcome to {@code results}, and reports progress. */
     void analyse(List<Job> jobs, Results results, SurveyListener listener) throws IOException;

@@ -203,6 +203,39 @@ class SurveyTest {
         assertTrue(!List.of(first).equals(List.of(Files.readAllBytes(out.resolve(SurveyTables.LAYERS)))));
     }
 
+    /**
+     * Regression: a TF.js model was keyed by its model.json alone, so a changed weight shard left its old report
+     * in use, and the bytes read counted the JSON only.
+     */
+    @Test
+    void aTfjsModelIsKeyedByItsShardsToo(@TempDir Path dir) throws Exception {
+        Path modelJson = Files.writeString(dir.resolve("model.json"), "{\"format\": \"graph-model\", "
+                + "\"weightsManifest\": [{\"paths\": [\"s1.bin\", \"s2.bin\"], \"weights\": ["
+                + "{\"name\": \"dense/kernel\", \"shape\": [64, 64], \"dtype\": \"float32\"}]}]}");
+        writeShards(dir, 0.02);
+        Path out = dir.resolve("out");
+        List<SurveyInput> inputs = SurveyInputs.of(List.of("model.json"), dir);
+        SurveyResult first = survey().run(inputs, out, SurveyListener.NONE);
+        assertEquals(Files.size(modelJson) + 64 * 64 * 4, first.bytesRead());
+        assertInstanceOf(SurveyOutcome.Reused.class, survey().run(inputs, out, SurveyListener.NONE).outcomes().get(0));
+
+        writeShards(dir, 0.5);
+        Files.setLastModifiedTime(dir.resolve("s2.bin"), java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(modelJson).toMillis() + 60_000));
+        assertInstanceOf(SurveyOutcome.Analysed.class, survey().run(inputs, out, SurveyListener.NONE).outcomes().get(0));
+    }
+
+    /** The 64 × 64 float32 weights of {@link #aTfjsModelIsKeyedByItsShardsToo}, split over two shards. */
+    private static void writeShards(Path dir, double sigma) throws IOException {
+        ByteBuffer values = ByteBuffer.allocate(64 * 64 * 4).order(ByteOrder.LITTLE_ENDIAN);
+        SplittableRandom random = new SplittableRandom(3);
+        while (values.hasRemaining()) {
+            values.putFloat((float) (sigma * (random.nextDouble() - 0.5)));
+        }
+        Files.write(dir.resolve("s1.bin"), java.util.Arrays.copyOfRange(values.array(), 0, 6000));
+        Files.write(dir.resolve("s2.bin"), java.util.Arrays.copyOfRange(values.array(), 6000, 64 * 64 * 4));
+    }
+
     /** Regression: a report was reused whatever options it had been made with, since its key held none. */
     @Test
     void aReportMadeWithOtherOptionsIsMadeAgainAndOneMadeOnOtherThreadsIsReused(@TempDir Path dir) throws Exception {

@@ -2,6 +2,8 @@ package org.jaynes.core.tensor;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where a tensor's bytes live: a region of a file (mapped window by window, so heap use does not grow
@@ -14,6 +16,12 @@ public sealed interface ByteSource permits FileRegion, HeapBytes, DecodedBytes {
 
     /** Length in bytes. */
     long length();
+
+    /**
+     * The files these bytes are read from, each once: what a survey must watch to know that an analysis of
+     * them still holds. Empty for bytes a reader holds in memory.
+     */
+    List<Path> files();
 
     /**
      * A read-only little-endian view of bytes {@code [offset, offset + length)} of this source.

@@ -3,6 +3,8 @@ package org.jaynes.core.tensor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Values a reader computes on demand from a file, window by window, such as the f32 values of a
@@ -18,18 +20,26 @@ public final class DecodedBytes implements ByteSource {
     }
 
     private final long length;
+    private final List<Path> files;
     private final Decoder decoder;
 
     /**
      * @param length  bytes of decoded values
+     * @param files   the files the decoder reads ({@link ByteSource#files})
      * @param decoder computes any window of them
      */
-    public DecodedBytes(long length, Decoder decoder) {
+    public DecodedBytes(long length, List<Path> files, Decoder decoder) {
         if (length < 0) {
             throw new IllegalArgumentException("negative length " + length);
         }
         this.length = length;
+        this.files = List.copyOf(files);
         this.decoder = decoder;
+    }
+
+    @Override
+    public List<Path> files() {
+        return files;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,6 +25,11 @@ public record FileRegion(Path file, long offset, long length) implements ByteSou
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("negative offset or length: " + offset + ", " + length);
         }
+    }
+
+    @Override
+    public List<Path> files() {
+        return List.of(file);
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.jaynes.core.tensor;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Bytes a reader decoded into memory, such as a small ONNX tensor stored in typed fields. Only small
@@ -18,6 +20,11 @@ public final class HeapBytes implements ByteSource {
 
     public static HeapBytes of(byte[] bytes) {
         return new HeapBytes(ByteBuffer.wrap(bytes));
+    }
+
+    @Override
+    public List<Path> files() {
+        return List.of();
     }
 
     @Override

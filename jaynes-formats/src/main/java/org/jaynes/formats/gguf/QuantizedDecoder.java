@@ -31,7 +31,7 @@ final class QuantizedDecoder implements DecodedBytes.Decoder {
     /** The tensor's f32 values as a byte source, computed window by window. */
     static DecodedBytes source(FileRegion blocks, BlockFormat format) {
         long values = blocks.length() / format.bytesPerBlock() * format.blockSize();
-        return new DecodedBytes(values * Float.BYTES, new QuantizedDecoder(blocks, format));
+        return new DecodedBytes(values * Float.BYTES, blocks.files(), new QuantizedDecoder(blocks, format));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.jhdf.dataset.CompactDataset;
 import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.DecodedBytes;
 import org.jaynes.core.tensor.FileRegion;
@@ -64,7 +65,7 @@ final class DatasetBytes {
             }
             FileRegion region = location.region(base + address, bytes);
             return element.bigEndian()
-                    ? new DecodedBytes(bytes, new ElementDecoder((first, count) -> region.window(first * size,
+                    ? new DecodedBytes(bytes, region.files(), new ElementDecoder((first, count) -> region.window(first * size,
                             count * size), size, true))
                     : region;
         }
@@ -103,7 +104,7 @@ final class DatasetBytes {
         }
         int size = element.dtype().byteSize();
         ChunkCheck.all(location, channel, path, dataset, shape.dims(), chunk, size, at);
-        DecodedBytes values = new DecodedBytes(bytes, new ElementDecoder(
+        DecodedBytes values = new DecodedBytes(bytes, List.of(location.file()), new ElementDecoder(
                 new ChunkedElements(location, path, shape.dims(), chunk, size), size, element.bigEndian()));
         return values;
     }

@@ -23,7 +23,7 @@ final class ByteSwapDecoder implements DecodedBytes.Decoder {
 
     /** The little-endian view of big-endian elements of {@code elementSize} bytes. */
     static DecodedBytes source(ByteSource stored, int elementSize) {
-        return new DecodedBytes(stored.length(), new ByteSwapDecoder(stored, elementSize));
+        return new DecodedBytes(stored.length(), stored.files(), new ByteSwapDecoder(stored, elementSize));
     }
 
     @Override

@@ -150,7 +150,7 @@ public final class NumpyReader implements ModelReader {
         entry.verify();
         NpyLocation where = new NpyLocation(file, member.name(), member.localHeaderAt(), true);
         NpyHeader header = NpyHeader.parse(entry.head(NpyHeader.MAX_PREFIX), member.size(), where);
-        ByteSource data = new DecodedBytes(header.dataBytes(), entry.decoder(header.dataOffset()));
+        ByteSource data = new DecodedBytes(header.dataBytes(), List.of(file), entry.decoder(header.dataOffset()));
         return tensor(member.name(), strip(member.name()), header, data);
     }
 

@@ -53,7 +53,7 @@ final class DequantizedValues implements DecodedBytes.Decoder {
     /** The dequantized tensor's bytes: 4 per element of the quantized one. */
     static DecodedBytes source(ByteSource quantized, DType type, Shape shape, int axis, float[] scales,
                                float[] zeroPoints) {
-        return new DecodedBytes(Math.multiplyExact(shape.elementCount(), 4L),
+        return new DecodedBytes(Math.multiplyExact(shape.elementCount(), 4L), quantized.files(),
                 new DequantizedValues(quantized, type, shape, axis, scales, zeroPoints));
     }
 

@@ -35,7 +35,7 @@ final class AffineDecoder implements DecodedBytes.Decoder {
      * @param integers  whether the weight is int32 (else float32)
      */
     static DecodedBytes source(ByteSource levels, int levelSize, double min, double scale, boolean integers) {
-        return new DecodedBytes(levels.length() / levelSize * 4,
+        return new DecodedBytes(levels.length() / levelSize * 4, levels.files(),
                 new AffineDecoder(levels, levelSize, min, scale, integers));
     }
 

@@ -92,7 +92,8 @@ final class ShardSet {
         if (offset + length <= starts[shard + 1]) {
             return new FileRegion(files.get(shard), offset - starts[shard], length);
         }
-        return new DecodedBytes(length, (at, count) -> read(offset + at, count));
+        return new DecodedBytes(length, files.subList(shard, shardOf(offset + length - 1) + 1),
+                (at, count) -> read(offset + at, count));
     }
 
     /** Reads bytes {@code [offset, offset + length)} of the run into memory, across shard boundaries. */

@@ -50,7 +50,7 @@ final class DensifyDecoder implements DecodedBytes.Decoder {
     }
 
     static DecodedBytes source(ByteSource stored, int elementSize, TfliteSparsity sparsity, Shape shape) {
-        return new DecodedBytes(shape.elementCount() * elementSize,
+        return new DecodedBytes(shape.elementCount() * elementSize, stored.files(),
                 new DensifyDecoder(stored, elementSize, sparsity, shape));
     }
 

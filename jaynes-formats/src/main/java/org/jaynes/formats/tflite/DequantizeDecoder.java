@@ -49,13 +49,13 @@ final class DequantizeDecoder implements DecodedBytes.Decoder {
     /** The dequantized f32 values. */
     static DecodedBytes dequantized(ByteSource levels, TfliteType type, TfliteQuantization quantization,
             Shape shape) {
-        return new DecodedBytes(shape.elementCount() * Float.BYTES,
+        return new DecodedBytes(shape.elementCount() * Float.BYTES, levels.files(),
                 new DequantizeDecoder(levels, type, quantization, shape));
     }
 
     /** INT4 levels unpacked to one signed byte each. */
     static DecodedBytes unpackedInt4(ByteSource levels, Shape shape) {
-        return new DecodedBytes(shape.elementCount(), new DequantizeDecoder(levels, TfliteType.INT4, null, shape));
+        return new DecodedBytes(shape.elementCount(), levels.files(), new DequantizeDecoder(levels, TfliteType.INT4, null, shape));
     }
 
     @Override

@@ -70,6 +70,18 @@ class TfjsWeightsManifestTest {
         }
     }
 
+    /** What a survey keys a model by: a weight across two shards is read from both, one inside a shard from it. */
+    @Test
+    void everyWeightNamesTheShardsItIsReadFrom() throws Exception {
+        writeShards();
+        Path modelJson = Files.writeString(folder.resolve("model.json"),
+                "{\"format\": \"graph-model\", \"weightsManifest\": " + GROUPS + "}", StandardCharsets.UTF_8);
+        Model model = ModelOpener.standard().open(modelJson);
+        assertEquals(List.of(folder.resolve("m-shard1"), folder.resolve("m-shard2")),
+                model.tensors().get(0).data().files());
+        assertEquals(List.of(folder.resolve("m-shard2")), model.tensors().get(1).data().files());
+    }
+
     @Test
     void aJsonArrayWithoutGroupsIsNoModel() throws Exception {
         Path other = Files.writeString(folder.resolve("list.json"), "[1, 2, 3]", StandardCharsets.UTF_8);
