@@ -2,6 +2,8 @@ package org.jaynes.survey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -23,6 +25,8 @@ import org.jaynes.report.json.JsonReportWriter;
 final class ReportStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final ObjectReader LAYERS = JSON.readerFor(JsonNode.class).at("/layers");
 
     private final Path folder;
 
@@ -71,9 +75,18 @@ final class ReportStore {
         AtomicOutput.write(key(id), out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, saved));
     }
 
-    /** The report of {@code id} as a JSON tree, if it is there. */
-    Optional<JsonNode> read(String id) throws IOException {
+    /**
+     * The {@code "layers"} array of the report of {@code id}, if the report is there (a missing node when it
+     * has none). Only that array becomes a tree: the parser passes over the rest of the report (the
+     * conventions, the set-aside tensors, the pool) without converting its numbers, which were most of a
+     * survey's closing time.
+     */
+    Optional<JsonNode> readLayers(String id) throws IOException {
         Path report = report(id);
-        return Files.isRegularFile(report) ? Optional.of(JSON.readTree(report.toFile())) : Optional.empty();
+        if (!Files.isRegularFile(report)) {
+            return Optional.empty();
+        }
+        JsonNode layers = LAYERS.readValue(report.toFile());
+        return Optional.of(layers == null ? MissingNode.getInstance() : layers);
     }
 }

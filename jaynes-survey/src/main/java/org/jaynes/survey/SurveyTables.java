@@ -168,18 +168,18 @@ final class SurveyTables {
                 continue;
             }
             SurveyInput input = outcome.input();
-            Optional<JsonNode> report = store.read(input.id());
-            if (report.isEmpty()) {
+            Optional<JsonNode> layers = store.readLayers(input.id());
+            if (layers.isEmpty()) {
                 throw new IOException(MessageText.format("%s: the report of %s is missing", store.report(input.id()),
                         input.id()));
             }
-            JsonNode layers = report.get().path("layers");
-            for (int i = 0; i < layers.size(); i++) {
+            JsonNode layerNodes = layers.get();
+            for (int i = 0; i < layerNodes.size(); i++) {
                 SurveyColumns.Place place = new SurveyColumns.Place(input.id(), input.step(), input.path().toString(),
-                        i, layers.size());
-                sink.add(SurveyColumns.textRow(place, layers.get(i)));
+                        i, layerNodes.size());
+                sink.add(SurveyColumns.textRow(place, layerNodes.get(i)));
             }
-            rows += layers.size();
+            rows += layerNodes.size();
         }
         return rows;
     }
