@@ -48,6 +48,11 @@ public final class SparkSurveyEngine implements SurveyEngine {
     }
 
     @Override
+    public ModelOpener opener() {
+        return opener;
+    }
+
+    @Override
     public void analyse(List<Job> jobs, Results results, SurveyListener listener) throws IOException {
         try (DistributedAnalysis analysis = new DistributedAnalysis(spark, options)) {
             ModelAfterModel.run(jobs, results, listener, (input, progress) ->
