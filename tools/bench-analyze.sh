@@ -25,8 +25,8 @@
 #
 # Environment: JAYNES_BENCH_BYTES (e.g. 256M, 1G), JAYNES_BENCH_RUNS (timed runs per tool, best kept;
 # default 1), JAYNES_BENCH_KEEP=1 (keep the model files; default: deleted on exit), PYTHON (default
-# python3, with numpy and scipy), JAYNES_JAVA_OPTS (default -Xmx256m -Xss4m and the collector ./jaynes picks: serial on one or two processors,
-# parallel on more).
+# python3, with numpy and scipy), JAYNES_JAVA_OPTS (default what ./jaynes runs with: -Xmx256m -Xss4m, the serial collector on one or two
+# processors and the parallel one on more, transparent huge pages where the kernel offers them on request).
 # Not part of `mvn verify`: it needs Python, minutes and 2 GB of disk.
 set -euo pipefail
 export LC_ALL=C
@@ -40,7 +40,11 @@ collector=-XX:+UseParallelGC
 if (( $(nproc 2>/dev/null || echo 1) <= 2 )); then
   collector=-XX:+UseSerialGC
 fi
-read -r -a java_opts <<<"${JAYNES_JAVA_OPTS:--Xmx256m -Xss4m $collector}"
+large_pages=""
+if grep -qs '\[\(always\|madvise\)\]' /sys/kernel/mm/transparent_hugepage/enabled; then
+  large_pages=-XX:+UseTransparentHugePages
+fi
+read -r -a java_opts <<<"${JAYNES_JAVA_OPTS:--Xmx256m -Xss4m $collector $large_pages}"
 bench_jar="$root/jaynes-bench/target/jaynes-bench.jar"
 jaynes_jar="$root/jaynes-cli/target/jaynes.jar"
 
