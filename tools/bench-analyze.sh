@@ -25,8 +25,9 @@
 #
 # Environment: JAYNES_BENCH_BYTES (e.g. 256M, 1G), JAYNES_BENCH_RUNS (timed runs per tool, best kept;
 # default 1), JAYNES_BENCH_KEEP=1 (keep the model files; default: deleted on exit), PYTHON (default
-# python3, with numpy and scipy), JAYNES_JAVA_OPTS (default what ./jaynes runs with: -Xmx256m -Xss4m, the serial collector on one or two
-# processors and the parallel one on more, transparent huge pages where the kernel offers them on request).
+# python3, with numpy and scipy), JAYNES_JAVA_OPTS (default what ./jaynes runs with: -Xmx256m -Xss4m,
+# the serial collector on one or two processors and the parallel one on more, transparent huge pages where
+# the kernel offers them on request).
 # Not part of `mvn verify`: it needs Python, minutes and 2 GB of disk.
 set -euo pipefail
 export LC_ALL=C
