@@ -125,13 +125,13 @@ final class FamilyFitter {
         ScreenedKs magnitudeKs = new ScreenedKs(magnitudes, n, magnitudeLaws.stream()
                 .map(FamilyFitter::magnitudeCdf).toList());
         LikelihoodPass pass = new LikelihoodPass(lognormal, rivals, weibull, genNorm, laws.points());
-        cells.forEachCell(magnitudeKs.collector());
+        magnitudeKs.take(cells.magnitudeColumns(), cells::forEachCell);
         List<KsDistance> magnitudeDistances = magnitudeKs.distances(cells::forEachCell);
 
         List<SignedLaw> signedLaws = laws.signedLaws();
         ScreenedKs signedKs = new ScreenedKs(CoarseCells.ofSigned(cells), n, signedLaws.stream()
                 .map(FamilyFitter::signedCdf).toList());
-        cells.forEachSignedCell(signedKs.collector());
+        signedKs.take(cells.signedColumns(), cells::forEachSignedCell);
         List<KsDistance> signedDistances = signedKs.distances(cells::forEachSignedCell);
 
         double[] magnitudeLikelihoods = {

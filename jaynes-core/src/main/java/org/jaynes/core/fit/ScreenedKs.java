@@ -3,8 +3,10 @@ package org.jaynes.core.fit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.DoubleUnaryOperator;
+import org.jaynes.core.stats.CellColumns;
 import org.jaynes.core.stats.KsDistance;
 import org.jaynes.core.stats.ValueCells.CellConsumer;
 
@@ -25,7 +27,7 @@ import org.jaynes.core.stats.ValueCells.CellConsumer;
  * evaluations per block, per coarse cell of a candidate block, per run of a candidate and per fine cell of
  * a candidate run, instead of two per fine cell (a regularised incomplete gamma function costs about a
  * microsecond); a law that fits badly has few candidates, one that fits within the noise many. Memory: 24
- * bytes per kept fine cell.
+ * bytes per kept fine cell, none when the population holds its fine cells in arrays ({@link #take}).
  *
  * <p>Should the kept fine cells exceed {@code maxKept}, the distances are computed over all fine cells
  * instead (slower, same result). Not thread-safe.
@@ -106,15 +108,31 @@ final class ScreenedKs {
                 keep[j] |= candidate[law][j] && coarse.fineCells(j) > 1;
             }
         }
-        // The kept fine cells are known now: room for them at once, not by doubling.
-        long toKeep = 0;
-        for (int j = 0; j < size; j++) {
-            toKeep += keep[j] ? coarse.fineCells(j) : 0;
+    }
+
+    /**
+     * Takes the fine cells, in the order the coarse cells were built from: from the arrays that hold them
+     * when the population has such ({@code columns}), read in place; else by {@code walk} through
+     * {@link #collector()}, which copies the kept ones. The distances are the same either way.
+     */
+    void take(Optional<CellColumns> columns, Consumer<CellConsumer> walk) {
+        if (columns.isEmpty()) {
+            walk.accept(collector());
+            return;
         }
-        int capacity = (int) Math.min(maxKept, Math.max(16, toKeep));
-        keptLow = new double[capacity];
-        keptHigh = new double[capacity];
-        keptCount = new long[capacity];
+        CellColumns fine = columns.get();
+        int first = 0;
+        for (int j = 0; j < coarse.size(); j++) {
+            firstKept[j] = first;
+            first += coarse.fineCells(j);
+        }
+        if (first != fine.size()) {
+            throw new IllegalArgumentException(fine.size() + " fine cells for coarse cells made of " + first);
+        }
+        keptLow = fine.low();
+        keptHigh = fine.high();
+        keptCount = fine.count();
+        kept = first;
     }
 
     /**
@@ -201,6 +219,15 @@ final class ScreenedKs {
 
     /** Receives the fine cells, in the order the coarse cells were built from, and keeps those needed. */
     CellConsumer collector() {
+        // The kept fine cells are known now: room for them at once, not by doubling.
+        long toKeep = 0;
+        for (int j = 0; j < coarse.size(); j++) {
+            toKeep += keep[j] ? coarse.fineCells(j) : 0;
+        }
+        int capacity = (int) Math.min(maxKept, Math.max(16, toKeep));
+        keptLow = new double[capacity];
+        keptHigh = new double[capacity];
+        keptCount = new long[capacity];
         return new CellConsumer() {
             private int j;
             private int seen;

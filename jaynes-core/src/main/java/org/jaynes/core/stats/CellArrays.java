@@ -86,6 +86,11 @@ final class CellArrays implements ValueCells.CellConsumer {
         }
     }
 
+    /** The cells as the arrays themselves, for reading only. */
+    CellColumns columns() {
+        return new CellColumns(low, high, count, size);
+    }
+
     void forEach(ValueCells.CellConsumer consumer) {
         for (int i = 0; i < size; i++) {
             consumer.accept(low[i], high[i], count[i]);

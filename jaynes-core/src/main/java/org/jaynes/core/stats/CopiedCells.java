@@ -43,6 +43,16 @@ public final class CopiedCells implements ValueCells {
     }
 
     @Override
+    public java.util.Optional<CellColumns> magnitudeColumns() {
+        return java.util.Optional.of(magnitudes.columns());
+    }
+
+    @Override
+    public java.util.Optional<CellColumns> signedColumns() {
+        return java.util.Optional.of(signed.columns());
+    }
+
+    @Override
     public double maxCellWidth() {
         return maxCellWidth;
     }

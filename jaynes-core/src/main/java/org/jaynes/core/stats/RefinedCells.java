@@ -87,24 +87,42 @@ final class RefinedCells implements ValueCells {
 
     @Override
     public void forEachCell(CellConsumer consumer) {
+        magnitudeCells().forEach(consumer);
+    }
+
+    @Override
+    public void forEachSignedCell(CellConsumer consumer) {
+        signedCells().forEach(consumer);
+    }
+
+    @Override
+    public java.util.Optional<CellColumns> magnitudeColumns() {
+        return java.util.Optional.of(magnitudeCells().columns());
+    }
+
+    @Override
+    public java.util.Optional<CellColumns> signedColumns() {
+        return java.util.Optional.of(signedCells().columns());
+    }
+
+    private CellArrays magnitudeCells() {
         if (magnitudeCells == null) {
             CellArrays cells = new CellArrays(cellCount(true, true));
             walkCells(cells);
             cells.trim();
             magnitudeCells = cells;
         }
-        magnitudeCells.forEach(consumer);
+        return magnitudeCells;
     }
 
-    @Override
-    public void forEachSignedCell(CellConsumer consumer) {
+    private CellArrays signedCells() {
         if (signedCells == null) {
             CellArrays cells = new CellArrays(cellCount(false, true) + cellCount(true, false));
             walkSignedCells(cells);
             cells.trim();
             signedCells = cells;
         }
-        signedCells.forEach(consumer);
+        return signedCells;
     }
 
     /**
@@ -164,9 +182,7 @@ final class RefinedCells implements ValueCells {
      * never written again): what {@link CopiedCells#of} takes from refined cells without copying them twice.
      */
     CopiedCells copy() {
-        forEachCell((low, high, count) -> { });
-        forEachSignedCell((low, high, count) -> { });
-        return new CopiedCells(magnitudeCells, signedCells, maxCellWidth());
+        return new CopiedCells(magnitudeCells(), signedCells(), maxCellWidth());
     }
 
     @Override

@@ -21,6 +21,16 @@ public interface ValueCells {
     /** Hands every non-empty cell of w (negative values first) to {@code consumer}, in ascending order. */
     void forEachSignedCell(CellConsumer consumer);
 
+    /** The cells of {@link #forEachCell} as the arrays that hold them, when this view holds them so; else empty. */
+    default java.util.Optional<CellColumns> magnitudeColumns() {
+        return java.util.Optional.empty();
+    }
+
+    /** The cells of {@link #forEachSignedCell} as the arrays that hold them, when there are such; else empty. */
+    default java.util.Optional<CellColumns> signedColumns() {
+        return java.util.Optional.empty();
+    }
+
     /** The widest cell in ln|w|; 0 when every cell is a single exact value. */
     double maxCellWidth();
 }

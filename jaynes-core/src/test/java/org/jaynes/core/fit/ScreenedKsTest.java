@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.DoubleUnaryOperator;
 import net.jqwik.api.Arbitraries;
@@ -15,6 +16,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
+import org.jaynes.core.stats.CellColumns;
+import org.jaynes.core.stats.CopiedCells;
 import org.jaynes.core.stats.FitInput;
 import org.jaynes.core.stats.KsDistance;
 import org.jaynes.core.stats.StoredValues;
@@ -45,7 +48,8 @@ class ScreenedKsTest {
                 HalfNormalLaw.fit(input)::cumulativeProbabilityAtLog);
         String context = String.format(Locale.ROOT, "seed %d, %s, n %d, sigma %.17g, offset %.17g", seed, dtype, n,
                 sigma, offset);
-        assertScreenedEqualsFull(CoarseCells.ofMagnitudes(input), input.n(), cdfs, cells::forEachCell, context);
+        assertScreenedEqualsFull(CoarseCells.ofMagnitudes(input), input.n(), cdfs, cells::forEachCell,
+                CopiedCells.of(cells).magnitudeColumns().orElseThrow(), context);
     }
 
     @Property(tries = 40)
@@ -62,7 +66,8 @@ class ScreenedKsTest {
                 new GenNormLaw(beta, Math.sqrt(input.meanSquare()))::cumulativeProbability);
         String context = String.format(Locale.ROOT, "seed %d, %s, n %d, sigma %.17g, beta %.17g", seed, dtype, n,
                 sigma, beta);
-        assertScreenedEqualsFull(CoarseCells.ofSigned(cells), input.n(), cdfs, cells::forEachSignedCell, context);
+        assertScreenedEqualsFull(CoarseCells.ofSigned(cells), input.n(), cdfs, cells::forEachSignedCell,
+                CopiedCells.of(cells).signedColumns().orElseThrow(), context);
     }
 
     @Provide
@@ -81,11 +86,18 @@ class ScreenedKsTest {
         assertEquals(0, screen.kept());
     }
 
+    /** The screened distances, with the fine cells copied by a walk and read in place, equal the oracle's. */
     private static void assertScreenedEqualsFull(CoarseCells coarse, long n, List<DoubleUnaryOperator> cdfs,
-                                                 Consumer<ValueCells.CellConsumer> fineCells, String context) {
+                                                 Consumer<ValueCells.CellConsumer> fineCells, CellColumns columns,
+                                                 String context) {
         ScreenedKs screen = new ScreenedKs(coarse, n, cdfs);
         fineCells.accept(screen.collector());
         List<KsDistance> screened = screen.distances(fineCells);
+        ScreenedKs inPlace = new ScreenedKs(coarse, n, cdfs);
+        inPlace.take(Optional.of(columns), walk -> {
+            throw new AssertionError("cells held in arrays are not walked");
+        });
+        List<KsDistance> read = inPlace.distances(fineCells);
         ScreenedKs tight = new ScreenedKs(coarse, n, cdfs, 3);
         fineCells.accept(tight.collector());
         List<KsDistance> fallback = tight.distances(fineCells);
@@ -93,6 +105,7 @@ class ScreenedKsTest {
             KsDistance full = KsDistance.of(fineCells, n, cdfs.get(law));
             assertEquals(full, screened.get(law), context + ", law " + law + ", kept " + screen.kept());
             assertEquals(full, fallback.get(law), context + ", law " + law + ", over every cell");
+            assertEquals(full, read.get(law), context + ", law " + law + ", read in place");
         }
     }
 
