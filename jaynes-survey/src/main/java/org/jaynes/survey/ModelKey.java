@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jaynes.core.analysis.AnalysisOptions;
@@ -49,7 +48,7 @@ public record ModelKey(String path, long size, long modified, String options) {
             for (Tensor tensor : opener.open(model).tensors()) {
                 for (Path file : tensor.data().files()) {
                     Path absolute = file.toAbsolutePath().normalize();
-                    if (home != null && absolute.startsWith(home) && Files.isRegularFile(absolute)) {
+                    if (home != null && absolute.startsWith(home)) {
                         files.add(absolute);
                     }
                 }
@@ -58,16 +57,12 @@ public record ModelKey(String path, long size, long modified, String options) {
             // The analysis of the model fails too, and its failure names the reason.
             if (folder) {
                 try (Stream<Path> entries = Files.list(model)) {
-                    files.addAll(entries.filter(Files::isRegularFile).toList());
+                    files.addAll(entries.toList());
                 }
             }
         }
+        // Each file once, whatever the number of tensors read from it; a folder is not a file to count.
+        files.removeIf(file -> !Files.isRegularFile(file));
         return files;
-    }
-
-    /** The key's files as the survey counts them: for tests and messages. */
-    static List<Path> files(Path model, ModelOpener opener) throws IOException {
-        Path absolute = model.toAbsolutePath().normalize();
-        return List.copyOf(filesOf(absolute, Files.isDirectory(absolute), opener));
     }
 }
