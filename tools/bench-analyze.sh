@@ -25,9 +25,9 @@
 #
 # Environment: JAYNES_BENCH_BYTES (e.g. 256M, 1G), JAYNES_BENCH_RUNS (timed runs per tool, best kept;
 # default 1), JAYNES_BENCH_KEEP=1 (keep the model files; default: deleted on exit), PYTHON (default
-# python3, with numpy and scipy), JAYNES_JAVA_OPTS (default what ./jaynes runs with: -Xmx256m -Xss4m,
-# the serial collector on one or two processors and the parallel one on more, transparent huge pages where
-# the kernel offers them on request).
+# python3, with numpy and scipy), JAYNES_JAVA_OPTS (default the heap options ./jaynes runs with, from
+# tools/heap-options.sh: -Xmx256m -Xss4m, the serial collector on one or two processors and the parallel
+# one on more, transparent huge pages where the kernel offers them on request).
 # Not part of `mvn verify`: it needs Python, minutes and 2 GB of disk.
 set -euo pipefail
 export LC_ALL=C
@@ -37,15 +37,9 @@ dir="${1:-/tmp/jaynes-bench}"
 size="${JAYNES_BENCH_BYTES:-1G}"
 runs="${JAYNES_BENCH_RUNS:-1}"
 python="${PYTHON:-python3}"
-collector=-XX:+UseParallelGC
-if (( $(nproc 2>/dev/null || echo 1) <= 2 )); then
-  collector=-XX:+UseSerialGC
-fi
-large_pages=""
-if grep -qs '\[\(always\|madvise\)\]' /sys/kernel/mm/transparent_hugepage/enabled; then
-  large_pages=-XX:+UseTransparentHugePages
-fi
-read -r -a java_opts <<<"${JAYNES_JAVA_OPTS:--Xmx256m -Xss4m $collector $large_pages}"
+# shellcheck source=tools/heap-options.sh
+. "$root/tools/heap-options.sh"
+read -r -a java_opts <<<"${JAYNES_JAVA_OPTS:-${heap[*]}}"
 bench_jar="$root/jaynes-bench/target/jaynes-bench.jar"
 jaynes_jar="$root/jaynes-cli/target/jaynes.jar"
 
