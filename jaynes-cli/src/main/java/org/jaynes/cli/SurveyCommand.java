@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
                 + "read with their reasons (failures.csv) and the list of models (survey.json).",
                 "", "Tensors are selected as populations as 'analyze' selects them (--min-elements, --include, "
                 + "--exclude); survey.json and survey.html state the options used.",
-                "", "A model whose report in the folder was made from the same file (same path, size and time) with "
-                + "the same options is not read again. A model that cannot be read does not stop the survey; the "
+                "", "A model whose report in the folder was made from the same files (the same path, and the same "
+                + "sizes and times of every file its weights are read from, such as a model.json's shards) with "
+                + "the same options is not read again; those files are what the survey counts as read. A model that cannot be read does not stop the survey; the "
                 + "exit status is then 1."},
         footer = {"", "Examples:",
                 "  jaynes survey zoo/*.onnx zoo/*.safetensors --out zoo-survey",
