@@ -11,7 +11,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.AnalysisResult;
 import org.jaynes.report.AtomicOutput;
 import org.jaynes.report.json.JsonReportWriter;
@@ -19,8 +22,8 @@ import org.jaynes.report.json.JsonReportWriter;
 /**
  * The {@code reports} folder of a survey: each model's full JSON report ({@code ID.json}, what
  * {@code jaynes analyze --json} writes) and beside it the {@link ModelKey} it was made from
- * ({@code ID.key.json}: path, size, time and the options of the analysis), written after the report, so
- * that a key on disk always has its complete report.
+ * ({@code ID.key.json}: path, size, time, the options of the analysis and the files it read), written after
+ * the report, so that a key on disk always has its complete report.
  */
 final class ReportStore {
 
@@ -43,20 +46,27 @@ final class ReportStore {
     }
 
     /**
-     * Whether the report of {@code id} exists and was made from the model as {@code key} describes it now,
-     * with the options {@code key} holds.
+     * Whether the report of {@code id} exists and its saved key still holds ({@link ModelKey#stillHolds}) for
+     * {@code model} analysed with {@code options}: checked from the sizes and times of the files the key lists,
+     * without opening the model. A key saved without its list of files, by an earlier version, does not hold.
      */
-    boolean isCurrent(String id, ModelKey key) {
+    boolean isCurrent(String id, Path model, AnalysisOptions options) {
         Path keyFile = key(id);
         if (!Files.isRegularFile(keyFile) || !Files.isRegularFile(report(id))) {
             return false;
         }
         try {
             JsonNode saved = JSON.readTree(keyFile.toFile());
-            // A key saved before keys held the options has none: its model is analysed again.
-            return key.equals(new ModelKey(saved.path("path").asText(), saved.path("size").asLong(-1),
-                    saved.path("modified").asLong(-1), saved.path("options").toString()));
-        } catch (IOException e) {
+            JsonNode files = saved.path("files");
+            if (!files.isArray()) {
+                return false;
+            }
+            List<String> names = new ArrayList<>();
+            files.forEach(file -> names.add(file.asText()));
+            return new ModelKey(saved.path("path").asText(), saved.path("size").asLong(-1),
+                    saved.path("modified").asLong(-1), saved.path("options").toString(), names)
+                    .stillHolds(model, options);
+        } catch (IOException | RuntimeException e) {
             return false; // an unreadable key: the model is analysed again
         }
     }
@@ -72,6 +82,7 @@ final class ReportStore {
         ObjectNode saved = JSON.createObjectNode().put("path", key.path()).put("size", key.size())
                 .put("modified", key.modified());
         saved.set("options", JSON.readTree(key.options()));
+        key.files().forEach(saved.putArray("files")::add);
         AtomicOutput.write(key(id), out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, saved));
     }
 

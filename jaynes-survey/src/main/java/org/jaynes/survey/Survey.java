@@ -47,10 +47,10 @@ public final class Survey {
         List<Integer> places = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             SurveyInput input = inputs.get(i);
-            ModelKey key = ModelKey.of(input.path(), engine.opener(), engine.options());
-            if (store.isCurrent(input.id(), key)) {
+            if (store.isCurrent(input.id(), input.path(), engine.options())) {
                 outcomes[i] = new SurveyOutcome.Reused(input);
             } else {
+                ModelKey key = ModelKey.of(input.path(), engine.opener(), engine.options());
                 jobs.add(new SurveyEngine.Job(input, key.size()));
                 keys.add(key);
                 places.add(i);

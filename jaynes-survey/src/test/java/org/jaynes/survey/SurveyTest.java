@@ -225,6 +225,72 @@ class SurveyTest {
         assertInstanceOf(SurveyOutcome.Analysed.class, survey().run(inputs, out, SurveyListener.NONE).outcomes().get(0));
     }
 
+    /**
+     * A current report is reused without opening its model (its key lists the files to check), and a model
+     * is analysed again once a file its key lists is gone; a key saved without that list does not hold.
+     */
+    @Test
+    void aReusedModelIsNotOpenedAndAMissingShardMakesItAnalysedAgain(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("model.json"), "{\"format\": \"graph-model\", "
+                + "\"weightsManifest\": [{\"paths\": [\"s1.bin\", \"s2.bin\"], \"weights\": ["
+                + "{\"name\": \"dense/kernel\", \"shape\": [64, 64], \"dtype\": \"float32\"}]}]}");
+        writeShards(dir, 0.02);
+        Path out = dir.resolve("out");
+        List<SurveyInput> inputs = SurveyInputs.of(List.of("model.json"), dir);
+        int[] opened = {0};
+        org.jaynes.formats.ModelReader tfjs = new org.jaynes.formats.tfjs.TfjsReader();
+        ModelOpener counting = new ModelOpener(List.of(new org.jaynes.formats.ModelReader() {
+            @Override
+            public org.jaynes.core.model.ModelFormat format() {
+                return tfjs.format();
+            }
+
+            @Override
+            public boolean recognizes(Path file, ByteBuffer head) {
+                return tfjs.recognizes(file, head);
+            }
+
+            @Override
+            public org.jaynes.core.model.Model read(Path path) throws IOException,
+                    org.jaynes.formats.ModelFormatException {
+                opened[0]++;
+                return tfjs.read(path);
+            }
+        }));
+        Survey survey = new Survey(OPTIONS, counting, "test");
+        assertInstanceOf(SurveyOutcome.Analysed.class, survey.run(inputs, out, SurveyListener.NONE).outcomes().get(0));
+        int afterFirst = opened[0];
+        assertTrue(afterFirst > 0);
+        assertInstanceOf(SurveyOutcome.Reused.class, survey.run(inputs, out, SurveyListener.NONE).outcomes().get(0));
+        assertEquals(afterFirst, opened[0]);
+        JsonNode key = new ObjectMapper().readTree(out.resolve("reports/model.json.key.json").toFile());
+        assertEquals(List.of("model.json", "s1.bin", "s2.bin"),
+                new ObjectMapper().convertValue(key.get("files"), List.class));
+
+        Path s2 = dir.resolve("s2.bin");
+        Path moved = Files.move(s2, dir.resolve("s2.moved"));
+        assertInstanceOf(SurveyOutcome.Failed.class, survey.run(inputs, out, SurveyListener.NONE).outcomes().get(0));
+        Files.move(moved, s2);
+        assertInstanceOf(SurveyOutcome.Reused.class, survey.run(inputs, out, SurveyListener.NONE).outcomes().get(0));
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode) key).remove("files");
+        new ObjectMapper().writeValue(out.resolve("reports/model.json.key.json").toFile(), key);
+        assertInstanceOf(SurveyOutcome.Analysed.class, survey.run(inputs, out, SurveyListener.NONE).outcomes().get(0));
+
+        // A key naming a file outside the model's folder does not hold, even a copy of the right size and time.
+        Path outside = Files.copy(dir.resolve("s1.bin"), Files.createTempFile("jaynes-key", ".bin"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        try {
+            key = new ObjectMapper().readTree(out.resolve("reports/model.json.key.json").toFile());
+            ((com.fasterxml.jackson.databind.node.ArrayNode) key.get("files")).set(1, dir.relativize(outside).toString());
+            new ObjectMapper().writeValue(out.resolve("reports/model.json.key.json").toFile(), key);
+            assertInstanceOf(SurveyOutcome.Analysed.class,
+                    survey.run(inputs, out, SurveyListener.NONE).outcomes().get(0));
+        } finally {
+            Files.delete(outside);
+        }
+    }
+
     /** The 64 × 64 float32 weights of {@link #aTfjsModelIsKeyedByItsShardsToo}, split over two shards. */
     private static void writeShards(Path dir, double sigma) throws IOException {
         ByteBuffer values = ByteBuffer.allocate(64 * 64 * 4).order(ByteOrder.LITTLE_ENDIAN);
