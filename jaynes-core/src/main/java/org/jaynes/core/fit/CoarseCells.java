@@ -2,6 +2,7 @@ package org.jaynes.core.fit;
 
 import java.util.Arrays;
 import org.jaynes.core.stats.FitInput;
+import org.jaynes.core.stats.CellColumns;
 import org.jaynes.core.stats.ValueCells;
 
 /**
@@ -39,24 +40,28 @@ final class CoarseCells {
     /** Coarse cells of u = ln|w| from the population's {@link ValueCells#forEachCell}, and their placement. */
     static CoarseCells ofMagnitudes(FitInput input) {
         CoarseCells coarse = new CoarseCells();
-        double[] weightedOffset = {0};
-        double[] weightedWidth = {0};
+        double weightedOffset = 0;
+        double weightedWidth = 0;
         CellPlacement.Calibration calibration = new CellPlacement.Calibration(input);
-        input.cells().forEachCell((lnLow, lnHigh, n) -> {
+        CellColumns columns = input.cells().magnitudeArrays();
+        for (int i = 0; i < columns.size(); i++) {
+            double lnLow = columns.low()[i];
+            double lnHigh = columns.high()[i];
+            long n = columns.count()[i];
             calibration.add(lnLow, lnHigh, n);
             int last = coarse.size - 1;
             if (last >= 0 && lnHigh - coarse.low[last] <= WIDTH) {
-                weightedOffset[0] += n * ((lnLow + lnHigh) / 2 - coarse.low[last]);
-                weightedWidth[0] += n * (lnHigh - lnLow);
+                weightedOffset += n * ((lnLow + lnHigh) / 2 - coarse.low[last]);
+                weightedWidth += n * (lnHigh - lnLow);
                 coarse.extend(lnHigh, n);
             } else {
-                coarse.finishMean(weightedOffset[0], weightedWidth[0]);
-                weightedOffset[0] = n * ((lnHigh - lnLow) / 2);
-                weightedWidth[0] = n * (lnHigh - lnLow);
+                coarse.finishMean(weightedOffset, weightedWidth);
+                weightedOffset = n * ((lnHigh - lnLow) / 2);
+                weightedWidth = n * (lnHigh - lnLow);
                 coarse.start(lnLow, lnHigh, n);
             }
-        });
-        coarse.finishMean(weightedOffset[0], weightedWidth[0]);
+        }
+        coarse.finishMean(weightedOffset, weightedWidth);
         coarse.placement = calibration.result();
         for (int j = 0; j < coarse.size; j++) {
             // t hardly changes across a coarse cell: place its mean midpoint by its mean fine width
@@ -70,7 +75,11 @@ final class CoarseCells {
     /** Coarse cells of w from {@link ValueCells#forEachSignedCell}; {@link #meanLog} is not kept. */
     static CoarseCells ofSigned(ValueCells cells) {
         CoarseCells coarse = new CoarseCells();
-        cells.forEachSignedCell((low, high, n) -> {
+        CellColumns columns = cells.signedArrays();
+        for (int i = 0; i < columns.size(); i++) {
+            double low = columns.low()[i];
+            double high = columns.high()[i];
+            long n = columns.count()[i];
             int last = coarse.size - 1;
             boolean merge = last >= 0 && (low > 0
                     ? coarse.low[last] > 0 && high <= coarse.low[last] * RATIO
@@ -80,7 +89,7 @@ final class CoarseCells {
             } else {
                 coarse.start(low, high, n);
             }
-        });
+        }
         return coarse;
     }
 

@@ -1,6 +1,7 @@
 package org.jaynes.core.fit;
 
 import java.util.Arrays;
+import org.jaynes.core.stats.CellColumns;
 import org.jaynes.core.stats.ValueCells;
 
 /**
@@ -34,7 +35,10 @@ final class PlacedPoints {
     static PlacedPoints of(ValueCells cells, CellPlacement placement) {
         PlacedPoints points = new PlacedPoints();
         Window window = points.new Window();
-        cells.forEachCell((lnLow, lnHigh, count) -> window.add(placement.of(lnLow, lnHigh), count));
+        CellColumns columns = cells.magnitudeArrays();
+        for (int i = 0; i < columns.size(); i++) {
+            window.add(placement.of(columns.low()[i], columns.high()[i]), columns.count()[i]);
+        }
         window.flush();
         return points;
     }

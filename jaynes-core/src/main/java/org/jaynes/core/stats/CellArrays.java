@@ -86,6 +86,13 @@ final class CellArrays implements ValueCells.CellConsumer {
         }
     }
 
+    /** The cells {@code walk} hands over, as arrays of their number. */
+    static CellColumns copyOf(java.util.function.Consumer<ValueCells.CellConsumer> walk) {
+        CellArrays cells = new CellArrays(count(walk));
+        walk.accept(cells);
+        return cells.columns();
+    }
+
     /** The cells as the arrays themselves, for reading only. */
     CellColumns columns() {
         return new CellColumns(low, high, count, size);

@@ -17,7 +17,7 @@ public record KsDistance(double value, double errorBound) {
         if (!(sigma > 0)) {
             return new KsDistance(Double.NaN, 0);
         }
-        return screened(cells::forEachCell, n, x -> StandardNormal.cdf((x - mu) / sigma));
+        return screened(cells.magnitudeArrays(), n, x -> StandardNormal.cdf((x - mu) / sigma));
     }
 
     /** Cells per run in {@link #screened}. */
@@ -30,70 +30,56 @@ public record KsDistance(double value, double errorBound) {
      * cells and inside only the runs that may hold the supremum. For a run [a, b] holding cumulative
      * counts C₀ to C₁, |F_n − F| inside it is at least max(C₁/n − F(b), F(a) − C₀/n) and at most
      * max(C₁/n − F(a), F(b) − C₀/n); a run whose upper bound is below the largest lower bound L of any run
-     * can raise neither bound {@link #of} reports, so it stands in for its cells. Cost: two walks over the
+     * can raise neither bound {@link #of} reports, so it stands in for its cells. Cost: two passes over the
      * cells, two evaluations of F per run and per cell of a candidate run.
      */
     public static KsDistance screened(Consumer<ValueCells.CellConsumer> cells, long n, DoubleUnaryOperator cdf) {
+        return screened(CellArrays.copyOf(cells), n, cdf);
+    }
+
+    /** {@link #screened(Consumer, long, DoubleUnaryOperator)} over cells held in arrays. */
+    public static KsDistance screened(CellColumns cells, long n, DoubleUnaryOperator cdf) {
         if (n == 0) {
             return new KsDistance(Double.NaN, 0);
         }
-        Runs runs = new Runs();
-        cells.accept(runs);
+        double[] low = cells.low();
+        double[] high = cells.high();
+        long[] count = cells.count();
+        int runs = (cells.size() + RUN - 1) / RUN;
+        long[] runCount = new long[runs];
         double total = n;
         double lowerBound = 0;
-        double[] upper = new double[runs.size];
+        double[] upper = new double[runs];
         long cumulative = 0;
-        for (int r = 0; r < runs.size; r++) {
+        for (int r = 0; r < runs; r++) {
+            int first = r * RUN;
+            int last = Math.min(cells.size(), first + RUN) - 1;
+            for (int i = first; i <= last; i++) {
+                runCount[r] += count[i];
+            }
             double before = cumulative / total;
-            cumulative += runs.count[r];
+            cumulative += runCount[r];
             double after = cumulative / total;
-            double cdfLow = cdf.applyAsDouble(runs.low[r]);
-            double cdfHigh = runs.high[r] == runs.low[r] ? cdfLow : cdf.applyAsDouble(runs.high[r]);
+            double cdfLow = cdf.applyAsDouble(low[first]);
+            double cdfHigh = high[last] == low[first] ? cdfLow : cdf.applyAsDouble(high[last]);
             lowerBound = Math.max(lowerBound, Math.max(after - cdfHigh, cdfLow - before));
             upper[r] = Math.max(after - cdfLow, cdfHigh - before);
         }
-        if (Double.isNaN(lowerBound)) {
-            return of(cells, n, cdf);
-        }
-        double threshold = lowerBound - MARGIN;
-        return of(consumer -> cells.accept(new ValueCells.CellConsumer() {
-            private int index;
-
-            @Override
-            public void accept(double low, double high, long count) {
-                int r = index++ / RUN;
-                if (!(upper[r] < threshold)) {
-                    consumer.accept(low, high, count);
-                } else if (index % RUN == 0 || index == runs.cells) {
-                    consumer.accept(runs.low[r], runs.high[r], runs.count[r]);
+        Supremum supremum = new Supremum(n, cdf);
+        // A NaN bound (F undefined somewhere) screens nothing out: every cell is visited.
+        double threshold = Double.isNaN(lowerBound) ? Double.NEGATIVE_INFINITY : lowerBound - MARGIN;
+        for (int r = 0; r < runs; r++) {
+            int first = r * RUN;
+            int last = Math.min(cells.size(), first + RUN) - 1;
+            if (!(upper[r] < threshold)) {
+                for (int i = first; i <= last; i++) {
+                    supremum.add(low[i], high[i], count[i]);
                 }
+            } else {
+                supremum.add(low[first], high[last], runCount[r]);
             }
-        }), n, cdf);
-    }
-
-    /** The cells grouped in runs of {@value #RUN}: each run's first low, last high and total count. */
-    private static final class Runs implements ValueCells.CellConsumer {
-        private double[] low = new double[64];
-        private double[] high = new double[64];
-        private long[] count = new long[64];
-        private int size;
-        private int cells;
-
-        @Override
-        public void accept(double cellLow, double cellHigh, long cellCount) {
-            if (cells % RUN == 0) {
-                if (size == low.length) {
-                    low = java.util.Arrays.copyOf(low, 2 * size);
-                    high = java.util.Arrays.copyOf(high, 2 * size);
-                    count = java.util.Arrays.copyOf(count, 2 * size);
-                }
-                low[size] = cellLow;
-                size++;
-            }
-            high[size - 1] = cellHigh;
-            count[size - 1] += cellCount;
-            cells++;
         }
+        return supremum.distance();
     }
 
     /**
@@ -110,18 +96,36 @@ public record KsDistance(double value, double errorBound) {
         if (n == 0) {
             return new KsDistance(Double.NaN, 0);
         }
-        double[] bounds = {0, 0};
-        long[] cumulative = {0};
-        double total = n;
-        cells.accept((low, high, count) -> {
-            double before = cumulative[0] / total;
-            cumulative[0] += count;
-            double after = cumulative[0] / total;
+        Supremum supremum = new Supremum(n, cdf);
+        cells.accept(supremum::add);
+        return supremum.distance();
+    }
+
+    /** The two bounds of {@link #of}, cell after cell in ascending order. */
+    private static final class Supremum {
+        private final double total;
+        private final DoubleUnaryOperator cdf;
+        private double lower;
+        private double upper;
+        private long cumulative;
+
+        Supremum(long n, DoubleUnaryOperator cdf) {
+            this.total = n;
+            this.cdf = cdf;
+        }
+
+        void add(double low, double high, long count) {
+            double before = cumulative / total;
+            cumulative += count;
+            double after = cumulative / total;
             double cdfLow = cdf.applyAsDouble(low);
             double cdfHigh = high == low ? cdfLow : cdf.applyAsDouble(high);
-            bounds[0] = Math.max(bounds[0], Math.max(after - cdfHigh, cdfLow - before));
-            bounds[1] = Math.max(bounds[1], Math.max(after - cdfLow, cdfHigh - before));
-        });
-        return new KsDistance((bounds[0] + bounds[1]) / 2, (bounds[1] - bounds[0]) / 2);
+            lower = Math.max(lower, Math.max(after - cdfHigh, cdfLow - before));
+            upper = Math.max(upper, Math.max(after - cdfLow, cdfHigh - before));
+        }
+
+        KsDistance distance() {
+            return new KsDistance((lower + upper) / 2, (upper - lower) / 2);
+        }
     }
 }

@@ -20,16 +20,20 @@ public final class Quantiles {
         if (n == 0) {
             return quantiles;
         }
-        int[] next = {0};
-        long[] before = {0};
-        cells.forEachCell((low, high, count) -> {
-            long end = before[0] + count;
-            while (next[0] < probabilities.length && probabilities[next[0]] * n <= end) {
-                double t = (probabilities[next[0]] * n - before[0]) / count;
-                quantiles[next[0]++] = low + Math.max(0, Math.min(1, t)) * (high - low);
+        int next = 0;
+        long before = 0;
+        CellColumns columns = cells.magnitudeArrays();
+        for (int i = 0; i < columns.size() && next < probabilities.length; i++) {
+            double low = columns.low()[i];
+            double high = columns.high()[i];
+            long count = columns.count()[i];
+            long end = before + count;
+            while (next < probabilities.length && probabilities[next] * n <= end) {
+                double t = (probabilities[next] * n - before) / count;
+                quantiles[next++] = low + Math.max(0, Math.min(1, t)) * (high - low);
             }
-            before[0] = end;
-        });
+            before = end;
+        }
         return quantiles;
     }
 

@@ -31,6 +31,20 @@ public interface ValueCells {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The cells of {@link #forEachCell} as arrays: those this view holds, else a copy made by one walk. For
+     * the analysis's many passes over the cells: a loop over arrays, unlike a walk handing each cell to one of
+     * many consumers through one call site, is compiled into each pass with its body.
+     */
+    default CellColumns magnitudeArrays() {
+        return magnitudeColumns().orElseGet(() -> CellArrays.copyOf(this::forEachCell));
+    }
+
+    /** The cells of {@link #forEachSignedCell} as arrays: those this view holds, else a copy made by one walk. */
+    default CellColumns signedArrays() {
+        return signedColumns().orElseGet(() -> CellArrays.copyOf(this::forEachSignedCell));
+    }
+
     /** The widest cell in ln|w|; 0 when every cell is a single exact value. */
     double maxCellWidth();
 }

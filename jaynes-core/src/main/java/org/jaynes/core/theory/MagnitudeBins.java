@@ -1,6 +1,7 @@
 package org.jaynes.core.theory;
 
 import org.jaynes.core.Checks;
+import org.jaynes.core.stats.CellColumns;
 import org.jaynes.core.stats.ValueCells;
 
 /**
@@ -26,11 +27,15 @@ public record MagnitudeBins(BinConvention convention, double[] lnEdges, long[] c
         Checks.atLeast("bin count", binCount, 1);
         double[] edges = lnEdges(convention, binCount, minAbs, maxAbs);
         long[] counts = new long[binCount];
-        long[] total = {0};
+        long total = 0;
         double lnMin = edges[0];
         double span = edges[binCount] - lnMin;
-        cells.forEachCell((low, high, count) -> {
-            double mid = (low + high) / 2;
+        CellColumns columns = cells.magnitudeArrays();
+        double[] lows = columns.low();
+        double[] highs = columns.high();
+        long[] cellCounts = columns.count();
+        for (int i = 0; i < columns.size(); i++) {
+            double mid = (lows[i] + highs[i]) / 2;
             int k;
             if (convention == BinConvention.LOG) {
                 k = span > 0 ? (int) Math.floor((mid - lnMin) / span * binCount) : 0;
@@ -38,10 +43,10 @@ public record MagnitudeBins(BinConvention convention, double[] lnEdges, long[] c
                 double width = maxAbs - minAbs;
                 k = width > 0 ? (int) Math.floor((Math.exp(mid) - minAbs) / width * binCount) : 0;
             }
-            counts[Math.max(0, Math.min(binCount - 1, k))] += count;
-            total[0] += count;
-        });
-        return new MagnitudeBins(convention, edges, counts, total[0]);
+            counts[Math.max(0, Math.min(binCount - 1, k))] += cellCounts[i];
+            total += cellCounts[i];
+        }
+        return new MagnitudeBins(convention, edges, counts, total);
     }
 
     /** The K + 1 edges, in ln w, of K bins between {@code minAbs} and {@code maxAbs}. */
