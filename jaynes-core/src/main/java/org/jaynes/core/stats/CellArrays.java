@@ -57,21 +57,6 @@ final class CellArrays implements ValueCells.CellConsumer {
         size = end;
     }
 
-    /** Reverses the order of the cells in [from, to). */
-    void reverse(int from, int to) {
-        for (int i = from, j = to - 1; i < j; i++, j--) {
-            double swap = low[i];
-            low[i] = low[j];
-            low[j] = swap;
-            swap = high[i];
-            high[i] = high[j];
-            high[j] = swap;
-            long count = this.count[i];
-            this.count[i] = this.count[j];
-            this.count[j] = count;
-        }
-    }
-
     /**
      * Drops the unused capacity, for arrays kept long after they are filled, when it is more than a page of
      * slots and an eighth of the cells: arrays sized beforehand ({@link RefinedCells}) keep theirs, as a

@@ -386,8 +386,10 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
     }
 
     /**
-     * Appends the cells of {@link #forEachNegativeCellOfPage} to {@code cells}, walked as
-     * {@link #appendCellsOfPage} walks a page: in ascending slots, that is descending w, then reversed.
+     * Appends the cells of {@link #forEachNegativeCellOfPage} to {@code cells}, ascending in w, that is in
+     * descending slots: the slots above the page's first {@value #SPARSE_CELLS} occupied ones slot by slot,
+     * as {@link #appendCellsOfPage} walks a page's dense part, then those few, found by skipping empty slots,
+     * written in reverse. No pass reverses the cells afterwards.
      */
     void appendNegativeCellsOfPage(int p, CellArrays cells) {
         int[] negative = page(p + HALF);
@@ -398,23 +400,27 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
             forEachNegativeCellOfPage(p, cells);
             return;
         }
-        int first = cells.reserve(PAGE_SIZE);
-        int next = first;
+        int next = cells.reserve(PAGE_SIZE);
         long key = (long) p << PAGE_BITS;
+        int sparse = 0;
         int slot = nextOccupied(negative, 0);
-        for (int found = 0; slot < PAGE_SIZE && found < SPARSE_CELLS; found++) {
-            cells.set(next++, -low(key + slot + 1), -low(key + slot), negative[slot]);
+        while (slot < PAGE_SIZE && sparse < SPARSE_CELLS) {
+            sparse++;
             slot = nextOccupied(negative, slot + 1);
         }
-        double upper = -low(key + slot);
-        for (int i = slot; i < PAGE_SIZE; i++) {
-            double lower = -low(key + i + 1);
+        double lower = -low(key + PAGE_SIZE);
+        for (int i = PAGE_SIZE - 1; i >= slot; i--) {
+            double upper = -low(key + i);
             cells.set(next, lower, upper, negative[i]);
             next += negative[i] != 0 ? 1 : 0;
-            upper = lower;
+            lower = upper;
         }
-        cells.commit(next);
-        cells.reverse(first, next);
+        int found = nextOccupied(negative, 0);
+        for (int j = sparse - 1; j >= 0; j--) {
+            cells.set(next + j, -low(key + found + 1), -low(key + found), negative[found]);
+            found = nextOccupied(negative, found + 1);
+        }
+        cells.commit(next + sparse);
     }
 
     /**

@@ -71,6 +71,9 @@ class LogAbsHistogramTest {
             histogram.add(random.nextBoolean() ? w : -w, 1 + random.nextInt(3));
         }
         histogram.add(-0.5 * (1 + 0x1p-9), 1); // a slot of negative values only
+        for (double w : new double[] {-0.499, -0.4985, -0.4995}) {
+            histogram.add(w, 2); // the page below: sparse
+        }
         int page = LogAbsHistogram.magnitudePage(0.5);
 
         CellArrays both = new CellArrays(0);
@@ -79,6 +82,13 @@ class LogAbsHistogramTest {
         histogram.appendNegativeCellsOfPage(page, negative);
         CellArrays positive = new CellArrays(0);
         histogram.appendPositiveCellsOfPage(page, positive);
+        assertEquals(cellList(walk -> histogram.forEachCellOfPage(page, walk)), cellList(both::forEach));
+        assertEquals(cellList(walk -> histogram.forEachNegativeCellOfPage(page, walk)), cellList(negative::forEach));
+        assertEquals(cellList(walk -> histogram.forEachPositiveCellOfPage(page, walk)), cellList(positive::forEach));
+        CellArrays sparse = new CellArrays(0);
+        histogram.appendNegativeCellsOfPage(page - 1, sparse); // a page of three negative values
+        assertEquals(cellList(walk -> histogram.forEachNegativeCellOfPage(page - 1, walk)), cellList(sparse::forEach));
+        assertEquals(3, cells(sparse));
         assertEquals(cells(both), histogram.cellsOfPage(page, true, true));
         assertEquals(cells(negative), histogram.cellsOfPage(page, false, true));
         assertEquals(cells(positive), histogram.cellsOfPage(page, true, false));
@@ -87,6 +97,13 @@ class LogAbsHistogramTest {
         histogram.add(0.5, MAX);
         histogram.add(0.5, MAX); // past the int range: spilled, and a page's worth is the bound
         assertEquals(1024, histogram.cellsOfPage(page, true, false));
+    }
+
+    /** Every cell a walk hands over, as its edges and count, in order. */
+    private static java.util.List<String> cellList(Consumer<ValueCells.CellConsumer> walk) {
+        java.util.List<String> cells = new java.util.ArrayList<>();
+        walk.accept((low, high, count) -> cells.add(low + " " + high + " " + count));
+        return cells;
     }
 
     private static int cells(CellArrays cells) {
