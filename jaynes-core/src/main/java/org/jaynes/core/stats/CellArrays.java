@@ -73,9 +73,24 @@ final class CellArrays implements ValueCells.CellConsumer {
 
     /** The cells {@code walk} hands over, as arrays of their number. */
     static CellColumns copyOf(java.util.function.Consumer<ValueCells.CellConsumer> walk) {
+        return walked(walk).columns();
+    }
+
+    /** The cells {@code walk} hands over, in arrays sized by a first walk. */
+    static CellArrays walked(java.util.function.Consumer<ValueCells.CellConsumer> walk) {
         CellArrays cells = new CellArrays(count(walk));
         walk.accept(cells);
-        return cells.columns();
+        return cells;
+    }
+
+    /** A copy of {@code columns}' cells, in arrays of their number. */
+    static CellArrays copyOf(CellColumns columns) {
+        CellArrays cells = new CellArrays(columns.size());
+        System.arraycopy(columns.low(), 0, cells.low, 0, columns.size());
+        System.arraycopy(columns.high(), 0, cells.high, 0, columns.size());
+        System.arraycopy(columns.count(), 0, cells.count, 0, columns.size());
+        cells.size = columns.size();
+        return cells;
     }
 
     /** The cells as the arrays themselves, for reading only. */

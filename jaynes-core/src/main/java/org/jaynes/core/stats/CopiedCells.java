@@ -4,7 +4,7 @@ package org.jaynes.core.stats;
  * A copy of a population's cells, both views, that no later {@code accept}, {@code merge} or
  * {@code refine} of the accumulator they came from can change: what makes a population's summary
  * immutable. The cells of a {@link RefiningAccumulator} hand over the arrays their walks build anyway;
- * others are copied into arrays sized by a first walk.
+ * others are copied: from the arrays that hold them, else into arrays sized by a first walk.
  */
 public final class CopiedCells implements ValueCells {
 
@@ -25,10 +25,10 @@ public final class CopiedCells implements ValueCells {
         if (cells instanceof RefinedCells refined) {
             return refined.copy();
         }
-        CellArrays magnitudes = new CellArrays(CellArrays.count(cells::forEachCell));
-        cells.forEachCell(magnitudes);
-        CellArrays signed = new CellArrays(CellArrays.count(cells::forEachSignedCell));
-        cells.forEachSignedCell(signed);
+        CellArrays magnitudes = cells.magnitudeColumns().map(CellArrays::copyOf)
+                .orElseGet(() -> CellArrays.walked(cells::forEachCell));
+        CellArrays signed = cells.signedColumns().map(CellArrays::copyOf)
+                .orElseGet(() -> CellArrays.walked(cells::forEachSignedCell));
         return new CopiedCells(magnitudes, signed, cells.maxCellWidth());
     }
 

@@ -8,13 +8,32 @@ final class ExactCells implements ValueCells {
 
     private final double[] values;
     private final long[] counts;
-    /** Indices into {@link #values} in ascending order of |w|. */
-    private final int[] byMagnitude;
+    /**
+     * The cells of ln|w|, made once: each pass over them would otherwise take a logarithm per distinct
+     * value, and the analysis makes several.
+     */
+    private final CellArrays magnitudes;
 
     ExactCells(double[] values, long[] counts) {
         this.values = values;
         this.counts = counts;
-        this.byMagnitude = byMagnitude(values);
+        this.magnitudes = magnitudeCells(values, counts, byMagnitude(values));
+    }
+
+    /** One cell of ln|w| per distinct magnitude, both signs' counts together, ascending. */
+    private static CellArrays magnitudeCells(double[] values, long[] counts, int[] byMagnitude) {
+        CellArrays cells = new CellArrays(values.length);
+        int i = 0;
+        while (i < byMagnitude.length) {
+            double magnitude = Math.abs(values[byMagnitude[i]]);
+            long count = 0;
+            while (i < byMagnitude.length && Math.abs(values[byMagnitude[i]]) == magnitude) {
+                count += counts[byMagnitude[i++]];
+            }
+            double ln = Math.log(magnitude);
+            cells.accept(ln, ln, count);
+        }
+        return cells;
     }
 
     /**
@@ -39,16 +58,17 @@ final class ExactCells implements ValueCells {
 
     @Override
     public void forEachCell(CellConsumer consumer) {
-        int i = 0;
-        while (i < byMagnitude.length) {
-            double magnitude = Math.abs(values[byMagnitude[i]]);
-            long count = 0;
-            while (i < byMagnitude.length && Math.abs(values[byMagnitude[i]]) == magnitude) {
-                count += counts[byMagnitude[i++]];
-            }
-            double ln = Math.log(magnitude);
-            consumer.accept(ln, ln, count);
-        }
+        magnitudes.forEach(consumer);
+    }
+
+    @Override
+    public java.util.Optional<CellColumns> magnitudeColumns() {
+        return java.util.Optional.of(magnitudes.columns());
+    }
+
+    @Override
+    public java.util.Optional<CellColumns> signedColumns() {
+        return java.util.Optional.of(new CellColumns(values, values, counts, values.length));
     }
 
     @Override
