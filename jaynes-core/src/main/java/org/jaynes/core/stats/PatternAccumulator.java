@@ -143,8 +143,7 @@ public final class PatternAccumulator implements PopulationAccumulator {
                 cellCounts[distinct++] = counts[p];
             }
         }
-        return distinct == seenCount ? new ExactCells(values, cellCounts)
-                : new ExactCells(Arrays.copyOf(values, distinct), Arrays.copyOf(cellCounts, distinct));
+        return ExactCells.of(values, cellCounts, distinct);
     }
 
     /**
