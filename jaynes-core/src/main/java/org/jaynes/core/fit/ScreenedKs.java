@@ -58,6 +58,8 @@ final class ScreenedKs {
     /** Per coarse cell: whether its fine cells are kept (a candidate of some law, of more than one cell). */
     private final boolean[] keep;
     private final long[] countBefore;
+    /** Per coarse cell, the upper bound of the law being screened: one array for every law. */
+    private final double[] cellUpper;
     private final int[] firstKept;
     private double[] keptLow;
     private double[] keptHigh;
@@ -97,6 +99,7 @@ final class ScreenedKs {
         this.undefined = new boolean[cdfs.size()];
         this.keep = new boolean[size];
         this.countBefore = new long[size];
+        this.cellUpper = new double[size];
         this.firstKept = new int[size];
         for (int j = 1; j < size; j++) {
             countBefore[j] = countBefore[j - 1] + coarse.count(j - 1);
@@ -156,7 +159,7 @@ final class ScreenedKs {
         if (Double.isNaN(lowerBound)) {
             return Double.NaN;
         }
-        double[] upper = new double[size];
+        double[] upper = cellUpper;
         Arrays.fill(upper, Double.NEGATIVE_INFINITY);
         for (int b = 0; b < blocks; b++) {
             if (blockUpper[b] < lowerBound - margin - SLACK) {
