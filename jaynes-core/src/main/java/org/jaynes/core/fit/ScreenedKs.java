@@ -334,7 +334,7 @@ final class ScreenedKs {
      * raise neither bound, so neither it nor F at its ends is visited.
      */
     private KsDistance distance(DoubleUnaryOperator cdf, boolean[] flags, double[] runUpper, double threshold) {
-        Bounds bounds = new Bounds(cdf, n);
+        KsDistance.Bounds bounds = new KsDistance.Bounds(cdf, n);
         int run = 0;
         for (int j = 0; j < coarse.size(); j++) {
             if (!flags[j]) {
@@ -363,31 +363,5 @@ final class ScreenedKs {
             }
         }
         return bounds.distance();
-    }
-
-    /** The two bounds of {@link KsDistance#of}, accumulated over cells given with their cumulative counts. */
-    private static final class Bounds {
-        private final DoubleUnaryOperator cdf;
-        private final double total;
-        private double lower;
-        private double upper;
-
-        Bounds(DoubleUnaryOperator cdf, long n) {
-            this.cdf = cdf;
-            this.total = n;
-        }
-
-        void add(double low, double high, long countBefore, long countAfter) {
-            double before = countBefore / total;
-            double after = countAfter / total;
-            double cdfLow = cdf.applyAsDouble(low);
-            double cdfHigh = high == low ? cdfLow : cdf.applyAsDouble(high);
-            lower = Math.max(lower, Math.max(after - cdfHigh, cdfLow - before));
-            upper = Math.max(upper, Math.max(after - cdfLow, cdfHigh - before));
-        }
-
-        KsDistance distance() {
-            return new KsDistance((lower + upper) / 2, (upper - lower) / 2);
-        }
     }
 }

@@ -65,7 +65,8 @@ public record KsDistance(double value, double errorBound) {
             lowerBound = Math.max(lowerBound, Math.max(after - cdfHigh, cdfLow - before));
             upper[r] = Math.max(after - cdfLow, cdfHigh - before);
         }
-        Supremum supremum = new Supremum(n, cdf);
+        Bounds bounds = new Bounds(cdf, n);
+        long counted = 0;
         // A NaN bound (F undefined somewhere) screens nothing out: every cell is visited.
         double threshold = Double.isNaN(lowerBound) ? Double.NEGATIVE_INFINITY : lowerBound - MARGIN;
         for (int r = 0; r < runs; r++) {
@@ -73,13 +74,15 @@ public record KsDistance(double value, double errorBound) {
             int last = Math.min(cells.size(), first + RUN) - 1;
             if (!(upper[r] < threshold)) {
                 for (int i = first; i <= last; i++) {
-                    supremum.add(low[i], high[i], count[i]);
+                    bounds.add(low[i], high[i], counted, counted + count[i]);
+                    counted += count[i];
                 }
             } else {
-                supremum.add(low[first], high[last], runCount[r]);
+                bounds.add(low[first], high[last], counted, counted + runCount[r]);
+                counted += runCount[r];
             }
         }
-        return supremum.distance();
+        return bounds.distance();
     }
 
     /**
@@ -96,35 +99,44 @@ public record KsDistance(double value, double errorBound) {
         if (n == 0) {
             return new KsDistance(Double.NaN, 0);
         }
-        Supremum supremum = new Supremum(n, cdf);
-        cells.accept(supremum::add);
-        return supremum.distance();
+        Bounds bounds = new Bounds(cdf, n);
+        long[] counted = {0};
+        cells.accept((low, high, count) -> {
+            bounds.add(low, high, counted[0], counted[0] + count);
+            counted[0] += count;
+        });
+        return bounds.distance();
     }
 
-    /** The two bounds of {@link #of}, cell after cell in ascending order. */
-    private static final class Supremum {
-        private final double total;
+    /**
+     * The two bounds of {@link #of}, accumulated over cells in ascending order, each given with the
+     * cumulative counts before and after it: what {@link #of}, {@link #screened} and the screens of several
+     * laws at once share.
+     */
+    public static final class Bounds {
         private final DoubleUnaryOperator cdf;
+        private final double total;
         private double lower;
         private double upper;
-        private long cumulative;
 
-        Supremum(long n, DoubleUnaryOperator cdf) {
-            this.total = n;
+        /** Bounds against {@code cdf} for {@code n} values. */
+        public Bounds(DoubleUnaryOperator cdf, long n) {
             this.cdf = cdf;
+            this.total = n;
         }
 
-        void add(double low, double high, long count) {
-            double before = cumulative / total;
-            cumulative += count;
-            double after = cumulative / total;
+        /** Adds the cell [low, high], which holds the values from cumulative count countBefore to countAfter. */
+        public void add(double low, double high, long countBefore, long countAfter) {
+            double before = countBefore / total;
+            double after = countAfter / total;
             double cdfLow = cdf.applyAsDouble(low);
             double cdfHigh = high == low ? cdfLow : cdf.applyAsDouble(high);
             lower = Math.max(lower, Math.max(after - cdfHigh, cdfLow - before));
             upper = Math.max(upper, Math.max(after - cdfLow, cdfHigh - before));
         }
 
-        KsDistance distance() {
+        /** The distance, the middle of the two bounds, and half their gap as its error bound. */
+        public KsDistance distance() {
             return new KsDistance((lower + upper) / 2, (upper - lower) / 2);
         }
     }
