@@ -71,11 +71,6 @@ final class CellArrays implements ValueCells.CellConsumer {
         }
     }
 
-    /** The cells {@code walk} hands over, as arrays of their number. */
-    static CellColumns copyOf(java.util.function.Consumer<ValueCells.CellConsumer> walk) {
-        return walked(walk).columns();
-    }
-
     /** The cells {@code walk} hands over, in arrays sized by a first walk. */
     static CellArrays walked(java.util.function.Consumer<ValueCells.CellConsumer> walk) {
         CellArrays cells = new CellArrays(count(walk));

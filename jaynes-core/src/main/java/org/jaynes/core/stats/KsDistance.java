@@ -12,12 +12,17 @@ import java.util.function.DoubleUnaryOperator;
  */
 public record KsDistance(double value, double errorBound) {
 
-    /** The distance of ln|w| from N(μ, σ), equivalently of |w| from the lognormal LN(μ, σ). */
+    /**
+     * The distance of ln|w| from N(μ, σ), equivalently of |w| from the lognormal LN(μ, σ): over the arrays
+     * that hold the cells when there are such, else over two walks, so that a histogram's cells are not copied.
+     */
     public static KsDistance toNormal(ValueCells cells, long n, double mu, double sigma) {
         if (!(sigma > 0)) {
             return new KsDistance(Double.NaN, 0);
         }
-        return screened(cells.magnitudeArrays(), n, x -> StandardNormal.cdf((x - mu) / sigma));
+        DoubleUnaryOperator cdf = x -> StandardNormal.cdf((x - mu) / sigma);
+        java.util.Optional<CellColumns> columns = cells.magnitudeColumns();
+        return columns.isPresent() ? screened(columns.get(), n, cdf) : screened(cells::forEachCell, n, cdf);
     }
 
     /** Cells per run in {@link #screened}. */
@@ -30,11 +35,35 @@ public record KsDistance(double value, double errorBound) {
      * cells and inside only the runs that may hold the supremum. For a run [a, b] holding cumulative
      * counts C₀ to C₁, |F_n − F| inside it is at least max(C₁/n − F(b), F(a) − C₀/n) and at most
      * max(C₁/n − F(a), F(b) − C₀/n); a run whose upper bound is below the largest lower bound L of any run
-     * can raise neither bound {@link #of} reports, so it stands in for its cells. Cost: two passes over the
-     * cells, two evaluations of F per run and per cell of a candidate run.
+     * can raise neither bound {@link #of} reports, so it stands in for its cells. Cost: two walks over the
+     * cells, two evaluations of F per run and per cell of a candidate run; memory: the runs, a
+     * {@value #RUN}th of the cells.
      */
     public static KsDistance screened(Consumer<ValueCells.CellConsumer> cells, long n, DoubleUnaryOperator cdf) {
-        return screened(CellArrays.copyOf(cells), n, cdf);
+        if (n == 0) {
+            return new KsDistance(Double.NaN, 0);
+        }
+        Runs runs = new Runs(RUN);
+        cells.accept(runs);
+        double threshold = runs.screen(cdf, n);
+        Bounds bounds = new Bounds(cdf, n);
+        cells.accept(new ValueCells.CellConsumer() {
+            private int index;
+            private long counted;
+
+            @Override
+            public void accept(double low, double high, long count) {
+                int r = index++ / RUN;
+                if (!(runs.upper[r] < threshold)) {
+                    bounds.add(low, high, counted, counted + count);
+                    counted += count;
+                } else if (index % RUN == 0 || index == runs.cells) {
+                    bounds.add(runs.low[r], runs.high[r], counted, counted + runs.count[r]);
+                    counted += runs.count[r];
+                }
+            }
+        });
+        return bounds.distance();
     }
 
     /** {@link #screened(Consumer, long, DoubleUnaryOperator)} over cells held in arrays. */
@@ -45,44 +74,80 @@ public record KsDistance(double value, double errorBound) {
         double[] low = cells.low();
         double[] high = cells.high();
         long[] count = cells.count();
-        int runs = (cells.size() + RUN - 1) / RUN;
-        long[] runCount = new long[runs];
-        double total = n;
-        double lowerBound = 0;
-        double[] upper = new double[runs];
-        long cumulative = 0;
-        for (int r = 0; r < runs; r++) {
-            int first = r * RUN;
-            int last = Math.min(cells.size(), first + RUN) - 1;
-            for (int i = first; i <= last; i++) {
-                runCount[r] += count[i];
-            }
-            double before = cumulative / total;
-            cumulative += runCount[r];
-            double after = cumulative / total;
-            double cdfLow = cdf.applyAsDouble(low[first]);
-            double cdfHigh = high[last] == low[first] ? cdfLow : cdf.applyAsDouble(high[last]);
-            lowerBound = Math.max(lowerBound, Math.max(after - cdfHigh, cdfLow - before));
-            upper[r] = Math.max(after - cdfLow, cdfHigh - before);
+        Runs runs = new Runs(cells.size() / RUN + 1);
+        for (int i = 0; i < cells.size(); i++) {
+            runs.accept(low[i], high[i], count[i]);
         }
+        double threshold = runs.screen(cdf, n);
         Bounds bounds = new Bounds(cdf, n);
         long counted = 0;
-        // A NaN bound (F undefined somewhere) screens nothing out: every cell is visited.
-        double threshold = Double.isNaN(lowerBound) ? Double.NEGATIVE_INFINITY : lowerBound - MARGIN;
-        for (int r = 0; r < runs; r++) {
-            int first = r * RUN;
-            int last = Math.min(cells.size(), first + RUN) - 1;
-            if (!(upper[r] < threshold)) {
-                for (int i = first; i <= last; i++) {
+        for (int r = 0; r < runs.size; r++) {
+            if (!(runs.upper[r] < threshold)) {
+                for (int i = r * RUN, end = Math.min(cells.size(), i + RUN); i < end; i++) {
                     bounds.add(low[i], high[i], counted, counted + count[i]);
                     counted += count[i];
                 }
             } else {
-                bounds.add(low[first], high[last], counted, counted + runCount[r]);
-                counted += runCount[r];
+                bounds.add(runs.low[r], runs.high[r], counted, counted + runs.count[r]);
+                counted += runs.count[r];
             }
         }
         return bounds.distance();
+    }
+
+    /** The cells grouped in runs of {@value #RUN}: each run's first low, last high and total count. */
+    private static final class Runs implements ValueCells.CellConsumer {
+        private double[] low;
+        private double[] high;
+        private long[] count;
+        /** Per run, after {@link #screen}: the upper bound of |F_n − F| inside it. */
+        private double[] upper;
+        private int size;
+        private int cells;
+
+        Runs(int capacity) {
+            low = new double[Math.max(1, capacity)];
+            high = new double[low.length];
+            count = new long[low.length];
+        }
+
+        @Override
+        public void accept(double cellLow, double cellHigh, long cellCount) {
+            if (cells % RUN == 0) {
+                if (size == low.length) {
+                    low = java.util.Arrays.copyOf(low, 2 * size);
+                    high = java.util.Arrays.copyOf(high, 2 * size);
+                    count = java.util.Arrays.copyOf(count, 2 * size);
+                }
+                low[size] = cellLow;
+                size++;
+            }
+            high[size - 1] = cellHigh;
+            count[size - 1] += cellCount;
+            cells++;
+        }
+
+        /**
+         * Sets each run's {@link #upper} bound and returns the threshold below which a run cannot hold the
+         * supremum: the largest lower bound L less the rounding margin; −∞ when F gave NaN, which screens
+         * nothing out.
+         */
+        double screen(DoubleUnaryOperator cdf, long n) {
+            double total = n;
+            double lowerBound = 0;
+            upper = new double[size];
+            long cumulative = 0;
+            for (int r = 0; r < size; r++) {
+                double before = cumulative / total;
+                cumulative += count[r];
+                double after = cumulative / total;
+                double cdfLow = cdf.applyAsDouble(low[r]);
+                double cdfHigh = high[r] == low[r] ? cdfLow : cdf.applyAsDouble(high[r]);
+                lowerBound = Math.max(lowerBound, Math.max(after - cdfHigh, cdfLow - before));
+                upper[r] = Math.max(after - cdfLow, cdfHigh - before);
+            }
+            return Double.isNaN(lowerBound) ? Double.NEGATIVE_INFINITY : lowerBound - MARGIN;
+        }
     }
 
     /**

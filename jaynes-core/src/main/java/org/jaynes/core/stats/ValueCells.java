@@ -37,12 +37,12 @@ public interface ValueCells {
      * many consumers through one call site, is compiled into each pass with its body.
      */
     default CellColumns magnitudeArrays() {
-        return magnitudeColumns().orElseGet(() -> CellArrays.copyOf(this::forEachCell));
+        return magnitudeColumns().orElseGet(() -> CellArrays.walked(this::forEachCell).columns());
     }
 
     /** The cells of {@link #forEachSignedCell} as arrays: those this view holds, else a copy made by one walk. */
     default CellColumns signedArrays() {
-        return signedColumns().orElseGet(() -> CellArrays.copyOf(this::forEachSignedCell));
+        return signedColumns().orElseGet(() -> CellArrays.walked(this::forEachSignedCell).columns());
     }
 
     /** The widest cell in ln|w|; 0 when every cell is a single exact value. */
