@@ -3,6 +3,7 @@ package org.jaynes.survey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -82,7 +83,9 @@ final class ReportStore {
         ObjectNode saved = JSON.createObjectNode().put("path", key.path()).put("size", key.size())
                 .put("modified", key.modified());
         saved.set("options", JSON.readTree(key.options()));
-        key.files().forEach(saved.putArray("files")::add);
+        // Written even when empty: a key without the list is one an earlier version saved, and never holds.
+        ArrayNode files = saved.putArray("files");
+        key.files().forEach(files::add);
         AtomicOutput.write(key(id), out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, saved));
     }
 
