@@ -32,15 +32,16 @@ public interface ValueCells {
     }
 
     /**
-     * The cells of {@link #forEachCell} as arrays: those this view holds, else a copy made by one walk. For
-     * the analysis's many passes over the cells: a loop over arrays, unlike a walk handing each cell to one of
-     * many consumers through one call site, is compiled into each pass with its body.
+     * The cells of {@link #forEachCell} as arrays: those this view holds, else a copy (one walk to count the
+     * cells, one to fill the arrays). For the analysis's many passes over the cells: a loop over arrays,
+     * unlike a walk handing each cell to one of many consumers through one call site, is compiled into each
+     * pass with its body.
      */
     default CellColumns magnitudeArrays() {
         return magnitudeColumns().orElseGet(() -> CellArrays.walked(this::forEachCell).columns());
     }
 
-    /** The cells of {@link #forEachSignedCell} as arrays: those this view holds, else a copy made by one walk. */
+    /** The cells of {@link #forEachSignedCell} as arrays: those this view holds, else a copy. */
     default CellColumns signedArrays() {
         return signedColumns().orElseGet(() -> CellArrays.walked(this::forEachSignedCell).columns());
     }
