@@ -17,6 +17,28 @@ public final class DecodedBytes implements ByteSource {
     @FunctionalInterface
     public interface Decoder {
         ByteBuffer decode(long offset, int length) throws IOException;
+
+        /**
+         * The same bytes, decoded into {@code scratch} where the decoder can (see {@link #output}): an analysis
+         * reads every window once, and a fresh buffer for each is garbage the size of the decoded tensor.
+         * By default, {@link #decode(long, int)}.
+         *
+         * @param scratch a buffer the caller owns and reuses; the result is valid until it is used again
+         */
+        default ByteBuffer decode(long offset, int length, ByteBuffer scratch) throws IOException {
+            return decode(offset, length);
+        }
+    }
+
+    /**
+     * Where a decoder writes {@code bytes} decoded bytes: {@code scratch}, cleared and limited to them, when it
+     * is given and has room, else a new heap buffer; little-endian either way.
+     */
+    public static ByteBuffer output(ByteBuffer scratch, int bytes) {
+        ByteBuffer out = scratch != null && scratch.capacity() >= bytes
+                ? scratch.clear().limit(bytes)
+                : ByteBuffer.allocate(bytes);
+        return out.order(ByteOrder.LITTLE_ENDIAN);
     }
 
     private final long length;
@@ -50,7 +72,17 @@ public final class DecodedBytes implements ByteSource {
     @Override
     public ByteBuffer window(long offset, int windowLength) throws IOException {
         ByteSource.checkWindow(offset, windowLength, length);
-        ByteBuffer decoded = decoder.decode(offset, windowLength);
+        return checked(decoder.decode(offset, windowLength), windowLength);
+    }
+
+    /** The window, decoded into {@code scratch} where the decoder can. */
+    @Override
+    public ByteBuffer read(long offset, int windowLength, ByteBuffer scratch) throws IOException {
+        ByteSource.checkWindow(offset, windowLength, length);
+        return checked(decoder.decode(offset, windowLength, scratch), windowLength);
+    }
+
+    private static ByteBuffer checked(ByteBuffer decoded, int windowLength) {
         if (decoded.remaining() != windowLength) {
             throw new IllegalStateException("decoder gave " + decoded.remaining() + " bytes for a window of "
                     + windowLength);

@@ -59,12 +59,17 @@ final class DequantizedValues implements DecodedBytes.Decoder {
 
     @Override
     public ByteBuffer decode(long offset, int length) throws IOException {
+        return decode(offset, length, null);
+    }
+
+    @Override
+    public ByteBuffer decode(long offset, int length, ByteBuffer scratch) throws IOException {
         long first = offset / Float.BYTES;
         long end = (offset + length + Float.BYTES - 1) / Float.BYTES;
         int count = Math.toIntExact(end - first);
         ByteBuffer in = quantized.window(first * type.byteSize(), count * type.byteSize()).slice()
                 .order(ByteOrder.LITTLE_ENDIAN);
-        ByteBuffer out = ByteBuffer.allocate(count * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out = DecodedBytes.output(scratch, count * Float.BYTES);
         FloatBuffer floats = out.asFloatBuffer();
         float[] chunk = new float[Math.min(CHUNK, count)];
         // The axis index advances every stride elements: tracked, not divided out per element.

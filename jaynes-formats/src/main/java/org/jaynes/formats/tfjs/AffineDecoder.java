@@ -2,7 +2,6 @@ package org.jaynes.formats.tfjs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.DecodedBytes;
 import org.jaynes.core.tensor.ElementWindow;
@@ -41,10 +40,15 @@ final class AffineDecoder implements DecodedBytes.Decoder {
 
     @Override
     public ByteBuffer decode(long offset, int length) throws IOException {
+        return decode(offset, length, null);
+    }
+
+    @Override
+    public ByteBuffer decode(long offset, int length, ByteBuffer scratch) throws IOException {
         ElementWindow window = ElementWindow.of(offset, length, 4);
         long first = window.first();
         long end = window.end();
-        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact((end - first) * 4)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out = DecodedBytes.output(scratch, Math.toIntExact((end - first) * 4));
         ByteBuffer raw = levels.window(first * levelSize, Math.toIntExact((end - first) * levelSize));
         for (long i = first; i < end; i++) {
             int index = (int) (i - first) * levelSize;
