@@ -113,6 +113,15 @@ row() { # row DTYPE TOOL FILE
     "${rss_kb:+$((rss_kb / 1024)) MiB}" >&2
 }
 
+# jaynes ARGS...: sets the array run to the command line of the jar with ARGS as ./jaynes runs it, with the
+# compiler it chooses for them (compiler_for: C1 alone for analyses of small models on small machines)
+# unless JAYNES_JAVA_OPTS is set.
+jaynes() {
+  compiler=()
+  [[ -n "${JAYNES_JAVA_OPTS:-}" ]] || compiler_for "$@"
+  run=(java "${java_opts[@]}" "${compiler[@]}" -jar "$jaynes_jar" "$@")
+}
+
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 measure startup java "${java_opts[@]}" -jar "$jaynes_jar" --version
 startup="$seconds"
@@ -127,11 +136,12 @@ for dtype in f32 bf16; do
   echo "timing $dtype ($(stat -c %s "$file") bytes), best of $runs (dd: of 3 or more):" >&2
   best $((runs > 3 ? runs : 3)) "dd-$dtype" dd if="$file" of=/dev/null bs=16M
   row "$dtype" dd "$file"
-  best "$runs" "jaynes-$dtype" java "${java_opts[@]}" -jar "$jaynes_jar" analyze "$file" --quiet --json "$dir/$dtype.json"
+  jaynes analyze "$file" --quiet --json "$dir/$dtype.json"
+  best "$runs" "jaynes-$dtype" "${run[@]}"
   row "$dtype" jaynes "$file"
   if [[ "$dtype" == f32 ]]; then
-    best "$runs" "jaynes1-$dtype" java "${java_opts[@]}" -jar "$jaynes_jar" analyze "$file" --quiet --threads 1 \
-      --json "$dir/$dtype-1.json"
+    jaynes analyze "$file" --quiet --threads 1 --json "$dir/$dtype-1.json"
+    best "$runs" "jaynes1-$dtype" "${run[@]}"
     row "$dtype" jaynes-1t "$file"
   fi
   best "$runs" "numpy-$dtype" "$python" "$root/tools/numpy_reference.py" "$file"
@@ -142,7 +152,8 @@ for dtype in f32 bf16; do
   fi
 done
 
-best 3 bundled java "${java_opts[@]}" -jar "$jaynes_jar" analyze --quiet
+jaynes analyze --quiet
+best 3 bundled "${run[@]}"
 bundled="$seconds"
 best 3 startup java "${java_opts[@]}" -jar "$jaynes_jar" --version
 startup_best="$seconds"
@@ -157,7 +168,10 @@ net() { # net DTYPE: jaynes MB/s less the JVM start, a figure that does not shri
 
 echo
 echo "jaynes analyze vs dd vs numpy reference ($(nproc) cores; jaynes threads: default = cores; numpy: one thread)"
-echo "jaynes heap limit: ${java_opts[*]}   JVM start (jaynes --version): $startup s, included in jaynes times"
+echo "jaynes JVM options: ${java_opts[*]}   JVM start (jaynes --version): $startup s, included in jaynes times"
+[[ -n "${JAYNES_JAVA_OPTS:-}" ]] || echo "jaynes compiler: C1 alone (-XX:TieredStopAtLevel=1) where tools/heap-options.sh chooses it: $(
+  compiler_for analyze; echo "bundled model ${compiler[*]:-both compilers}"), $(
+  compiler_for analyze "$dir/synthetic-f32.safetensors"; echo "f32 file ${compiler[*]:-both compilers}")"
 echo "load average before: $load_before   after: $(cut -d' ' -f1-3 /proc/loadavg)   (other work on the machine skews every figure)"
 printf '%-6s %-8s %10s %12s %10s %14s\n' dtype tool "wall s" "MB/s" "cpu s" "peak RSS MiB"
 for r in "${rows[@]}"; do

@@ -1,5 +1,5 @@
-# The JVM heap options of ./jaynes, sourced by it and by tools/bench-analyze.sh (which measures what
-# ./jaynes runs): sets the arrays large_pages, collector and heap.
+# The JVM heap and compiler options of ./jaynes, sourced by it and by tools/bench-analyze.sh (which measures
+# what ./jaynes runs): sets the arrays large_pages, collector and heap, and defines compiler_for.
 #
 # A fixed, small heap: analysis streams, so no model needs more. The serial collector on one or two
 # processors, the parallel one on more: both have cheaper write barriers than G1 (less for the compiler to
@@ -15,8 +15,65 @@ large_pages=()
 if grep -qs '\[\(always\|madvise\)\]' /sys/kernel/mm/transparent_hugepage/enabled; then
   large_pages=(-XX:+UseTransparentHugePages)
 fi
+processors=$(nproc 2>/dev/null || echo 1)
 collector=(-XX:+UseParallelGC)
-if (( $(nproc 2>/dev/null || echo 1) <= 2 )); then
+if (( processors <= 2 )); then
   collector=(-XX:+UseSerialGC)
 fi
 heap=(-Xmx256m -Xss4m "${collector[@]}" "${large_pages[@]}")
+
+# compiler_for ARGS...: sets the array compiler for a run of jaynes with the arguments ARGS. On one or two
+# processors, analyze, compare and inspect of models under 512 MiB run with C1 alone
+# (-XX:TieredStopAtLevel=1). C2 spends about a second of CPU compiling, on the core the analysis would
+# otherwise have, and a short analysis does not win it back: analyze --quiet, alternating runs on 2 cores,
+# C1 alone against both compilers: the bundled model 1.18-1.22 s against 1.73-2.11 s, bge-small-en-v1.5
+# 1.14-1.20 against 1.51-1.66, its int8 variant 1.35-1.67 against 1.70-1.98, a 256 MiB f32 file
+# 0.89-1.07 against 1.02-1.28, a 512 MiB one 1.44-1.62 against 1.62-1.89, but a 1 GiB one 2.47-2.94
+# against 2.18-3.15 (2.2 in three of four runs). Surveys, training and simulations keep both compilers.
+compiler_for() {
+  compiler=()
+  (( processors <= 2 )) || return 0
+  local arg command=""
+  for arg in "$@"; do
+    if [[ "$arg" != -* ]]; then
+      command=$arg
+      break
+    fi
+  done
+  case "$command" in
+    analyze | compare | inspect) ;;
+    *) return 0 ;;
+  esac
+  if (( $(model_bytes "$@") < 512 * 1024 * 1024 )); then
+    compiler=(-XX:TieredStopAtLevel=1)
+  fi
+}
+
+# model_bytes ARGS...: the bytes of the models the arguments may name, counted high rather than low: each
+# existing file, with the other files of its folder when it is a .json (a sharded index or a TF.js manifest,
+# whose shards lie beside it), and the files directly in each existing folder. More than 256 files count as
+# a large model without being read.
+model_bytes() {
+  local arg files=()
+  for arg in "$@"; do
+    if [[ -d "$arg" ]]; then
+      files+=("$arg"/*)
+    elif [[ -f "$arg" && "$arg" == *.json ]]; then
+      files+=("$(dirname -- "$arg")"/*)
+    elif [[ -f "$arg" ]]; then
+      files+=("$arg")
+    fi
+  done
+  local regular=() file
+  for file in "${files[@]}"; do
+    [[ -f "$file" ]] && regular+=("$file")
+  done
+  if (( ${#regular[@]} == 0 )); then
+    echo 0
+  elif (( ${#regular[@]} > 256 )); then
+    echo $(( 1 << 40 ))
+  else
+    # GNU stat, else BSD stat
+    { stat -c %s -- "${regular[@]}" 2>/dev/null || stat -f %z -- "${regular[@]}"; } | awk '{ s += $1 } END { printf "%.0f\n", s }'
+  fi
+}

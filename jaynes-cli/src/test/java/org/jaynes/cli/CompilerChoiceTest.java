@@ -1,0 +1,91 @@
+package org.jaynes.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compiler the launcher chooses ({@code compiler_for} in {@code tools/heap-options.sh}, sourced by
+ * {@code ./jaynes}): C1 alone for analyze, compare and inspect of models under 512 MiB on one or two
+ * processors, both compilers otherwise. The model files are sparse: their sizes cost no disk.
+ */
+class CompilerChoiceTest {
+
+    private static final Path OPTIONS = Path.of("../tools/heap-options.sh").toAbsolutePath();
+    private static final String C1 = "-XX:TieredStopAtLevel=1";
+    private static final long MIB = 1 << 20;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBundledModelAndSmallModelsAreAnalysedWithC1Alone() throws Exception {
+        Path small = sized("small.safetensors", 200 * MIB);
+        assertEquals(C1, choice(2, "analyze"));
+        assertEquals(C1, choice(2, "analyze", small.toString(), "--json", dir.resolve("out.json").toString()));
+        assertEquals(C1, choice(2, "compare", small.toString(), small.toString()));
+        assertEquals(C1, choice(1, "inspect", small.toString()));
+    }
+
+    @Test
+    void modelsOf512MibOrMoreKeepBothCompilers() throws Exception {
+        Path large = sized("large.safetensors", 512 * MIB);
+        assertEquals("", choice(2, "analyze", large.toString()));
+        assertEquals("", choice(2, "compare", sized("a.gguf", 256 * MIB).toString(),
+                sized("b.gguf", 256 * MIB).toString()));
+    }
+
+    /** A folder counts the files in it, and an index or manifest the shards beside it. */
+    @Test
+    void foldersAndIndexesCountTheirShards() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("sharded"));
+        sized("sharded/model-00001-of-00002.safetensors", 300 * MIB);
+        sized("sharded/model-00002-of-00002.safetensors", 300 * MIB);
+        Path index = sized("sharded/model.safetensors.index.json", 1024);
+        assertEquals("", choice(2, "analyze", folder.toString()));
+        assertEquals("", choice(2, "analyze", index.toString()));
+        Path manifest = sized("model.json", 1024);
+        sized("group1-shard1of1.bin", 4 * MIB);
+        assertEquals(C1, choice(2, "analyze", manifest.toString()));
+    }
+
+    @Test
+    void otherCommandsAndLargerMachinesKeepBothCompilers() throws Exception {
+        Path small = sized("small.onnx", MIB);
+        assertEquals("", choice(2, "survey", small.toString(), "--out", dir.resolve("s").toString()));
+        assertEquals("", choice(2, "train", "--epochs", "1"));
+        assertEquals("", choice(2, "--version"));
+        assertEquals("", choice(4, "analyze", small.toString()));
+    }
+
+    private Path sized(String name, long bytes) throws IOException {
+        Path file = dir.resolve(name);
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            out.setLength(bytes);
+        }
+        return file;
+    }
+
+    /** The compiler options compiler_for sets for {@code args} on a machine of {@code processors}. */
+    private static String choice(int processors, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", "-c",
+                ". \"$0\"; processors=" + processors + "; compiler_for \"$@\"; printf '%s' \"${compiler[*]}\"",
+                OPTIONS.toString()));
+        command.addAll(List.of(args));
+        Process bash = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!bash.waitFor(30, TimeUnit.SECONDS) || bash.exitValue() != 0) {
+            throw new AssertionError("compiler_for " + String.join(" ", args) + " failed: " + out);
+        }
+        return out;
+    }
+}
