@@ -1,8 +1,10 @@
 package org.jaynes.survey;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +30,14 @@ import org.jaynes.report.json.JsonReportWriter;
  */
 final class ReportStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Reads numbers with Jackson's fast parser, which gives the same double as {@link Double#parseDouble}
+     * (both round correctly) at a fraction of its cost in Java 17: the reports' tens of thousands of numbers
+     * were a fifth of a survey's closing time.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
 
     private static final ObjectReader LAYERS = JSON.readerFor(JsonNode.class).at("/layers");
 
