@@ -73,7 +73,7 @@ model_bytes() {
   elif (( ${#regular[@]} > 256 )); then
     echo $(( 1 << 40 ))
   else
-    # GNU stat, else BSD stat
-    { stat -c %s -- "${regular[@]}" 2>/dev/null || stat -f %z -- "${regular[@]}"; } | awk '{ s += $1 } END { printf "%.0f\n", s }'
+    # GNU stat, else BSD stat; -L: the size of the file a link names (a hub cache links to its blobs)
+    { stat -L -c %s -- "${regular[@]}" 2>/dev/null || stat -L -f %z -- "${regular[@]}"; } | awk '{ s += $1 } END { printf "%.0f\n", s }'
   fi
 }

@@ -44,17 +44,24 @@ class CompilerChoiceTest {
                 sized("b.gguf", 256 * MIB).toString()));
     }
 
-    /** A folder counts the files in it, and an index or manifest the shards beside it. */
+    /**
+     * A folder counts the files in it, an index or manifest the shards beside it, and a link the file it
+     * names (a hub's cache links to its blobs).
+     */
     @Test
-    void foldersAndIndexesCountTheirShards() throws Exception {
+    void foldersIndexesAndLinksCountWhatTheyName() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("sharded"));
+        Files.createDirectory(dir.resolve("tfjs"));
         sized("sharded/model-00001-of-00002.safetensors", 300 * MIB);
         sized("sharded/model-00002-of-00002.safetensors", 300 * MIB);
         Path index = sized("sharded/model.safetensors.index.json", 1024);
         assertEquals("", choice(2, "analyze", folder.toString()));
         assertEquals("", choice(2, "analyze", index.toString()));
-        Path manifest = sized("model.json", 1024);
-        sized("group1-shard1of1.bin", 4 * MIB);
+        Path blob = sized("blob", 600 * MIB);
+        Path link = Files.createSymbolicLink(dir.resolve("linked.safetensors"), blob);
+        assertEquals("", choice(2, "analyze", link.toString()));
+        Path manifest = sized("tfjs/model.json", 1024);
+        sized("tfjs/group1-shard1of1.bin", 4 * MIB);
         assertEquals(C1, choice(2, "analyze", manifest.toString()));
     }
 
