@@ -9,8 +9,9 @@
 #   2. per file: reads it once to warm the page cache, then times
 #        dd      dd if=FILE of=/dev/null bs=16M       (page-cache read speed; best of 3 runs at least)
 #        jaynes  java $JAYNES_JAVA_OPTS -jar jaynes.jar analyze FILE --quiet --json FOLDER/x.json
-#                (what ./jaynes runs, with its class-data archive; the launcher is called once beforehand
-#                to rebuild a stale jar and archive, so that no rebuild can land inside the timing)
+#                (what ./jaynes runs, with its class-data archive and the compiler it chooses for the
+#                file: C1 alone under 512 MiB on two cores; the launcher is called once beforehand to
+#                rebuild a stale jar and archive, so that no rebuild can land inside the timing)
 #        numpy   $PYTHON tools/numpy_reference.py FILE          (ln|w| moments, histogram, scipy KS)
 #        numpy-mh  the same with --no-ks (f32 only): the moments-and-histogram pipeline
 #      each for wall time (including process start), CPU time (user + system, all threads) and peak
@@ -27,7 +28,8 @@
 # default 1), JAYNES_BENCH_KEEP=1 (keep the model files; default: deleted on exit), PYTHON (default
 # python3, with numpy and scipy), JAYNES_JAVA_OPTS (default the heap options ./jaynes runs with, from
 # tools/heap-options.sh: -Xmx256m -Xss4m, the serial collector on one or two processors and the parallel
-# one on more, transparent huge pages where the kernel offers them on request).
+# one on more, transparent huge pages where the kernel offers them on request; when set, it replaces the
+# compiler choice too, as it does in ./jaynes).
 # Not part of `mvn verify`: it needs Python, minutes and 2 GB of disk.
 set -euo pipefail
 export LC_ALL=C
