@@ -51,14 +51,14 @@ compiler_for() {
 
 # model_bytes ARGS...: the bytes of the models the arguments may name, counted high rather than low: each
 # existing file, with the other files of its folder when it is a .json (a sharded index or a TF.js manifest,
-# whose shards lie beside it), and the files directly in each existing folder. More than 256 files count as
-# a large model without being read.
+# whose shards lie beside it) or an .onnx (whose external data may lie beside it), and the files directly in
+# each existing folder. More than 256 files count as a large model without being read.
 model_bytes() {
   local arg files=()
   for arg in "$@"; do
     if [[ -d "$arg" ]]; then
       files+=("$arg"/*)
-    elif [[ -f "$arg" && "$arg" == *.json ]]; then
+    elif [[ -f "$arg" && ( "$arg" == *.json || "$arg" == *.onnx ) ]]; then
       files+=("$(dirname -- "$arg")"/*)
     elif [[ -f "$arg" ]]; then
       files+=("$arg")

@@ -45,8 +45,8 @@ class CompilerChoiceTest {
     }
 
     /**
-     * A folder counts the files in it, an index or manifest the shards beside it, and a link the file it
-     * names (a hub's cache links to its blobs).
+     * A folder counts the files in it, an index or manifest the shards beside it, an ONNX graph its external
+     * data beside it, and a link the file it names (a hub's cache links to its blobs).
      */
     @Test
     void foldersIndexesAndLinksCountWhatTheyName() throws Exception {
@@ -60,6 +60,10 @@ class CompilerChoiceTest {
         Path blob = sized("blob", 600 * MIB);
         Path link = Files.createSymbolicLink(dir.resolve("linked.safetensors"), blob);
         assertEquals("", choice(2, "analyze", link.toString()));
+        Files.createDirectory(dir.resolve("onnx"));
+        Path graph = sized("onnx/model.onnx", 64 * 1024);
+        sized("onnx/model.onnx.data", 600 * MIB);
+        assertEquals("", choice(2, "analyze", graph.toString()));
         Path manifest = sized("tfjs/model.json", 1024);
         sized("tfjs/group1-shard1of1.bin", 4 * MIB);
         assertEquals(C1, choice(2, "analyze", manifest.toString()));
