@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.jaynes.core.Checks;
@@ -87,6 +89,11 @@ final class SurveyCommand implements Callable<Integer> {
             + "the jaynes-spark module, which ./jaynes adds to the class path with this option")
     private String spark;
 
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "with --spark: a Spark property, as "
+            + "spark-submit's --conf (spark.executor.memory=4g; spark.hadoop.fs.s3a.endpoint=URL for an S3 "
+            + "service other than AWS's); repeatable")
+    private Map<String, String> sparkProperties = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws IOException, UsageException {
         SurveyResult result;
@@ -136,6 +143,9 @@ final class SurveyCommand implements Callable<Integer> {
             throw new UsageException("no INPUT: name models, a glob, @FILE or --checkpoints DIR");
         }
         selection.check();
+        if (spark == null && !sparkProperties.isEmpty()) {
+            throw new UsageException("--conf sets a Spark property: it needs --spark MASTER");
+        }
         AnalysisOptions options = selection.applyTo(AnalysisOptions.DEFAULTS).withThreads(threads);
         try (SurveyEngine engine = spark == null ? new InProcessEngine(options, ModelOpener.standard())
                 : sparkEngine(options)) {
@@ -156,6 +166,6 @@ final class SurveyCommand implements Callable<Integer> {
         SurveyEngineProvider provider = ServiceLoader.load(SurveyEngineProvider.class).findFirst()
                 .orElseThrow(() -> new UsageException("--spark: the Spark module is not on the class path (build it "
                         + "with mvn -pl jaynes-spark -am package and run ./jaynes, which adds it)"));
-        return provider.open(spark, options, ModelOpener.standard());
+        return provider.open(spark, sparkProperties, options, ModelOpener.standard());
     }
 }

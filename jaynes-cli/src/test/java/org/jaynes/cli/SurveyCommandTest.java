@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,16 +115,22 @@ class SurveyCommandTest {
     }
 
     @Test
-    void sparkWithoutTheSparkModuleIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+    void sparkWithoutTheSparkModuleOrPropertiesWithoutSparkAreOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         Files.copy(GOLDEN_F32, dir.resolve("a.safetensors"));
         Path out = dir.resolve("out");
-        CliRun run = CliRun.of("survey", dir.resolve("a.safetensors").toString(), "--out", out.toString(),
-                "--spark", "local[2]");
-        assertEquals(Main.BAD_INPUT, run.exitCode(), run.err());
-        assertEquals("jaynes: --spark: the Spark module is not on the class path (build it with mvn -pl jaynes-spark "
-                + "-am package and run ./jaynes, which adds it)\n", run.err().replace("\r\n", "\n"));
-        assertEquals("", run.out());
-        assertFalse(Files.exists(out));
+        Map<String, String> errors = Map.of(
+                "--spark", "jaynes: --spark: the Spark module is not on the class path (build it with mvn -pl "
+                        + "jaynes-spark -am package and run ./jaynes, which adds it)\n",
+                "--conf", "jaynes: --conf sets a Spark property: it needs --spark MASTER\n");
+        Map<String, String> values = Map.of("--spark", "local[2]", "--conf", "spark.executor.memory=4g");
+        for (String option : errors.keySet()) {
+            CliRun run = CliRun.of("survey", dir.resolve("a.safetensors").toString(), "--out", out.toString(),
+                    option, values.get(option));
+            assertEquals(Main.BAD_INPUT, run.exitCode(), run.err());
+            assertEquals(errors.get(option), run.err().replace("\r\n", "\n"));
+            assertEquals("", run.out());
+            assertFalse(Files.exists(out));
+        }
     }
 
     @Test

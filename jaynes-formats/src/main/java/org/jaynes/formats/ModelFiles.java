@@ -7,6 +7,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -57,13 +58,20 @@ public final class ModelFiles {
      * opens it. Links are followed: a link to a model file is a model file.
      *
      * @throws ModelFormatException if {@code path} is missing, or is a FIFO, socket, device or kernel file
+     * @throws IOException           if whether it exists cannot be told (a folder on the way that may not be
+     *                               searched, a remote store that fails): {@link Files#exists} would say no
      */
-    public static void checkNamed(Path path) throws ModelFormatException {
-        if (!Files.exists(path)) {
+    public static void checkNamed(Path path) throws ModelFormatException, IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException missing) {
             throw new ModelFormatException(path, ModelFormatException.NO_OFFSET, "no such file or folder");
+        } catch (IOException failure) {
+            throw ReadFailure.named(path, failure);
         }
-        boolean folder = Files.isDirectory(path);
-        if (!folder && !Files.isRegularFile(path)) {
+        boolean folder = attributes.isDirectory();
+        if (!folder && !attributes.isRegularFile()) {
             throw ModelFormatException.at(path, ModelFormatException.NO_OFFSET, NOT_REGULAR, kind(path));
         }
         Path real;

@@ -95,6 +95,14 @@ class ModelFilesTest {
     }
 
     @Test
+    void aFileWhoseExistenceCannotBeToldIsNotCalledMissing() throws Exception {
+        // Files.exists says false both for a missing file and for one it cannot stat; only the first is missing
+        Path notAFolder = Files.writeString(dir.resolve("plain.txt"), "x");
+        IOException e = assertThrows(IOException.class, () -> ModelFiles.checkNamed(notAFolder.resolve("m.gguf")));
+        assertEquals(notAFolder.resolve("m.gguf") + ": Not a directory", e.getMessage());
+    }
+
+    @Test
     void namedLinksToRegularFilesAndFoldersAreAccepted() throws Exception {
         Path file = Files.writeString(elsewhere.resolve("model.bin"), "x");
         assertDoesNotThrow(() -> ModelFiles.checkNamed(Files.createSymbolicLink(dir.resolve("l1"), file)));

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.jaynes.core.analysis.AnalysisOptions;
@@ -25,11 +26,21 @@ public final class SparkEngineProvider implements SurveyEngineProvider {
     private static final int CONNECT_MILLIS = 5000;
 
     @Override
-    public SurveyEngine open(String master, AnalysisOptions options, ModelOpener opener) throws SurveyInputException {
+    public SurveyEngine open(String master, Map<String, String> properties, AnalysisOptions options,
+                             ModelOpener opener) throws SurveyInputException {
+        SparkConf conf = new SparkConf().setMaster(master);
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            if (!property.getKey().startsWith("spark.")) {
+                // Spark would warn and drop it
+                throw new SurveyInputException(MessageText.format("--conf %s: a Spark property starts with 'spark.'",
+                        property.getKey()));
+            }
+            conf.set(property.getKey(), property.getValue());
+        }
         if (master.startsWith("spark://")) {
             checkReachable(master);
         }
-        return new SparkSurveyEngine(context(new SparkConf().setMaster(master)), options, opener);
+        return new SparkSurveyEngine(context(conf), options, opener);
     }
 
     /** A Spark context for {@code conf} (its master already set), named for jaynes; bad input when Spark refuses it. */

@@ -72,9 +72,22 @@ public final class SparkSurveyEngine implements SurveyEngine {
             }
             return Optional.of(path);
         } catch (IOException | RuntimeException e) {
-            throw new SurveyInputException(MessageText.format("%s: %s", uri,
-                    MessageText.reason(String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
+            throw new SurveyInputException(MessageText.format("%s: %s", uri, MessageText.reason(rootReason(e))));
         }
+    }
+
+    /**
+     * The first line of the innermost cause's message: Hadoop's clients wrap the reason in the operation, the
+     * URI and the exception's class ("getFileStatus on s3a://…: …NoSuchBucketException: The specified bucket
+     * does not exist …"); a bare word ({@code UnknownHostException}'s host) keeps its class's name.
+     */
+    static String rootReason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("").strip();
+        return message.contains(" ") ? message : root.getClass().getSimpleName() + ": " + message;
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.formats.ModelOpener;
 import org.jaynes.spark.hadoop.MiniHdfs;
+import org.jaynes.spark.hadoop.MiniS3;
 import org.jaynes.survey.Survey;
 import org.jaynes.survey.SurveyInputException;
 import org.jaynes.survey.SurveyInputs;
@@ -76,24 +77,52 @@ class SparkSurveyEngineTest {
 
     @Test
     void surveyOfModelsOnHdfsEqualsTheSurveyOfTheLocalFiles(@TempDir Path temp) throws Exception {
+        MiniDFSCluster hdfs = MiniHdfs.shared();
+        String root = hdfs.getURI() + "/survey-test";
+        assertRemoteSurveyEqualsTheLocalOne(temp, root, zoo -> hdfs.getFileSystem().copyFromLocalFile(false, true,
+                new org.apache.hadoop.fs.Path(zoo.toUri()), new org.apache.hadoop.fs.Path(root)));
+    }
+
+    @Test
+    void surveyOfModelsOnS3EqualsTheSurveyOfTheLocalFiles(@TempDir Path temp) throws Exception {
+        // LocalSpark's context carries the S3 service's settings as spark.hadoop.* properties
+        MiniS3 s3 = MiniS3.shared();
+        String root = "s3a://" + MiniS3.BUCKET + "/survey-test";
+        assertRemoteSurveyEqualsTheLocalOne(temp, root, zoo -> {
+            try (Stream<Path> files = Files.list(zoo)) {
+                for (Path file : files.toList()) {
+                    s3.upload(file, "survey-test/" + file.getFileName());
+                }
+            }
+        });
+    }
+
+    /** A zoo's upload under {@code root}. */
+    private interface Upload {
+        void copy(Path zoo) throws Exception;
+    }
+
+    /**
+     * A survey on Spark of models read from {@code root} gives the rows and reports of the in-process survey of
+     * the same files on this disk, but for where the models are; the Parquet table is compared above.
+     */
+    private static void assertRemoteSurveyEqualsTheLocalOne(Path temp, String root, Upload upload) throws Exception {
         // The GGUF fixture and the file that is no model: the other models' reading is the local test's.
         List<Path> local = TestModels.write(temp.resolve("zoo")).stream()
                 .filter(p -> !p.getFileName().toString().endsWith(".safetensors")
                         || p.getFileName().toString().startsWith("broken")).toList();
         Files.delete(temp.resolve("zoo/big.safetensors"));
         Files.delete(temp.resolve("zoo/many.safetensors"));
-        MiniDFSCluster hdfs = MiniHdfs.shared();
-        String root = hdfs.getURI() + "/survey-test";
-        hdfs.getFileSystem().copyFromLocalFile(false, true,
-                new org.apache.hadoop.fs.Path(temp.resolve("zoo").toUri()), new org.apache.hadoop.fs.Path(root));
+        upload.copy(temp.resolve("zoo"));
         List<String> uris = local.stream().map(p -> root + "/" + p.getFileName()).toList();
         Path here = temp.resolve("in-process");
         Path spark = temp.resolve("spark");
         new Survey(OPTIONS, ModelOpener.standard(), "test").run(
                 SurveyInputs.of(local.stream().map(Path::toString).toList(), temp), here, SurveyListener.NONE);
         SparkSurveyEngine engine = new SparkSurveyEngine(LocalSpark.context(), OPTIONS, ModelOpener.standard());
-        new Survey(engine, "test").run(SurveyInputs.of(uris, temp, engine::locate), spark, SurveyListener.NONE);
-        // The same rows and reports but for where the models are; the Parquet table is compared above.
+        SurveyResult remote = new Survey(engine, "test").run(SurveyInputs.of(uris, temp, engine::locate), spark,
+                SurveyListener.NONE);
+        assertEquals(1, remote.failures().size(), "the file that is no model: " + remote.failures());
         for (String name : List.of("layers.csv", "failures.csv", "survey.json", "reports/types.gguf.json")) {
             assertEquals(Files.readString(here.resolve(name)).replace(temp.resolve("zoo").toString(), "ZOO"),
                     Files.readString(spark.resolve(name)).replace(root, "ZOO"), name);
@@ -111,6 +140,18 @@ class SparkSurveyEngineTest {
         assertTrue(unreachable.getMessage().startsWith("hdfs://127.0.0.1:1/zoo/m.onnx: "), unreachable.getMessage());
         assertTrue(unreachable.getMessage().contains("Connection refused"), unreachable.getMessage());
         assertFalse(unreachable.getMessage().contains("\n"), unreachable.getMessage());
+        MiniS3.shared();
+        SurveyInputException absent = assertThrows(SurveyInputException.class,
+                () -> SurveyInputs.of(List.of("s3a://" + MiniS3.BUCKET + "/absent.onnx"), temp, engine::locate));
+        assertEquals("s3a://zoo/absent.onnx: no such file or folder", absent.getMessage());
+        SurveyInputException noBucket = assertThrows(SurveyInputException.class,
+                () -> SurveyInputs.of(List.of("s3a://no-bucket/m.onnx"), temp, engine::locate));
+        // S3's own words, not Hadoop's wrapping of them ("getFileStatus on …: …NoSuchBucketException: …")
+        assertTrue(noBucket.getMessage().startsWith("s3a://no-bucket/m.onnx: The specified bucket does not exist "
+                + "(Service: S3, Status Code: 404"), noBucket.getMessage());
+        assertFalse(noBucket.getMessage().contains("Exception"), noBucket.getMessage());
+        assertEquals("UnknownHostException: nn", SparkSurveyEngine.rootReason(
+                new IOException("a call failed", new java.net.UnknownHostException("nn"))));
     }
 
     /** Every file under {@code expected} is under {@code actual} with the same bytes, and no other is. */

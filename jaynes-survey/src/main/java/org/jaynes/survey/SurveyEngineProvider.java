@@ -1,5 +1,6 @@
 package org.jaynes.survey;
 
+import java.util.Map;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.formats.ModelOpener;
 
@@ -11,9 +12,12 @@ import org.jaynes.formats.ModelOpener;
 public interface SurveyEngineProvider {
 
     /**
-     * An engine on {@code master} ({@code local[*]}, {@code spark://host:7077}, …).
+     * An engine on {@code master} ({@code local[*]}, {@code spark://host:7077}, …) with the engine's own
+     * {@code properties} ({@code spark.executor.memory}, {@code spark.hadoop.fs.s3a.endpoint}, …).
      *
-     * @throws SurveyInputException when the master is not one the engine knows or cannot be reached
+     * @throws SurveyInputException when the master is not one the engine knows or cannot be reached, or a
+     *                              property is not one of the engine's
      */
-    SurveyEngine open(String master, AnalysisOptions options, ModelOpener opener) throws SurveyInputException;
+    SurveyEngine open(String master, Map<String, String> properties, AnalysisOptions options, ModelOpener opener)
+            throws SurveyInputException;
 }

@@ -135,7 +135,7 @@ class HadoopFilesTest {
         assertTrue(unknown.getMessage().contains("nosuch"), unknown.getMessage());
     }
 
-    private static String report(Path model) throws Exception {
+    static String report(Path model) throws Exception {
         AnalysisResult result = new ModelAnalyzer(OPTIONS).analyze(ModelOpener.standard().open(model),
                 ProgressListener.NONE);
         StringWriter json = new StringWriter();
