@@ -81,13 +81,17 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
     }
 
     /**
-     * The serialized form of a histogram: per allocated page, its signed index and its non-zero counts,
-     * each as the gap to the previous non-zero slot and the count, both variable-length (7 bits a byte);
-     * then the spilled counts. A count costs about two bytes instead of four, an empty slot nothing.
+     * The serialized form of a histogram: per allocated page, its signed index, then the length and bytes of
+     * its non-zero counts, each as the gap to the previous non-zero slot and the count, both variable-length
+     * (7 bits a byte); then the spilled counts. A count costs about two bytes instead of four, an empty slot
+     * nothing; empty slots are skipped by a vectorised scan, and a page is written and read as one block.
      */
     private static final class Pages implements java.io.Serializable {
 
         private static final long serialVersionUID = 1L;
+
+        /** A page's varints at most: a gap and a count of up to 5 bytes each per slot, and the closing 0. */
+        private static final int MAX_PAGE_BYTES = 2 * 5 * PAGE_SIZE + 1;
 
         private transient LogAbsHistogram histogram;
 
@@ -108,21 +112,20 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
             }
             out.writeInt(pages);
             // A page's varints are gathered into one array and written at once: a write per byte costs more.
-            byte[] bytes = new byte[2 * 5 * PAGE_SIZE + 1];
+            byte[] bytes = new byte[MAX_PAGE_BYTES];
             for (int i = 0; i < pages; i++) {
                 int p = indices[i];
                 out.writeInt(p);
                 int[] page = histogram.page(p);
                 int length = 0;
                 int previous = -1;
-                for (int slot = 0; slot < PAGE_SIZE; slot++) {
-                    if (page[slot] != 0) {
-                        length = putVarint(bytes, length, slot - previous);
-                        length = putVarint(bytes, length, page[slot]);
-                        previous = slot;
-                    }
+                for (int slot = nextOccupied(page, 0); slot < PAGE_SIZE; slot = nextOccupied(page, slot + 1)) {
+                    length = putVarint(bytes, length, slot - previous);
+                    length = putVarint(bytes, length, page[slot]);
+                    previous = slot;
                 }
                 length = putVarint(bytes, length, 0);
+                out.writeInt(length);
                 out.write(bytes, 0, length);
             }
             out.writeInt(histogram.spilled.size());
@@ -135,19 +138,30 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
         private void readObject(java.io.ObjectInputStream in) throws java.io.IOException {
             histogram = new LogAbsHistogram();
             int count = in.readInt();
+            byte[] bytes = new byte[MAX_PAGE_BYTES];
+            int[] at = new int[1];
             for (int i = 0; i < count; i++) {
                 int p = in.readInt();
+                int length = in.readInt();
                 if (p < 0 || p >= 2 * HALF) {
                     throw new java.io.InvalidObjectException("page " + p + " outside the histogram");
                 }
+                if (length < 1 || length > MAX_PAGE_BYTES) {
+                    throw new java.io.InvalidObjectException("a page of " + length + " bytes");
+                }
+                in.readFully(bytes, 0, length);
+                at[0] = 0;
                 int[] page = new int[PAGE_SIZE];
-                for (int slot = readVarint(in) - 1; slot >= 0; ) {
+                for (int slot = readVarint(bytes, length, at) - 1; slot >= 0; ) {
                     if (slot >= PAGE_SIZE) {
                         throw new java.io.InvalidObjectException("slot " + slot + " outside a page");
                     }
-                    page[slot] = readVarint(in);
-                    int gap = readVarint(in);
+                    page[slot] = readVarint(bytes, length, at);
+                    int gap = readVarint(bytes, length, at);
                     slot = gap == 0 ? -1 : slot + gap;
+                }
+                if (at[0] != length) {
+                    throw new java.io.InvalidObjectException((length - at[0]) + " bytes left after a page");
                 }
                 histogram.addCounts(p, page);
             }
@@ -173,10 +187,14 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
             return next;
         }
 
-        private static int readVarint(java.io.DataInput in) throws java.io.IOException {
+        /** The varint at {@code bytes[at[0]]} (of {@code length} bytes), which is moved past it. */
+        private static int readVarint(byte[] bytes, int length, int[] at) throws java.io.InvalidObjectException {
             int value = 0;
             for (int shift = 0; shift < 35; shift += 7) {
-                int b = in.readUnsignedByte();
+                if (at[0] >= length) {
+                    throw new java.io.InvalidObjectException("a page ends inside a count");
+                }
+                int b = bytes[at[0]++];
                 value |= (b & 0x7F) << shift;
                 if ((b & 0x80) == 0) {
                     return value;
@@ -212,9 +230,16 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
             return;
         }
         // Both counts are at most Integer.MAX_VALUE, so a sum wraps below zero exactly when it passes it, and
-        // its 32 bits are then the true sum unsigned: add in int (a loop the compiler vectorises), spill after.
+        // its 32 bits are then the true sum unsigned: add in int, spill after. The first occupied slots of the
+        // counts are found by skipping empty ones (few pages hold many), the rest added in a loop C2 vectorises.
         int wrapped = 0;
-        for (int i = 0; i < PAGE_SIZE; i++) {
+        int slot = nextOccupied(counts, 0);
+        for (int found = 0; slot < PAGE_SIZE && found < SPARSE_CELLS; found++) {
+            mine[slot] += counts[slot];
+            wrapped |= mine[slot];
+            slot = nextOccupied(counts, slot + 1);
+        }
+        for (int i = slot; i < PAGE_SIZE; i++) {
             int total = mine[i] + counts[i];
             mine[i] = total;
             wrapped |= total;
@@ -604,15 +629,23 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
         if (page == null) {
             return 0;
         }
-        // Summed as two int sums of 16-bit halves, which cannot overflow (1,024 × 2^16 < 2^31) and which the
-        // compiler vectorises, unlike a long sum of ints.
+        // From one occupied slot to the next while they are few (most pages of a refinement hold a handful
+        // of values, and a compiler without vectorisation, C1, sums a whole page slowly), then the rest of the
+        // page as two int sums of 16-bit halves, which cannot overflow (1,024 × 2^16 < 2^31) and which C2
+        // vectorises, unlike a long sum of ints.
+        long total = 0;
+        int slot = nextOccupied(page, 0);
+        for (int found = 0; slot < PAGE_SIZE && found < SPARSE_CELLS; found++) {
+            total += page[slot];
+            slot = nextOccupied(page, slot + 1);
+        }
         int lowHalves = 0;
         int highHalves = 0;
-        for (int count : page) {
-            lowHalves += count & 0xFFFF;
-            highHalves += count >>> 16;
+        for (int i = slot; i < PAGE_SIZE; i++) {
+            lowHalves += page[i] & 0xFFFF;
+            highHalves += page[i] >>> 16;
         }
-        long total = ((long) highHalves << 16) + lowHalves;
+        total += ((long) highHalves << 16) + lowHalves;
         if (!spilled.isEmpty()) {
             int signedPage = negative ? p + HALF : p;
             for (Map.Entry<Integer, Long> spill : spilled.entrySet()) {
