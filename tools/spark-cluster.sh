@@ -4,7 +4,11 @@
 # SparkSubmit with the jaynes-spark jar, then: did tasks run on both workers, and are the outputs equal
 # to the in-process survey's? Stops what it started. Not part of mvn verify (it takes minutes).
 #
-#   tools/spark-cluster.sh [MODEL...]     default: the three embedding models of the tests (ONNX, from ~/.m2)
+#   tools/spark-cluster.sh [--s3] [MODEL...]   default: the three embedding models of the tests (ONNX, from ~/.m2)
+#
+# --s3: the models are first stored in an S3 service of their own (S3Proxy over a folder, in a JVM of its
+# own, checking request signatures: the tests' MiniS3), and the cluster reads them as s3a:// URIs, its
+# endpoint and keys given to spark-submit as spark.hadoop.* properties, which Spark hands to every executor.
 #
 # Exit 0 when tasks ran on both workers and every output file is equal; 1 otherwise.
 set -euo pipefail
@@ -18,7 +22,7 @@ stop() {
 trap stop EXIT
 
 echo "building the jars (mvn package -DskipTests)..."
-(cd "$here" && mvn -q -B --no-transfer-progress -DskipTests -pl jaynes-cli,jaynes-spark -am package)
+(cd "$here" && mvn -q -B --no-transfer-progress -Dstyle.color=never -DskipTests -pl jaynes-cli,jaynes-spark -am package)
 module="$here/jaynes-spark/target"
 classpath="$(cat "$module/spark-classpath.txt"):$(cat "$module/runtime-classpath.txt")"
 read -r -a java_options <<<"$(sed -n 's:.*<spark.java.options>\(.*\)</spark.java.options>.*:\1:p' "$here/jaynes-spark/pom.xml")"
@@ -30,6 +34,11 @@ tr ':' '\n' <<<"$classpath" | while read -r jar; do
 done
 export SPARK_HOME="$work/spark-home" SPARK_SCALA_VERSION=2.13
 
+s3=0
+if [[ "${1:-}" == --s3 ]]; then
+  s3=1
+  shift
+fi
 models=("$@")
 if [[ ${#models[@]} -eq 0 ]]; then
   mkdir -p "$work/zoo"
@@ -77,6 +86,28 @@ for i in $(seq 150); do
 done
 echo "  master: $(alive_workers) workers alive"
 
+inputs=("${models[@]}")
+s3_conf=()
+if (( s3 )); then
+  echo "starting an S3 service with the models (S3Proxy, the tests' MiniS3)..."
+  (cd "$here" && mvn -q -B --no-transfer-progress -Dstyle.color=never -pl jaynes-spark dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$work/s3-classpath.txt")
+  mkfifo "$work/s3.out"
+  (exec java -Xmx256m -cp "$module/test-classes:$(cat "$work/s3-classpath.txt")" org.jaynes.spark.hadoop.MiniS3 \
+    "${models[@]}" >"$work/s3.out" 2>"$work/s3.log") &
+  pids+=($!)
+  inputs=()
+  while read -r line; do
+    case "$line" in
+      ready) break ;;
+      s3a://*) inputs+=("$line") ;;
+      *=*) s3_conf+=(--conf "spark.hadoop.$line") ;;
+    esac
+  done <"$work/s3.out"
+  exec 4<"$work/s3.out" # keeps the pipe open: the service may still write
+  echo "  ${#inputs[@]} models stored: ${inputs[0]} ..."
+fi
+
 mkdir -p "$work/events"
 echo "submitting the survey of ${#models[@]} models (the driver in this JVM, 1 GB)..."
 start=$(date +%s.%N)
@@ -85,8 +116,8 @@ heap=1g spark_java org.apache.spark.deploy.SparkSubmit --master "$master" --depl
   --conf spark.executor.memory=768m --conf spark.executor.cores=1 \
   --conf "spark.executor.extraJavaOptions=${java_options[*]}" \
   --conf spark.eventLog.enabled=true --conf "spark.eventLog.dir=file://$work/events" \
-  --conf spark.eventLog.rolling.enabled=false --conf spark.eventLog.compress=false \
-  "$module/jaynes-spark.jar" "${models[@]}" --out "$work/spark-out" 2>"$work/submit.log" | sed 's/^/  spark: /'
+  --conf spark.eventLog.rolling.enabled=false --conf spark.eventLog.compress=false "${s3_conf[@]}" \
+  "$module/jaynes-spark.jar" "${inputs[@]}" --out "$work/spark-out" 2>"$work/submit.log" | sed 's/^/  spark: /'
 spark_seconds=$(echo "$(date +%s.%N) - $start" | bc)
 
 start=$(date +%s.%N)
@@ -108,8 +139,23 @@ if [[ "$workers_used" -ne 2 ]]; then
   echo "FAILED: tasks ran on $workers_used worker(s), not 2"
   status=1
 fi
+if (( s3 )); then
+  # The same files but for where the models are: their paths in the rows and reports, and the saved keys
+  # (path, size and time of each model's files), which are left out.
+  for out in local-out spark-out; do
+    (cd "$work/$out" && find . -name '*.key.json' -delete)
+  done
+  zoo_dir="$(dirname "${models[0]}")"
+  grep -rl "s3a://zoo/zoo" "$work/spark-out" | xargs sed -i "s|s3a://zoo/zoo|$zoo_dir|g"
+  # a survey's page and Parquet table hold the paths too; the CSV and JSON say the same in text
+  rm -f "$work"/{local-out,spark-out}/{survey.html,layers.parquet}
+fi
 if diff -r "$work/local-out" "$work/spark-out" >"$work/diff.txt"; then
-  echo "outputs equal: $(cd "$work/local-out" && find . -type f | wc -l) files (reports, layers.csv, layers.parquet, failures.csv, survey.json, survey.html)"
+  if (( s3 )); then
+    echo "outputs equal but for the models' paths: $(cd "$work/local-out" && find . -type f | wc -l) files (reports, layers.csv, failures.csv, survey.json)"
+  else
+    echo "outputs equal: $(cd "$work/local-out" && find . -type f | wc -l) files (reports, layers.csv, layers.parquet, failures.csv, survey.json, survey.html)"
+  fi
 else
   echo "FAILED: the outputs differ (see $work/diff.txt)"
   head -5 "$work/diff.txt"

@@ -67,6 +67,23 @@ public final class MiniS3 {
         return shared;
     }
 
+    /**
+     * The service for a script ({@code tools/spark-cluster.sh --s3}): stores each file named as
+     * {@code zoo/NAME}, prints its {@code s3a://} URI and then the settings, a {@code KEY=VALUE} line each,
+     * then {@code ready}, and serves until the process is stopped.
+     */
+    public static void main(String[] args) throws Exception {
+        MiniS3 s3 = shared();
+        for (String file : args) {
+            Path local = Path.of(file);
+            System.out.println(s3.upload(local, "zoo/" + local.getFileName()));
+        }
+        s3.settings().forEach((key, value) -> System.out.println(key + "=" + value));
+        System.out.println("ready");
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
     /** The S3A settings that reach this service, as Hadoop configuration keys and values. */
     public Map<String, String> settings() {
         return Map.of("fs.s3a.endpoint", "http://127.0.0.1:" + proxy.getPort(),
