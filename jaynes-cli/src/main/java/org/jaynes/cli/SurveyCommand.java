@@ -85,7 +85,8 @@ final class SurveyCommand implements Callable<Integer> {
     private boolean quiet;
 
     @Option(names = "--spark", paramLabel = "MASTER", description = "analyse on Apache Spark: local[*], "
-            + "spark://host:7077, yarn, k8s://...; INPUT may then be an hdfs://, s3a:// or file:// URI. Needs "
+            + "spark://host:7077, yarn, k8s://...; INPUT may then be an hdfs://, s3a:// or file:// URI, or a glob "
+            + "of them ('s3a://bucket/zoo/*.onnx'). Needs "
             + "the jaynes-spark module, which ./jaynes adds to the class path with this option")
     private String spark;
 

@@ -97,6 +97,31 @@ class SparkSurveyEngineTest {
         });
     }
 
+    @Test
+    void globUrisNameTheFilesOfHdfsAndS3InNameOrder(@TempDir Path temp) throws Exception {
+        for (String name : List.of("b.onnx", "a.onnx", "c.gguf")) {
+            Files.writeString(temp.resolve(name), name);
+        }
+        MiniDFSCluster hdfs = MiniHdfs.shared();
+        String hdfsRoot = hdfs.getURI() + "/glob-test";
+        hdfs.getFileSystem().copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(temp.toUri()),
+                new org.apache.hadoop.fs.Path(hdfsRoot));
+        MiniS3 s3 = MiniS3.shared();
+        String s3Root = "s3a://" + MiniS3.BUCKET + "/glob-test";
+        for (String name : List.of("b.onnx", "a.onnx", "c.gguf")) {
+            s3.upload(temp.resolve(name), "glob-test/" + name);
+        }
+        SparkSurveyEngine engine = new SparkSurveyEngine(LocalSpark.context(), OPTIONS, ModelOpener.standard());
+        for (String root : List.of(hdfsRoot, s3Root)) {
+            List<String> found = SurveyInputs.of(List.of(root + "/*.onnx"), temp, engine::locate).stream()
+                    .map(input -> input.path().toString()).toList();
+            assertEquals(List.of(root + "/a.onnx", root + "/b.onnx"), found, root);
+            SurveyInputException none = assertThrows(SurveyInputException.class,
+                    () -> SurveyInputs.of(List.of(root + "/*.npz"), temp, engine::locate));
+            assertEquals(root + "/*.npz: the pattern matches no file or folder", none.getMessage());
+        }
+    }
+
     /** A zoo's upload under {@code root}. */
     private interface Upload {
         void copy(Path zoo) throws Exception;

@@ -18,9 +18,10 @@ import org.jaynes.formats.MessageText;
  * The models a survey's arguments name, in the order given: a model file or folder, a glob
  * ({@code zoo/*.onnx}, {@code runs/**}{@code /model.safetensors}; matches in name order), or {@code @FILE},
  * a list of such arguments one per line (blank lines and lines starting with {@code #} skipped,
- * relative paths taken from the list's folder), or a URI ({@code hdfs://nn/zoo/m.safetensors}), which only
- * an engine that reads such file systems can locate ({@link SurveyEngine#locate}). Each model gets an id
- * from its file or folder name, made unique with a suffix when two share a name.
+ * relative paths taken from the list's folder), or a URI ({@code hdfs://nn/zoo/m.safetensors}, or a glob
+ * such as {@code s3a://bucket/zoo/*.onnx}), which only an engine that reads such file systems can locate
+ * ({@link SurveyEngine#locate}). Each model gets an id from its file or folder name, made unique with a
+ * suffix when two share a name.
  */
 public final class SurveyInputs {
 
@@ -52,16 +53,12 @@ public final class SurveyInputs {
             throws SurveyInputException {
         List<Path> paths = new ArrayList<>();
         for (String argument : arguments) {
-            if (isUri(argument)) {
-                paths.add(located(argument, engine));
-            } else {
-                expand(argument, folder, paths, 0);
-            }
+            expand(argument, folder, engine, paths, 0);
         }
         return named(paths);
     }
 
-    /** The model a URI names, through the engine's file systems; no globs or lists there. */
+    /** The model a URI names, through the engine's file systems. */
     private static Path located(String uri, Locator engine) throws SurveyInputException {
         Path path = engine.locate(uri).orElseThrow(() -> new SurveyInputException(MessageText.format(
                 "%s: a URI is read through Hadoop's file systems, on Spark: add --spark MASTER", uri)));
@@ -95,9 +92,11 @@ public final class SurveyInputs {
         return safe.isEmpty() || safe.startsWith(".") ? "_" + safe : safe;
     }
 
-    private static void expand(String argument, Path folder, List<Path> paths, int depth)
+    private static void expand(String argument, Path folder, Locator engine, List<Path> paths, int depth)
             throws SurveyInputException {
-        if (argument.startsWith("@")) {
+        if (isUri(argument)) {
+            paths.addAll(isGlob(argument) ? uriGlob(argument, engine) : List.of(located(argument, engine)));
+        } else if (argument.startsWith("@")) {
             if (depth > 0) {
                 throw new SurveyInputException(MessageText.format("%s: a list may not name another list",
                         argument));
@@ -107,10 +106,10 @@ public final class SurveyInputs {
                 String trimmed = line.strip();
                 if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
                     Path listFolder = list.toAbsolutePath().getParent();
-                    expand(trimmed, listFolder, paths, depth + 1);
+                    expand(trimmed, listFolder, engine, paths, depth + 1);
                 }
             }
-        } else if (argument.chars().anyMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0)) {
+        } else if (isGlob(argument)) {
             List<Path> matches = glob(argument, folder);
             if (matches.isEmpty()) {
                 throw new SurveyInputException(MessageText.format("%s: the pattern matches no file or folder",
@@ -125,6 +124,44 @@ public final class SurveyInputs {
             }
             paths.add(path);
         }
+    }
+
+    private static boolean isGlob(String argument) {
+        return argument.chars().anyMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0);
+    }
+
+    /**
+     * The files and folders a glob URI matches, in name order: the URI up to the last '/' before its first
+     * pattern character names the folder the engine lists ({@code s3a://bucket/zoo} of
+     * {@code s3a://bucket/zoo/*.onnx}); the rest is matched against the names below it.
+     */
+    private static List<Path> uriGlob(String pattern, Locator engine) throws SurveyInputException {
+        int firstPattern = 0;
+        while (GLOB_CHARACTERS.indexOf(pattern.charAt(firstPattern)) < 0) {
+            firstPattern++;
+        }
+        int cut = pattern.lastIndexOf('/', firstPattern);
+        String rest = pattern.substring(cut + 1);
+        Path base = engine.locate(pattern.substring(0, cut)).orElseThrow(() -> new SurveyInputException(
+                MessageText.format("%s: a URI is read through Hadoop's file systems, on Spark: add --spark MASTER",
+                        pattern)));
+        if (!Files.isDirectory(base)) {
+            throw new SurveyInputException(MessageText.format("%s: the pattern matches no file or folder", pattern));
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+        int depth = rest.contains("**") ? Integer.MAX_VALUE : (int) rest.chars().filter(c -> c == '/').count() + 1;
+        List<Path> matches;
+        try (Stream<Path> walk = Files.walk(base, depth)) {
+            matches = walk.filter(p -> !p.equals(base) && matcher.matches(Path.of(base.relativize(p).toString())))
+                    .sorted().toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new SurveyInputException(MessageText.format("%s: cannot list %s: %s", pattern, base,
+                    MessageText.reason(String.valueOf(e.getMessage()))));
+        }
+        if (matches.isEmpty()) {
+            throw new SurveyInputException(MessageText.format("%s: the pattern matches no file or folder", pattern));
+        }
+        return matches;
     }
 
     private static List<String> lines(Path list) throws SurveyInputException {

@@ -67,6 +67,33 @@ class SurveyInputsTest {
                 .getMessage().contains("no such list file"));
     }
 
+    /** URIs of the scheme {@code zoo://} name the files under {@code zoo}, as an engine's file system would. */
+    private static SurveyInputs.Locator zooScheme(Path zoo) {
+        return uri -> java.util.Optional.of(Path.of(zoo + uri.substring("zoo://".length())));
+    }
+
+    @Test
+    void aGlobUriMatchesBelowTheFolderItsEngineLocates(@TempDir Path zoo) throws Exception {
+        for (String name : List.of("b.onnx", "a.onnx", "c.gguf", "deep/d.onnx")) {
+            touch(zoo.resolve("run").resolve(name));
+        }
+        Files.writeString(zoo.resolve("list.txt"), "zoo:///run/*.gguf\n");
+        SurveyInputs.Locator engine = zooScheme(zoo);
+        assertEquals(List.of(zoo.resolve("run/a.onnx"), zoo.resolve("run/b.onnx"), zoo.resolve("run/c.gguf")),
+                SurveyInputs.of(List.of("zoo:///run/*.onnx", "@list.txt"), zoo, engine).stream()
+                        .map(SurveyInput::path).toList());
+        assertEquals(List.of(zoo.resolve("run/deep/d.onnx")),
+                SurveyInputs.of(List.of("zoo:///run/**/d.*"), zoo, engine).stream().map(SurveyInput::path).toList());
+        assertEquals("zoo:///run/*.npz: the pattern matches no file or folder", assertThrows(
+                SurveyInputException.class, () -> SurveyInputs.of(List.of("zoo:///run/*.npz"), zoo, engine))
+                .getMessage());
+        assertEquals("zoo:///none/*.onnx: the pattern matches no file or folder", assertThrows(
+                SurveyInputException.class, () -> SurveyInputs.of(List.of("zoo:///none/*.onnx"), zoo, engine))
+                .getMessage());
+        assertTrue(assertThrows(SurveyInputException.class, () -> SurveyInputs.of(List.of("zoo:///run/*.onnx"),
+                zoo)).getMessage().endsWith("on Spark: add --spark MASTER"));
+    }
+
     @Test
     void aListMayNotNameAList(@TempDir Path zoo) throws Exception {
         Files.writeString(zoo.resolve("outer.txt"), "@inner.txt\n");
