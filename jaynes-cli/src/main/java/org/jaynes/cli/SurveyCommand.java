@@ -64,8 +64,9 @@ final class SurveyCommand implements Callable<Integer> {
     private List<String> inputs = new ArrayList<>();
 
     @Option(names = "--checkpoints", paramLabel = "DIR",
-            description = "the entries of DIR whose names carry a step number, as one series ordered by step")
-    private Path checkpoints;
+            description = "the entries of DIR whose names carry a step number, as one series ordered by step "
+                    + "(with --spark, DIR may be a URI)")
+    private String checkpoints;
 
     @Option(names = "--out", paramLabel = "DIR", description = "the folder to write into (created if missing)")
     private Path out;
@@ -150,7 +151,7 @@ final class SurveyCommand implements Callable<Integer> {
         AnalysisOptions options = selection.applyTo(AnalysisOptions.DEFAULTS).withThreads(threads);
         try (SurveyEngine engine = spark == null ? new InProcessEngine(options, ModelOpener.standard())
                 : sparkEngine(options)) {
-            List<SurveyInput> models = checkpoints != null ? CheckpointSeries.of(checkpoints)
+            List<SurveyInput> models = checkpoints != null ? CheckpointSeries.of(checkpoints, engine::locate)
                     : SurveyInputs.of(inputs, Path.of("").toAbsolutePath(), engine::locate);
             TerminalProgress progress = quiet || System.console() == null ? null : new TerminalProgress(System.err);
             SurveyResult result = new Survey(engine, Main.version()).run(models, out,

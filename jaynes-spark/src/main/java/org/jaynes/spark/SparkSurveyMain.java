@@ -58,7 +58,7 @@ public final class SparkSurveyMain {
             try (SparkSurveyEngine engine = new SparkSurveyEngine(
                     SparkEngineProvider.context(conf), arguments.options(), ModelOpener.standard())) {
                 List<SurveyInput> models = arguments.checkpoints() != null
-                        ? CheckpointSeries.of(Path.of(arguments.checkpoints()))
+                        ? CheckpointSeries.of(arguments.checkpoints(), engine::locate)
                         : SurveyInputs.of(arguments.inputs(), Path.of("").toAbsolutePath(), engine::locate);
                 SurveyResult result = new Survey(engine, version()).run(models, arguments.out(), SurveyListener.NONE);
                 out.printf(Locale.ROOT, "%d models: %d failed; %d layer rows; %.1f MB read%n",

@@ -16,6 +16,7 @@ import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.formats.ModelOpener;
 import org.jaynes.spark.hadoop.MiniHdfs;
 import org.jaynes.spark.hadoop.MiniS3;
+import org.jaynes.survey.CheckpointSeries;
 import org.jaynes.survey.Survey;
 import org.jaynes.survey.SurveyInputException;
 import org.jaynes.survey.SurveyInputs;
@@ -98,7 +99,7 @@ class SparkSurveyEngineTest {
     }
 
     @Test
-    void globUrisNameTheFilesOfHdfsAndS3InNameOrder(@TempDir Path temp) throws Exception {
+    void globUrisAndCheckpointFoldersNameTheFilesOfHdfsAndS3InOrder(@TempDir Path temp) throws Exception {
         for (String name : List.of("b.onnx", "a.onnx", "c.gguf")) {
             Files.writeString(temp.resolve(name), name);
         }
@@ -120,6 +121,14 @@ class SparkSurveyEngineTest {
                     () -> SurveyInputs.of(List.of(root + "/*.npz"), temp, engine::locate));
             assertEquals(root + "/*.npz: the pattern matches no file or folder", none.getMessage());
         }
+        // a run's checkpoints on HDFS, ordered by the steps their names carry
+        for (String name : List.of("step-20.onnx", "step-3.onnx")) {
+            hdfs.getFileSystem().copyFromLocalFile(new org.apache.hadoop.fs.Path(temp.resolve("a.onnx").toUri()),
+                    new org.apache.hadoop.fs.Path(hdfsRoot + "/run/" + name));
+        }
+        assertEquals(List.of(hdfsRoot + "/run/step-3.onnx", hdfsRoot + "/run/step-20.onnx"),
+                CheckpointSeries.of(hdfsRoot + "/run", engine::locate).stream()
+                        .map(input -> input.path().toString()).toList());
     }
 
     /** A zoo's upload under {@code root}. */

@@ -32,6 +32,19 @@ public final class CheckpointSeries {
         return m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
     }
 
+    /**
+     * The checkpoints in the folder {@code argument} names: a path, or a URI ({@code hdfs://nn/runs/exp1})
+     * that {@code engine} locates.
+     */
+    public static List<SurveyInput> of(String argument, SurveyInputs.Locator engine) throws SurveyInputException {
+        if (!SurveyInputs.isUri(argument)) {
+            return of(Path.of(argument));
+        }
+        return of(engine.locate(argument).orElseThrow(() -> new SurveyInputException(MessageText.format(
+                "--checkpoints %s: a URI is read through Hadoop's file systems, on Spark: add --spark MASTER",
+                argument))));
+    }
+
     /** The checkpoints in {@code folder}, ordered by step; bad input when there are none or two share a step. */
     public static List<SurveyInput> of(Path folder) throws SurveyInputException {
         if (!Files.isDirectory(folder)) {

@@ -55,6 +55,22 @@ class CheckpointSeriesTest {
     }
 
     @Test
+    void aSeriesNamedByUriIsTheFolderItsEngineLocates(@TempDir Path run) throws Exception {
+        for (String name : List.of("checkpoint-20", "checkpoint-3")) {
+            Files.createDirectory(run.resolve(name));
+        }
+        SurveyInputs.Locator engine = uri -> java.util.Optional.of(run);
+        assertEquals(List.of(run.resolve("checkpoint-3"), run.resolve("checkpoint-20")),
+                CheckpointSeries.of("hdfs://nn/runs/exp1", engine).stream().map(SurveyInput::path).toList());
+        assertEquals(List.of(run.resolve("checkpoint-3"), run.resolve("checkpoint-20")),
+                CheckpointSeries.of(run.toString(), engine).stream().map(SurveyInput::path).toList());
+        SurveyInputException local = assertThrows(SurveyInputException.class,
+                () -> CheckpointSeries.of("hdfs://nn/runs/exp1", uri -> java.util.Optional.empty()));
+        assertEquals("--checkpoints hdfs://nn/runs/exp1: a URI is read through Hadoop's file systems, on Spark: "
+                + "add --spark MASTER", local.getMessage());
+    }
+
+    @Test
     void aMissingFolderIsBadInput(@TempDir Path run) {
         assertThrows(SurveyInputException.class, () -> CheckpointSeries.of(run.resolve("absent")));
     }
