@@ -17,7 +17,7 @@ import org.apache.hadoop.fs.StreamCapabilities;
  * A read-only {@link FileChannel} over a Hadoop stream: every read is a positioned read of all the bytes
  * asked for that the file has ({@code PositionedReadable.readFully(position, …)}, straight into a direct
  * buffer where the stream can), so the readers' windows fetch just their bytes from HDFS or S3. The stream
- * is the file's shared one ({@link OpenStreams}), released when the channel is closed. A mapping, which a
+ * is one of the file's kept streams, the channel's alone until it is closed ({@link OpenStreams}). A mapping, which a
  * Hadoop stream cannot give, is made of a local copy of the region in the temporary folder, deleted as soon
  * as it is mapped: the ONNX and TFLite readers map their metadata. Not thread-safe, like the readers' use of
  * it (one channel per read).

@@ -1,6 +1,8 @@
 package org.jaynes.spark.hadoop;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,51 +14,38 @@ import org.apache.hadoop.fs.Path;
 /**
  * The open streams of one Hadoop file system's files, kept from one channel to the next. A tensor's bytes are
  * read through a channel opened for each window ({@code core.tensor.FileRegion}), and opening a file on HDFS
- * asks the NameNode for its block locations and sets up a reader: milliseconds per window, where the read
- * itself may take less. So a file's channels share one stream: their reads are positioned reads, which never
- * move it and which Hadoop's {@code PositionedReadable} contract makes thread-safe. A stream is opened again
- * when its file's length or modification time has changed. At most {@value #KEPT} files stay open; the
- * least recently opened is closed once its last channel is. Thread-safe.
+ * asks the NameNode for its block locations and sets up a reader (on S3, a request): milliseconds per
+ * window, where the read itself may take less. So a channel takes an open stream of its file that no other
+ * channel is using, and gives it back when it is closed; a stream is opened only when all of the file's are
+ * in use. Each channel thus has a stream to itself: S3A serialises the positioned reads of one stream (it
+ * seeks, reads and seeks back under the stream's lock), so threads sharing one would read a file one request
+ * at a time. A file's streams are opened again when its length or modification time has changed. At most
+ * {@value #KEPT} files keep their idle streams; the least recently used file's are closed, and its streams
+ * in use when their channels close. Thread-safe.
  */
 final class OpenStreams {
 
-    /** Files whose stream stays open: the files of the few models a survey reads at once. */
+    /** Files whose streams stay open: the files of the few models a survey reads at once. */
     static final int KEPT = 16;
 
     private final FileSystem hadoop;
-    private final Map<Path, Shared> streams = new LinkedHashMap<>(KEPT, 0.75f, true);
+    private final Map<Path, FileStreams> files = new LinkedHashMap<>(KEPT, 0.75f, true);
 
     OpenStreams(FileSystem hadoop) {
         this.hadoop = hadoop;
     }
 
-    /** One file's stream and the channels using it; closed when no longer kept and no channel uses it. */
-    final class Shared {
+    /** One file's streams that no channel is using, for the file as it was when they were opened. */
+    private static final class FileStreams {
 
-        private final FSDataInputStream in;
         private final long length;
         private final long modified;
-        private int users;
+        private final Deque<FSDataInputStream> idle = new ArrayDeque<>();
         private boolean dropped;
 
-        private Shared(FSDataInputStream in, FileStatus status) {
-            this.in = in;
+        private FileStreams(FileStatus status) {
             this.length = status.getLen();
             this.modified = status.getModificationTime();
-        }
-
-        FSDataInputStream in() {
-            return in;
-        }
-
-        /** Ends one channel's use of the stream. */
-        void release() throws IOException {
-            synchronized (OpenStreams.this) {
-                users--;
-                if (dropped && users == 0) {
-                    in.close();
-                }
-            }
         }
 
         private boolean isOf(FileStatus status) {
@@ -64,31 +53,66 @@ final class OpenStreams {
         }
     }
 
-    /** The stream of the file {@code status} describes, for one more channel; {@link Shared#release} ends its use. */
-    synchronized Shared acquire(FileStatus status) throws IOException {
-        Shared known = streams.get(status.getPath());
-        if (known == null || !known.isOf(status)) {
-            if (known != null) {
-                streams.remove(status.getPath());
-                drop(known);
-            }
-            known = new Shared(hadoop.open(status.getPath()), status);
-            streams.put(status.getPath(), known);
-            if (streams.size() > KEPT) {
-                Iterator<Shared> eldest = streams.values().iterator();
-                drop(eldest.next());
-                eldest.remove();
-            }
+    /** A stream in one channel's use; {@link #release} gives it back. */
+    final class Shared {
+
+        private final FileStreams file;
+        private final FSDataInputStream in;
+
+        private Shared(FileStreams file, FSDataInputStream in) {
+            this.file = file;
+            this.in = in;
         }
-        known.users++;
-        return known;
+
+        FSDataInputStream in() {
+            return in;
+        }
+
+        /** Ends the channel's use of the stream: kept for the next channel of its file, or closed. */
+        void release() throws IOException {
+            synchronized (OpenStreams.this) {
+                if (!file.dropped) {
+                    file.idle.push(in);
+                    return;
+                }
+            }
+            in.close();
+        }
     }
 
-    /** Stops keeping {@code shared}: closed now, or by its last channel. */
-    private static void drop(OpenStreams.Shared shared) throws IOException {
-        shared.dropped = true;
-        if (shared.users == 0) {
-            shared.in.close();
+    /** A stream of the file {@code status} describes for one channel; {@link Shared#release} gives it back. */
+    Shared acquire(FileStatus status) throws IOException {
+        FileStreams file;
+        synchronized (this) {
+            file = files.get(status.getPath());
+            if (file == null || !file.isOf(status)) {
+                if (file != null) {
+                    files.remove(status.getPath());
+                    drop(file);
+                }
+                file = new FileStreams(status);
+                files.put(status.getPath(), file);
+                if (files.size() > KEPT) {
+                    Iterator<FileStreams> eldest = files.values().iterator();
+                    drop(eldest.next());
+                    eldest.remove();
+                }
+            }
+            FSDataInputStream idle = file.idle.poll();
+            if (idle != null) {
+                return new Shared(file, idle);
+            }
         }
+        // opened without the lock: an open may take a round trip, which other files' channels need not wait for
+        return new Shared(file, hadoop.open(status.getPath()));
+    }
+
+    /** Stops keeping {@code file}'s streams: the idle ones closed now, those in use by their channels. */
+    private static void drop(FileStreams file) throws IOException {
+        file.dropped = true;
+        for (FSDataInputStream in : file.idle) {
+            in.close();
+        }
+        file.idle.clear();
     }
 }

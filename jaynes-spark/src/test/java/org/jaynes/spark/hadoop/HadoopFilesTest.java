@@ -1,7 +1,10 @@
 package org.jaynes.spark.hadoop;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,7 +82,7 @@ class HadoopFilesTest {
     }
 
     @Test
-    void channelsOfAFileShareItsStreamUntilTheFileChanges(@TempDir Path temp) throws IOException {
+    void channelsOfAFileReuseItsStreamsUntilTheFileChanges(@TempDir Path temp) throws IOException {
         Path local = Fixtures.copy("/onnx/typed_fields.onnx", temp);
         Path remote = files.path(upload(cluster, local));
         byte[] expected = Files.readAllBytes(local);
@@ -97,6 +100,30 @@ class HadoopFilesTest {
         try (FileChannel again = FileChannel.open(remote, StandardOpenOption.READ)) {
             assertEquals(ByteBuffer.wrap(rewritten), whole(again));
         }
+    }
+
+    @Test
+    void aChannelHasAStreamToItselfAndGivesItBackWhenClosed(@TempDir Path temp) throws IOException {
+        Path local = Fixtures.copy("/gguf/types.gguf", temp);
+        org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(java.net.URI.create(upload(cluster, local)));
+        org.apache.hadoop.fs.FileSystem hdfs = cluster.getFileSystem();
+        OpenStreams streams = new OpenStreams(hdfs);
+        org.apache.hadoop.fs.FileStatus status = hdfs.getFileStatus(remote);
+        OpenStreams.Shared first = streams.acquire(status);
+        OpenStreams.Shared second = streams.acquire(status);
+        // two channels at once: a stream each (S3A would serialise their reads on one)
+        assertNotSame(first.in(), second.in());
+        second.release();
+        OpenStreams.Shared third = streams.acquire(status);
+        assertSame(second.in(), third.in(), "the idle stream is lent again, not a new one opened");
+        first.release();
+        third.release();
+        byte[] expected = Files.readAllBytes(local);
+        byte[] read = new byte[expected.length];
+        OpenStreams.Shared again = streams.acquire(status);
+        again.in().readFully(0, read);
+        again.release();
+        assertArrayEquals(expected, read);
     }
 
     @Test
