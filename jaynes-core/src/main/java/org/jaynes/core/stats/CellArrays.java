@@ -29,6 +29,12 @@ final class CellArrays implements ValueCells.CellConsumer {
         size++;
     }
 
+    /** Widens the last cell to {@code cellHigh} and adds {@code cellCount} to it: cells merged as they come. */
+    void extendLast(double cellHigh, long cellCount) {
+        high[size - 1] = cellHigh;
+        count[size - 1] += cellCount;
+    }
+
     /**
      * Room for {@code cells} more cells; returns the index of the next one. A bulk writer then {@link #set}s
      * a slot per candidate cell, moving its index on only past the non-empty ones, and {@link #commit}s the

@@ -97,34 +97,28 @@ public record KsDistance(double value, double errorBound) {
 
     /** The cells grouped in runs of {@value #RUN}: each run's first low, last high and total count. */
     private static final class Runs implements ValueCells.CellConsumer {
+        /** Each run as one cell, merged as its cells come. */
+        private final CellArrays merged;
+        /** After {@link #screen}: the runs' first lows, last highs and counts, and their number. */
         private double[] low;
         private double[] high;
         private long[] count;
+        private int size;
         /** Per run, after {@link #screen}: the upper bound of |F_n − F| inside it. */
         private double[] upper;
-        private int size;
         private int cells;
 
         Runs(int capacity) {
-            low = new double[Math.max(1, capacity)];
-            high = new double[low.length];
-            count = new long[low.length];
+            merged = new CellArrays(capacity);
         }
 
         @Override
         public void accept(double cellLow, double cellHigh, long cellCount) {
-            if (cells % RUN == 0) {
-                if (size == low.length) {
-                    low = java.util.Arrays.copyOf(low, 2 * size);
-                    high = java.util.Arrays.copyOf(high, 2 * size);
-                    count = java.util.Arrays.copyOf(count, 2 * size);
-                }
-                low[size] = cellLow;
-                size++;
+            if (cells++ % RUN == 0) {
+                merged.accept(cellLow, cellHigh, cellCount);
+            } else {
+                merged.extendLast(cellHigh, cellCount);
             }
-            high[size - 1] = cellHigh;
-            count[size - 1] += cellCount;
-            cells++;
         }
 
         /**
@@ -133,6 +127,11 @@ public record KsDistance(double value, double errorBound) {
          * nothing out.
          */
         double screen(DoubleUnaryOperator cdf, long n) {
+            CellColumns runs = merged.columns();
+            low = runs.low();
+            high = runs.high();
+            count = runs.count();
+            size = runs.size();
             double total = n;
             double lowerBound = 0;
             upper = new double[size];
