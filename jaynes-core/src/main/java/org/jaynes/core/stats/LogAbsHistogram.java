@@ -120,11 +120,11 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
                 int length = 0;
                 int previous = -1;
                 for (int slot = nextOccupied(page, 0); slot < PAGE_SIZE; slot = nextOccupied(page, slot + 1)) {
-                    length = putVarint(bytes, length, slot - previous);
-                    length = putVarint(bytes, length, page[slot]);
+                    length = Varints.put(bytes, length, slot - previous);
+                    length = Varints.put(bytes, length, Integer.toUnsignedLong(page[slot]));
                     previous = slot;
                 }
-                length = putVarint(bytes, length, 0);
+                length = Varints.put(bytes, length, 0);
                 out.writeInt(length);
                 out.write(bytes, 0, length);
             }
@@ -152,12 +152,12 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
                 in.readFully(bytes, 0, length);
                 at[0] = 0;
                 int[] page = new int[PAGE_SIZE];
-                for (int slot = readVarint(bytes, length, at) - 1; slot >= 0; ) {
+                for (int slot = count(bytes, length, at) - 1; slot >= 0; ) {
                     if (slot >= PAGE_SIZE) {
                         throw new java.io.InvalidObjectException("slot " + slot + " outside a page");
                     }
-                    page[slot] = readVarint(bytes, length, at);
-                    int gap = readVarint(bytes, length, at);
+                    page[slot] = count(bytes, length, at);
+                    int gap = count(bytes, length, at);
                     slot = gap == 0 ? -1 : slot + gap;
                 }
                 if (at[0] != length) {
@@ -171,36 +171,13 @@ public final class LogAbsHistogram implements ValueCells, java.io.Serializable {
             }
         }
 
+        /** The int varint at {@code bytes[at[0]]}: a gap or a count of a page of {@code length} bytes. */
+        private static int count(byte[] bytes, int length, int[] at) throws java.io.InvalidObjectException {
+            return (int) Varints.read(bytes, length, at, 5, "a page ends inside a count");
+        }
+
         private Object readResolve() {
             return histogram;
-        }
-
-        /** Puts {@code value} at {@code bytes[at]}, 7 bits a byte, low bits first; returns the index after it. */
-        private static int putVarint(byte[] bytes, int at, int value) {
-            int rest = value;
-            int next = at;
-            while ((rest & ~0x7F) != 0) {
-                bytes[next++] = (byte) ((rest & 0x7F) | 0x80);
-                rest >>>= 7;
-            }
-            bytes[next++] = (byte) rest;
-            return next;
-        }
-
-        /** The varint at {@code bytes[at[0]]} (of {@code length} bytes), which is moved past it. */
-        private static int readVarint(byte[] bytes, int length, int[] at) throws java.io.InvalidObjectException {
-            int value = 0;
-            for (int shift = 0; shift < 35; shift += 7) {
-                if (at[0] >= length) {
-                    throw new java.io.InvalidObjectException("a page ends inside a count");
-                }
-                int b = bytes[at[0]++];
-                value |= (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    return value;
-                }
-            }
-            throw new java.io.InvalidObjectException("a count of more than 5 bytes");
         }
     }
 

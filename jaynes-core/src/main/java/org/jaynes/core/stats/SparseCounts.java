@@ -20,6 +20,7 @@ final class SparseCounts {
     /** Bytes of one entry at most: a distance of up to 3 bytes and a count of up to 10. */
     private static final int MAX_ENTRY_BYTES = 13;
     private static final long[] ZEROS = new long[1024];
+    private static final String ENDED = "the table's counts end inside a count";
 
     private SparseCounts() {
     }
@@ -33,8 +34,8 @@ final class SparseCounts {
             if (length + MAX_ENTRY_BYTES > block.length) {
                 block = Arrays.copyOf(block, 2 * block.length);
             }
-            length = putVarint(block, length, i - previous);
-            length = putVarint(block, length, counts[i]);
+            length = Varints.put(block, length, i - previous);
+            length = Varints.put(block, length, counts[i]);
             previous = i;
             nonZero++;
         }
@@ -59,12 +60,12 @@ final class SparseCounts {
         int[] at = {0};
         int index = -1;
         for (int i = 0; i < nonZero; i++) {
-            long gap = readVarint(block, at);
+            long gap = Varints.read(block, bytes, at, 10, ENDED);
             if (gap < 1 || gap > length - 1 - index) {
                 throw new InvalidObjectException("cell " + (index + gap) + " outside a table of " + length);
             }
             index += (int) gap;
-            counts[index] = readVarint(block, at);
+            counts[index] = Varints.read(block, bytes, at, 10, ENDED);
         }
         if (at[0] != bytes) {
             throw new InvalidObjectException((bytes - at[0]) + " bytes left after the table's counts");
@@ -82,32 +83,5 @@ final class SparseCounts {
             }
         }
         return counts.length;
-    }
-
-    private static int putVarint(byte[] block, int at, long value) {
-        long rest = value;
-        int next = at;
-        while ((rest & ~0x7FL) != 0) {
-            block[next++] = (byte) ((rest & 0x7F) | 0x80);
-            rest >>>= 7;
-        }
-        block[next++] = (byte) rest;
-        return next;
-    }
-
-    /** The varint at {@code at[0]}, which is moved past it. */
-    private static long readVarint(byte[] block, int[] at) throws InvalidObjectException {
-        long value = 0;
-        for (int shift = 0; shift < 70; shift += 7) {
-            if (at[0] >= block.length) {
-                throw new InvalidObjectException("the table's counts end inside a count");
-            }
-            int b = block[at[0]++];
-            value |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return value;
-            }
-        }
-        throw new InvalidObjectException("a count of more than 10 bytes");
     }
 }
