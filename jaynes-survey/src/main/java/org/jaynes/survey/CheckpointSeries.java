@@ -40,9 +40,7 @@ public final class CheckpointSeries {
         if (!SurveyInputs.isUri(argument)) {
             return of(Path.of(argument));
         }
-        return of(engine.locate(argument).orElseThrow(() -> new SurveyInputException(MessageText.format(
-                "--checkpoints %s: a URI is read through Hadoop's file systems, on Spark: add --spark MASTER",
-                argument))));
+        return of(SurveyInputs.locate("--checkpoints " + argument, argument, engine));
     }
 
     /** The checkpoints in {@code folder}, ordered by step; bad input when there are none or two share a step. */

@@ -58,10 +58,18 @@ public final class SurveyInputs {
         return named(paths);
     }
 
+    /**
+     * The path the engine's file systems give {@code uri}; bad input, naming {@code argument} (the URI, or the
+     * option and the URI), when this engine reads no URIs.
+     */
+    static Path locate(String argument, String uri, Locator engine) throws SurveyInputException {
+        return engine.locate(uri).orElseThrow(() -> new SurveyInputException(MessageText.format(
+                "%s: a URI is read through Hadoop's file systems, on Spark: add --spark MASTER", argument)));
+    }
+
     /** The model a URI names, through the engine's file systems. */
     private static Path located(String uri, Locator engine) throws SurveyInputException {
-        Path path = engine.locate(uri).orElseThrow(() -> new SurveyInputException(MessageText.format(
-                "%s: a URI is read through Hadoop's file systems, on Spark: add --spark MASTER", uri)));
+        Path path = locate(uri, uri, engine);
         if (!Files.exists(path)) {
             throw new SurveyInputException(MessageText.format("%s: no such file or folder", uri));
         }
@@ -142,9 +150,7 @@ public final class SurveyInputs {
         }
         int cut = pattern.lastIndexOf('/', firstPattern);
         String rest = pattern.substring(cut + 1);
-        Path base = engine.locate(pattern.substring(0, cut)).orElseThrow(() -> new SurveyInputException(
-                MessageText.format("%s: a URI is read through Hadoop's file systems, on Spark: add --spark MASTER",
-                        pattern)));
+        Path base = locate(pattern, pattern.substring(0, cut), engine);
         if (!Files.isDirectory(base)) {
             throw new SurveyInputException(MessageText.format("%s: the pattern matches no file or folder", pattern));
         }
