@@ -27,13 +27,13 @@ final class HadoopFileChannel extends FileChannel {
     /** Bytes copied at once between Hadoop's stream and a buffer that has no array. */
     private static final int COPY_BYTES = 1 << 20;
 
-    private final OpenStreams.Shared stream;
+    private final OpenStreams.Lent stream;
     private final FSDataInputStream in;
     private final boolean readsIntoBuffers;
     private final long size;
     private long position;
 
-    HadoopFileChannel(OpenStreams.Shared stream, long size) {
+    HadoopFileChannel(OpenStreams.Lent stream, long size) {
         this.stream = stream;
         this.in = stream.in();
         this.readsIntoBuffers = in.hasCapability(StreamCapabilities.PREADBYTEBUFFER);

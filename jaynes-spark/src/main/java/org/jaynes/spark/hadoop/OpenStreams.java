@@ -54,12 +54,12 @@ final class OpenStreams {
     }
 
     /** A stream in one channel's use; {@link #release} gives it back. */
-    final class Shared {
+    final class Lent {
 
         private final FileStreams file;
         private final FSDataInputStream in;
 
-        private Shared(FileStreams file, FSDataInputStream in) {
+        private Lent(FileStreams file, FSDataInputStream in) {
             this.file = file;
             this.in = in;
         }
@@ -80,8 +80,8 @@ final class OpenStreams {
         }
     }
 
-    /** A stream of the file {@code status} describes for one channel; {@link Shared#release} gives it back. */
-    Shared acquire(FileStatus status) throws IOException {
+    /** A stream of the file {@code status} describes for one channel; {@link Lent#release} gives it back. */
+    Lent acquire(FileStatus status) throws IOException {
         FileStreams file;
         synchronized (this) {
             file = files.get(status.getPath());
@@ -100,11 +100,11 @@ final class OpenStreams {
             }
             FSDataInputStream idle = file.idle.poll();
             if (idle != null) {
-                return new Shared(file, idle);
+                return new Lent(file, idle);
             }
         }
         // opened without the lock: an open may take a round trip, which other files' channels need not wait for
-        return new Shared(file, hadoop.open(status.getPath()));
+        return new Lent(file, hadoop.open(status.getPath()));
     }
 
     /** Stops keeping {@code file}'s streams: the idle ones closed now, those in use by their channels. */

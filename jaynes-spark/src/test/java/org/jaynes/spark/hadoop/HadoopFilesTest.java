@@ -109,18 +109,18 @@ class HadoopFilesTest {
         org.apache.hadoop.fs.FileSystem hdfs = cluster.getFileSystem();
         OpenStreams streams = new OpenStreams(hdfs);
         org.apache.hadoop.fs.FileStatus status = hdfs.getFileStatus(remote);
-        OpenStreams.Shared first = streams.acquire(status);
-        OpenStreams.Shared second = streams.acquire(status);
+        OpenStreams.Lent first = streams.acquire(status);
+        OpenStreams.Lent second = streams.acquire(status);
         // two channels at once: a stream each (S3A would serialise their reads on one)
         assertNotSame(first.in(), second.in());
         second.release();
-        OpenStreams.Shared third = streams.acquire(status);
+        OpenStreams.Lent third = streams.acquire(status);
         assertSame(second.in(), third.in(), "the idle stream is lent again, not a new one opened");
         first.release();
         third.release();
         byte[] expected = Files.readAllBytes(local);
         byte[] read = new byte[expected.length];
-        OpenStreams.Shared again = streams.acquire(status);
+        OpenStreams.Lent again = streams.acquire(status);
         again.in().readFully(0, read);
         again.release();
         assertArrayEquals(expected, read);
