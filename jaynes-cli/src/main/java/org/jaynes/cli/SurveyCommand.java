@@ -53,7 +53,9 @@ import picocli.CommandLine.Spec;
                 "  jaynes survey zoo/*.gguf --include attention --min-elements 100000 --out attention",
                 "  jaynes survey --checkpoints runs/exp1 --out exp1   step-1000, checkpoint-500, ... ordered by step",
                 "  jaynes survey --from-reports survey                the tables again from the saved reports",
-                "  jaynes survey zoo/*.gguf hdfs://nn:8020/zoo/m.safetensors --out s --spark 'local[*]'"})
+                "  jaynes survey zoo/*.gguf hdfs://nn:8020/zoo/m.safetensors --out s --spark 'local[*]'",
+                "  jaynes survey 's3a://zoo/*.onnx' --out s --spark 'local[*]' \\",
+                "      --conf spark.hadoop.fs.s3a.endpoint=http://minio:9000"})
 final class SurveyCommand implements Callable<Integer> {
 
     @Spec
