@@ -1,5 +1,6 @@
 package org.jaynes.survey;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,10 @@ public final class SurveyColumns {
 
     /** Every column, in order. */
     public static final List<Column> ALL = concat(PLACE, LAYER);
+
+    /** The pointers of {@link #LAYER}, parsed once rather than at every value. */
+    private static final List<JsonPointer> LAYER_POINTERS = LAYER.stream().map(c -> JsonPointer.compile(c.pointer()))
+            .toList();
 
     private SurveyColumns() {
     }
@@ -103,8 +108,8 @@ public final class SurveyColumns {
         values.add(Integer.toString(place.index()));
         values.add(Integer.toString(place.layers()));
         values.add(number(place.relativeDepth()));
-        for (Column column : LAYER) {
-            values.add(text(layer.at(column.pointer()), column.type()));
+        for (int c = 0; c < LAYER.size(); c++) {
+            values.add(text(layer.at(LAYER_POINTERS.get(c)), LAYER.get(c).type()));
         }
         return values;
     }

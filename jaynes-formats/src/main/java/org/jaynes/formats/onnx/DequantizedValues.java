@@ -72,13 +72,14 @@ final class DequantizedValues implements DecodedBytes.Decoder {
         ByteBuffer out = DecodedBytes.output(scratch, count * Float.BYTES);
         FloatBuffer floats = out.asFloatBuffer();
         float[] chunk = new float[Math.min(CHUNK, count)];
+        Raw raw = new Raw(type, chunk.length);
         // The axis index advances every stride elements: tracked, not divided out per element.
         boolean perTensor = axisLength == 1;
         int index = perTensor ? 0 : (int) ((first / stride) % axisLength);
         long left = perTensor ? Long.MAX_VALUE : stride - first % stride;
         for (int start = 0; start < count; start += chunk.length) {
             int size = Math.min(chunk.length, count - start);
-            integers(in, start, chunk, size);
+            integers(in, start, chunk, size, raw);
             // Runs of one scale and zero point: a plain loop each, which the compiler can vectorise.
             for (int i = 0; i < size; ) {
                 int run = (int) Math.min(left, size - i);
@@ -100,34 +101,56 @@ final class DequantizedValues implements DecodedBytes.Decoder {
         return out.position(skip).slice().order(ByteOrder.LITTLE_ENDIAN).limit(length);
     }
 
-    /** Integers {@code [start, start + size)} of {@code in}, each as the nearest float, into {@code into}. */
-    private void integers(ByteBuffer in, int start, float[] into, int size) {
+    /**
+     * Integers {@code [start, start + size)} of {@code in}, each as the nearest float, into {@code into}. The
+     * integers are first copied in bulk into {@code raw} (one copy, where reading them one by one from the
+     * buffer costs a call per value in code that C1 compiles, as on a Spark driver).
+     */
+    private void integers(ByteBuffer in, int start, float[] into, int size, Raw raw) {
         switch (type) {
             case I32 -> {
+                in.asIntBuffer().get(start, raw.ints, 0, size);
                 for (int i = 0; i < size; i++) {
-                    into[i] = in.getInt(4 * (start + i));
+                    into[i] = raw.ints[i];
                 }
             }
             case I16 -> {
+                in.asShortBuffer().get(start, raw.shorts, 0, size);
                 for (int i = 0; i < size; i++) {
-                    into[i] = in.getShort(2 * (start + i));
+                    into[i] = raw.shorts[i];
                 }
             }
             case U16 -> {
+                in.asShortBuffer().get(start, raw.shorts, 0, size);
                 for (int i = 0; i < size; i++) {
-                    into[i] = in.getShort(2 * (start + i)) & 0xFFFF;
+                    into[i] = raw.shorts[i] & 0xFFFF;
                 }
             }
             case I8 -> {
+                in.get(start, raw.bytes, 0, size);
                 for (int i = 0; i < size; i++) {
-                    into[i] = in.get(start + i);
+                    into[i] = raw.bytes[i];
                 }
             }
             default -> {
+                in.get(start, raw.bytes, 0, size);
                 for (int i = 0; i < size; i++) {
-                    into[i] = in.get(start + i) & 0xFF;
+                    into[i] = raw.bytes[i] & 0xFF;
                 }
             }
+        }
+    }
+
+    /** One chunk's integers as stored, in the array of their width. */
+    private static final class Raw {
+        final byte[] bytes;
+        final short[] shorts;
+        final int[] ints;
+
+        Raw(DType type, int size) {
+            bytes = type.byteSize() == 1 ? new byte[size] : null;
+            shorts = type.byteSize() == 2 ? new short[size] : null;
+            ints = type.byteSize() == 4 ? new int[size] : null;
         }
     }
 }

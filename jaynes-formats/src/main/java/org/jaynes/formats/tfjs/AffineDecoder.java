@@ -2,6 +2,10 @@ package org.jaynes.formats.tfjs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.ShortBuffer;
 import org.jaynes.core.tensor.ByteSource;
 import org.jaynes.core.tensor.DecodedBytes;
 import org.jaynes.core.tensor.ElementWindow;
@@ -13,6 +17,9 @@ import org.jaynes.core.tensor.ElementWindow;
  * an Int32Array for an int32 weight. Heap: the window and its levels. Stateless and thread-safe.
  */
 final class AffineDecoder implements DecodedBytes.Decoder {
+
+    /** Values decoded at a time. */
+    private static final int CHUNK = 4096;
 
     private final ByteSource levels;
     private final int levelSize;
@@ -46,18 +53,39 @@ final class AffineDecoder implements DecodedBytes.Decoder {
     @Override
     public ByteBuffer decode(long offset, int length, ByteBuffer scratch) throws IOException {
         ElementWindow window = ElementWindow.of(offset, length, 4);
-        long first = window.first();
-        long end = window.end();
-        ByteBuffer out = DecodedBytes.output(scratch, Math.toIntExact((end - first) * 4));
-        ByteBuffer raw = levels.window(first * levelSize, Math.toIntExact((end - first) * levelSize));
-        for (long i = first; i < end; i++) {
-            int index = (int) (i - first) * levelSize;
-            int q = levelSize == 1 ? raw.get(index) & 0xff : raw.getShort(index) & 0xffff;
-            double value = q * scale + min;
-            if (integers) {
-                out.putInt((int) Math.round(value));
+        int count = window.count();
+        ByteBuffer out = DecodedBytes.output(scratch, Math.multiplyExact(count, 4));
+        ByteBuffer raw = levels.window(window.first() * levelSize, Math.multiplyExact(count, levelSize));
+        // Levels are copied and values written a chunk at a time: in bulk, not a buffer call per value.
+        ShortBuffer shortLevels = levelSize == 1 ? null
+                : raw.duplicate().position(0).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+        FloatBuffer floats = out.asFloatBuffer();
+        IntBuffer ints = out.asIntBuffer();
+        int chunk = Math.min(CHUNK, count);
+        byte[] bytes = levelSize == 1 ? new byte[chunk] : null;
+        short[] shorts = levelSize == 1 ? null : new short[chunk];
+        float[] floatValues = integers ? null : new float[chunk];
+        int[] intValues = integers ? new int[chunk] : null;
+        for (int start = 0; start < count; start += chunk) {
+            int size = Math.min(chunk, count - start);
+            if (levelSize == 1) {
+                raw.get(start, bytes, 0, size);
             } else {
-                out.putFloat((float) value);
+                shortLevels.get(start, shorts, 0, size);
+            }
+            for (int i = 0; i < size; i++) {
+                int q = levelSize == 1 ? bytes[i] & 0xff : shorts[i] & 0xffff;
+                double value = q * scale + min;
+                if (integers) {
+                    intValues[i] = (int) Math.round(value);
+                } else {
+                    floatValues[i] = (float) value;
+                }
+            }
+            if (integers) {
+                ints.put(start, intValues, 0, size);
+            } else {
+                floats.put(start, floatValues, 0, size);
             }
         }
         return window.cut(out);
