@@ -9,18 +9,29 @@
 # one untimed survey on Spark builds the Spark module and its class-data archive, as a user's first one does.
 # Not part of mvn verify: it takes a few minutes.
 #
-# Usage: tools/bench-survey.sh [ROUNDS]
+# With MODEL arguments, those models take the zoo's place: single files that hold all their weights (ONNX
+# without external data, safetensors, GGUF, TFLite), whose sizes are the bytes read; the largest is the one
+# `analyze` reads. The targets are stated for the zoo; other sets show how the ratios move with layer sizes.
+#
+# Usage: tools/bench-survey.sh [ROUNDS [MODEL...]]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 rounds=${1:-3}
-bash tools/fetch-zoo.sh >/dev/null
-models=(models/zoo/human/*.json models/zoo/face-api/*-weights_manifest.json models/zoo/mediapipe-*/*.tflite
-  models/zoo/vad-web/*.onnx models/zoo/embeddings/*.onnx)
-# The bytes the survey reads: every model's files (the TF.js manifests' weights are the .bin files beside them).
-bytes=$(du -cb models/zoo/human/*.bin models/zoo/face-api/*.bin models/zoo/mediapipe-*/*.tflite models/zoo/vad-web/*.onnx \
-  models/zoo/embeddings/*.onnx | tail -1 | cut -f1)
-largest=$(ls -S models/zoo/embeddings/*.onnx | head -1)
-largest_bytes=$(stat -c %s "$largest")
+shift || true
+if (($# > 0)); then
+  models=("$@")
+  bytes=$(du -cbL "${models[@]}" | tail -1 | cut -f1)
+  largest=$(ls -SL "${models[@]}" | head -1)
+else
+  bash tools/fetch-zoo.sh >/dev/null
+  models=(models/zoo/human/*.json models/zoo/face-api/*-weights_manifest.json models/zoo/mediapipe-*/*.tflite
+    models/zoo/vad-web/*.onnx models/zoo/embeddings/*.onnx)
+  # The bytes the survey reads: every model's files (a TF.js manifest's weights are the .bin files beside it).
+  bytes=$(du -cb models/zoo/human/*.bin models/zoo/face-api/*.bin models/zoo/mediapipe-*/*.tflite \
+    models/zoo/vad-web/*.onnx models/zoo/embeddings/*.onnx | tail -1 | cut -f1)
+  largest=$(ls -S models/zoo/embeddings/*.onnx | head -1)
+fi
+largest_bytes=$(stat -L -c %s "$largest")
 work=$(mktemp -d "${TMPDIR:-/tmp}/bench-survey.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 

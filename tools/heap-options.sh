@@ -23,13 +23,18 @@ fi
 heap=(-Xmx256m -Xss4m "${collector[@]}" "${large_pages[@]}")
 
 # compiler_for ARGS...: sets the array compiler for a run of jaynes with the arguments ARGS. On one or two
-# processors, analyze, compare and inspect of models under 512 MiB run with C1 alone
+# processors, analyze, compare, inspect and survey of models under 512 MiB run with C1 alone
 # (-XX:TieredStopAtLevel=1). C2 spends about a second of CPU compiling, on the core the analysis would
 # otherwise have, and a short analysis does not win it back: analyze --quiet, alternating runs on 2 cores,
 # C1 alone against both compilers: the bundled model 1.18-1.22 s against 1.73-2.11 s, bge-small-en-v1.5
 # 1.14-1.20 against 1.51-1.66, its int8 variant 1.35-1.67 against 1.70-1.98, a 256 MiB f32 file
 # 0.89-1.07 against 1.02-1.28, a 512 MiB one 1.44-1.62 against 1.62-1.89, but a 1 GiB one 2.47-2.94
-# against 2.18-3.15 (2.2 in three of four runs). Surveys, training and simulations keep both compilers.
+# against 2.18-3.15 (2.2 in three of four runs). The same holds for a survey of models under 512 MiB in all,
+# whose many layers' fits C2 might have been expected to pay for: the 41 TF.js models of human-models
+# (167 MB) 7.7-8.9 s against 8.8-9.8 s, the six embedding models (448 MB) 5.4-6.5 s against 6.4-6.9 s;
+# the whole zoo (740 MB) is 10-15 % slower with C1 alone. A survey counts only when every input is a file or
+# folder named as such (model_bytes cannot count a pattern the survey expands, an @list or a --checkpoints
+# folder, so those keep both compilers). Training and simulations keep both compilers.
 compiler_for() {
   compiler=()
   (( processors <= 2 )) || return 0
@@ -42,6 +47,7 @@ compiler_for() {
   done
   case "$command" in
     analyze | compare | inspect) ;;
+    survey) survey_inputs_countable "$@" || return 0 ;;
     *) return 0 ;;
   esac
   if (( $(model_bytes "$@") < 512 * 1024 * 1024 )); then
@@ -49,19 +55,37 @@ compiler_for() {
   fi
 }
 
+# survey_inputs_countable ARGS...: whether model_bytes can count what a survey's arguments name: not when
+# one is a pattern the survey expands itself, an @list, or a --checkpoints folder (its models lie in
+# subfolders).
+survey_inputs_countable() {
+  local arg
+  for arg in "$@"; do
+    case "$arg" in
+      *[*?[]* | @* | --checkpoints | --checkpoints=*) return 1 ;;
+    esac
+  done
+}
+
 # model_bytes ARGS...: the bytes of the models the arguments may name, counted high rather than low: each
 # existing file, with the other files of its folder when it is a .json (a sharded index or a TF.js manifest,
 # whose shards lie beside it) or an .onnx (whose external data may lie beside it), and the files directly in
 # each existing folder. More than 256 files count as a large model without being read.
 model_bytes() {
-  local arg files=()
+  local arg folder files=() folders=$'\n'
   for arg in "$@"; do
+    folder=""
     if [[ -d "$arg" ]]; then
-      files+=("$arg"/*)
+      folder=$arg
     elif [[ -f "$arg" && ( "$arg" == *.json || "$arg" == *.onnx ) ]]; then
-      files+=("$(dirname -- "$arg")"/*)
+      folder=$(dirname -- "$arg")
     elif [[ -f "$arg" ]]; then
       files+=("$arg")
+    fi
+    # a folder's files once, however many of its manifests are named
+    if [[ -n "$folder" && "$folders" != *$'\n'"$folder"$'\n'* ]]; then
+      folders+="$folder"$'\n'
+      files+=("$folder"/*)
     fi
   done
   local regular=() file
