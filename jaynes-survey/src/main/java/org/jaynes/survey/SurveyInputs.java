@@ -103,7 +103,8 @@ public final class SurveyInputs {
     private static void expand(String argument, Path folder, Locator engine, List<Path> paths, int depth)
             throws SurveyInputException {
         if (isUri(argument)) {
-            paths.addAll(isGlob(argument) ? uriGlob(argument, engine) : List.of(located(argument, engine)));
+            paths.addAll(isGlob(argument) ? matched(argument, uriGlob(argument, engine))
+                    : List.of(located(argument, engine)));
         } else if (argument.startsWith("@")) {
             if (depth > 0) {
                 throw new SurveyInputException(MessageText.format("%s: a list may not name another list",
@@ -118,12 +119,7 @@ public final class SurveyInputs {
                 }
             }
         } else if (isGlob(argument)) {
-            List<Path> matches = glob(argument, folder);
-            if (matches.isEmpty()) {
-                throw new SurveyInputException(MessageText.format("%s: the pattern matches no file or folder",
-                        argument));
-            }
-            paths.addAll(matches);
+            paths.addAll(matched(argument, glob(argument, folder)));
         } else {
             Path path = folder.resolve(argument);
             if (!Files.exists(path)) {
@@ -136,6 +132,14 @@ public final class SurveyInputs {
 
     private static boolean isGlob(String argument) {
         return argument.chars().anyMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0);
+    }
+
+    /** {@code matches}, when the pattern {@code argument} matched anything; else bad input. */
+    private static List<Path> matched(String argument, List<Path> matches) throws SurveyInputException {
+        if (matches.isEmpty()) {
+            throw new SurveyInputException(MessageText.format("%s: the pattern matches no file or folder", argument));
+        }
+        return matches;
     }
 
     /**
@@ -151,23 +155,8 @@ public final class SurveyInputs {
         int cut = pattern.lastIndexOf('/', firstPattern);
         String rest = pattern.substring(cut + 1);
         Path base = locate(pattern, pattern.substring(0, cut), engine);
-        if (!Files.isDirectory(base)) {
-            throw new SurveyInputException(MessageText.format("%s: the pattern matches no file or folder", pattern));
-        }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
         int depth = rest.contains("**") ? Integer.MAX_VALUE : (int) rest.chars().filter(c -> c == '/').count() + 1;
-        List<Path> matches;
-        try (Stream<Path> walk = Files.walk(base, depth)) {
-            matches = walk.filter(p -> !p.equals(base) && matcher.matches(Path.of(base.relativize(p).toString())))
-                    .sorted().toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new SurveyInputException(MessageText.format("%s: cannot list %s: %s", pattern, base,
-                    MessageText.reason(String.valueOf(e.getMessage()))));
-        }
-        if (matches.isEmpty()) {
-            throw new SurveyInputException(MessageText.format("%s: the pattern matches no file or folder", pattern));
-        }
-        return matches;
+        return below(pattern, base, rest, depth);
     }
 
     private static List<String> lines(Path list) throws SurveyInputException {
@@ -188,22 +177,32 @@ public final class SurveyInputs {
         Path base = absolute.getRoot();
         int fixed = 0;
         for (Path part : absolute) {
-            if (part.toString().chars().anyMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0)) {
+            if (isGlob(part.toString())) {
                 break;
             }
             base = base.resolve(part);
             fixed++;
         }
         int depth = pattern.contains("**") ? Integer.MAX_VALUE : absolute.getNameCount() - fixed;
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + absolute);
+        return below(pattern, base, absolute.subpath(fixed, absolute.getNameCount()).toString(), depth);
+    }
+
+    /**
+     * The files and folders below {@code base}, at most {@code depth} levels down, whose paths relative to it
+     * match {@code relativeGlob}, in name order; none when {@code base} is not a folder.
+     */
+    private static List<Path> below(String pattern, Path base, String relativeGlob, int depth)
+            throws SurveyInputException {
         if (!Files.isDirectory(base)) {
             return List.of();
         }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + relativeGlob);
         try (Stream<Path> walk = Files.walk(base, depth)) {
-            return walk.filter(p -> !p.equals(absolute.getRoot()) && matcher.matches(p)).sorted().toList();
+            return walk.filter(p -> !p.equals(base) && matcher.matches(Path.of(base.relativize(p).toString())))
+                    .sorted().toList();
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new SurveyInputException(MessageText.format("%s: cannot list %s: %s", pattern,
-                    base, MessageText.reason(String.valueOf(e.getMessage()))));
+            throw new SurveyInputException(MessageText.format("%s: cannot list %s: %s", pattern, base,
+                    MessageText.reason(String.valueOf(e.getMessage()))));
         }
     }
 }
