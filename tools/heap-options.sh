@@ -32,7 +32,8 @@ heap=(-Xmx256m -Xss4m "${collector[@]}" "${large_pages[@]}")
 # against 2.18-3.15 (2.2 in three of four runs). The same holds for a survey of models under 512 MiB in all,
 # whose many layers' fits C2 might have been expected to pay for: the 41 TF.js models of human-models
 # (167 MB) 7.7-8.9 s against 8.8-9.8 s, the six embedding models (448 MB) 5.4-6.5 s against 6.4-6.9 s;
-# the whole zoo (740 MB) is 10-15 % slower with C1 alone. A survey counts only when every input is a file or
+# the whole zoo (740 MB), above the line, was 10-15 % slower with C1 alone, and is now about even
+# (16.6-17.4 s against 15.7-17.8 s). A survey counts only when every input is a file or
 # folder named as such (model_bytes cannot count a pattern the survey expands, an @list or a --checkpoints
 # folder, so those keep both compilers). Training and simulations keep both compilers.
 compiler_for() {
