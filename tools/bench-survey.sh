@@ -8,6 +8,8 @@
 # seconds, the ratios of each round, their medians, and whether each target holds by the median. The
 # two engines' outputs are compared once (they must be the same files, byte for byte). Before the rounds,
 # one untimed survey on Spark builds the Spark module and its class-data archive, as a user's first one does.
+# After the rounds, once, the same models are analysed by one `analyze` run each, one after another, and the
+# median in-process survey is compared with that: not a target, but what the survey saves a user on the set.
 # Not part of mvn verify: it takes a few minutes.
 #
 # With MODEL arguments, those models take the zoo's place: single files that hold all their weights (ONNX
@@ -62,6 +64,11 @@ for ((r = 1; r <= rounds; r++)); do
   timed spark ./jaynes survey "${models[@]}" --out "$work/spark-out" --quiet --spark 'local[*]'
   timed analyze ./jaynes analyze "$largest" --quiet
 done
+# Once, for scale: the same models, one `analyze` run each, one after another, as a user without `survey` would
+# run them (a JVM start and a compilation per model). Not a target; what the survey saves on this set.
+echo "one analyze per model"
+timed per-model bash -c 'for model in "$@"; do ./jaynes analyze "$model" --quiet >/dev/null || exit 1; done' \
+  per-model "${models[@]}"
 if ! diff -r -q "$work/in-process-out" "$work/spark-out" >&2; then
   echo "bench-survey: the two engines' outputs differ" >&2
   exit 1
@@ -84,4 +91,10 @@ paste -d ' ' "$work/in-process" "$work/spark" "$work/analyze" | awk -v bytes="$b
     s = median(share, NR); k = median(spark, NR)
     printf "in-process survey at >= 80 %% of analyze'"'"'s throughput: median %.0f %%: %s\n", 100 * s, (s >= 0.8 ? "holds" : "missed")
     printf "Spark local <= 1.5x the in-process survey: median %.2fx: %s\n", k, (k <= 1.5 ? "holds" : "missed")
+  }'
+per_model=$(cut -d ' ' -f 1 "$work/per-model")
+sort -n "$work/in-process" | awk -v per_model="$per_model" '{ wall[NR] = $1 }
+  END {
+    m = NR % 2 ? wall[(NR + 1) / 2] : (wall[NR / 2] + wall[NR / 2 + 1]) / 2
+    printf "one analyze per model: %.2f s, %.1fx the median in-process survey (%.2f s)\n", per_model, per_model / m, m
   }'
