@@ -19,11 +19,11 @@ final class ExecutorModels {
 
     private static final int KEPT = 4;
 
-    private static final Map<String, Model> OPENED = new LinkedHashMap<>(8, 0.75f, true) {
+    private static final Map<ModelLocation, Model> OPENED = new LinkedHashMap<>(8, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Model> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<ModelLocation, Model> eldest) {
             return size() > KEPT;
         }
     };
@@ -35,16 +35,19 @@ final class ExecutorModels {
     private ExecutorModels() {
     }
 
-    /** The {@code index}-th tensor of the model at {@code location}. */
+    /**
+     * The {@code index}-th tensor of the model at {@code location}, as the versions of its files that the
+     * location names (a model opened for other versions is opened again); called with those versions pinned.
+     */
     static Tensor tensor(ModelLocation location, int index) throws IOException, ModelFormatException {
         Model model;
         synchronized (OPENED) {
-            model = OPENED.get(location.text());
+            model = OPENED.get(location);
         }
         if (model == null) {
             model = ModelOpener.standard().open(location.path());
             synchronized (OPENED) {
-                OPENED.put(location.text(), model);
+                OPENED.put(location, model);
             }
         }
         return model.tensors().get(index);

@@ -5,6 +5,7 @@ import org.apache.spark.api.java.function.Function;
 import org.jaynes.core.analysis.AnalysisSteps;
 import org.jaynes.core.stats.PopulationAccumulator;
 import org.jaynes.core.tensor.Tensor;
+import org.jaynes.spark.hadoop.FileVersions;
 import org.jaynes.survey.InProcessEngine;
 
 /**
@@ -19,16 +20,21 @@ final class FirstRead implements Function<ReadTask, TaskOutcome<ArrayList<Popula
     @Override
     public TaskOutcome<ArrayList<PopulationAccumulator>> call(ReadTask task) {
         try {
-            ArrayList<PopulationAccumulator> parts = new ArrayList<>();
-            for (ReadTask.Piece piece : task.pieces()) {
-                Tensor tensor = ExecutorModels.tensor(task.model(), piece.tensor());
-                PopulationAccumulator part = AnalysisSteps.accumulatorFor(tensor.dtype());
-                piece.segment().read(tensor, ExecutorModels.scratch(), part::accept);
-                parts.add(part);
-            }
-            return TaskOutcome.of(parts);
+            return task.model().versions().whilePinned(() -> read(task));
         } catch (Exception e) {
             return TaskOutcome.failed(InProcessEngine.failure(e));
         }
+    }
+
+    /** One accumulator per segment of the task, with the versions of its model's files pinned. */
+    private static TaskOutcome<ArrayList<PopulationAccumulator>> read(ReadTask task) throws Exception {
+        ArrayList<PopulationAccumulator> parts = new ArrayList<>();
+        for (ReadTask.Piece piece : task.pieces()) {
+            Tensor tensor = ExecutorModels.tensor(task.model(), piece.tensor());
+            PopulationAccumulator part = AnalysisSteps.accumulatorFor(tensor.dtype());
+            piece.segment().read(tensor, ExecutorModels.scratch(), part::accept);
+            parts.add(part);
+        }
+        return TaskOutcome.of(parts);
     }
 }

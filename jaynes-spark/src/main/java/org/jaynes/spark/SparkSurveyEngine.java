@@ -5,12 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.core.analysis.AnalysisResult;
+import org.jaynes.core.model.Model;
+import org.jaynes.core.tensor.Tensor;
 import org.jaynes.formats.MessageText;
 import org.jaynes.formats.ModelOpener;
+import org.jaynes.spark.hadoop.FileVersions;
 import org.jaynes.spark.hadoop.HadoopFiles;
 import org.jaynes.survey.ModelAfterModel;
 import org.jaynes.survey.SurveyEngine;
@@ -55,9 +61,26 @@ public final class SparkSurveyEngine implements SurveyEngine {
     @Override
     public void analyse(List<Job> jobs, Results results, SurveyListener listener) throws IOException {
         try (DistributedAnalysis analysis = new DistributedAnalysis(spark, options)) {
-            ModelAfterModel.run(jobs, results, listener, (input, progress) ->
-                    analysis.analyse(opener.open(input.path()), ModelLocation.of(input.path())), MODELS_IN_FLIGHT);
+            ModelAfterModel.run(jobs, results, listener, (input, progress) -> analyse(analysis, input.path()),
+                    MODELS_IN_FLIGHT);
         }
+    }
+
+    /**
+     * The analysis of one model, every read of it on every machine of one version of each of its files where
+     * the store names versions ({@link FileVersions}): the named file's is pinned before the driver opens the
+     * model, the other files' (a manifest's shards, external data) as soon as the opening has named them.
+     */
+    private AnalysisResult analyse(DistributedAnalysis analysis, Path path) throws Exception {
+        FileVersions named = FileVersions.of(List.of(path));
+        return named.whilePinned(() -> {
+            Model model = opener.open(path);
+            Set<Path> files = new LinkedHashSet<>();
+            for (Tensor tensor : model.tensors()) {
+                files.addAll(tensor.data().files());
+            }
+            return analysis.analyse(model, ModelLocation.of(path, named.with(FileVersions.of(files))));
+        });
     }
 
     /** The path of {@code uri}; bad input when its file system is unknown or cannot be reached. */

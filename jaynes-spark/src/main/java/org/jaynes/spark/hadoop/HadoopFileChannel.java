@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.StreamCapabilities;
+import org.apache.hadoop.fs.PathIOException;
 
 /**
  * A read-only {@link FileChannel} over a Hadoop stream: every read is a positioned read of all the bytes
@@ -31,17 +32,33 @@ final class HadoopFileChannel extends FileChannel {
     private final FSDataInputStream in;
     private final boolean readsIntoBuffers;
     private final long size;
+    private final String file;
     private long position;
 
-    HadoopFileChannel(OpenStreams.Lent stream, long size) {
+    HadoopFileChannel(OpenStreams.Lent stream, long size, String file) {
         this.stream = stream;
         this.in = stream.in();
         this.readsIntoBuffers = in.hasCapability(StreamCapabilities.PREADBYTEBUFFER);
         this.size = size;
+        this.file = file;
     }
 
     @Override
     public int read(ByteBuffer target, long at) throws IOException {
+        try {
+            return readFully(target, at);
+        } catch (PathIOException e) {
+            // S3A's refusal of a version the store no longer holds (FileVersions): one line, not S3's. By name,
+            // since the S3A connector need not be on the class path of a cluster that reads only HDFS.
+            if (e.getClass().getName().equals("org.apache.hadoop.fs.s3a.RemoteFileChangedException")) {
+                throw new IOException(file + ": changed while it was read (the store no longer has the version "
+                        + "the analysis began with)", e);
+            }
+            throw e;
+        }
+    }
+
+    private int readFully(ByteBuffer target, long at) throws IOException {
         if (at >= size) {
             return -1;
         }

@@ -79,8 +79,13 @@ final class HadoopNioProvider extends FileSystemProvider {
         return hadoopPath;
     }
 
+    /** The file's status: its pinned version on this thread ({@link FileVersions}), else the store's answer now. */
     private static FileStatus status(Path path) throws IOException {
         HadoopPath file = hadoop(path);
+        FileStatus pinned = FileVersions.pinned(file.hadoopPath());
+        if (pinned != null) {
+            return pinned;
+        }
         try {
             return file.getFileSystem().hadoop().getFileStatus(file.hadoopPath());
         } catch (FileNotFoundException e) {
@@ -116,7 +121,8 @@ final class HadoopNioProvider extends FileSystemProvider {
             }
         }
         FileStatus status = status(path);
-        return new HadoopFileChannel(hadoop(path).getFileSystem().streams().acquire(status), status.getLen());
+        return new HadoopFileChannel(hadoop(path).getFileSystem().streams().acquire(status), status.getLen(),
+                path.toString());
     }
 
     @Override

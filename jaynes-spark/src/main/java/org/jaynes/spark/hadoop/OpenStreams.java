@@ -19,7 +19,7 @@ import org.apache.hadoop.fs.Path;
  * channel is using, and gives it back when it is closed; a stream is opened only when all of the file's are
  * in use. Each channel thus has a stream to itself: S3A serialises the positioned reads of one stream (it
  * seeks, reads and seeks back under the stream's lock), so threads sharing one would read a file one request
- * at a time. A file's streams are opened again when its length or modification time has changed. At most
+ * at a time. A file's streams are opened again when its length, modification time or ETag has changed. At most
  * {@value #KEPT} files keep their idle streams; the least recently used file's are closed, and its streams
  * in use when their channels close. Thread-safe.
  */
@@ -38,18 +38,16 @@ final class OpenStreams {
     /** One file's streams that no channel is using, for the file as it was when they were opened. */
     private static final class FileStreams {
 
-        private final long length;
-        private final long modified;
+        private final FileStatus status;
         private final Deque<FSDataInputStream> idle = new ArrayDeque<>();
         private boolean dropped;
 
         private FileStreams(FileStatus status) {
-            this.length = status.getLen();
-            this.modified = status.getModificationTime();
+            this.status = status;
         }
 
-        private boolean isOf(FileStatus status) {
-            return length == status.getLen() && modified == status.getModificationTime();
+        private boolean isOf(FileStatus other) {
+            return FileVersions.sameVersion(status, other);
         }
     }
 
@@ -104,7 +102,26 @@ final class OpenStreams {
             }
         }
         // opened without the lock: an open may take a round trip, which other files' channels need not wait for
-        return new Lent(file, hadoop.open(status.getPath()));
+        return new Lent(file, open(status));
+    }
+
+    /**
+     * A new stream of the file: where the store names versions, of the version {@code status} names (S3A
+     * then asks for that ETag with every request, so a rewritten file fails to read rather than mixing two
+     * versions, and skips the status request of its own it would otherwise make).
+     */
+    private FSDataInputStream open(FileStatus status) throws IOException {
+        if (FileVersions.etag(status) == null) {
+            return hadoop.open(status.getPath());
+        }
+        try {
+            return hadoop.openFile(status.getPath()).withFileStatus(status).build().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while opening " + status.getPath());
+        }
     }
 
     /** Stops keeping {@code file}'s streams: the idle ones closed now, those in use by their channels. */

@@ -1,9 +1,18 @@
 package org.jaynes.spark.hadoop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +40,58 @@ class S3aFilesTest {
             Path remote = files.path(s3.upload(local, "files-test/" + local.getFileName()));
             assertEquals(HadoopFilesTest.report(local).replace(local.toString(), "MODEL"),
                     HadoopFilesTest.report(remote).replace(remote.toString(), "MODEL"), local.getFileName().toString());
+        }
+    }
+
+    @Test
+    void channelsOfPinnedVersionsAskTheStoreForNoStatus(@TempDir Path temp) throws Exception {
+        Path local = Fixtures.copy("/onnx/typed_fields.onnx", temp);
+        Path remote = files.path(s3.upload(local, "versions-test/pinned.onnx"));
+        ByteBuffer expected = ByteBuffer.wrap(Files.readAllBytes(local));
+        FileVersions versions = FileVersions.of(List.of(remote));
+        long before = statusRequests();
+        versions.whilePinned(() -> {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(expected, whole(remote));
+            }
+            return null;
+        });
+        assertEquals(before, statusRequests(), "pinned: no status request per channel");
+        assertEquals(expected, whole(remote));
+        assertEquals(before + 1, statusRequests(), "unpinned: one per channel");
+    }
+
+    @Test
+    void aFileRewrittenAfterItsVersionWasPinnedFailsToReadInOneLine(@TempDir Path temp) throws Exception {
+        Path local = Fixtures.copy("/onnx/typed_fields.onnx", temp);
+        String uri = s3.upload(local, "versions-test/rewritten.onnx");
+        Path remote = files.path(uri);
+        FileVersions versions = FileVersions.of(List.of(remote));
+        byte[] rewritten = "not the model any more".getBytes(StandardCharsets.US_ASCII);
+        Files.write(local, rewritten);
+        s3.upload(local, "versions-test/rewritten.onnx");
+
+        IOException e = assertThrows(IOException.class, () -> versions.whilePinned(() -> whole(remote)));
+        assertEquals(uri + ": changed while it was read (the store no longer has the version the analysis began "
+                + "with)", e.getMessage());
+        // read without the pin: the store's version now
+        assertEquals(ByteBuffer.wrap(rewritten), whole(remote));
+    }
+
+    /** The status requests (HEAD) the S3A file system of the bucket has made so far. */
+    private static long statusRequests() throws IOException {
+        return FileSystem.get(URI.create("s3a://" + MiniS3.BUCKET + "/"), s3.configuration()).getStorageStatistics()
+                .getLong("object_metadata_request");
+    }
+
+    /** The whole file, read through one channel of its own, sized by the channel (no status request). */
+    private static ByteBuffer whole(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer all = ByteBuffer.allocate((int) channel.size());
+            while (all.hasRemaining() && channel.read(all) >= 0) {
+                // a positioned read per call, until the end
+            }
+            return all.flip();
         }
     }
 }
