@@ -12,62 +12,85 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.hadoop.fs.EtagSource;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.PathHandle;
 
 /**
- * The versions of a model's files on stores that name a version (S3 and its kin: an ETag), taken once, so
- * that every read of the model, on every machine, is of those versions or fails. While a set is
- * {@linkplain #whilePinned pinned} on a thread, a channel opened there on one of its files takes the pinned
- * status instead of asking the store again (a HEAD request per channel, and a channel is opened per 4 MiB
- * window), and its stream asks the store for that ETag: a file rewritten since then fails to read ("changed
- * while it was read") instead of giving bytes of the new version to an analysis that began on the old one.
- * Files on stores without versions (HDFS, local files) are not pinned and are read as they are when read.
- * Immutable; equal when the files and versions are.
+ * The versions of a model's files on stores that can name one, taken once, so that every read of the model,
+ * on every machine, is of those versions or fails: on S3 the object's ETag, on HDFS a handle to the file's
+ * inode and content ({@code PathHandle}, exact). While a set is {@linkplain #whilePinned pinned} on a thread,
+ * a channel opened there on one of its files takes the pinned status instead of asking the store again (a
+ * request per channel, and a channel is opened per 4 MiB window), and its stream is opened on that version
+ * (S3A then sends the ETag with every request; HDFS opens the inode the handle names): a file rewritten since
+ * then fails to read ("changed while it was read") instead of giving bytes of the new version to an analysis
+ * that began on the old one. Files on other stores, and local files, are not pinned. Immutable; equal when
+ * the files and versions are.
  */
 public final class FileVersions implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private static final ThreadLocal<Map<org.apache.hadoop.fs.Path, FileStatus>> PINNED =
+    private static final ThreadLocal<Map<org.apache.hadoop.fs.Path, Pinned>> PINNED =
             ThreadLocal.withInitial(HashMap::new);
 
-    /** The S3A statuses, which are serializable and carry their ETags. */
-    private final List<FileStatus> statuses;
+    /**
+     * One file's version: its status (with its ETag on S3) and, where the store gives one, a handle that
+     * opens that version only.
+     */
+    record Pinned(FileStatus status, PathHandle handle) implements Serializable {
+    }
 
-    private FileVersions(List<FileStatus> statuses) {
-        this.statuses = List.copyOf(statuses);
+    private final List<Pinned> files;
+
+    private FileVersions(List<Pinned> files) {
+        this.files = List.copyOf(files);
     }
 
     /**
-     * The current versions of {@code files} that are on a store naming versions; a file of another store, a
-     * local one or a missing one (whose opening will say so) is left out. A file pinned on this thread keeps
-     * its pinned version.
+     * The current versions of {@code files} on stores that can name one; a file of another store, a local one
+     * or a missing one (whose opening will say so) is left out. A file pinned on this thread keeps its pinned
+     * version.
      */
     public static FileVersions of(Collection<Path> files) throws IOException {
-        List<FileStatus> statuses = new ArrayList<>();
+        List<Pinned> pinned = new ArrayList<>();
         for (Path file : files) {
             if (file instanceof HadoopPath hadoopPath) {
-                FileStatus status = pinned(hadoopPath.hadoopPath());
-                if (status == null) {
-                    try {
-                        status = hadoopPath.getFileSystem().hadoop().getFileStatus(hadoopPath.hadoopPath());
-                    } catch (FileNotFoundException e) {
-                        continue;
-                    }
-                }
-                if (etag(status) != null) {
-                    statuses.add(status);
+                Pinned known = pinned(hadoopPath.hadoopPath());
+                Pinned version = known != null ? known : version(hadoopPath);
+                if (version != null) {
+                    pinned.add(version);
                 }
             }
         }
-        return new FileVersions(statuses);
+        return new FileVersions(pinned);
+    }
+
+    /** The file's version now, or null when it is missing or its store names no versions. */
+    private static Pinned version(HadoopPath file) throws IOException {
+        FileSystem hadoop = file.getFileSystem().hadoop();
+        FileStatus status;
+        try {
+            status = hadoop.getFileStatus(file.hadoopPath());
+        } catch (FileNotFoundException e) {
+            return null;
+        }
+        if (etag(status) != null) {
+            return new Pinned(status, null);
+        }
+        try {
+            return new Pinned(status, hadoop.getPathHandle(status, Options.HandleOpt.exact()));
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     /** These versions and {@code more}'s, a file in both keeping this set's version. */
     public FileVersions with(FileVersions more) {
-        List<FileStatus> all = new ArrayList<>(statuses);
-        for (FileStatus status : more.statuses) {
-            if (all.stream().noneMatch(known -> known.getPath().equals(status.getPath()))) {
-                all.add(status);
+        List<Pinned> all = new ArrayList<>(files);
+        for (Pinned file : more.files) {
+            if (all.stream().noneMatch(known -> known.status().getPath().equals(file.status().getPath()))) {
+                all.add(file);
             }
         }
         return new FileVersions(all);
@@ -75,10 +98,10 @@ public final class FileVersions implements Serializable {
 
     /** What {@code work} gives, run with these versions pinned on this thread (pins nest). */
     public <T, E extends Exception> T whilePinned(Work<T, E> work) throws E {
-        Map<org.apache.hadoop.fs.Path, FileStatus> pinned = PINNED.get();
-        Map<org.apache.hadoop.fs.Path, FileStatus> before = new HashMap<>(pinned);
-        for (FileStatus status : statuses) {
-            pinned.put(status.getPath(), status);
+        Map<org.apache.hadoop.fs.Path, Pinned> pinned = PINNED.get();
+        Map<org.apache.hadoop.fs.Path, Pinned> before = new HashMap<>(pinned);
+        for (Pinned file : files) {
+            pinned.put(file.status().getPath(), file);
         }
         try {
             return work.run();
@@ -94,8 +117,8 @@ public final class FileVersions implements Serializable {
         T run() throws E;
     }
 
-    /** The status pinned for {@code file} on this thread, or null. */
-    static FileStatus pinned(org.apache.hadoop.fs.Path file) {
+    /** The version pinned for {@code file} on this thread, or null. */
+    static Pinned pinned(org.apache.hadoop.fs.Path file) {
         return PINNED.get().get(file);
     }
 
@@ -112,12 +135,12 @@ public final class FileVersions implements Serializable {
 
     @Override
     public boolean equals(Object other) {
-        if (!(other instanceof FileVersions versions) || versions.statuses.size() != statuses.size()) {
+        if (!(other instanceof FileVersions versions) || versions.files.size() != files.size()) {
             return false;
         }
-        for (int i = 0; i < statuses.size(); i++) {
-            FileStatus a = statuses.get(i);
-            FileStatus b = versions.statuses.get(i);
+        for (int i = 0; i < files.size(); i++) {
+            FileStatus a = files.get(i).status();
+            FileStatus b = versions.files.get(i).status();
             if (!a.getPath().equals(b.getPath()) || !sameVersion(a, b)) {
                 return false;
             }
@@ -128,7 +151,8 @@ public final class FileVersions implements Serializable {
     @Override
     public int hashCode() {
         int hash = 1;
-        for (FileStatus status : statuses) {
+        for (Pinned file : files) {
+            FileStatus status = file.status();
             hash = 31 * hash + Objects.hash(status.getPath(), status.getLen(), etag(status));
         }
         return hash;
@@ -136,6 +160,7 @@ public final class FileVersions implements Serializable {
 
     @Override
     public String toString() {
-        return statuses.stream().map(s -> s.getPath() + "@" + etag(s)).toList().toString();
+        return files.stream().map(f -> f.status().getPath() + "@" + f.status().getModificationTime()).toList()
+                .toString();
     }
 }

@@ -82,9 +82,9 @@ final class HadoopNioProvider extends FileSystemProvider {
     /** The file's status: its pinned version on this thread ({@link FileVersions}), else the store's answer now. */
     private static FileStatus status(Path path) throws IOException {
         HadoopPath file = hadoop(path);
-        FileStatus pinned = FileVersions.pinned(file.hadoopPath());
+        FileVersions.Pinned pinned = FileVersions.pinned(file.hadoopPath());
         if (pinned != null) {
-            return pinned;
+            return pinned.status();
         }
         try {
             return file.getFileSystem().hadoop().getFileStatus(file.hadoopPath());
@@ -121,8 +121,10 @@ final class HadoopNioProvider extends FileSystemProvider {
             }
         }
         FileStatus status = status(path);
-        return new HadoopFileChannel(hadoop(path).getFileSystem().streams().acquire(status), status.getLen(),
-                path.toString());
+        FileVersions.Pinned pinned = FileVersions.pinned(hadoop(path).hadoopPath());
+        OpenStreams streams = hadoop(path).getFileSystem().streams();
+        return new HadoopFileChannel(streams.acquire(status, pinned == null ? null : pinned.handle()),
+                status.getLen(), path.toString());
     }
 
     @Override

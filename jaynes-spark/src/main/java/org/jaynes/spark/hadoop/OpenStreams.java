@@ -9,7 +9,9 @@ import java.util.Map;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.InvalidPathHandleException;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.PathHandle;
 
 /**
  * The open streams of one Hadoop file system's files, kept from one channel to the next. A tensor's bytes are
@@ -78,8 +80,11 @@ final class OpenStreams {
         }
     }
 
-    /** A stream of the file {@code status} describes for one channel; {@link Lent#release} gives it back. */
-    Lent acquire(FileStatus status) throws IOException {
+    /**
+     * A stream of the file {@code status} describes for one channel, opened by {@code handle} when it is not
+     * null (the handle of that very version); {@link Lent#release} gives it back.
+     */
+    Lent acquire(FileStatus status, PathHandle handle) throws IOException {
         FileStreams file;
         synchronized (this) {
             file = files.get(status.getPath());
@@ -102,15 +107,23 @@ final class OpenStreams {
             }
         }
         // opened without the lock: an open may take a round trip, which other files' channels need not wait for
-        return new Lent(file, open(status));
+        return new Lent(file, open(status, handle));
     }
 
     /**
-     * A new stream of the file: where the store names versions, of the version {@code status} names (S3A
-     * then asks for that ETag with every request, so a rewritten file fails to read rather than mixing two
+     * A new stream of the file: of the version {@code handle} names (HDFS opens that inode, and refuses if its
+     * content has changed), or where the store names versions by ETag, of the version {@code status} names
+     * (S3A then asks for that ETag with every request, so a rewritten file fails to read rather than mixing two
      * versions, and skips the status request of its own it would otherwise make).
      */
-    private FSDataInputStream open(FileStatus status) throws IOException {
+    private FSDataInputStream open(FileStatus status, PathHandle handle) throws IOException {
+        if (handle != null) {
+            try {
+                return hadoop.open(handle);
+            } catch (InvalidPathHandleException e) {
+                throw HadoopFileChannel.changed(status.getPath().toString(), e);
+            }
+        }
         if (FileVersions.etag(status) == null) {
             return hadoop.open(status.getPath());
         }

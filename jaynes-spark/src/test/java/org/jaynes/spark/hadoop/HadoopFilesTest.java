@@ -109,18 +109,18 @@ class HadoopFilesTest {
         org.apache.hadoop.fs.FileSystem hdfs = cluster.getFileSystem();
         OpenStreams streams = new OpenStreams(hdfs);
         org.apache.hadoop.fs.FileStatus status = hdfs.getFileStatus(remote);
-        OpenStreams.Lent first = streams.acquire(status);
-        OpenStreams.Lent second = streams.acquire(status);
+        OpenStreams.Lent first = streams.acquire(status, null);
+        OpenStreams.Lent second = streams.acquire(status, null);
         // two channels at once: a stream each (S3A would serialise their reads on one)
         assertNotSame(first.in(), second.in());
         second.release();
-        OpenStreams.Lent third = streams.acquire(status);
+        OpenStreams.Lent third = streams.acquire(status, null);
         assertSame(second.in(), third.in(), "the idle stream is lent again, not a new one opened");
         first.release();
         third.release();
         byte[] expected = Files.readAllBytes(local);
         byte[] read = new byte[expected.length];
-        OpenStreams.Lent again = streams.acquire(status);
+        OpenStreams.Lent again = streams.acquire(status, null);
         again.in().readFully(0, read);
         again.release();
         assertArrayEquals(expected, read);
@@ -143,6 +143,25 @@ class HadoopFilesTest {
             for (FileChannel channel : open) {
                 channel.close();
             }
+        }
+    }
+
+    @Test
+    void aFileRewrittenAfterItsVersionWasPinnedFailsToOpenInOneLine(@TempDir Path temp) throws Exception {
+        Path local = Fixtures.copy("/onnx/typed_fields.onnx", temp);
+        String uri = upload(cluster, local);
+        Path remote = files.path(uri);
+        FileVersions versions = FileVersions.of(List.of(remote));
+        byte[] rewritten = "not the model any more".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (var out = cluster.getFileSystem().create(new org.apache.hadoop.fs.Path(remote.toUri().getPath()), true)) {
+            out.write(rewritten);
+        }
+        IOException e = assertThrows(IOException.class, () -> versions.whilePinned(() ->
+                FileChannel.open(remote, StandardOpenOption.READ)));
+        assertEquals(uri + ": changed while it was read (the store no longer has the version the analysis began "
+                + "with)", e.getMessage());
+        try (FileChannel channel = FileChannel.open(remote, StandardOpenOption.READ)) {
+            assertEquals(ByteBuffer.wrap(rewritten), whole(channel));
         }
     }
 

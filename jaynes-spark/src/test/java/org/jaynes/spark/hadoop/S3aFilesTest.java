@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,16 +47,16 @@ class S3aFilesTest {
         Path remote = files.path(s3.upload(local, "versions-test/pinned.onnx"));
         ByteBuffer expected = ByteBuffer.wrap(Files.readAllBytes(local));
         FileVersions versions = FileVersions.of(List.of(remote));
-        long before = statusRequests();
+        long before = statusRequests(remote);
         versions.whilePinned(() -> {
             for (int i = 0; i < 3; i++) {
                 assertEquals(expected, whole(remote));
             }
             return null;
         });
-        assertEquals(before, statusRequests(), "pinned: no status request per channel");
+        assertEquals(before, statusRequests(remote), "pinned: no status request per channel");
         assertEquals(expected, whole(remote));
-        assertEquals(before + 1, statusRequests(), "unpinned: one per channel");
+        assertEquals(before + 1, statusRequests(remote), "unpinned: one per channel");
     }
 
     @Test
@@ -78,10 +76,9 @@ class S3aFilesTest {
         assertEquals(ByteBuffer.wrap(rewritten), whole(remote));
     }
 
-    /** The status requests (HEAD) the S3A file system of the bucket has made so far. */
-    private static long statusRequests() throws IOException {
-        return FileSystem.get(URI.create("s3a://" + MiniS3.BUCKET + "/"), s3.configuration()).getStorageStatistics()
-                .getLong("object_metadata_request");
+    /** The status requests (HEAD) that the S3A client reading {@code file} has made so far. */
+    private static long statusRequests(Path file) {
+        return ((HadoopPath) file).getFileSystem().hadoop().getStorageStatistics().getLong("object_metadata_request");
     }
 
     /** The whole file, read through one channel of its own, sized by the channel (no status request). */
