@@ -11,8 +11,8 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.StreamCapabilities;
 import org.apache.hadoop.fs.PathIOException;
+import org.apache.hadoop.fs.StreamCapabilities;
 
 /**
  * A read-only {@link FileChannel} over a Hadoop stream: every read is a positioned read of all the bytes

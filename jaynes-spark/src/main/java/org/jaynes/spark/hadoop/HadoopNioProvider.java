@@ -120,8 +120,8 @@ final class HadoopNioProvider extends FileSystemProvider {
                 throw new ReadOnlyFileSystemException();
             }
         }
-        FileStatus status = status(path);
         FileVersions.Pinned pinned = FileVersions.pinned(hadoop(path).hadoopPath());
+        FileStatus status = pinned != null ? pinned.status() : status(path);
         OpenStreams streams = hadoop(path).getFileSystem().streams();
         return new HadoopFileChannel(streams.acquire(status, pinned == null ? null : pinned.handle()),
                 status.getLen(), path.toString());
