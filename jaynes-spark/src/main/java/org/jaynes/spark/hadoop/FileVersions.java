@@ -48,9 +48,9 @@ public final class FileVersions implements Serializable {
     }
 
     /**
-     * The current versions of {@code files} on stores that can name one; a file of another store, a local one
-     * or a missing one (whose opening will say so) is left out. A file pinned on this thread keeps its pinned
-     * version.
+     * The current versions of {@code files} on stores that can name one; a file of another store, a local one,
+     * a folder or a missing one (whose opening will say so) is left out. A file pinned on this thread keeps its
+     * pinned version.
      */
     public static FileVersions of(Collection<Path> files) throws IOException {
         List<Pinned> pinned = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class FileVersions implements Serializable {
         return new FileVersions(pinned);
     }
 
-    /** The file's version now, or null when it is missing or its store names no versions. */
+    /** The file's version now, or null when it is missing, a folder, or its store names no versions. */
     private static Pinned version(HadoopPath file) throws IOException {
         FileSystem hadoop = file.getFileSystem().hadoop();
         FileStatus status;
@@ -75,12 +75,16 @@ public final class FileVersions implements Serializable {
         } catch (FileNotFoundException e) {
             return null;
         }
+        if (!status.isFile()) {
+            return null;
+        }
         if (etag(status) != null) {
             return new Pinned(status, null);
         }
         try {
             return new Pinned(status, hadoop.getPathHandle(status, Options.HandleOpt.exact()));
-        } catch (UnsupportedOperationException e) {
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            // a store without handles, or without one for this kind of file: read as it is when read
             return null;
         }
     }

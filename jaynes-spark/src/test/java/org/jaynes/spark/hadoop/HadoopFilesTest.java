@@ -3,6 +3,7 @@ package org.jaynes.spark.hadoop;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -163,6 +164,16 @@ class HadoopFilesTest {
         try (FileChannel channel = FileChannel.open(remote, StandardOpenOption.READ)) {
             assertEquals(ByteBuffer.wrap(rewritten), whole(channel));
         }
+    }
+
+    @Test
+    void aFolderOrAMissingFileHasNoVersionToPin(@TempDir Path temp) throws Exception {
+        Path local = Fixtures.copy("/gguf/types.gguf", temp);
+        Path file = files.path(upload(cluster, local));
+        Path folder = file.getParent();
+        Path missing = files.path(cluster.getURI() + "/models/none.gguf");
+        assertEquals(FileVersions.of(List.of()), FileVersions.of(List.of(folder, missing)));
+        assertNotEquals(FileVersions.of(List.of()), FileVersions.of(List.of(folder, file, missing)));
     }
 
     /** Every byte of {@code channel}'s file, read into a direct buffer from the second byte on, then the first. */
