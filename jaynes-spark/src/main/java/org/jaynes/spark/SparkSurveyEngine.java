@@ -69,17 +69,17 @@ public final class SparkSurveyEngine implements SurveyEngine {
     /**
      * The analysis of one model, every read of it on every machine of one version of each of its files where
      * the store names versions ({@link FileVersions}): the named file's is pinned before the driver opens the
-     * model, the other files' (a manifest's shards, external data) as soon as the opening has named them.
+     * model, the other files' (a manifest's shards, external data) as soon as the opening has named them; the
+     * named file, pinned by then, keeps the version it was opened at.
      */
     private AnalysisResult analyse(DistributedAnalysis analysis, Path path) throws Exception {
-        FileVersions named = FileVersions.of(List.of(path));
-        return named.whilePinned(() -> {
+        return FileVersions.of(List.of(path)).whilePinned(() -> {
             Model model = opener.open(path);
-            Set<Path> files = new LinkedHashSet<>();
+            Set<Path> files = new LinkedHashSet<>(List.of(path));
             for (Tensor tensor : model.tensors()) {
                 files.addAll(tensor.data().files());
             }
-            return analysis.analyse(model, ModelLocation.of(path, named.with(FileVersions.of(files))));
+            return analysis.analyse(model, ModelLocation.of(path, FileVersions.of(files)));
         });
     }
 

@@ -89,17 +89,6 @@ public final class FileVersions implements Serializable {
         }
     }
 
-    /** These versions and {@code more}'s, a file in both keeping this set's version. */
-    public FileVersions with(FileVersions more) {
-        List<Pinned> all = new ArrayList<>(files);
-        for (Pinned file : more.files) {
-            if (all.stream().noneMatch(known -> known.status().getPath().equals(file.status().getPath()))) {
-                all.add(file);
-            }
-        }
-        return new FileVersions(all);
-    }
-
     /** What {@code work} gives, run with these versions pinned on this thread (pins nest). */
     public <T, E extends Exception> T whilePinned(Work<T, E> work) throws E {
         Map<org.apache.hadoop.fs.Path, Pinned> pinned = PINNED.get();
@@ -124,6 +113,12 @@ public final class FileVersions implements Serializable {
     /** The version pinned for {@code file} on this thread, or null. */
     static Pinned pinned(org.apache.hadoop.fs.Path file) {
         return PINNED.get().get(file);
+    }
+
+    /** The one line for a file whose pinned version the store no longer has: refused by S3 or by HDFS. */
+    static IOException changed(String file, IOException cause) {
+        return new IOException(file + ": changed while it was read (the store no longer has the version the "
+                + "analysis began with)", cause);
     }
 
     /** The version a status names (its ETag), or null when its store names none. */

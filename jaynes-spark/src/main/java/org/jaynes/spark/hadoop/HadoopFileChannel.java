@@ -51,16 +51,10 @@ final class HadoopFileChannel extends FileChannel {
             // S3A's refusal of a version the store no longer holds (FileVersions): one line, not S3's. By name,
             // since the S3A connector need not be on the class path of a cluster that reads only HDFS.
             if (e.getClass().getName().equals("org.apache.hadoop.fs.s3a.RemoteFileChangedException")) {
-                throw changed(file, e);
+                throw FileVersions.changed(file, e);
             }
             throw e;
         }
-    }
-
-    /** The one line for a file whose pinned version ({@link FileVersions}) the store no longer has. */
-    static IOException changed(String file, IOException cause) {
-        return new IOException(file + ": changed while it was read (the store no longer has the version the "
-                + "analysis began with)", cause);
     }
 
     private int readFully(ByteBuffer target, long at) throws IOException {

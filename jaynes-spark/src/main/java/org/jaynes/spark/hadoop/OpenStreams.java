@@ -121,7 +121,7 @@ final class OpenStreams {
             try {
                 return hadoop.open(handle);
             } catch (InvalidPathHandleException e) {
-                throw HadoopFileChannel.changed(status.getPath().toString(), e);
+                throw FileVersions.changed(status.getPath().toString(), e);
             }
         }
         if (FileVersions.etag(status) == null) {
