@@ -177,7 +177,7 @@ class HadoopFilesTest {
     }
 
     /** Every byte of {@code channel}'s file, read into a direct buffer from the second byte on, then the first. */
-    private static ByteBuffer whole(FileChannel channel) throws IOException {
+    static ByteBuffer whole(FileChannel channel) throws IOException {
         ByteBuffer all = ByteBuffer.allocateDirect((int) channel.size());
         assertEquals(all.capacity() - 1, channel.read(all.position(1), 1));
         assertEquals(1, channel.read(all.position(0).limit(1), 0));

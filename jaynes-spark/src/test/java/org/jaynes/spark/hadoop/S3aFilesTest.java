@@ -81,14 +81,10 @@ class S3aFilesTest {
         return ((HadoopPath) file).getFileSystem().hadoop().getStorageStatistics().getLong("object_metadata_request");
     }
 
-    /** The whole file, read through one channel of its own, sized by the channel (no status request). */
+    /** The whole file, read through one channel of its own ({@link HadoopFilesTest#whole}). */
     private static ByteBuffer whole(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer all = ByteBuffer.allocate((int) channel.size());
-            while (all.hasRemaining() && channel.read(all) >= 0) {
-                // a positioned read per call, until the end
-            }
-            return all.flip();
+            return HadoopFilesTest.whole(channel);
         }
     }
 }
