@@ -111,7 +111,10 @@ fi
 mkdir -p "$work/events"
 echo "submitting the survey of ${#models[@]} models (the driver in this JVM, 1 GB)..."
 start=$(date +%s.%N)
-heap=1g spark_java org.apache.spark.deploy.SparkSubmit --master "$master" --deploy-mode client \
+# The driver's CPU seconds, against the executors' (from the event log below): what runs where.
+/usr/bin/time -o "$work/driver.time" -f "%U %S" \
+  java "${java_options[@]}" -Xmx1g -cp "$classpath" org.apache.spark.deploy.SparkSubmit --master "$master" \
+  --deploy-mode client \
   --class org.jaynes.spark.SparkSurveyMain \
   --conf spark.executor.memory=768m --conf spark.executor.cores=1 \
   --conf "spark.executor.extraJavaOptions=${java_options[*]}" \
@@ -134,6 +137,18 @@ for executor in $(grep '"Event":"SparkListenerTaskEnd"' "$events" | grep -o '"Ex
   worker=$(cd "$work" && ls -d worker*/app-*/"$executor" 2>/dev/null | cut -d/ -f1)
   echo "  executor $executor on $worker: $tasks tasks"
 done
+read -r driver_user driver_system <"$work/driver.time"
+python3 - "$events" "$driver_user" "$driver_system" <<'CPU'
+import json, sys
+cpu = deserialise = 0
+for line in open(sys.argv[1]):
+    event = json.loads(line)
+    if event.get("Event") == "SparkListenerTaskEnd" and "Task Metrics" in event:
+        cpu += event["Task Metrics"].get("Executor CPU Time", 0)
+        deserialise += event["Task Metrics"].get("Executor Deserialize CPU Time", 0)
+driver = float(sys.argv[2]) + float(sys.argv[3])
+print(f"CPU: the driver's JVM {driver:.1f} s, the executors' tasks {(cpu + deserialise) / 1e9:.1f} s")
+CPU
 workers_used=$(cd "$work" && ls -d worker*/app-*/* 2>/dev/null | cut -d/ -f1 | sort -u | wc -l)
 if [[ "$workers_used" -ne 2 ]]; then
   echo "FAILED: tasks ran on $workers_used worker(s), not 2"

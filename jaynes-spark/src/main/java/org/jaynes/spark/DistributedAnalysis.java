@@ -2,17 +2,15 @@ package org.jaynes.spark;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.jaynes.core.analysis.AnalysisOptions;
 import org.jaynes.core.analysis.AnalysisResult;
 import org.jaynes.core.analysis.AnalysisSteps;
-import org.jaynes.core.analysis.LayerResult;
 import org.jaynes.core.analysis.ModelAnalyzer;
 import org.jaynes.core.analysis.Segment;
+import org.jaynes.core.analysis.TensorInfo;
 import org.jaynes.core.model.Model;
 import org.jaynes.core.stats.LogAbsHistogram;
 import org.jaynes.core.stats.PopulationAccumulator;
@@ -33,10 +31,11 @@ import org.jaynes.core.tensor.Tensor;
  *       and, for the others, the pool's cells they did not count. One task per range of segments counts
  *       them all in one read; counts add exactly, in any order.</li>
  * </ol>
- * The fits then run on the driver's threads ({@code options.threads()}), each population's as soon as its
- * counts are in, while the executors go on reading; then the population's accumulator is dropped. The driver holds the first reads of the model's populations (about 0.6 MB
- * per f32 population) and the results of one job (a few MB per task); the workers hold a
- * segment's accumulator and one read buffer per task.
+ * Each population is fitted as soon as its counts are in, while the executors go on reading ({@link ModelFits}):
+ * a large one on the executors, in a job started after the read job that finished it, a small one on the
+ * driver's threads ({@code options.threads()}); the population's accumulator is then dropped. The driver holds the first reads of the model's populations (about
+ * 0.6 MB per f32 population) and the results of one job (a few MB per task); the workers hold a segment's
+ * accumulator and one read buffer per task.
  */
 final class DistributedAnalysis implements AutoCloseable {
 
@@ -47,12 +46,15 @@ final class DistributedAnalysis implements AutoCloseable {
 
     private final JavaSparkContext spark;
     private final AnalysisOptions options;
+    /** The smallest population fitted on the executors ({@link ModelFits}). */
+    private final long fitsShippedFrom;
     /** The driver's fitting threads, shared by the models analysed at once; first submitted, first fitted. */
     private final ExecutorService fitting;
 
-    DistributedAnalysis(JavaSparkContext spark, AnalysisOptions options) {
+    DistributedAnalysis(JavaSparkContext spark, AnalysisOptions options, long fitsShippedFrom) {
         this.spark = spark;
         this.options = options;
+        this.fitsShippedFrom = fitsShippedFrom;
         fitting = ModelAnalyzer.workers("jaynes-fit", options.threads());
     }
 
@@ -70,7 +72,6 @@ final class DistributedAnalysis implements AutoCloseable {
      * jobs share the cluster, their fits the driver's fitting threads.
      */
     AnalysisResult analyse(Model model, ModelLocation location) throws IOException {
-        // The fits run on the driver's threads while the executors read: each population as soon as it is complete.
         return new ModelRun(model, location).result();
     }
 
@@ -90,7 +91,7 @@ final class DistributedAnalysis implements AutoCloseable {
         private final int[] tensorIndex;
         private final List<Segment> segments;
         private final PopulationAccumulator[] merged;
-        private final List<Future<LayerResult>> layers;
+        private final ModelFits fits;
         private final RefiningAccumulator pooled = new RefiningAccumulator();
 
         ModelRun(Model model, ModelLocation location) {
@@ -101,7 +102,7 @@ final class DistributedAnalysis implements AutoCloseable {
             tensorIndex = populations.stream().mapToInt(t -> indexOf(model.tensors(), t)).toArray();
             segments = Segment.of(populations);
             merged = new PopulationAccumulator[populations.size()];
-            layers = new ArrayList<>(Collections.nCopies(populations.size(), null));
+            fits = new ModelFits(spark, fitting, fitsShippedFrom, batch(), options, populations.size());
         }
 
         AnalysisResult result() throws IOException {
@@ -144,15 +145,12 @@ final class DistributedAnalysis implements AutoCloseable {
                     finish(p, null, null, null);
                 }
             }
+            fits.flush();
             LogAbsHistogram poolFine = secondRead(own, counted, forPool);
             if (!pooledCells.isEmpty()) {
                 pooled.refine(pooledCells, poolFine);
             }
-            List<LayerResult> results = new ArrayList<>();
-            for (Future<LayerResult> layer : layers) {
-                results.add(AnalysisSteps.await(layer));
-            }
-            return AnalysisSteps.result(model, options, results, split.setAside(), pooled);
+            return AnalysisSteps.result(model, options, fits.results(), split.setAside(), pooled);
         }
 
         /**
@@ -191,17 +189,10 @@ final class DistributedAnalysis implements AutoCloseable {
             return poolFine;
         }
 
-        /** Refines population {@code p} (when {@code fine} is given) and fits it, on a fitting thread. */
+        /** Refines population {@code p} (when {@code fine} is given) and fits it ({@link ModelFits}). */
         private void finish(int p, Refinement ownCells, Refinement countedCells, LogAbsHistogram fine) {
-            PopulationAccumulator accumulator = merged[p];
+            fits.submit(new FitTask(p, TensorInfo.of(populations.get(p)), merged[p], ownCells, countedCells, fine));
             merged[p] = null;
-            Tensor tensor = populations.get(p);
-            layers.set(p, fitting.submit(() -> {
-                if (fine != null) {
-                    ((RefiningAccumulator) accumulator).refine(ownCells, countedCells, fine);
-                }
-                return AnalysisSteps.analyse(tensor, accumulator, p, options);
-            }));
         }
 
         /**
@@ -227,6 +218,29 @@ final class DistributedAnalysis implements AutoCloseable {
             }
             return tasks;
         }
+
+        /**
+         * Runs {@code tasks}, one per partition, a few jobs of at most {@link #batch} tasks each (so the driver
+         * holds the results of one job at a time), and hands their values to {@code sink} in task order; after each
+         * job, the fits of the populations it finished start.
+         */
+        private <T extends java.io.Serializable> void run(List<ReadTask> tasks,
+                org.apache.spark.api.java.function.Function<ReadTask, TaskOutcome<T>> read, Sink<T> sink)
+                throws TaskFailure {
+            int batch = batch();
+            for (int from = 0; from < tasks.size(); from += batch) {
+                List<ReadTask> some = tasks.subList(from, Math.min(tasks.size(), from + batch));
+                List<TaskOutcome<T>> outcomes = spark.parallelize(some, some.size()).map(read).collect();
+                for (int i = 0; i < some.size(); i++) {
+                    TaskOutcome<T> outcome = outcomes.get(i);
+                    if (outcome.failure() != null) {
+                        throw new TaskFailure(outcome.failure());
+                    }
+                    sink.accept(some.get(i), outcome.value());
+                }
+                fits.flush();
+            }
+        }
     }
 
     /** The place of {@code tensor} (that very object) among the model's tensors. */
@@ -243,27 +257,6 @@ final class DistributedAnalysis implements AutoCloseable {
     @FunctionalInterface
     private interface Sink<T> {
         void accept(ReadTask task, T value);
-    }
-
-    /**
-     * Runs {@code tasks}, one per partition, a few jobs of at most {@link #batch} tasks each (so the driver
-     * holds the results of one job at a time), and hands their values to {@code sink} in task order.
-     */
-    private <T extends java.io.Serializable> void run(List<ReadTask> tasks,
-            org.apache.spark.api.java.function.Function<ReadTask, TaskOutcome<T>> read, Sink<T> sink)
-            throws TaskFailure {
-        int batch = batch();
-        for (int from = 0; from < tasks.size(); from += batch) {
-            List<ReadTask> some = tasks.subList(from, Math.min(tasks.size(), from + batch));
-            List<TaskOutcome<T>> outcomes = spark.parallelize(some, some.size()).map(read).collect();
-            for (int i = 0; i < some.size(); i++) {
-                TaskOutcome<T> outcome = outcomes.get(i);
-                if (outcome.failure() != null) {
-                    throw new TaskFailure(outcome.failure());
-                }
-                sink.accept(some.get(i), outcome.value());
-            }
-        }
     }
 
     /** Tasks per job: two per executor core, so that every core stays busy while stragglers finish. */

@@ -41,11 +41,23 @@ public final class SparkSurveyEngine implements SurveyEngine {
     private final JavaSparkContext spark;
     private final AnalysisOptions options;
     private final ModelOpener opener;
+    private final long fitsShippedFrom;
 
+    /**
+     * The engine on {@code spark}. On a cluster, populations of at least
+     * {@link ModelFits#SHIPPED_FROM_ON_A_CLUSTER} values are fitted on the executors; in local mode, where the
+     * executors are threads of the driver's JVM, every population is fitted on the driver's threads.
+     */
     public SparkSurveyEngine(JavaSparkContext spark, AnalysisOptions options, ModelOpener opener) {
+        this(spark, options, opener, spark.isLocal() ? Long.MAX_VALUE : ModelFits.SHIPPED_FROM_ON_A_CLUSTER);
+    }
+
+    /** The engine with the populations of at least {@code fitsShippedFrom} values fitted on the executors. */
+    SparkSurveyEngine(JavaSparkContext spark, AnalysisOptions options, ModelOpener opener, long fitsShippedFrom) {
         this.spark = spark;
         this.options = options;
         this.opener = opener;
+        this.fitsShippedFrom = fitsShippedFrom;
     }
 
     @Override
@@ -60,7 +72,7 @@ public final class SparkSurveyEngine implements SurveyEngine {
 
     @Override
     public void analyse(List<Job> jobs, Results results, SurveyListener listener) throws IOException {
-        try (DistributedAnalysis analysis = new DistributedAnalysis(spark, options)) {
+        try (DistributedAnalysis analysis = new DistributedAnalysis(spark, options, fitsShippedFrom)) {
             ModelAfterModel.run(jobs, results, listener, (input, progress) -> analyse(analysis, input.path()),
                     MODELS_IN_FLIGHT);
         }

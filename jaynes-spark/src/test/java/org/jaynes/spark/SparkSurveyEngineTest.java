@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.jaynes.core.analysis.AnalysisOptions;
+import org.jaynes.core.analysis.Baseline;
 import org.jaynes.formats.ModelOpener;
 import org.jaynes.spark.hadoop.MiniHdfs;
 import org.jaynes.spark.hadoop.MiniS3;
@@ -23,6 +25,8 @@ import org.jaynes.survey.SurveyInputs;
 import org.jaynes.survey.SurveyListener;
 import org.jaynes.survey.SurveyResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,6 +53,31 @@ class SparkSurveyEngineTest {
         assertEquals(expected.failures(), actual.failures());
         assertEquals(expected.rows(), actual.rows());
         assertTrue(actual.rows() > 70, "rows: " + actual.rows());
+        assertSameFiles(here, spark);
+    }
+
+    /**
+     * With fits on the executors, as on a cluster (a population's first read and fine counts shipped, its
+     * analysis shipped back), the files are the same: every population's fit shipped, or the large one's only
+     * (a cluster's rule); options with a pattern and a Gaussian baseline go with the fits.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {0, ModelFits.SHIPPED_FROM_ON_A_CLUSTER})
+    void surveyWithFitsOnTheExecutorsEqualsTheSurveyInThisProcess(long shippedFrom, @TempDir Path temp)
+            throws Exception {
+        List<String> models = TestModels.write(temp.resolve("zoo")).stream().map(Path::toString).toList();
+        AnalysisOptions options = OPTIONS.withBaseline(Baseline.GAUSSIAN).withExclude(Pattern.compile("^layers\\.6"));
+        Path here = temp.resolve("in-process");
+        Path spark = temp.resolve("spark");
+        new Survey(options, ModelOpener.standard(), "test").run(SurveyInputs.of(models, temp), here,
+                SurveyListener.NONE);
+        SparkSurveyEngine engine = new SparkSurveyEngine(LocalSpark.context(), options, ModelOpener.standard(),
+                shippedFrom);
+        SurveyResult actual = new Survey(engine, "test").run(SurveyInputs.of(models, temp, engine::locate), spark,
+                SurveyListener.NONE);
+
+        assertTrue(actual.rows() > 70, "rows: " + actual.rows());
+        assertTrue(Files.readString(spark.resolve("reports/many.safetensors.json")).contains("gaussian baseline"));
         assertSameFiles(here, spark);
     }
 

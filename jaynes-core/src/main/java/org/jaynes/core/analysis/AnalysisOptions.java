@@ -1,5 +1,7 @@
 package org.jaynes.core.analysis;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jaynes.core.Checks;
@@ -10,7 +12,7 @@ import org.jaynes.core.theory.BinConvention;
  * How a model is analysed: which tensors are populations (docs/theory.md §4), the conventions of docs/theory.md
  * §2 and §5, and how much parallelism to use. Immutable; every default is in {@link #DEFAULTS}; change one
  * with a {@code with…} copy. The same value serves the command line and the Java API, and every report
- * records it.
+ * records it; it is serialisable, for an analysis that runs on other machines (a survey on Spark).
  *
  * @param minElements   smallest tensor (in elements) that is a population; default 4,096
  * @param include       when present, only tensors whose layer name or stored name matches are populations
@@ -24,7 +26,7 @@ import org.jaynes.core.theory.BinConvention;
  */
 public record AnalysisOptions(long minElements, Optional<Pattern> include, Optional<Pattern> exclude,
                               Normalization normalization, int bins, BinConvention convention, Baseline baseline,
-                              long seed, int threads) {
+                              long seed, int threads) implements Serializable {
 
     public static final long DEFAULT_MIN_ELEMENTS = 4096;
     public static final int DEFAULT_BINS = 100;
@@ -38,6 +40,25 @@ public record AnalysisOptions(long minElements, Optional<Pattern> include, Optio
         Checks.atLeast("minElements", minElements, 1);
         Checks.atLeast("bins", bins, 2);
         Checks.atLeast("threads", threads, 1);
+    }
+
+    /** Serialised as {@link Serialized}: an {@code Optional} is not serialisable. */
+    @Serial
+    private Object writeReplace() {
+        return new Serialized(minElements, include.orElse(null), exclude.orElse(null), normalization, bins,
+                convention, baseline, seed, threads);
+    }
+
+    /** The serialised form: a pattern null when none was given. */
+    private record Serialized(long minElements, Pattern include, Pattern exclude, Normalization normalization,
+                              int bins, BinConvention convention, Baseline baseline, long seed, int threads)
+            implements Serializable {
+
+        @Serial
+        private Object readResolve() {
+            return new AnalysisOptions(minElements, Optional.ofNullable(include), Optional.ofNullable(exclude),
+                    normalization, bins, convention, baseline, seed, threads);
+        }
     }
 
     public AnalysisOptions withMinElements(long value) {

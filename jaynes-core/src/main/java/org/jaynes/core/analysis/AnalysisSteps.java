@@ -70,7 +70,12 @@ public final class AnalysisSteps {
      */
     public static LayerResult analyse(Tensor tensor, PopulationAccumulator accumulator, int index,
                                       AnalysisOptions options) {
-        TensorInfo info = TensorInfo.of(tensor);
+        return analyse(TensorInfo.of(tensor), accumulator, index, options);
+    }
+
+    /** {@link #analyse(Tensor, PopulationAccumulator, int, AnalysisOptions)} of a tensor known by its info. */
+    public static LayerResult analyse(TensorInfo info, PopulationAccumulator accumulator, int index,
+                                      AnalysisOptions options) {
         PopulationSummary summary = PopulationSummary.of(accumulator);
         Optional<LayerResult> baseline = Optional.empty();
         if (options.baseline() == Baseline.GAUSSIAN) {

@@ -1,5 +1,7 @@
 package org.jaynes.core.fit;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -33,11 +35,27 @@ import org.jaynes.core.stats.FitInput;
  * @param verdict one plain sentence, numbers to 3 significant digits, {@link java.util.Locale#ROOT}
  */
 public record FitComparison(long n, Map<Family, Fit> fits, Optional<Family> best, Map<Family, Vuong> vuong,
-                            String verdict) {
+                            String verdict) implements Serializable {
 
     public FitComparison {
         fits = Collections.unmodifiableMap(new EnumMap<>(fits));
         vuong = Collections.unmodifiableMap(new EnumMap<>(vuong));
+    }
+
+    /** Serialised as {@link Serialized}: an {@code Optional} is not serialisable. */
+    @Serial
+    private Object writeReplace() {
+        return new Serialized(n, new EnumMap<>(fits), best.orElse(null), new EnumMap<>(vuong), verdict);
+    }
+
+    /** The serialised form: the best family null when there is none. */
+    private record Serialized(long n, EnumMap<Family, Fit> fits, Family best, EnumMap<Family, Vuong> vuong,
+                              String verdict) implements Serializable {
+
+        @Serial
+        private Object readResolve() {
+            return new FitComparison(n, fits, Optional.ofNullable(best), vuong, verdict);
+        }
     }
 
     /**

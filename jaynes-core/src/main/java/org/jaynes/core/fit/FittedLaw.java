@@ -1,12 +1,14 @@
 package org.jaynes.core.fit;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
  * A law fitted to a population: a magnitude law of x = |w| ({@link MagnitudeLaw}) or a zero-centred law
- * of w ({@link SignedLaw}). Implementations are immutable records, one per {@link Family}.
+ * of w ({@link SignedLaw}). Implementations are immutable records, one per {@link Family},
+ * serialisable as the results that carry them are.
  */
-public sealed interface FittedLaw permits MagnitudeLaw, SignedLaw {
+public sealed interface FittedLaw extends Serializable permits MagnitudeLaw, SignedLaw {
 
     /** The family this law belongs to. */
     Family family();

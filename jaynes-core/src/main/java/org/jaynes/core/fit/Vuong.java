@@ -1,5 +1,6 @@
 package org.jaynes.core.fit;
 
+import java.io.Serializable;
 import org.apache.commons.numbers.gamma.Erfc;
 
 /**
@@ -12,7 +13,7 @@ import org.apache.commons.numbers.gamma.Erfc;
  * @param z the statistic; NaN when ω = 0 (the laws agree on every value) or the inputs are NaN
  * @param p the two-sided p-value erfc(|z|/√2); 0 when it underflows (|z| &gt; 38.5)
  */
-public record Vuong(double z, double p) {
+public record Vuong(double z, double p) implements Serializable {
 
     /** The test's result from n, Σ l_i and Σ l_i². */
     public static Vuong of(long n, double sumRatio, double sumSquaredRatio) {

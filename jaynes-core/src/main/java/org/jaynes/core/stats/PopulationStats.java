@@ -1,5 +1,7 @@
 package org.jaynes.core.stats;
 
+import java.io.Serializable;
+
 /**
  * The summary of one population of weights (docs/theory.md §4–5).
  *
@@ -14,7 +16,7 @@ package org.jaynes.core.stats;
  * @param ksErrorBound bound on the error of {@code ks} from the histogram; 0 when exact
  */
 public record PopulationStats(long n, long zeros, long nonfinite, double mean, double std, double mu,
-                              double sigma, double ks, double ksErrorBound) {
+                              double sigma, double ks, double ksErrorBound) implements Serializable {
 
     /** The number of values the log-magnitude statistics use: non-zero and finite. */
     public long fitted() {

@@ -1,5 +1,6 @@
 package org.jaynes.core.tensor;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
@@ -10,7 +11,7 @@ import java.util.stream.Collectors;
  *
  * @param dims the dimensions; each is non-negative. The array is copied on the way in and out.
  */
-public record Shape(long[] dims) {
+public record Shape(long[] dims) implements Serializable {
 
     public Shape {
         dims = dims.clone();

@@ -1,5 +1,7 @@
 package org.jaynes.core.theory;
 
+import java.io.Serializable;
+
 /**
  * The benefit and cost coefficients of the connection game, h = α ln w − β (ln w)² − ln M, whose
  * arbitrage equilibrium is the lognormal LN(μ, σ) (docs/theory.md §2.6):
@@ -9,7 +11,7 @@ package org.jaynes.core.theory;
  * @param beta       the cost coefficient; positive, scale-free
  * @param convention the binning that relates (α, β) to (μ, σ)
  */
-public record GameParameters(double alpha, double beta, BinConvention convention) {
+public record GameParameters(double alpha, double beta, BinConvention convention) implements Serializable {
 
     public GameParameters {
         if (!(beta > 0) && !Double.isNaN(beta)) {

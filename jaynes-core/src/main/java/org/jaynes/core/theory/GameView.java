@@ -1,5 +1,7 @@
 package org.jaynes.core.theory;
 
+import java.io.Serializable;
+
 /**
  * A layer seen as the connection game of docs/theory.md §2: the effective utility of each occupied bin,
  * h_k = α ln w_k − β (ln w_k)² − ln M_k, with (α, β) those of the fitted lognormal; its count-weighted
@@ -12,7 +14,7 @@ package org.jaynes.core.theory;
  * @param utilitySpread  count-weighted standard deviation of h_k over occupied bins
  * @param arbitrageGap   KL(x ‖ x*) in nats
  */
-public record GameView(GameParameters game, double[] utilities, double utilitySpread, double arbitrageGap) {
+public record GameView(GameParameters game, double[] utilities, double utilitySpread, double arbitrageGap) implements Serializable {
 
     /**
      * The game view of binned magnitudes.

@@ -1,5 +1,6 @@
 package org.jaynes.core.theory;
 
+import java.io.Serializable;
 import org.jaynes.core.Checks;
 import org.jaynes.core.stats.CellColumns;
 import org.jaynes.core.stats.ValueCells;
@@ -15,7 +16,7 @@ import org.jaynes.core.stats.ValueCells;
  * @param counts     values per bin
  * @param total      values over all bins
  */
-public record MagnitudeBins(BinConvention convention, double[] lnEdges, long[] counts, long total) {
+public record MagnitudeBins(BinConvention convention, double[] lnEdges, long[] counts, long total) implements Serializable {
 
     /**
      * Bins the cells of a population with {@code n} non-zero values between {@code minAbs} and {@code maxAbs}.
