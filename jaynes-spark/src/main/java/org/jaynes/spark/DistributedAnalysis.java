@@ -33,9 +33,9 @@ import org.jaynes.core.tensor.Tensor;
  * </ol>
  * Each population is fitted as soon as its counts are in, while the executors go on reading ({@link ModelFits}):
  * a large one on the executors, in a job started after the read job that finished it, a small one on the
- * driver's threads ({@code options.threads()}); the population's accumulator is then dropped. The driver holds the first reads of the model's populations (about
- * 0.6 MB per f32 population) and the results of one job (a few MB per task); the workers hold a segment's
- * accumulator and one read buffer per task.
+ * driver's threads ({@code options.threads()}); the population's accumulator is then dropped. The driver
+ * holds the first reads of the model's populations (about 0.6 MB per f32 population) and the results of one
+ * job (a few MB per task); the workers hold a segment's accumulator and one read buffer per task.
  */
 final class DistributedAnalysis implements AutoCloseable {
 
@@ -221,8 +221,8 @@ final class DistributedAnalysis implements AutoCloseable {
 
         /**
          * Runs {@code tasks}, one per partition, a few jobs of at most {@link #batch} tasks each (so the driver
-         * holds the results of one job at a time), and hands their values to {@code sink} in task order; after each
-         * job, the fits of the populations it finished start.
+         * holds the results of one job at a time), and hands their values to {@code sink} in task order; after
+         * each job, the fits of the populations it finished start.
          */
         private <T extends java.io.Serializable> void run(List<ReadTask> tasks,
                 org.apache.spark.api.java.function.Function<ReadTask, TaskOutcome<T>> read, Sink<T> sink)

@@ -26,8 +26,9 @@ import org.jaynes.survey.SurveyListener;
 /**
  * The survey engine on Apache Spark: each model spread over the cluster's executors
  * ({@link DistributedAnalysis}), {@value #MODELS_IN_FLIGHT} models at once, their outcomes handed on in
- * the order of the survey; a model that cannot be read is a failure with its reason, and the survey goes on. Models may be named by URI, read through Hadoop ({@link HadoopFiles}). Owns its Spark
- * context, stopped by {@link #close}.
+ * the order of the survey; a model that cannot be read is a failure with its reason, and the survey goes on.
+ * Models may be named by URI, read through Hadoop ({@link HadoopFiles}). Owns its Spark context, stopped by
+ * {@link #close}.
  */
 public final class SparkSurveyEngine implements SurveyEngine {
 

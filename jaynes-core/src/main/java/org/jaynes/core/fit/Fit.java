@@ -16,7 +16,8 @@ import org.jaynes.core.stats.KsDistance;
  * @param ks            the Kolmogorov–Smirnov distance of the values (|w| or w) from the law
  * @param ksErrorBound  |ks − exact distance| ≤ ksErrorBound, from the width of the population's cells
  */
-public record Fit(FittedLaw law, double logLikelihood, double aic, double bic, double ks, double ksErrorBound) implements Serializable {
+public record Fit(FittedLaw law, double logLikelihood, double aic, double bic, double ks, double ksErrorBound)
+        implements Serializable {
 
     /** A fit with its criteria computed from n and ln L. */
     static Fit of(FittedLaw law, long n, double logLikelihood, KsDistance ks) {

@@ -14,7 +14,8 @@ import java.io.Serializable;
  * @param utilitySpread  count-weighted standard deviation of h_k over occupied bins
  * @param arbitrageGap   KL(x ‖ x*) in nats
  */
-public record GameView(GameParameters game, double[] utilities, double utilitySpread, double arbitrageGap) implements Serializable {
+public record GameView(GameParameters game, double[] utilities, double utilitySpread, double arbitrageGap)
+        implements Serializable {
 
     /**
      * The game view of binned magnitudes.

@@ -16,7 +16,8 @@ import org.jaynes.core.stats.ValueCells;
  * @param counts     values per bin
  * @param total      values over all bins
  */
-public record MagnitudeBins(BinConvention convention, double[] lnEdges, long[] counts, long total) implements Serializable {
+public record MagnitudeBins(BinConvention convention, double[] lnEdges, long[] counts, long total)
+        implements Serializable {
 
     /**
      * Bins the cells of a population with {@code n} non-zero values between {@code minAbs} and {@code maxAbs}.
