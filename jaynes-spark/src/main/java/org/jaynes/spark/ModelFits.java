@@ -26,7 +26,7 @@ final class ModelFits {
     /**
      * The smallest population fitted on the executors of a cluster: a fit's cost grows with the population's
      * cells, shipping its inputs much less (docs/design.md §5: a 16-million-value f32 layer ships in 1–3 MB,
-     * serialised in about 14 ms, and takes 120–630 ms to fit; with every population shipped, 41 models of
+     * serialised in 14–75 ms, and takes 120–630 ms to fit; with every population shipped, 41 models of
      * small layers cost the driver more in shipping than the fits they moved).
      */
     static final long SHIPPED_FROM_ON_A_CLUSTER = 1L << 22;
