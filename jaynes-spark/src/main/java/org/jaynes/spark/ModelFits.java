@@ -3,6 +3,7 @@ package org.jaynes.spark;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,13 +37,14 @@ final class ModelFits {
     private final long shippedFrom;
     private final int slices;
     private final AnalysisOptions options;
-    private final LayerResult[] results;
-    private final List<Future<LayerResult>> onDriver = new ArrayList<>();
-    private final List<Integer> onDriverPopulations = new ArrayList<>();
+    /** Per population, its fit on a driver's thread; null for one shipped. */
+    private final List<Future<LayerResult>> onDriver;
     private List<FitTask> toShip = new ArrayList<>();
-    private final List<JavaFutureAction<List<TaskOutcome<LayerResult>>>> jobs = new ArrayList<>();
-    /** The populations of each job's tasks, in task order. */
-    private final List<int[]> jobPopulations = new ArrayList<>();
+    private final List<Shipped> shipped = new ArrayList<>();
+
+    /** A job of fits on the executors, and the populations of its tasks, in task order. */
+    private record Shipped(JavaFutureAction<List<TaskOutcome<LayerResult>>> job, int[] populations) {
+    }
 
     /**
      * @param fitting     the driver's fitting threads, shared by the models analysed at once
@@ -56,7 +58,7 @@ final class ModelFits {
         this.shippedFrom = shippedFrom;
         this.slices = slices;
         this.options = options;
-        this.results = new LayerResult[populations];
+        this.onDriver = new ArrayList<>(Collections.nCopies(populations, null));
     }
 
     /** Fits a finished population: now on a driver's thread, or with the next {@link #flush} on the executors. */
@@ -64,8 +66,7 @@ final class ModelFits {
         if (task.tensor().shape().elementCount() >= shippedFrom) {
             toShip.add(task);
         } else {
-            onDriver.add(fitting.submit(() -> task.analyse(options)));
-            onDriverPopulations.add(task.population());
+            onDriver.set(task.population(), fitting.submit(() -> task.analyse(options)));
         }
     }
 
@@ -74,27 +75,29 @@ final class ModelFits {
         if (toShip.isEmpty()) {
             return;
         }
-        jobs.add(spark.parallelize(toShip, Math.min(toShip.size(), slices)).map(new ExecutorFit(options))
-                .collectAsync());
-        jobPopulations.add(toShip.stream().mapToInt(FitTask::population).toArray());
+        int[] populations = toShip.stream().mapToInt(FitTask::population).toArray();
+        shipped.add(new Shipped(spark.parallelize(toShip, Math.min(toShip.size(), slices))
+                .map(new ExecutorFit(options)).collectAsync(), populations));
         toShip = new ArrayList<>();
     }
 
     /** Every population's analysis, in population order, once all are submitted; a failed fit is thrown. */
     List<LayerResult> results() throws IOException {
         flush();
-        for (int i = 0; i < onDriver.size(); i++) {
-            results[onDriverPopulations.get(i)] = AnalysisSteps.await(onDriver.get(i));
+        LayerResult[] results = new LayerResult[onDriver.size()];
+        for (int p = 0; p < results.length; p++) {
+            if (onDriver.get(p) != null) {
+                results[p] = AnalysisSteps.await(onDriver.get(p));
+            }
         }
-        for (int j = 0; j < jobs.size(); j++) {
-            List<TaskOutcome<LayerResult>> outcomes = outcomes(jobs.get(j));
-            int[] populations = jobPopulations.get(j);
-            for (int i = 0; i < populations.length; i++) {
+        for (Shipped job : shipped) {
+            List<TaskOutcome<LayerResult>> outcomes = outcomes(job.job());
+            for (int i = 0; i < job.populations().length; i++) {
                 TaskOutcome<LayerResult> outcome = outcomes.get(i);
                 if (outcome.failure() != null) {
                     throw new DistributedAnalysis.TaskFailure(outcome.failure());
                 }
-                results[populations[i]] = outcome.value();
+                results[job.populations()[i]] = outcome.value();
             }
         }
         return List.of(results);
