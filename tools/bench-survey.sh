@@ -27,11 +27,10 @@ if (($# > 0)); then
   largest=$(ls -SL "${models[@]}" | head -1)
 else
   bash tools/fetch-zoo.sh >/dev/null
-  models=(models/zoo/human/*.json models/zoo/face-api/*-weights_manifest.json models/zoo/mediapipe-*/*.tflite
-    models/zoo/vad-web/*.onnx models/zoo/embeddings/*.onnx)
-  # The bytes the survey reads: every model's files (a TF.js manifest's weights are the .bin files beside it).
-  bytes=$(du -cb models/zoo/human/*.bin models/zoo/face-api/*.bin models/zoo/mediapipe-*/*.tflite \
-    models/zoo/vad-web/*.onnx models/zoo/embeddings/*.onnx | tail -1 | cut -f1)
+  source tools/zoo-models.sh
+  models=("${zoo_models[@]}")
+  # The bytes the survey reads: every model's files.
+  bytes=$(du -cb "${zoo_files[@]}" | tail -1 | cut -f1)
   largest=$(ls -S models/zoo/embeddings/*.onnx | head -1)
 fi
 largest_bytes=$(stat -L -c %s "$largest")

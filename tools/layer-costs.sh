@@ -11,8 +11,8 @@ if (($# > 0)); then
   models=("$@")
 else
   bash tools/fetch-zoo.sh >/dev/null
-  models=(models/zoo/human/*.json models/zoo/face-api/*-weights_manifest.json models/zoo/mediapipe-*/*.tflite
-    models/zoo/vad-web/*.onnx models/zoo/embeddings/*.onnx)
+  source tools/zoo-models.sh
+  models=("${zoo_models[@]}")
 fi
 mvn -q -B --no-transfer-progress -Dstyle.color=never -DskipTests -pl jaynes-bench -am package
 java -Xmx1g -cp jaynes-bench/target/jaynes-bench.jar org.jaynes.bench.LayerCosts "${models[@]}"

@@ -9,7 +9,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=${1:-/tmp/jaynes-zoo}
 shift || true
 bash tools/fetch-zoo.sh
-models=(models/zoo/human/*.json models/zoo/face-api/*-weights_manifest.json models/zoo/mediapipe-*/*.tflite models/zoo/vad-web/*.onnx models/zoo/embeddings/*.onnx)
+source tools/zoo-models.sh
+models=("${zoo_models[@]}")
 start=$(date +%s.%N)
 set +e
 ./jaynes survey "${models[@]}" --out "$out" "$@"
@@ -17,7 +18,6 @@ status=$?
 set -e
 end=$(date +%s.%N)
 printf 'survey-zoo: %d models, %s MB, %.1f s, exit %d; page: %s/survey.html\n' "${#models[@]}" \
-    "$(du -cm models/zoo/human/*.bin models/zoo/face-api/*.bin models/zoo/mediapipe-*/*.tflite models/zoo/vad-web/*.onnx \
-        models/zoo/embeddings/*.onnx | tail -1 | cut -f1)" \
+    "$(du -cm "${zoo_files[@]}" | tail -1 | cut -f1)" \
     "$(echo "$end - $start" | bc)" "$status" "$out"
 exit $status
