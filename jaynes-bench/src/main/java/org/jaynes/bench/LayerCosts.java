@@ -19,9 +19,10 @@ import org.jaynes.formats.ModelOpener;
  * Where the analysis of a set of models spends its CPU, by kind of layer: every population of every model
  * summarised (its reads, the choice of the cells to refine and the cells) and fitted on one thread, then the
  * milliseconds of each step summed by dtype and size class. Two rounds, the first to compile the code, so
- * that the figures are those of warm code; models are opened again in each round, and both rounds' whole times
- * are printed too: their difference is what compiling costs a first pass over the same models. Shows which layers a speed-up
- * of the per-layer work should aim at (a survey of a zoo of small layers spends most of its time there).
+ * that the figures are those of warm code; models are opened again in each round, and both rounds' whole
+ * times are printed too: their difference is what compiling costs a first pass over the same models. Shows
+ * which layers a speed-up of the per-layer work should aim at (a survey of a zoo of small layers spends most
+ * of its time there).
  * <pre>{@code
  * java -cp jaynes-bench/target/jaynes-bench.jar org.jaynes.bench.LayerCosts MODEL...   (or tools/layer-costs.sh)
  * }</pre>

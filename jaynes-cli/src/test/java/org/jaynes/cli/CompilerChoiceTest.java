@@ -79,7 +79,8 @@ class CompilerChoiceTest {
         Path small = sized("small.onnx", MIB);
         String out = dir.resolve("s").toString();
         assertEquals(C1, choice(2, "survey", small.toString(), "--out", out));
-        assertEquals("", choice(2, "survey", small.toString(), sized("large.gguf", 512 * MIB).toString(), "--out", out));
+        String large = sized("large.gguf", 512 * MIB).toString();
+        assertEquals("", choice(2, "survey", small.toString(), large, "--out", out));
         assertEquals("", choice(2, "survey", dir.resolve("*.onnx").toString(), "--out", out));
         assertEquals("", choice(2, "survey", "@" + sized("models.txt", 100), "--out", out));
         assertEquals("", choice(2, "survey", "--checkpoints", dir.toString(), "--out", out));
