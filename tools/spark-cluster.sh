@@ -111,16 +111,16 @@ fi
 mkdir -p "$work/events"
 echo "submitting the survey of ${#models[@]} models (the driver in this JVM, 1 GB)..."
 start=$(date +%s.%N)
-# The driver's CPU seconds, against the executors' (from the event log below): what runs where.
-/usr/bin/time -o "$work/driver.time" -f "%U %S" \
-  java "${java_options[@]}" -Xmx1g -cp "$classpath" org.apache.spark.deploy.SparkSubmit --master "$master" \
-  --deploy-mode client \
+# The driver's CPU seconds (user and system, bash's time), against the executors' (from the event log below).
+TIMEFORMAT='%U %S'
+{ time heap=1g spark_java org.apache.spark.deploy.SparkSubmit --master "$master" --deploy-mode client \
   --class org.jaynes.spark.SparkSurveyMain \
   --conf spark.executor.memory=768m --conf spark.executor.cores=1 \
   --conf "spark.executor.extraJavaOptions=${java_options[*]}" \
   --conf spark.eventLog.enabled=true --conf "spark.eventLog.dir=file://$work/events" \
   --conf spark.eventLog.rolling.enabled=false --conf spark.eventLog.compress=false "${s3_conf[@]}" \
   "$module/jaynes-spark.jar" "${inputs[@]}" --out "$work/spark-out" 2>"$work/submit.log" | sed 's/^/  spark: /'
+} 2>"$work/driver.time"
 spark_seconds=$(echo "$(date +%s.%N) - $start" | bc)
 
 start=$(date +%s.%N)
